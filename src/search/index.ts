@@ -1,3 +1,6 @@
-/** The search stage: built HTML → Pagefind bundles, and the query logic the search page and CLI share. */
+/** The search stage: built HTML → Pagefind bundles, and offline querying of them. */
 export { indexSite, shardManifest, type IndexOptions, type IndexShard, type IndexSummary } from './index-site.ts'
 export { findReportPages, type ReportPage } from './find-report-pages.ts'
+export { openSiteIndex } from './open-site-index.ts'
+export { searchSite, type SiteSearch } from './search-site.ts'
+export { formatHits, toJsonHits, type JsonHit } from './format-hits.ts'

@@ -1,0 +1,42 @@
+import type { SearchHit } from '../../templates/assets/search.core.js'
+
+/** The `--json` shape of a hit: what scripts and other tools may rely on. */
+export interface JsonHit {
+  url: string
+  title: string
+  excerpt: string
+  sub_results: { url: string; title: string }[]
+}
+
+/** Reduce hits to the stable `--json` shape. */
+export function toJsonHits(hits: SearchHit[]): JsonHit[] {
+  return hits.map((hit) => ({
+    url: hit.url,
+    title: hit.title,
+    excerpt: hit.excerpt,
+    sub_results: hit.sub_results.map((sub) => ({ url: sub.url, title: sub.title })),
+  }))
+}
+
+/** Render hits as a readable numbered list; highlights become 【】 and HTML entities are decoded. */
+export function formatHits(hits: SearchHit[], total: number): string {
+  if (hits.length === 0) return '没有找到结果。\n'
+  const lines = [`共 ${total} 篇报告${total > hits.length ? `，显示前 ${hits.length} 篇` : ''}：`, '']
+  hits.forEach((hit, index) => {
+    const about = [hit.agency, hit.year && `${hit.year}年`].filter(Boolean).join(' · ')
+    lines.push(`${index + 1}. ${hit.title}${about ? `（${about}）` : ''}`, `   ${hit.url}`, `   ${plain(hit.excerpt)}`)
+    for (const sub of hit.sub_results.slice(0, 3)) lines.push(`   → ${sub.title}  ${sub.url}`)
+    lines.push('')
+  })
+  return lines.join('\n')
+}
+
+function plain(html: string): string {
+  return html
+    .replace(/<mark>/g, '【')
+    .replace(/<\/mark>/g, '】')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(lt|gt|quot|#39|apos|amp);/g, (_, name: string) => entities[name] ?? '')
+}
+
+const entities: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", amp: '&' }

@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Message, Result } from '../types.ts'
+import { mergeShards, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
+import { shardManifest } from './index-site.ts'
+
+/** The part of Pagefind's browser module we call. */
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindLike & {
+    options(options: Record<string, unknown>): Promise<void>
+    destroy(): Promise<void>
+  }
+}
+
+/**
+ * Load a built site's Pagefind bundles in Node, offline, exactly as the search page does:
+ * the primary bundle's own `pagefind.js`, then `mergeIndex` for every other shard in the manifest.
+ */
+export async function openSiteIndex(siteDir: string): Promise<Result<PagefindLike & { destroy(): Promise<void> }>> {
+  const root = path.resolve(siteDir)
+  const manifest = await readManifest(root)
+  if (!manifest.value) return { value: null, messages: manifest.messages }
+  const primary = manifest.value.shards[0]
+  if (!primary) return failure(root, 'the shard manifest lists no bundle; rebuild the site', 'no-index')
+  const script = path.join(root, primary.path, 'pagefind.js')
+  let module: PagefindModule
+  try {
+    installFileFetch()
+    module = (await import(pathToFileURL(script).href)) as PagefindModule
+  } catch (error) {
+    return failure(script, `cannot load Pagefind's search script: ${String(error)}; run the build first`, 'no-index')
+  }
+  const instance = withPageLanguage(() =>
+    module.createInstance({ basePath: pathToFileURL(path.join(root, primary.path)).href + '/', baseUrl: '/' }),
+  )
+  await instance.options({ baseUrl: '/' })
+  await mergeShards(instance, manifest.value, pathToFileURL(root).href + '/')
+  return { value: instance, messages: [] }
+}
+
+async function readManifest(root: string): Promise<Result<ShardManifest>> {
+  const file = path.join(root, shardManifest)
+  try {
+    return { value: JSON.parse(await readFile(file, 'utf8')) as ShardManifest, messages: [] }
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    // A bundle from a plain `pagefind` run has no manifest: treat it as the only shard.
+    if (missing) {
+      try {
+        await readFile(path.join(root, 'pagefind', 'pagefind-entry.json'))
+        return { value: { version: 1, shards: [{ path: 'pagefind/', years: [], pages: 0 }] }, messages: [] }
+      } catch {
+        return failure(file, 'no search index in this folder; build the site first (npm run build)', 'no-index')
+      }
+    }
+    return failure(file, `the shard manifest is not valid JSON: ${String(error)}`, 'bad-manifest')
+  }
+}
+
+/**
+ * Pagefind picks the Chinese word segmenter from `<html lang>`; Node has no document, so show it the
+ * search page's language while the instance is created (the language is read once, in the constructor).
+ */
+function withPageLanguage<T>(create: () => T): T {
+  const scope = globalThis as { document?: unknown }
+  if (scope.document !== undefined) return create()
+  scope.document = { querySelector: () => ({ getAttribute: () => 'zh-CN' }) }
+  try {
+    return create()
+  } finally {
+    delete scope.document
+  }
+}
+
+let installed = false
+
+/** Pagefind fetches its chunks relative to its own URL; Node's `fetch` cannot read `file:` URLs, so add that. */
+function installFileFetch(): void {
+  if (installed) return
+  installed = true
+  const networkFetch = globalThis.fetch
+  globalThis.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    if (!url.startsWith('file:')) return networkFetch(input, init)
+    const file = fileURLToPath(url.replace(/[?#].*$/, ''))
+    try {
+      const bytes = await readFile(file)
+      const type = file.endsWith('.json') ? 'application/json' : 'application/octet-stream'
+      return new Response(bytes, { status: 200, headers: { 'content-type': type } })
+    } catch {
+      return new Response(null, { status: 404 })
+    }
+  }
+}
+
+function failure<T>(file: string, reason: string, ruleId: string): Result<T> {
+  const message: Message = { file, line: null, reason, ruleId, severity: 'error' }
+  return { value: null, messages: [message] }
+}

@@ -1,0 +1,28 @@
+import type { Result } from '../types.ts'
+import { runSearch, type FilterCounts, type SearchHit, type SearchState } from '../../templates/assets/search.core.js'
+import { openSiteIndex } from './open-site-index.ts'
+
+/** Hits for one query against a built site. */
+export interface SiteSearch {
+  /** Pages matching the query and filters. */
+  total: number
+  /** The first `limit` hits, in Pagefind's ranking order. */
+  hits: SearchHit[]
+  /** Filter counts for this query. */
+  filters: FilterCounts
+}
+
+/**
+ * Search a built site's Pagefind bundles from Node, offline, with the same code and order as the search page.
+ * @example await searchSite('_site', { q: '行政复议', year: '2022' }, 10)
+ */
+export async function searchSite(siteDir: string, state: SearchState, limit = 20): Promise<Result<SiteSearch>> {
+  const opened = await openSiteIndex(siteDir)
+  if (!opened.value) return { value: null, messages: opened.messages }
+  try {
+    const found = await runSearch(opened.value, state, limit)
+    return { value: found ?? { total: 0, hits: [], filters: {} }, messages: opened.messages }
+  } finally {
+    await opened.value.destroy()
+  }
+}
