@@ -41,6 +41,7 @@ export interface PagefindLike {
     filters?: FilterCounts
   } | null>
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>
+  filters(): Promise<FilterCounts>
 }
 
 /** The fields of Pagefind's result data the shared code reads. */
@@ -74,3 +75,4 @@ export function runSearch(
   state: SearchState,
   limit?: number,
 ): Promise<{ total: number; hits: SearchHit[]; filters: FilterCounts } | null>
+export function highlightUrl(url: string, term: string | undefined): string

@@ -102,6 +102,8 @@ export async function mergeShards(instance, manifest, siteBase) {
  */
 export async function runSearch(instance, state, limit = 20) {
   const term = (state.q ?? '').trim()
+  // Pagefind counts filters in a response only once their chunks are loaded, which `filters()` does.
+  await instance.filters()
   const response = await instance.search(term || null, { filters: filtersFromState(state) })
   if (!response) return null // superseded by a newer search
   const hits = await Promise.all(response.results.slice(0, limit).map(async (result) => shapeHit(await result.data(), state)))
@@ -127,4 +129,15 @@ function shapeHit(data, state) {
       excerpt: mergeMarks(sub.excerpt ?? ''),
     })),
   }
+}
+
+/** Add Pagefind's highlight parameter so the report page marks the query terms (before any `#anchor`). */
+export function highlightUrl(url, term) {
+  const words = (term ?? '').trim().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return url
+  const hashAt = url.indexOf('#')
+  const path = hashAt === -1 ? url : url.slice(0, hashAt)
+  const hash = hashAt === -1 ? '' : url.slice(hashAt)
+  const params = words.map((word) => `pagefind-highlight=${encodeURIComponent(word)}`).join('&')
+  return `${path}${path.includes('?') ? '&' : '?'}${params}${hash}`
 }

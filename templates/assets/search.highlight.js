@@ -1,0 +1,6 @@
+// Landing on a report from a search result: highlight the query terms Pagefind put in `?pagefind-highlight=`.
+// Loaded on report pages only; fetches Pagefind's highlighter only when there is something to highlight.
+if (new URLSearchParams(location.search).has('pagefind-highlight')) {
+  const { default: PagefindHighlight } = await import(new URL('../pagefind/pagefind-highlight.js', import.meta.url).href)
+  new PagefindHighlight({ highlightParam: 'pagefind-highlight', markContext: '[data-pagefind-body]', addStyles: false })
+}

@@ -1,0 +1,213 @@
+// The /search/ page: a custom Pagefind UI. Plain ES module served as-is; the query logic lives in
+// search.core.js so the offline CLI runs exactly the same searches.
+import {
+  filterKeys,
+  highlightUrl,
+  kindLabels,
+  levelLabels,
+  mergeShards,
+  queryFromState,
+  runSearch,
+  stateFromQuery,
+} from './search.core.js'
+
+const pageSize = 20
+const root = document.querySelector('[data-search]')
+const base = root.dataset.base || '/'
+const form = root.querySelector('form')
+const input = form.elements.namedItem('q')
+const status = root.querySelector('#search-status')
+const list = root.querySelector('#search-results')
+const more = root.querySelector('.search-more')
+const selects = Object.fromEntries(filterKeys.map((key) => [key, form.elements.namedItem(key)]))
+
+let pagefind = null
+let allFilters = {}
+let limit = pageSize
+let generation = 0
+let typingTimer = 0
+
+root.querySelector('[data-search-nojs]').hidden = true
+root.querySelector('.search-filters').hidden = false
+start().catch((error) => {
+  status.textContent = '搜索索引加载失败，请稍后重试。'
+  console.error(error)
+})
+
+async function start() {
+  applyState(stateFromQuery(location.search))
+  status.textContent = '正在加载搜索索引…'
+  pagefind = await import(`${base}pagefind/pagefind.js`)
+  await pagefind.options({ baseUrl: '/', excerptLength: 40 })
+  const manifest = await fetch(`${base}pagefind-shards.json`).then(
+    (response) => (response.ok ? response.json() : { shards: [] }),
+    () => ({ shards: [] }),
+  )
+  await mergeShards(pagefind, manifest, base)
+  allFilters = await pagefind.filters()
+  fillFilters(allFilters, stateFromForm())
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    commit('push')
+  })
+  input.addEventListener('input', () => {
+    clearTimeout(typingTimer)
+    typingTimer = setTimeout(() => commit('replace'), 300)
+  })
+  for (const select of Object.values(selects)) select.addEventListener('change', () => commit('push'))
+  more.addEventListener('click', () => {
+    limit += pageSize
+    search(stateFromForm(), { keepFocus: true })
+  })
+  window.addEventListener('popstate', () => {
+    applyState(stateFromQuery(location.search))
+    search(stateFromForm())
+  })
+  await search(stateFromForm())
+}
+
+/** Put the form's state in the URL (a new history entry unless the user is still typing) and search. */
+function commit(mode) {
+  clearTimeout(typingTimer)
+  const state = stateFromForm()
+  const url = `${location.pathname}${queryFromState(state)}`
+  if (url !== `${location.pathname}${location.search}`) {
+    history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url)
+  }
+  limit = pageSize
+  search(state)
+}
+
+async function search(state, { keepFocus = false } = {}) {
+  const current = ++generation
+  const hasFilter = filterKeys.some((key) => state[key])
+  if (!state.q && !hasFilter) {
+    list.replaceChildren()
+    more.hidden = true
+    status.textContent = '请输入关键词，或选择筛选条件浏览报告。'
+    fillFilters(allFilters, state)
+    return
+  }
+  status.textContent = '正在搜索…'
+  const found = await runSearch(pagefind, state, limit)
+  if (!found || current !== generation) return
+  fillFilters(state.q ? found.filters : allFilters, state)
+  renderResults(found, state)
+  if (!keepFocus) return
+  list.children[limit - pageSize]?.querySelector('a')?.focus()
+}
+
+function renderResults(found, state) {
+  const hasFilter = filterKeys.some((key) => state[key])
+  if (found.total === 0) {
+    list.replaceChildren()
+    more.hidden = true
+    status.replaceChildren(`没有找到结果${state.q ? `：“${state.q}”` : ''}。`)
+    if (hasFilter) {
+      const link = element('a', {}, '去掉筛选条件重新搜索')
+      link.href = `${location.pathname}${queryFromState({ q: state.q })}`
+      status.append('可以', link, '。')
+    } else {
+      status.append('请换一个关键词试试。')
+    }
+    return
+  }
+  status.textContent = `找到 ${found.total} 篇报告${found.total > found.hits.length ? `，显示前 ${found.hits.length} 篇` : ''}。`
+  list.replaceChildren(...found.hits.map((hit) => renderHit(hit, state)))
+  more.hidden = found.total <= found.hits.length
+}
+
+function renderHit(hit, state) {
+  const item = element('li', { class: 'search-hit' })
+  const title = element('h2', { class: 'search-hit-title' })
+  const link = element('a', {}, hit.title)
+  link.href = highlightUrl(hit.sub_results[0] && state.kind ? hit.sub_results[0].url : hit.url, state.q)
+  title.append(link)
+  const meta = element('p', { class: 'search-hit-meta' })
+  for (const text of [hit.agency, hit.year && `${hit.year}年度`, hit.published && `发布于 ${hit.published}`]) {
+    if (text) meta.append(element('span', {}, text))
+  }
+  for (const kind of hit.kinds.slice(0, 3)) meta.append(element('span', { class: 'search-badge', 'data-kind': kind }, kindLabels[kind]))
+  const excerpt = element('p', { class: 'search-hit-excerpt' })
+  appendExcerpt(excerpt, hit.excerpt)
+  item.append(title, meta, excerpt)
+  if (hit.sub_results.length > 0) {
+    const sections = element('ul', { class: 'search-hit-sections', 'aria-label': '匹配的章节' })
+    for (const sub of hit.sub_results.slice(0, 5)) {
+      const subLink = element('a', {}, sub.title)
+      subLink.href = highlightUrl(sub.url, state.q)
+      const entry = element('li')
+      if (sub.kind) entry.append(element('span', { class: 'search-badge', 'data-kind': sub.kind }, kindLabels[sub.kind]))
+      entry.append(subLink)
+      sections.append(entry)
+    }
+    item.append(sections)
+  }
+  return item
+}
+
+/** Copy an excerpt's text and its <mark>s only; everything else from the report stays text. */
+function appendExcerpt(target, html) {
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html')
+  for (const node of doc.body.firstChild?.childNodes ?? []) {
+    if (node.nodeName === 'MARK') target.append(element('mark', {}, node.textContent))
+    else target.append(node.textContent)
+  }
+}
+
+function stateFromForm() {
+  const state = { q: input.value.trim() }
+  for (const key of filterKeys) if (selects[key].value) state[key] = selects[key].value
+  return state
+}
+
+function applyState(state) {
+  input.value = state.q ?? ''
+  for (const key of filterKeys) {
+    const select = selects[key]
+    const value = state[key] ?? ''
+    if (value && ![...select.options].some((option) => option.value === value)) select.append(new Option(value, value))
+    select.value = value
+  }
+}
+
+/** Fill the filter menus with Chinese labels and counts; a chosen value always stays available. */
+function fillFilters(counts, state) {
+  for (const key of filterKeys) {
+    const select = selects[key]
+    const known = allFilters[key] ?? {}
+    const values = orderValues(key, Object.keys(known))
+    const chosen = state[key] ?? ''
+    if (chosen && !values.includes(chosen)) values.unshift(chosen)
+    const first = select.options[0]
+    const options = values.map((value) => {
+      const count = counts[key]?.[value] ?? 0
+      const option = new Option(`${labelOf(key, value)}（${count}）`, value)
+      option.disabled = count === 0 && value !== chosen
+      return option
+    })
+    select.replaceChildren(first, ...options)
+    select.value = chosen
+  }
+}
+
+function orderValues(key, values) {
+  if (key === 'year') return values.sort((a, b) => Number(b) - Number(a))
+  if (key === 'kind') return Object.keys(kindLabels).filter((kind) => values.includes(kind))
+  if (key === 'level') return Object.keys(levelLabels).filter((level) => values.includes(level))
+  return values.sort((a, b) => a.localeCompare(b, 'zh-CN'))
+}
+
+function labelOf(key, value) {
+  if (key === 'kind') return kindLabels[value] ?? value
+  if (key === 'level') return levelLabels[value] ?? value
+  if (key === 'year') return `${value}年度`
+  return value
+}
+
+function element(name, attributes = {}, text) {
+  const node = document.createElement(name)
+  for (const [attribute, value] of Object.entries(attributes)) node.setAttribute(attribute, value)
+  if (text !== undefined) node.textContent = text
+  return node
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { indexSite, searchSite } from '../../src/search/index.ts'
+import { fixturePages } from './fixture-pages.ts'
+import { writeReportPages } from './make-report-page.ts'
+
+let site = ''
+
+beforeAll(async () => {
+  site = await mkdtemp(path.join(tmpdir(), 'search-index-'))
+  await writeReportPages(site, fixturePages)
+})
+afterAll(async () => {
+  await rm(site, { recursive: true, force: true })
+})
+
+describe('indexSite', () => {
+  it('writes one bundle per year, newest first, and a manifest listing them', async () => {
+    const result = await indexSite(site, { shard: 'year' })
+    expect(result.messages).toEqual([])
+    expect(result.value?.pages).toBe(3)
+    expect(result.value?.shards).toEqual([
+      { path: 'pagefind/', years: [2022], pages: 2 },
+      { path: 'pagefind-2020/', years: [2020], pages: 1 },
+    ])
+    const manifest = JSON.parse(await readFile(path.join(site, 'pagefind-shards.json'), 'utf8'))
+    expect(manifest.shards).toEqual(result.value?.shards)
+    // Merged shards load code and wasm from the primary bundle, so they carry data only.
+    expect((await readdir(path.join(site, 'pagefind-2020'))).some((name) => name.endsWith('.js'))).toBe(false)
+    expect(await readdir(path.join(site, 'pagefind'))).toContain('pagefind.js')
+  })
+
+  it('writes identical bundles on a second run', async () => {
+    const first = await snapshot(site)
+    await indexSite(site, { shard: 'year' })
+    expect(await snapshot(site)).toEqual(first)
+  })
+
+  it('finds a 2-character and a 4-character query across all shards, listing pages are not indexed', async () => {
+    const short = await searchSite(site, { q: '普法' })
+    expect(short.value?.hits.map((hit) => hit.url).sort()).toEqual([
+      '/reports/2020/tianjin-wuqing/',
+      '/reports/2022/bazhong-zwfwdsjj/',
+      '/reports/2022/tianjin-zwfwb/',
+    ])
+    const long = await searchSite(site, { q: '营商环境' })
+    expect(long.value?.hits.map((hit) => hit.url).sort()).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/2022/tianjin-zwfwb/'])
+    expect(long.value?.hits[0]?.excerpt).toContain('<mark>营商环境</mark>')
+  })
+
+  it('finds a phrase from one report only, with a sub-result at its section', async () => {
+    const found = await searchSite(site, { q: '公平竞争审查' })
+    expect(found.value?.hits.map((hit) => hit.url)).toEqual(['/reports/2020/tianjin-wuqing/'])
+    expect(found.value?.hits[0]?.sub_results[0]?.url).toBe('/reports/2020/tianjin-wuqing/#achievements')
+    expect(found.value?.hits[0]?.title).toBe('天津市武清区2020年法治政府建设年度报告')
+    expect(found.value?.hits[0]?.agency).toBe('天津市武清区人民政府')
+  })
+
+  it('narrows by year and reports filter counts', async () => {
+    const found = await searchSite(site, { q: '普法', year: '2020' })
+    expect(found.value?.hits.map((hit) => hit.url)).toEqual(['/reports/2020/tianjin-wuqing/'])
+    const all = await searchSite(site, { q: '普法' })
+    expect(all.value?.filters['year']).toEqual({ '2020': 1, '2022': 2 })
+  })
+
+  it('keeps only sub-results in the chosen part when a kind is chosen', async () => {
+    const found = await searchSite(site, { q: '普法', kind: 'shortcomings' })
+    const hits = found.value?.hits ?? []
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) {
+      expect(hit.sub_results.length).toBeGreaterThan(0)
+      for (const sub of hit.sub_results) expect(sub.url).toMatch(/#shortcomings(-|$)/)
+    }
+  })
+
+  it('bakes the path prefix into result URLs', async () => {
+    const prefixed = await mkdtemp(path.join(tmpdir(), 'search-prefix-'))
+    try {
+      await writeReportPages(prefixed, fixturePages.slice(0, 1))
+      const result = await indexSite(prefixed, { pathPrefix: 'archive', shard: 'none' })
+      expect(result.value?.shards).toEqual([{ path: 'pagefind/', years: [2022], pages: 1 }])
+      const found = await searchSite(prefixed, { q: '宪法宣传周' })
+      expect(found.value?.hits[0]?.url).toBe('/archive/reports/2022/tianjin-zwfwb/')
+      expect(found.value?.hits[0]?.sub_results[0]?.url).toBe('/archive/reports/2022/tianjin-zwfwb/#achievements-1')
+    } finally {
+      await rm(prefixed, { recursive: true, force: true })
+    }
+  })
+
+  it('says which folder has no index', async () => {
+    const found = await searchSite(path.join(site, 'nowhere'), { q: '普法' })
+    expect(found.value).toBeNull()
+    expect(found.messages[0]).toMatchObject({ ruleId: 'no-index', severity: 'error' })
+    expect(found.messages[0]?.file).toContain('nowhere')
+  })
+})
+
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    files[path.relative(root, file)] = createHash("sha256").update(await readFile(file)).digest("hex")
+  }
+  return files
+}
