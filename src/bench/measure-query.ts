@@ -1,0 +1,111 @@
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { mergeShards, runSearch, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
+
+/** What one query cost against a built site, as the search page would run it. */
+export interface QueryMeasure {
+  /** The query text. */
+  query: string
+  /** Pages matched. */
+  total: number
+  /** Bytes of index data fetched by loading and the first query (entry, meta, chunks, filters, fragments). */
+  dataBytes: number
+  /** Bytes of the runtime (`pagefind.js`, the wasm), reported apart: browsers cache it across pages. */
+  runtimeBytes: number
+  /** Requests made by loading and the first query. */
+  requests: number
+  /** Milliseconds to import the script, create the instance and merge the shards. */
+  loadMs: number
+  /** Milliseconds for the first query after load, showing `limit` hits (includes Pagefind's lazy wasm start). */
+  queryMs: number
+  /** Milliseconds for the same query again, all chunks in memory. */
+  warmMs: number
+}
+
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindLike & {
+    options(options: Record<string, unknown>): Promise<void>
+    destroy(): Promise<void>
+  }
+}
+
+const runtimeFile = /(^|\/)(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*\.pagefind)$/
+
+/**
+ * Load a built site's Pagefind bundles in Node exactly as the search page does (primary bundle, then `mergeIndex`
+ * for each shard in `pagefind-shards.json`), run one query showing `limit` hits, and count every byte fetched.
+ */
+export async function measureQuery(siteDir: string, query: string, limit = 20): Promise<QueryMeasure> {
+  const root = path.resolve(siteDir)
+  const manifest = await readManifest(root)
+  const primary = manifest.shards[0]
+  if (!primary) throw new Error(`${root}: the shard manifest lists no bundle`)
+  const counter = { dataBytes: 0, runtimeBytes: 0, requests: 0 }
+  const restore = installCountingFetch(counter)
+  try {
+    const loadStart = performance.now()
+    const script = path.join(root, primary.path, 'pagefind.js')
+    counter.runtimeBytes += (await stat(script)).size
+    const module = (await import(`${pathToFileURL(script).href}?measure=${Date.now()}`)) as PagefindModule
+    const instance = withPageLanguage(() =>
+      module.createInstance({ basePath: `${pathToFileURL(path.join(root, primary.path)).href}/`, baseUrl: '/' }),
+    )
+    await instance.options({ baseUrl: '/' })
+    await mergeShards(instance, manifest, `${pathToFileURL(root).href}/`)
+    const loadMs = performance.now() - loadStart
+    const queryStart = performance.now()
+    const first = await runSearch(instance, { q: query }, limit)
+    const queryMs = performance.now() - queryStart
+    const snapshot = { ...counter }
+    const warmStart = performance.now()
+    await runSearch(instance, { q: query }, limit)
+    const warmMs = performance.now() - warmStart
+    await instance.destroy()
+    return { query, total: first?.total ?? 0, ...snapshot, loadMs, queryMs, warmMs }
+  } finally {
+    restore()
+  }
+}
+
+async function readManifest(root: string): Promise<ShardManifest> {
+  try {
+    return JSON.parse(await readFile(path.join(root, 'pagefind-shards.json'), 'utf8')) as ShardManifest
+  } catch {
+    return { version: 1, shards: [{ path: 'pagefind/', years: [], pages: 0 }] }
+  }
+}
+
+/** Serve `file:` URLs from disk, counting bytes per kind; returns a function that puts the old `fetch` back. */
+function installCountingFetch(counter: { dataBytes: number; runtimeBytes: number; requests: number }): () => void {
+  const original = globalThis.fetch
+  globalThis.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    if (!url.startsWith('file:')) return original(input, init)
+    const file = fileURLToPath(url.replace(/[?#].*$/, ''))
+    try {
+      const bytes = await readFile(file)
+      counter.requests += 1
+      if (runtimeFile.test(file.split(path.sep).join('/'))) counter.runtimeBytes += bytes.length
+      else counter.dataBytes += bytes.length
+      return new Response(bytes, { status: 200 })
+    } catch {
+      return new Response(null, { status: 404 })
+    }
+  }
+  return () => {
+    globalThis.fetch = original
+  }
+}
+
+/** Pagefind picks its Chinese segmenter from `<html lang>`, read once when the instance is created. */
+function withPageLanguage<T>(create: () => T): T {
+  const scope = globalThis as { document?: unknown }
+  if (scope.document !== undefined) return create()
+  scope.document = { querySelector: () => ({ getAttribute: () => 'zh-CN' }) }
+  try {
+    return create()
+  } finally {
+    delete scope.document
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { createProgress, renderBar } from '../../src/site/progress.ts'
+
+function recorder(isTTY: boolean) {
+  const writes: string[] = []
+  return { stream: { isTTY, columns: 60, write: (text: string) => writes.push(text) }, writes }
+}
+
+describe('createProgress', () => {
+  it('draws a bar on a terminal and clears it before the summary', () => {
+    const { stream, writes } = recorder(true)
+    const progress = createProgress('解析报告', stream)
+    progress.update(5, 10)
+    progress.update(10, 10)
+    progress.done('解析 10 份报告')
+    expect(writes[0]).toMatch(/^\r解析报告 \[#+-+\] 5\/10 50%$/)
+    expect(writes.at(-2)).toBe('\r\u001b[2K')
+    expect(writes.at(-1)).toBe('解析 10 份报告\n')
+  })
+
+  it('prints only the summary line when the stream is not a terminal', () => {
+    const { stream, writes } = recorder(false)
+    const progress = createProgress('解析报告', stream)
+    for (let done = 1; done <= 50; done++) progress.update(done, 50)
+    progress.done('解析 50 份报告')
+    expect(writes).toEqual(['解析 50 份报告\n'])
+  })
+
+  it('throttles redraws but always draws the last update', () => {
+    const { stream, writes } = recorder(true)
+    const progress = createProgress('x', stream)
+    for (let done = 1; done <= 1000; done++) progress.update(done, 1000)
+    expect(writes.length).toBeLessThan(20)
+    expect(writes.at(-1)).toContain('1000/1000 100%')
+  })
+})
+
+describe('renderBar', () => {
+  it('fills the bar in proportion and fits the width', () => {
+    const line = renderBar('parse', 1, 4, 50)
+    expect(line).toMatch(/^parse \[#+-+\] 1\/4 25%$/)
+    expect(line.length).toBeLessThanOrEqual(50)
+    const bar = /\[(.*)\]/.exec(line)?.[1] ?? ''
+    expect(bar.split('').filter((c) => c === '#').length / bar.length).toBeCloseTo(0.25, 1)
+  })
+
+  it('shows a full bar when there is nothing to do', () => {
+    expect(renderBar('x', 0, 0, 80)).toContain('0/0 100%')
+  })
+})
