@@ -3,6 +3,7 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 import type { Message, Result } from '../types.ts'
 import { findReportPages, type ReportPage } from './find-report-pages.ts'
+import { stabiliseBundle } from './stabilise-bundle.ts'
 
 /** Options for `indexSite`. */
 export interface IndexOptions {
@@ -114,6 +115,7 @@ async function writeShard(
       messages.push(...written.errors.map((reason) => message(outputPath, `Pagefind could not write the bundle: ${reason}`, 'pagefind-error')))
       return null
     }
+    await stabiliseBundle(outputPath)
     await prune(outputPath, primary ? (name) => !stockUi.test(name) : (name) => shardData.test(name))
     return { path: group.folder, years: group.years, pages: added }
   } catch (error) {
