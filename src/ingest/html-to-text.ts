@@ -1,0 +1,98 @@
+import type { Element, Nodes, Root } from 'hast'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+import { hastToLines, isBlock } from './hast-to-lines.ts'
+import { pruneHtml } from './prune-html.ts'
+import { readHtmlHints } from './read-html-hints.ts'
+import { selectArticle } from './select-article.ts'
+
+/** Labels of the metadata lines CMS pages print around an article; the parser reads them. */
+const metaLabels = '标题|文章标题|来源|信息来源|文章来源|发布时间|发布日期|发文日期|成文日期|印发日期|发布机构|发文机关|发文单位|索引号|文号|发文字号'
+const metaLine = new RegExp(`(?:${metaLabels})\\s*[:：]`)
+const metaLabelStart = new RegExp(`(?<=[^\\s:：])(?=(?:${metaLabels})\\s*[:：])`, 'g')
+
+/** Metadata lines longer than this are page furniture that happens to contain a label, not a byline. */
+const maxMetaLine = 200
+
+/**
+ * Turn a saved web page into the article's plain text, one block per line, plus hints from its head.
+ *
+ * Scripts, styles, embeds, controls, navigation and hidden elements are dropped; the article container is chosen
+ * (see `selectArticle`); the page `<h1>` and 来源/发布时间 lines just before it are kept. Only text survives: no
+ * markup, attribute values or URLs.
+ *
+ * @example
+ *   htmlToText('<title>报告</title><div class="TRS_Editor"><p>一、主要举措</p></div>').text // → '一、主要举措'
+ */
+export function htmlToText(html: string): { text: string; hints: { title?: string; published?: string; url?: string } } {
+  const tree = unified().use(rehypeParse).parse(html) as Root
+  const hints = readHtmlHints(tree)
+  pruneHtml(tree)
+  const article = selectArticle(tree)
+  const body = hastToLines(article)
+  const prelude = article.type === 'root' || article.tagName === 'body' ? [] : readPrelude(tree, article)
+  // The title is often repeated as the container's first line.
+  while (prelude.length > 0 && body.length > 0 && sameText(prelude.at(-1) ?? '', body[0] ?? '')) prelude.pop()
+  const lines = [...prelude, ...body]
+  return { text: lines.join('\n'), hints }
+}
+
+/**
+ * Lines before the article, outside it, that the parser needs: the page's `<h1>` (or a title-classed block when there
+ * is none) and byline blocks such as `发布日期：… 来源：…`.
+ */
+function readPrelude(tree: Root, article: Element): string[] {
+  const before: Element[] = []
+  let reached = false
+  const walk = (node: Element | Root): void => {
+    for (const child of node.children) {
+      if (reached) return
+      if (child.type !== 'element') continue
+      if (child === article) {
+        reached = true
+        return
+      }
+      if (isLeafBlock(child)) before.push(child)
+      else walk(child)
+    }
+  }
+  walk(tree)
+  const headings = before.filter((element) => element.tagName === 'h1')
+  const titles = headings.length > 0 ? headings.slice(-1) : before.filter(isTitleBlock).slice(-1)
+  const lines: string[] = []
+  for (const element of before) {
+    const text = hastToLines(element).join(' ')
+    if (titles.includes(element) && text.length <= maxMetaLine) lines.push(text)
+    else if (metaLine.test(text) && text.length <= maxMetaLine) lines.push(text.replace(metaLabelStart, ' '))
+  }
+  return dedupe(lines)
+}
+
+/** True for a block with no block inside it (a line of its own), or a heading. */
+function isLeafBlock(element: Element): boolean {
+  if (/^h[1-6]$/.test(element.tagName)) return true
+  if (!isBlock(element)) return false
+  return !element.children.some((child) => hasBlock(child))
+}
+
+/** True when `node` is or contains a block element. */
+function hasBlock(node: Nodes): boolean {
+  if (node.type !== 'element') return false
+  return isBlock(node) || node.children.some((child) => hasBlock(child))
+}
+
+/** True for a short block whose class or id says it is the page title. */
+function isTitleBlock(element: Element): boolean {
+  const names = [element.properties.className, element.properties.id].flat().filter((name) => typeof name === 'string')
+  return names.some((name) => /title|biaoti|(?:^|[-_])bt(?:$|[-_])/i.test(name)) && hastToLines(element).join('').length >= 4
+}
+
+/** Drop lines equal to the one before. */
+function dedupe(lines: string[]): string[] {
+  return lines.filter((line, index) => index === 0 || !sameText(line, lines[index - 1] ?? ''))
+}
+
+/** True when two lines read the same apart from white space. */
+function sameText(left: string, right: string): boolean {
+  return left.replace(/\s+/g, '') === right.replace(/\s+/g, '')
+}

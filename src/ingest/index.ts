@@ -1,0 +1,11 @@
+/** The ingest stage: report files → `RawReport` (decoded text, format, encoding, checksum, metadata overrides). */
+export { decodeBytes } from './decode-bytes.ts'
+export { detectBinary } from './detect-binary.ts'
+export { detectFormat } from './detect-format.ts'
+export { htmlToText } from './html-to-text.ts'
+export { listReportFiles } from './list-report-files.ts'
+export { markdownToText } from './markdown-to-text.ts'
+export { normaliseText } from './normalise-text.ts'
+export { readReport } from './read-report.ts'
+export type { ReadReportOptions } from './read-report.ts'
+export { validateOverrides } from './validate-overrides.ts'

@@ -1,0 +1,44 @@
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml'
+import type { Message, MetaOverrides } from '../types.ts'
+import { validateOverrides } from './validate-overrides.ts'
+
+/**
+ * Read metadata YAML (a sidecar or front matter) into validated `MetaOverrides`; invalid YAML is an `invalid-meta`
+ * error naming `file` and the line of the YAML error.
+ *
+ * `firstLine` is the line of `file` the YAML starts on (2 for front matter after its `---`).
+ */
+export function parseMetaYaml(text: string, file: string, firstLine = 1): { value: MetaOverrides; messages: Message[] } {
+  const lineCounter = new LineCounter()
+  // YAML 1.1 so that unquoted dates become timestamps, as most editors and Jekyll/Hugo users expect.
+  const document = parseDocument(text, { lineCounter, version: '1.1', uniqueKeys: true })
+  const error = document.errors[0]
+  if (error) {
+    const at = error.linePos?.[0]
+    const line = at ? at.line + firstLine - 1 : null
+    // yaml counts lines from the start of the YAML, not of the file, so its own position is dropped.
+    const detail = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+    const reason = `metadata is not valid YAML${line === null ? '' : ` at line ${line}`}: ${detail}`
+    return { value: {}, messages: [{ file, line, reason, ruleId: 'invalid-meta', severity: 'error' }] }
+  }
+  const lines = new Map<string, number>()
+  const data: unknown = document.toJS()
+  if (isMap(document.contents) && isRecord(data)) {
+    for (const pair of document.contents.items) {
+      if (!isScalar(pair.key)) continue
+      const field = String(pair.key.value)
+      if (pair.key.range) lines.set(field, lineCounter.linePos(pair.key.range[0]).line + firstLine - 1)
+      // YAML 1.1 rolls 2024-02-30 over to March 1st; hand the date as written to validation so it is refused.
+      if (isScalar(pair.value) && pair.value.value instanceof Date && pair.value.range) {
+        const written = text.slice(pair.value.range[0], pair.value.range[1]).trim()
+        if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(written)) data[field] = written
+      }
+    }
+  }
+  return validateOverrides(data, file, (field) => lines.get(field) ?? null)
+}
+
+/** True for a plain object. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+}

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { Message, MetaOverrides, RawReport, Result, SourceFormat } from '../types.ts'
+import { decodeBytes } from './decode-bytes.ts'
+import { detectBinary } from './detect-binary.ts'
+import { detectFormat } from './detect-format.ts'
+import { findDeclaredCharset } from './find-declared-charset.ts'
+import { htmlToText } from './html-to-text.ts'
+import { markdownToText } from './markdown-to-text.ts'
+import { normaliseText } from './normalise-text.ts'
+import { parseMetaYaml } from './parse-meta-yaml.ts'
+import { splitFrontMatter } from './split-front-matter.ts'
+
+/** Options for `readReport`. */
+export interface ReadReportOptions {
+  /** Reports folder: `RawReport.file` and messages name files relative to it, with `/` separators. */
+  root?: string
+  /** Largest file read, in bytes. Default 50 MiB. */
+  maxBytes?: number
+}
+
+/** Files above this size are refused rather than read into memory. */
+const defaultMaxBytes = 50 * 1024 * 1024
+
+/**
+ * Read one report file into a `RawReport`: bytes, SHA-256, encoding, format, text, and the overrides of its sidecar
+ * `NAME.meta.yml` or Markdown front matter.
+ *
+ * Never throws for bad input: an unusable file gives `{ value: null, messages: [error] }` with ruleId `unreadable`,
+ * `too-large`, `binary`, `undecodable` or `empty`; a bad metadata value is an error message and is left out.
+ */
+export async function readReport(file: string, options: ReadReportOptions = {}): Promise<Result<RawReport>> {
+  const name = displayName(file, options.root)
+  const fail = (ruleId: string, reason: string): Result<RawReport> => ({
+    value: null,
+    messages: [{ file: name, line: null, reason, ruleId, severity: 'error' }],
+  })
+  const maxBytes = options.maxBytes ?? defaultMaxBytes
+  let bytes: Uint8Array
+  try {
+    const stats = await stat(file)
+    if (!stats.isFile()) return fail('unreadable', 'is not a regular file (a folder or device?); expected a text report')
+    if (stats.size > maxBytes) return fail('too-large', `is ${formatSize(stats.size)}, over the ${formatSize(maxBytes)} limit for a report`)
+    bytes = await readFile(file)
+  } catch (error) {
+    return fail('unreadable', `cannot be read: ${describeError(error)}`)
+  }
+  if (bytes.length === 0) return fail('empty', 'is empty (0 bytes); expected the text of a report')
+  const binary = detectBinary(bytes)
+  if (binary) return fail('binary', binary)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const sniffedFormat = detectFormat(file, '')
+  const declared = sniffedFormat === 'txt' || sniffedFormat === 'html' ? findDeclaredCharset(bytes) : undefined
+  const decoded = decodeBytes(bytes, declared)
+  if (!decoded) {
+    return fail('undecodable', 'is not valid UTF-8, UTF-16 or GB18030/GBK text; re-save it as UTF-8')
+  }
+  const raw = normaliseText(decoded.text)
+  if (raw.trim() === '') return fail('empty', 'contains only white space; expected the text of a report')
+  const format = detectFormat(file, raw)
+  const messages: Message[] = []
+  const extracted = extractText(format, raw, name)
+  messages.push(...extracted.messages)
+  if (extracted.text.trim() === '') {
+    return { value: null, messages: [...messages, ...fail('empty', `has no text outside its ${format === 'html' ? 'HTML markup' : 'front matter'}; expected the text of a report`).messages] }
+  }
+  const sidecar = await readSidecar(file, options.root)
+  messages.push(...sidecar.messages)
+  const report: RawReport = {
+    file: name,
+    format,
+    encoding: decoded.encoding,
+    sha256,
+    text: extracted.text,
+    overrides: { ...extracted.overrides, ...sidecar.value },
+  }
+  if (extracted.hints && Object.keys(extracted.hints).length > 0) report.hints = extracted.hints
+  return { value: report, messages }
+}
+
+/** The text of a decoded file in its format, with front-matter overrides and HTML hints. */
+function extractText(
+  format: SourceFormat,
+  raw: string,
+  name: string,
+): { text: string; overrides: MetaOverrides; messages: Message[]; hints?: RawReport['hints'] } {
+  if (format === 'html') {
+    const { text, hints } = htmlToText(raw)
+    return { text, overrides: {}, messages: [], hints }
+  }
+  if (format === 'md') {
+    const { yaml, body } = splitFrontMatter(raw)
+    const meta = yaml === null ? { value: {}, messages: [] } : parseMetaYaml(yaml, name, 2)
+    return { text: markdownToText(body), overrides: meta.value, messages: meta.messages }
+  }
+  return { text: raw, overrides: {}, messages: [] }
+}
+
+/** Overrides from `NAME.meta.yml` beside `file`; none when it does not exist. */
+async function readSidecar(file: string, root: string | undefined): Promise<{ value: MetaOverrides; messages: Message[] }> {
+  const sidecar = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.meta.yml`)
+  const name = displayName(sidecar, root)
+  let bytes: Buffer
+  try {
+    bytes = await readFile(sidecar)
+  } catch (error) {
+    if (isMissing(error)) return { value: {}, messages: [] }
+    return { value: {}, messages: [{ file: name, line: null, reason: `sidecar cannot be read: ${describeError(error)}`, ruleId: 'unreadable', severity: 'error' }] }
+  }
+  const decoded = decodeBytes(bytes)
+  if (!decoded) {
+    return { value: {}, messages: [{ file: name, line: null, reason: 'sidecar is not UTF-8 or GBK text; re-save it as UTF-8', ruleId: 'undecodable', severity: 'error' }] }
+  }
+  return parseMetaYaml(normaliseText(decoded.text), name)
+}
+
+/** `file` relative to `root` with `/` separators, or as given without a root. */
+function displayName(file: string, root: string | undefined): string {
+  if (root === undefined) return file
+  return path.relative(root, file).split(path.sep).join('/')
+}
+
+/** True for "no such file" errors. */
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+}
+
+/** A file-system error in words, e.g. `no such file (ENOENT)`. */
+function describeError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a parent is not a folder',
+    EMFILE: 'too many open files',
+  }
+  const text = words[code] ?? (error instanceof Error ? error.message : String(error))
+  return code ? `${text} (${code})` : text
+}
+
+/** Bytes in words, e.g. `52.4 MB`. */
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`
+}

@@ -1,0 +1,132 @@
+import type { Level, Message, MetaOverrides } from '../types.ts'
+
+/** Where each field of a metadata mapping was written, for messages. */
+export type LineOf = (field: string) => number | null
+
+const levels: readonly Level[] = ['province', 'city', 'county', 'township', 'department']
+
+/** Chinese words for administrative levels that a maintainer may write instead of the English term. */
+const levelAliases: Readonly<Record<string, Level>> = {
+  省: 'province',
+  省级: 'province',
+  市: 'city',
+  市级: 'city',
+  地级市: 'city',
+  县: 'county',
+  县级: 'county',
+  区: 'county',
+  区县: 'county',
+  县区: 'county',
+  乡: 'township',
+  镇: 'township',
+  乡镇: 'township',
+  乡级: 'township',
+  街道: 'township',
+  部门: 'department',
+}
+
+const fields = ['id', 'title', 'year', 'published', 'url', 'publisher', 'agency', 'short', 'region', 'level'] as const
+
+/**
+ * Check a metadata mapping (from a sidecar or front matter) field by field: good values become `MetaOverrides`, a bad
+ * value is an `invalid-meta` error naming `file` and the field and is dropped, an unknown field is an `unknown-meta`
+ * warning.
+ */
+export function validateOverrides(data: unknown, file: string, lineOf: LineOf = () => null): { value: MetaOverrides; messages: Message[] } {
+  const messages: Message[] = []
+  const value: MetaOverrides = {}
+  if (data === null || data === undefined) return { value, messages }
+  if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
+    messages.push(message(file, 1, 'metadata must be a mapping of fields (`title: …`), found ' + describe(data), 'invalid-meta', 'error'))
+    return { value, messages }
+  }
+  for (const [field, raw] of Object.entries(data)) {
+    const line = lineOf(field)
+    if (!(fields as readonly string[]).includes(field)) {
+      messages.push(message(file, line, `unknown metadata field \`${field}\`; expected one of ${fields.join(', ')}`, 'unknown-meta', 'warning'))
+      continue
+    }
+    const checked = checkField(field as (typeof fields)[number], raw)
+    if ('expected' in checked) {
+      messages.push(message(file, line, `metadata field \`${field}\` is ${describe(raw)}; expected ${checked.expected}`, 'invalid-meta', 'error'))
+    } else {
+      Object.assign(value, { [field]: checked.value })
+    }
+  }
+  return { value, messages }
+}
+
+/** The cleaned value of one known field, or what was expected instead. */
+function checkField(field: (typeof fields)[number], raw: unknown): { value: unknown } | { expected: string } {
+  switch (field) {
+    case 'id': {
+      const ok = typeof raw === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(raw)
+      return ok ? { value: raw } : { expected: 'lower-case ASCII letters and digits joined by single hyphens, e.g. `2023-tianjin-zwfwb`' }
+    }
+    case 'year': {
+      const year = typeof raw === 'string' && /^\d{4}$/.test(raw.trim()) ? Number(raw) : raw
+      const ok = typeof year === 'number' && Number.isInteger(year) && year >= 1949 && year <= 2100
+      return ok ? { value: year } : { expected: 'a whole year from 1949 to 2100, e.g. `2023`' }
+    }
+    case 'published': {
+      const date = formatDate(raw)
+      return date ? { value: date } : { expected: 'a real calendar date written YYYY-MM-DD, e.g. `2024-03-27`' }
+    }
+    case 'url': {
+      const url = typeof raw === 'string' ? parseHttpUrl(raw.trim()) : null
+      return url ? { value: url } : { expected: 'an absolute http(s) address, e.g. `https://www.gov.cn/…`' }
+    }
+    case 'level': {
+      const text = typeof raw === 'string' ? raw.trim() : ''
+      const level = (levels as readonly string[]).includes(text) ? (text as Level) : levelAliases[text]
+      return level ? { value: level } : { expected: `one of ${levels.join(', ')}` }
+    }
+    case 'region': {
+      const parts = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[/\s]+/) : null
+      const ok = parts !== null && parts.every((part) => typeof part === 'string')
+      const region = ok ? (parts as string[]).map((part) => part.trim()).filter(Boolean) : []
+      return region.length > 0 ? { value: region } : { expected: 'a list of place names from province down, e.g. `[四川省, 巴中市]` or `四川省/巴中市`' }
+    }
+    default: {
+      const ok = typeof raw === 'string' && raw.trim() !== ''
+      return ok ? { value: raw.trim() } : { expected: 'a non-empty string' }
+    }
+  }
+}
+
+/** `YYYY-MM-DD` for a real calendar date (string or YAML timestamp, read in UTC), else null. */
+function formatDate(raw: unknown): string | null {
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw.toISOString().slice(0, 10)
+  if (typeof raw !== 'string') return null
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim())
+  if (!match) return null
+  const [, year, month, day] = match.map(Number) as [number, number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  return real ? raw.trim() : null
+}
+
+/** The address when it parses as absolute http or https, else null. */
+function parseHttpUrl(text: string): string | null {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? text : null
+  } catch {
+    return null
+  }
+}
+
+/** A short description of a found value for messages: `"2023-13-01"`, `a number (12)`, `a list`. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '…' : value)
+  if (value === null || value === undefined) return 'empty'
+  if (Array.isArray(value)) return 'a list'
+  if (value instanceof Date) return `a date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString().slice(0, 10)})`
+  if (typeof value === 'object') return 'a mapping'
+  return `${typeof value === 'number' ? 'a number' : `a ${typeof value}`} (${String(value)})`
+}
+
+/** A message about one metadata field. */
+function message(file: string, line: number | null, reason: string, ruleId: string, severity: Message['severity']): Message {
+  return { file, line, reason, ruleId, severity }
+}
