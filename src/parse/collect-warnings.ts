@@ -1,0 +1,69 @@
+import type { Message, Section, SectionKind } from '../types.ts'
+import { kindLabel } from './section-kinds.ts'
+
+const checkedKinds: readonly { kind: SectionKind; ruleId: string }[] = [
+  { kind: 'achievements', ruleId: 'missing-achievements' },
+  { kind: 'leadership', ruleId: 'missing-leadership' },
+  { kind: 'shortcomings', ruleId: 'missing-shortcomings' },
+  { kind: 'plans', ruleId: 'missing-plans' },
+]
+
+/** Warnings about the finished structure: statutory parts not found, numbering that skips, no headings at all. */
+export function collectWarnings(file: string, sections: readonly Section[]): Message[] {
+  const messages: Message[] = []
+  const warn = (line: number | null, reason: string, ruleId: string): void => {
+    messages.push({ file, line, reason, ruleId, severity: 'warning' })
+  }
+  const all = flatten(sections)
+  if (!all.some((section) => section.heading !== null)) warn(null, 'no headings found; the whole text is read as one part', 'no-headings')
+  for (const { kind, ruleId } of checkedKinds) {
+    if (!all.some((section) => section.kind === kind)) warn(null, `no “${kindLabel(kind)}” part found (expected a heading such as “${hint(kind)}”)`, ruleId)
+  }
+  checkSequence(sections, warn)
+  return messages
+}
+
+function checkSequence(siblings: readonly Section[], warn: (line: number | null, reason: string, ruleId: string) => void): void {
+  let previous: { ordinal: number; style: string; number: string } | null = null
+  for (const section of siblings) {
+    const number = section.number
+    const ordinal = number === null ? null : ordinalOf(number)
+    if (number !== null && ordinal !== null) {
+      const style = styleOf(number)
+      if (previous !== null && previous.style === style && ordinal !== previous.ordinal + 1 && ordinal !== 1) {
+        warn(section.position?.start ?? null, `heading number “${number}” follows “${previous.number}”; a number is skipped or repeated`, 'heading-number-skip')
+      }
+      previous = { ordinal, style, number }
+    }
+    checkSequence(section.children, warn)
+  }
+}
+
+const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
+
+function ordinalOf(number: string): number | null {
+  const arabic = /\d+/.exec(number)
+  if (arabic !== null) return Number(arabic[0])
+  const chinese = /[一二三四五六七八九十]+/.exec(number)?.[0]
+  if (chinese === undefined) return null
+  if (chinese.length === 1) return digits[chinese] ?? null
+  const ten = chinese.indexOf('十')
+  if (ten === -1) return null
+  return (ten === 0 ? 1 : digits[chinese.charAt(0)] ?? 0) * 10 + (digits[chinese.charAt(ten + 1)] ?? 0)
+}
+
+function styleOf(number: string): string {
+  return number.replace(/[一二三四五六七八九十\d]+/g, '#').replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace(/\s+/g, '')
+}
+
+function hint(kind: SectionKind): string {
+  const hints: Partial<Record<SectionKind, string>> = {
+    achievements: '一、主要举措和成效', leadership: '党政主要负责人履行推进法治建设第一责任人职责情况',
+    shortcomings: '存在的不足和原因', plans: '下一年度工作安排',
+  }
+  return hints[kind] ?? kind
+}
+
+function flatten(sections: readonly Section[]): Section[] {
+  return sections.flatMap((section) => [section, ...flatten(section.children)])
+}

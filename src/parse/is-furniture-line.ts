@@ -1,0 +1,47 @@
+/** Words that, alone or together on a short line, are page controls rather than report text. */
+const controlWords = [
+  '扫一扫在手机打开当前页', '在手机上打开当前页', '在手机打开当前页', '扫一扫在手机上打开', '手机扫一扫', '扫一扫', '打印本页',
+  '打印此页', '打印文章', '打印页面', '关闭窗口', '关闭本页', '关闭此页', '关闭页面', '返回顶部', '回到顶部', '加入收藏',
+  '我要纠错', '我要打印', '分享到', '分享至', '字体大小', '字号', '字体', '打印', '关闭', '收藏', '分享', '纠错', '返回',
+  '默认', '微信', '微博', '新浪微博', '腾讯微博', 'QQ空间', 'QQ好友', 'QQ', '朋友圈', '保存', '复制链接', '复制网址',
+  '视力保护色', '护眼模式', '繁体', '简体', '无障碍', '适老模式', '大', '中', '小', '特大', '放大', '缩小', '[', ']', '(', ')',
+].sort((a, b) => b.length - a.length)
+
+const separators = new Set([...' |/、,:;-·•●▪◆■>»›丨'])
+const breadcrumbStart = /^[\s•·●▪◆■|[]*(?:当前位置|您当前的位置|您当前位置|您所在的位置|您现在的位置|你现在的位置|你所在的位置|您的位置|你的位置|所在位置|当前页面|位置)\s*:/
+const homeTrail = /^[\s•·●▪◆■|[]*(?:首页|网站首页|主页)\s*(?:>|»|›|→|\/|>>)/
+const footerMark = /ICP备|ICP证|公网安备|网站标识码|版权所有|copyright|©|技术支持\s*:|网站地图|(?:推荐|建议)使用.{0,30}浏览器|最佳(?:浏览|显示)效果|\d{3,4}\s*[*×x]\s*\d{3,4}/i
+const pagerStart = /^[\s•·●▪◆■|[]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页)/
+const attachmentFile = /^[\s[]*(?:附件|相关附件|附件下载)\s*\d*\s*[:：]?.{0,120}\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd|et|txt|jpe?g|png)\]?$/i
+const counterLine = /^(?:浏览次数|阅读次数|访问量|访问次数|点击数|点击量|点击次数|浏览量|阅读量)\s*:?\s*\d*\s*(?:次)?$/
+
+/**
+ * True when a normalised line is page furniture by its shape: breadcrumbs, font-size and print controls,
+ * counters, pager links, footers, attachment file links. Sentences (with 。) are never furniture.
+ */
+export function isFurnitureLine(norm: string): boolean {
+  if (norm.includes('。') || norm.length > 240) return false
+  if (breadcrumbStart.test(norm) || homeTrail.test(norm)) return true
+  if (pagerStart.test(norm) || counterLine.test(norm)) return true
+  if (attachmentFile.test(norm)) return true
+  if (norm.length <= 160 && footerMark.test(norm)) return true
+  return norm.length <= 80 && isControlLine(norm)
+}
+
+/** A line made only of control words and separators, with at least one word of two or more characters. */
+function isControlLine(norm: string): boolean {
+  let index = 0
+  let sawWord = false
+  while (index < norm.length) {
+    const char = norm.charAt(index)
+    if (separators.has(char)) {
+      index++
+      continue
+    }
+    const word = controlWords.find((candidate) => norm.startsWith(candidate, index))
+    if (word === undefined) return false
+    if (word.length >= 2 && word !== 'QQ') sawWord = true
+    index += word.length
+  }
+  return sawWord
+}

@@ -1,0 +1,144 @@
+import type { Heading, Paragraph, Root, RootContent } from 'mdast'
+import type { VFile } from 'vfile'
+import { classifyPart } from './classify-part.ts'
+import { readHeadingNumber, type NumberStyle } from './read-heading-number.ts'
+import { trimSpace } from './split-lines.ts'
+
+/** Longest heading text (number excluded, up to and including a run-in 。 or ：). */
+const maxHeadingLength = 60
+const maxUnnumberedLength = 40
+
+interface Candidate {
+  type: 'numbered' | 'damaged' | 'unnumbered'
+  number: string | null
+  heading: string
+  rest: string
+  rank: number
+  ordinal: number | null
+  style: NumberStyle | null
+}
+
+/**
+ * A unified transformer plugin: turn heading lines into mdast `heading` nodes carrying number, rank and ordinal.
+ * Numbered lines (`一、` `(一)` `1、` `(1)`) are headings when short; run-in headings (`(一)标题。正文…`) split into
+ * heading and paragraph; damaged numbers (`)标题`) and unnumbered part headings take their level from neighbours.
+ */
+export function markHeadings(): (tree: Root, file: VFile) => void {
+  return (tree, file) => {
+    const candidates = tree.children.map((node) => (node.type === 'paragraph' ? readCandidate(node) : null))
+    const numberedRanks = candidates.flatMap((candidate) => (candidate?.type === 'numbered' ? [candidate.rank] : []))
+    const topRank = numberedRanks.length > 0 ? Math.min(...numberedRanks) : null
+    resolveDamaged(candidates)
+    resolveUnnumbered(candidates, topRank)
+    const children: RootContent[] = []
+    tree.children.forEach((node, index) => {
+      const candidate = candidates[index]
+      if (node.type !== 'paragraph' || candidate === null || candidate === undefined) return void children.push(node)
+      children.push(...toHeading(node, candidate))
+      if (candidate.type === 'damaged') {
+        file.message(`heading “${candidate.heading}” has a damaged number “${candidate.number ?? ''}”; read as a level-${levelOf(candidate.rank)} heading from its neighbours`,
+          { place: node.position, ruleId: 'damaged-heading-number', source: 'parse' })
+      } else if (candidate.type === 'unnumbered' && topRank !== null) {
+        file.message(`heading “${candidate.heading}” has no number while other headings are numbered; read as a level-${levelOf(candidate.rank)} heading`,
+          { place: node.position, ruleId: 'damaged-heading-number', source: 'parse' })
+      }
+    })
+    tree.children = children
+  }
+}
+
+/** Read a paragraph line as a possible heading; rank of damaged and unnumbered ones is resolved later. */
+function readCandidate(node: Paragraph): Candidate | null {
+  const text = node.children[0]?.type === 'text' ? node.children[0].value : ''
+  const norm = node.data?.norm ?? text
+  const number = readHeadingNumber(norm)
+  if (number !== null) {
+    const split = splitRunIn(text, norm, number.length)
+    if (split === null) return null
+    return { type: 'numbered', number: trimSpace(text.slice(0, number.length)), ...split, rank: number.rank, ordinal: number.ordinal, style: number.style }
+  }
+  if (/^[)、]\s*[^\s)、]/.test(norm)) {
+    const split = splitRunIn(text, norm, 1)
+    if (split === null || split.heading.length < 2) return null
+    return { type: 'damaged', number: text.charAt(0), ...split, rank: -1, ordinal: null, style: null }
+  }
+  const compact = norm.replace(/\s+/g, '')
+  if (compact.length < 4 || compact.length > maxUnnumberedLength || /[。;,、:!?]$|[。;]|报告|如下/.test(compact)) return null
+  if (classifyPart(text) === null) return null
+  return { type: 'unnumbered', number: null, heading: text, rest: '', rank: -1, ordinal: null, style: null }
+}
+
+/** Split `heading。rest` at the first 。 or ：; null when the line is too long to be a heading. */
+function splitRunIn(text: string, norm: string, from: number): { heading: string; rest: string } | null {
+  let start = from
+  while (start < norm.length && norm.charAt(start) === ' ') start++
+  let stop = -1
+  for (let index = start; index < norm.length && index - start <= maxHeadingLength; index++) {
+    const char = norm.charAt(index)
+    if (char === '。' || char === ':') {
+      stop = index
+      break
+    }
+  }
+  if (stop === -1) {
+    if (norm.length - start > maxHeadingLength || /[;,、]$/.test(norm)) return null
+    return { heading: text.slice(start), rest: '' }
+  }
+  return { heading: text.slice(start, stop + 1), rest: trimSpace(text.slice(stop + 1)) }
+}
+
+/** A damaged number takes the rank of the nearest numbered neighbour of a matching shape (`)` → a parenthesised style). */
+function resolveDamaged(candidates: (Candidate | null)[]): void {
+  candidates.forEach((candidate, index) => {
+    if (candidate?.type !== 'damaged') return
+    const wantsParen = candidate.number === ')' || candidate.number === '）'
+    const fits = (other: Candidate): boolean => (other.style?.startsWith('paren') ?? false) === wantsParen
+    const previous = nearestNumbered(candidates, index, -1)
+    const next = nearestNumbered(candidates, index, 1)
+    const match = [previous, next].find((other) => other !== null && fits(other)) ?? previous ?? next
+    candidate.rank = match?.rank ?? (wantsParen ? 2 : 1)
+  })
+}
+
+/** An unnumbered part heading sits above a following restart (`(一)`, `1、`), else at the top level. */
+function resolveUnnumbered(candidates: (Candidate | null)[], topRank: number | null): void {
+  const restartRanks: number[] = []
+  const pending: Candidate[] = []
+  candidates.forEach((candidate, index) => {
+    if (candidate?.type !== 'unnumbered') return
+    const next = candidates[index + 1]
+    if (next?.type === 'numbered' && next.ordinal === 1) {
+      candidate.rank = Math.min(topRank ?? Number.POSITIVE_INFINITY, next.rank - 0.5)
+      restartRanks.push(candidate.rank)
+    } else pending.push(candidate)
+  })
+  const keywordRank = Math.min(topRank ?? 1, ...restartRanks)
+  for (const candidate of pending) candidate.rank = keywordRank
+}
+
+function nearestNumbered(candidates: readonly (Candidate | null)[], from: number, step: 1 | -1): Candidate | null {
+  for (let index = from + step; index >= 0 && index < candidates.length; index += step) {
+    const candidate = candidates[index]
+    if (candidate?.type === 'numbered') return candidate
+  }
+  return null
+}
+
+/** The heading node, followed by the run-in paragraph when the line continues after the heading. */
+function toHeading(node: Paragraph, candidate: Candidate): RootContent[] {
+  const position = node.position
+  const heading: Heading = {
+    type: 'heading',
+    depth: levelOf(candidate.rank),
+    children: candidate.heading === '' ? [] : [{ type: 'text', value: candidate.heading }],
+    data: { number: candidate.number, rank: candidate.rank, ordinal: candidate.ordinal, style: candidate.style },
+    ...(position === undefined ? {} : { position }),
+  }
+  if (candidate.rest === '') return [heading]
+  const rest: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: candidate.rest }], ...(position === undefined ? {} : { position }) }
+  return [heading, rest]
+}
+
+function levelOf(rank: number): 1 | 2 | 3 | 4 | 5 | 6 {
+  return Math.min(6, Math.max(1, Math.floor(rank))) as 1 | 2 | 3 | 4 | 5 | 6
+}

@@ -1,0 +1,80 @@
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import type { Message, RawReport, Report, Result } from '../types.ts'
+import { assignKinds } from './assign-kinds.ts'
+import { buildSections, emptySection } from './build-sections.ts'
+import { collectWarnings } from './collect-warnings.ts'
+import { guessYear } from './guess-year.ts'
+import { linesToMdast } from './lines-to-mdast.ts'
+import { markHeadings } from './mark-headings.ts'
+import { inferMetadata } from './metadata/index.ts'
+import { prepareBody } from './prepare-body.ts'
+import { splitClosing } from './split-closing.ts'
+import { splitUnheadedParts } from './split-unheaded-parts.ts'
+import { toSections } from './to-sections.ts'
+
+/** Fewer CJK characters than this is not a report (a stub page, a link list, an error page). */
+const minCjk = 50
+const cjkPattern = /[\u3400-\u9fff\uf900-\ufaff]/g
+const topicPattern = /法治|法制|依法|行政|政府/
+
+/**
+ * Parse a decoded report into a `Report`: strip furniture, read the title and metadata lines, mark headings,
+ * nest and classify sections, split off the closing, and infer metadata. Unusable input gives `value: null` and one error.
+ */
+export function parseReport(raw: RawReport): Result<Report> {
+  const { body, fields, title } = prepareBody(raw)
+  const text = body.map((line) => line.text).join('\n')
+  const unusable = checkUsable(text, title?.text ?? null)
+  if (unusable !== null) {
+    return { value: null, messages: [{ file: raw.file, line: null, reason: unusable.reason, ruleId: unusable.ruleId, severity: 'error' }] }
+  }
+  const { main, closing } = splitClosing(body)
+  const tree = linesToMdast(main)
+  const file = new VFile({ path: raw.file })
+  unified().use(markHeadings).runSync(tree, file)
+  const drafts = buildSections(tree)
+  const year = guessYear(title?.text ?? null, main.slice(0, 3).map((line) => line.text))
+  assignKinds(drafts, year)
+  const parts = splitUnheadedParts(drafts, year)
+  if (closing.length > 0) {
+    const section = emptySection('closing')
+    section.paragraphs = closing.map((line) => ({ text: line.text, line: line.line }))
+    parts.push(section)
+  }
+  const sections = toSections(parts)
+  const metadata = inferMetadata({ file: raw.file, title: title?.text ?? null, fields, hints: raw.hints, overrides: raw.overrides, sections, text })
+  const messages: Message[] = [
+    ...file.messages.map((message): Message => ({
+      file: raw.file, line: message.line ?? null, reason: message.reason, ruleId: message.ruleId ?? 'parse', severity: 'warning',
+    })),
+    ...collectWarnings(raw.file, sections),
+    ...metadata.messages,
+  ]
+  const meta = metadata.value
+  if (meta === null) return { value: null, messages }
+  const report: Report = {
+    id: meta.id,
+    title: meta.title,
+    titleInferred: meta.titleInferred,
+    agency: meta.agency,
+    year: meta.year,
+    published: meta.published,
+    source: { file: raw.file, format: raw.format, encoding: raw.encoding, sha256: raw.sha256, url: meta.url, publisher: meta.publisher },
+    sections,
+    warnings: messages.filter((message) => message.severity === 'warning').map((message) => message.reason),
+  }
+  return { value: report, messages }
+}
+
+/** Why the body cannot be a report, or null when it can. */
+function checkUsable(text: string, title: string | null): { reason: string; ruleId: string } | null {
+  if (text.trim() === '') return { reason: 'no report text left after removing page furniture and metadata lines', ruleId: 'empty' }
+  const cjk = text.match(cjkPattern)?.length ?? 0
+  if (cjk === 0) return { reason: 'no Chinese text found; expected a rule-of-law report in Chinese', ruleId: 'no-cjk' }
+  if (cjk < minCjk) return { reason: `only ${cjk} Chinese characters of report text; expected a report of at least ${minCjk}`, ruleId: 'not-a-report' }
+  if (!topicPattern.test(text) && !topicPattern.test(title ?? '')) {
+    return { reason: 'the text never mentions 法治, 依法 or 政府; it does not look like a rule-of-law report', ruleId: 'not-a-report' }
+  }
+  return null
+}

@@ -1,0 +1,45 @@
+/** Labels of metadata a page prints above or below the article: read into `fields`. */
+const metadataLabels = [
+  '信息来源', '来源', '稿件来源', '文章来源', '发布时间', '发布日期', '发表时间', '更新时间', '成文日期', '发文日期', '印发日期',
+  '生效日期', '时间', '日期', '作者', '撰稿', '撰稿人', '索引号', '发文机关', '发文机构', '发布机构', '发布单位', '发文单位',
+  '文号', '发文字号', '主题分类', '主题词', '体裁分类', '组配分类', '分类', '公开方式', '公开范围', '公开时限', '有效性',
+  '责任编辑', '编辑', '责编', '审核', '供稿', '所属机构', '来源单位', '信息索引号', '标题', '名称', '主办单位',
+]
+
+/** Labels of page furniture (counters, footers, navigation): recognised and dropped. */
+const furnitureLabels = [
+  '浏览次数', '阅读次数', '访问量', '访问次数', '点击数', '点击量', '点击次数', '点击率', '浏览量', '阅读量', '浏览', '阅读',
+  '字号', '字体', '字体大小', '主办', '承办单位', '承办', '主管单位', '协办单位', '维护单位', '网站标识码',
+  '政府网站标识码', '备案序号', '备案号', 'ICP备案号', '联系方式', '联系电话', '联系地址', '联系我们', '地址', '邮编', '邮箱',
+  '电子邮箱', '技术支持', '上一篇', '下一篇', '上一条', '下一条', '分享到', '扫一扫', '相关链接', '相关文章', '相关附件',
+]
+
+const allLabels = [...metadataLabels, ...furnitureLabels].sort((a, b) => b.length - a.length)
+const metadataSet = new Set(metadataLabels)
+const labelSource = allLabels.map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[]*(?:${labelSource})\\s*:`)
+const anyLabel = new RegExp(`(${labelSource})\\s*:`, 'g')
+
+/** What a `label: value` line holds: metadata values keyed by label, and whether it also held furniture. */
+export interface FieldLine {
+  /** Metadata values as written, keyed by label without spaces. */
+  fields: Record<string, string>
+}
+
+/**
+ * Read a line made only of `label: value` pairs (来源: … 发布时间: …), or return null when it is body text.
+ * Works on the normalised line (`：` folded to `:`); values are sliced from the line as written.
+ */
+export function readFieldLine(text: string, norm: string): FieldLine | null {
+  if (norm.length > 240 || norm.includes('。') || !leadingLabel.test(norm)) return null
+  const fields: Record<string, string> = {}
+  const matches = [...norm.matchAll(anyLabel)]
+  matches.forEach((match, index) => {
+    const label = match[1] ?? ''
+    const start = (match.index ?? 0) + match[0].length
+    const end = matches[index + 1]?.index ?? norm.length
+    const value = text.slice(start, end).replace(/^[\s|｜:：]+|[\s|｜]+$/gu, '')
+    if (metadataSet.has(label) && value !== '' && !(label in fields)) fields[label] = value
+  })
+  return { fields }
+}

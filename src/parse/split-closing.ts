@@ -1,0 +1,34 @@
+import type { SourceLine } from './split-lines.ts'
+
+/** Body lines split into the main text and the closing signature (agency, date, attachment note) at the very end. */
+export interface ClosingSplit {
+  /** Lines before the closing. */
+  main: SourceLine[]
+  /** The closing lines, possibly empty. */
+  closing: SourceLine[]
+}
+
+const digit = '[0-9〇零○Ｏ一二三四五六七八九十]'
+const dateLine = new RegExp(`^[(\\[]?\\s*${digit}{4}\\s*年\\s*${digit}{1,3}\\s*月\\s*${digit}{1,3}\\s*日\\s*[)\\]]?$|^\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}$`)
+const agencyLine = /^[^。,;:!?]{2,40}(?:政府|委员会|委|局|办公室|办|厅|院|部|中心|署|所|处|党组|党委|管委会|工委|街道|办事处|镇|乡|区|县|市|省|公司|小组|室|队|站|会)$/
+const noteLine = /^\([^()]{1,60}\)$/
+const attachmentLine = /^附件\s*\d*\s*(?::|$)/
+const numbered = /^(?:[一二三四五六七八九十]{1,3}\s*[、.,]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.](?!\d)|[①-⑳])/
+const maxClosingLines = 6
+
+/** Split off the trailing signature block: agency name and/or date lines (and notes or 附件 lines among them). */
+export function splitClosing(lines: readonly SourceLine[]): ClosingSplit {
+  let start = lines.length
+  let signed = false
+  while (start > 1 && lines.length - start < maxClosingLines) {
+    const norm = (lines[start - 1] as SourceLine).norm.replace(/\s+/g, '')
+    if (numbered.test(norm)) break
+    const isDate = dateLine.test(norm)
+    const isAgency = agencyLine.test(norm)
+    if (!isDate && !isAgency && !noteLine.test(norm) && !attachmentLine.test(norm)) break
+    signed ||= isDate || isAgency
+    start--
+  }
+  if (!signed) return { main: [...lines], closing: [] }
+  return { main: lines.slice(0, start), closing: lines.slice(start) }
+}

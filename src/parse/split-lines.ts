@@ -1,0 +1,42 @@
+import { normaliseLine } from './normalise-line.ts'
+
+/** One non-blank source line: its 1-based number, its text as written (trimmed) and its normalised form. */
+export interface SourceLine {
+  /** 1-based line number in the decoded source. */
+  line: number
+  /** The line as written, without leading or trailing whitespace. */
+  text: string
+  /** `text` with odd spaces and full-width punctuation folded (same length as `text`). */
+  norm: string
+}
+
+/** Split decoded text into its non-blank lines, keeping 1-based source line numbers. */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = []
+  let start = 0
+  let number = 1
+  for (let index = 0; index <= text.length; index++) {
+    const code = index < text.length ? text.charCodeAt(index) : 0x0a
+    if (code !== 0x0a && code !== 0x0d) continue
+    const trimmed = trimSpace(text.slice(start, index))
+    if (trimmed !== '') lines.push({ line: number, text: trimmed, norm: normaliseLine(trimmed) })
+    if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++
+    start = index + 1
+    number++
+  }
+  return lines
+}
+
+/** Trim whitespace, odd spaces and zero-width characters from both ends, in linear time. */
+export function trimSpace(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--
+  return text.slice(start, end)
+}
+
+function isSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x202f ||
+    code === 0x205f || (code >= 0x2000 && code <= 0x200b) || code === 0x85 || code === 0x2028 || code === 0x2029
+}

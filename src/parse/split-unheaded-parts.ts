@@ -1,0 +1,111 @@
+import type { SectionKind } from '../types.ts'
+import { emptySection } from './build-sections.ts'
+import type { DraftParagraph, DraftSection } from './draft-section.ts'
+import { normaliseLine } from './normalise-line.ts'
+
+const shortcomingsIntro = [
+  /(?:但|但是|然而|不过|同时)[^。]{0,40}(?:存在|还有|仍有|面临)[^。]{0,30}(?:问题|不足|差距|短板|薄弱|弱项)/,
+  /^[^。]{0,30}(?:存在的?(?:主要)?(?:问题|不足)|主要问题|不足之处|薄弱环节)[^。]{0,10}(?:主要(?:是|有|表现)|表现(?:在|为)|如下|有以下)/,
+]
+const plansLead = /^(?:下一步|下步|下一阶段|下一年度?|今后|明年|新的一年|来年|(\d{4})年度?)[^。]{0,100}(?:将|要|拟|计划|继续|着力)[^。]{0,120}(?:以下|如下|重点|做好|主要)/
+const plansNamed = /^[^。]{0,20}(?:下一步|下一年度|明年|今后)[^。]{0,10}(?:打算|计划|安排|思路|重点)/
+
+/**
+ * Where a report does not head its shortcomings or plans, split them off at the sentence that introduces them
+ * ("…取得了一定成效，但也存在一些问题…", "下一步，我们将重点做好以下工作") as unheaded top-level sections; with no
+ * achievements part, the preamble's paragraphs after the first become one. No character moves out of order.
+ */
+export function splitUnheadedParts(sections: DraftSection[], year: number | null): DraftSection[] {
+  let result = sections
+  const has = (kind: SectionKind): boolean => result.some((section) => section.kind === kind)
+  if (!has('shortcomings')) result = splitAt(result, 'shortcomings', ['preamble', 'achievements', 'other'], isShortcomingsIntro)
+  if (!has('plans')) result = splitAt(result, 'plans', ['preamble', 'achievements', 'other', 'shortcomings'], (sentence) => isPlansIntro(sentence, year))
+  if (!has('achievements')) result = splitPreamble(result)
+  return result
+}
+
+function isShortcomingsIntro(sentence: string): boolean {
+  return shortcomingsIntro.some((pattern) => pattern.test(sentence))
+}
+
+function isPlansIntro(sentence: string, year: number | null): boolean {
+  if (plansNamed.test(sentence)) return true
+  const match = plansLead.exec(sentence)
+  if (match === null) return false
+  const stated = match[1]
+  return stated === undefined || (year !== null && Number(stated) === year + 1)
+}
+
+/** Split at the first sentence, in a section without children, that `test` accepts; what follows moves to a new part. */
+function splitAt(sections: DraftSection[], kind: SectionKind, within: readonly SectionKind[],
+  test: (sentence: string) => boolean): DraftSection[] {
+  for (let index = 0; index < sections.length; index++) {
+    const section = sections[index] as DraftSection
+    if (section.kind === null || !within.includes(section.kind)) continue
+    const moved = splitTree(section, test)
+    if (moved === null) continue
+    const part = emptySection(kind)
+    part.paragraphs = moved.paragraphs
+    part.children = moved.children.map((child) => withKind(child, kind))
+    return [...sections.slice(0, index + 1), part, ...sections.slice(index + 1)].filter(isKept)
+  }
+  return sections
+}
+
+/** Cut a section's tree at the first accepted sentence of a leaf; return what follows it in document order. */
+function splitTree(section: DraftSection, test: (sentence: string) => boolean): { paragraphs: DraftParagraph[]; children: DraftSection[] } | null {
+  if (section.children.length === 0) {
+    for (let paragraphIndex = 0; paragraphIndex < section.paragraphs.length; paragraphIndex++) {
+      const paragraph = section.paragraphs[paragraphIndex] as DraftParagraph
+      const offset = findSentence(paragraph.text, test)
+      if (offset === -1) continue
+      const head = paragraph.text.slice(0, offset)
+      const moved = [{ text: paragraph.text.slice(offset), line: paragraph.line }, ...section.paragraphs.slice(paragraphIndex + 1)]
+      section.paragraphs = [...section.paragraphs.slice(0, paragraphIndex), ...(head.trim() === '' ? [] : [{ text: head, line: paragraph.line }])]
+      return { paragraphs: moved, children: [] }
+    }
+    return null
+  }
+  for (let childIndex = 0; childIndex < section.children.length; childIndex++) {
+    const moved = splitTree(section.children[childIndex] as DraftSection, test)
+    if (moved === null) continue
+    moved.children.push(...section.children.slice(childIndex + 1))
+    section.children = section.children.slice(0, childIndex + 1)
+    return moved
+  }
+  return null
+}
+
+/** Offset of the first sentence in the paragraph that `test` accepts, or -1. */
+function findSentence(text: string, test: (sentence: string) => boolean): number {
+  const norm = normaliseLine(text)
+  let start = 0
+  while (start < norm.length) {
+    while (start < norm.length && norm.charAt(start) === ' ') start++
+    let end = start
+    while (end < norm.length && !'。!?'.includes(norm.charAt(end))) end++
+    if (start < norm.length && test(norm.slice(start, Math.min(end + 1, start + 400)))) return start
+    start = end + 1
+  }
+  return -1
+}
+
+/** With no achievements part, the preamble keeps its opening (and addressee) and the rest becomes achievements. */
+function splitPreamble(sections: DraftSection[]): DraftSection[] {
+  const preamble = sections[0]
+  if (preamble?.kind !== 'preamble') return sections
+  const keep = preamble.paragraphs.length > 1 && /[:：]$/.test(preamble.paragraphs[0]?.text ?? '') ? 2 : 1
+  if (preamble.paragraphs.length <= keep) return sections
+  const part = emptySection('achievements')
+  part.paragraphs = preamble.paragraphs.slice(keep)
+  preamble.paragraphs = preamble.paragraphs.slice(0, keep)
+  return [preamble, part, ...sections.slice(1)]
+}
+
+function withKind(section: DraftSection, kind: SectionKind): DraftSection {
+  return { ...section, kind: section.kind === 'leadership' ? 'leadership' : kind, children: section.children.map((child) => withKind(child, kind)) }
+}
+
+function isKept(section: DraftSection): boolean {
+  return section.heading !== null || section.number !== null || section.paragraphs.length > 0 || section.children.length > 0
+}

@@ -1,0 +1,97 @@
+import { isFurnitureLine } from './is-furniture-line.ts'
+import { normaliseLine } from './normalise-line.ts'
+import { readFieldLine } from './read-field-line.ts'
+import type { SourceLine } from './split-lines.ts'
+
+/** The title line(s) of a report: metadata, not body. */
+export interface TitleLines {
+  /** The title as written (two lines joined when an agency line precedes a `关于…的报告` line). */
+  text: string
+  /** Source line of the (first) title line. */
+  line: number
+}
+
+/** Lines sorted into report body, metadata fields and removed furniture. */
+export interface StrippedLines {
+  /** Report body lines, in order. */
+  body: SourceLine[]
+  /** Metadata values as written, keyed by label without spaces (来源, 发布时间, …). */
+  fields: Record<string, string>
+  /** Lines dropped as furniture, metadata or repeated title. */
+  removed: SourceLine[]
+  /** The title, or null when the source has none. */
+  title: TitleLines | null
+}
+
+const titleTopic = /法治|法制|依法行政|依法治/
+const titleEnd = /(?:报告|情况|总结|汇报|工作)(?:\([^()]{0,30}\))?$/
+const numbered = /^(?:[一二三四五六七八九十]{1,3}\s*[、.,]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章))/
+const agencyEnd = /(?:政府|委员会|委|局|办公室|办|厅|院|部|中心|署|党组|党委|管委会|街道|镇|乡|区|县|市|省)$/
+const headerDate = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
+const linkBlockLabel = /^(?:相关链接|相关文章|相关阅读|推荐阅读|相关新闻|相关稿件|延伸阅读|相关附件|附件下载|相关信息|相关推荐)\s*:?$/
+
+/**
+ * Remove page furniture (breadcrumbs, controls, counters, footers, pager, link lists, a repeated title) wherever it sits,
+ * read metadata lines into `fields`, and find the title line; everything else is body, in order.
+ */
+export function stripPageFurniture(lines: readonly SourceLine[]): StrippedLines {
+  const fields: Record<string, string> = {}
+  const removed: SourceLine[] = []
+  const keep: boolean[] = lines.map(() => true)
+  const drop = (index: number): void => {
+    keep[index] = false
+    removed.push(lines[index] as SourceLine)
+  }
+  let inLinkBlock = false
+  lines.forEach((line, index) => {
+    const compact = line.norm.replace(/\s+/g, '')
+    if (inLinkBlock && compact.length <= 80 && !compact.includes('。') && !numbered.test(compact)) return drop(index)
+    inLinkBlock = linkBlockLabel.test(compact)
+    if (inLinkBlock || isFurnitureLine(line.norm)) return drop(index)
+    const fieldLine = readFieldLine(line.text, line.norm)
+    if (fieldLine === null) return
+    for (const [label, value] of Object.entries(fieldLine.fields)) if (!(label in fields)) fields[label] = value
+    drop(index)
+  })
+  const title = findTitle(lines, keep, fields, drop)
+  if (title !== null) {
+    const titleCompact = compactOf(normaliseLine(title.text))
+    lines.forEach((line, index) => {
+      if (keep[index] && compactOf(line.norm) === titleCompact) drop(index)
+    })
+  }
+  removed.sort((a, b) => a.line - b.line)
+  return { body: lines.filter((_, index) => keep[index]), fields, removed, title }
+}
+
+/** Find the title among the lines before the body starts; header date lines become `发布时间`. */
+function findTitle(lines: readonly SourceLine[], keep: boolean[], fields: Record<string, string>,
+  drop: (index: number) => void): TitleLines | null {
+  let previous = -1
+  for (let index = 0; index < lines.length; index++) {
+    if (!keep[index]) continue
+    const line = lines[index] as SourceLine
+    const compact = compactOf(line.norm)
+    if (headerDate.test(line.norm) && /[-/.:]/.test(line.norm)) {
+      if (!('发布时间' in fields)) fields['发布时间'] = line.text
+      drop(index)
+      continue
+    }
+    if (compact.includes('。') || compact.length > 100 || numbered.test(compact)) return null
+    if (titleTopic.test(compact) && titleEnd.test(compact)) {
+      const before = previous >= 0 ? lines[previous] : undefined
+      drop(index)
+      if (before !== undefined && compact.startsWith('关于') && agencyEnd.test(compactOf(before.norm)) && compactOf(before.norm).length <= 40) {
+        drop(previous)
+        return { text: before.text + line.text, line: before.line }
+      }
+      return { text: line.text, line: line.line }
+    }
+    previous = index
+  }
+  return null
+}
+
+function compactOf(text: string): string {
+  return text.replace(/\s+/g, '')
+}
