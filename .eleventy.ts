@@ -1,0 +1,20 @@
+import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy'
+import * as filters from './src/site/filters/index.ts'
+
+/** Wire templates, filters and assets; the report data comes from `buildSite` as the `site` global. */
+export default function configure(eleventyConfig: UserConfig): void {
+  // Filters
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter)
+  // Plugins: prefix every URL in the HTML output with pathPrefix (`--path-prefix`).
+  eleventyConfig.addPlugin(HtmlBasePlugin)
+  // Assets
+  eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' })
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false })
+}
+
+export const config = {
+  // No `output` here: it would override the folder `buildSite` passes (`--out`).
+  dir: { input: 'templates', includes: '_includes', data: '_data' },
+  templateFormats: ['njk'],
+  htmlTemplateEngine: 'njk',
+}

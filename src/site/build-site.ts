@@ -1,0 +1,100 @@
+import { readdir, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Eleventy } from '@11ty/eleventy'
+import { indexSite } from '../search/index.ts'
+import type { Message, Report } from '../types.ts'
+import { assignUniqueIds } from './assign-unique-ids.ts'
+import { composeSiteData } from './compose-site-data.ts'
+import { loadReports, type LoadedReports } from './load-reports.ts'
+import { writeOpenData } from './write-open-data.ts'
+
+/** Options for `buildSite`. */
+export interface BuildOptions {
+  /** Folder of source reports. Default `reports`. */
+  reportsDir?: string
+  /** Folder the site is written to; emptied first. Default `_site`. */
+  outDir?: string
+  /** Sub-path the site is served under. Default `/`. */
+  pathPrefix?: string
+  /** Absolute origin used in citations, the feed and the sitemap. Default `http://localhost:8080`. */
+  siteUrl?: string
+  /** Build the Pagefind index. Default true. */
+  index?: boolean
+  /** Replace the list-read-parse step (tests, caching). Default `loadReports`. */
+  load?: (root: string) => Promise<LoadedReports>
+}
+
+/** What a build did. */
+export interface BuildSummary {
+  /** Reports published. */
+  reports: Report[]
+  /** Files that could not be published. */
+  failures: Message[]
+  /** Every warning and non-fatal error, failures excluded. */
+  messages: Message[]
+  /** Warnings: warning messages. */
+  warnings: number
+  /** Errors: failures plus error messages. */
+  errors: number
+  /** Wall-clock seconds. */
+  seconds: number
+  /** The output folder. */
+  outDir: string
+}
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+/** Build the archive: load reports → compose page data → Eleventy → open data → Pagefind index. */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildSummary> {
+  const started = performance.now()
+  const reportsDir = options.reportsDir ?? 'reports'
+  const outDir = path.resolve(options.outDir ?? '_site')
+  const pathPrefix = normalisePrefix(options.pathPrefix ?? '/')
+  const siteUrl = (options.siteUrl ?? 'http://localhost:8080').replace(/\/+$/, '')
+  const loaded = await (options.load ?? loadReports)(reportsDir)
+  const unique = assignUniqueIds(loaded.reports)
+  const messages = [...loaded.messages, ...unique.messages]
+  const site = composeSiteData({ reports: unique.reports, failures: loaded.failures, messages, siteUrl, pathPrefix })
+  await emptyOutput(outDir)
+  const eleventy = new Eleventy(path.join(projectRoot, 'templates'), outDir, {
+    configPath: path.join(projectRoot, '.eleventy.ts'),
+    pathPrefix,
+    quietMode: true,
+    config(eleventyConfig) {
+      eleventyConfig.addGlobalData('site', site)
+    },
+  })
+  await eleventy.write()
+  await writeOpenData(outDir, unique.reports, site)
+  if (options.index !== false) {
+    const indexed = await indexSite(outDir, { pathPrefix })
+    messages.push(...indexed.messages)
+  }
+  const errors = loaded.failures.length + messages.filter((message) => message.severity === 'error').length
+  return {
+    reports: unique.reports,
+    failures: loaded.failures,
+    messages,
+    warnings: messages.filter((message) => message.severity === 'warning').length,
+    errors,
+    seconds: (performance.now() - started) / 1000,
+    outDir,
+  }
+}
+
+/** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */
+async function emptyOutput(outDir: string): Promise<void> {
+  const entries = await readdir(outDir).catch(() => null)
+  if (entries === null) return
+  if (entries.some((name) => name === 'package.json' || name === '.git' || name === 'src')) {
+    throw new Error(`refusing to empty ${outDir}: it looks like a project folder, not a built site`)
+  }
+  if (!(await stat(outDir)).isDirectory()) throw new Error(`${outDir} is not a folder`)
+  await rm(outDir, { recursive: true, force: true })
+}
+
+function normalisePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, '')
+  return trimmed ? `/${trimmed}/` : '/'
+}

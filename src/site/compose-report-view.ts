@@ -1,0 +1,82 @@
+import { h } from 'hastscript'
+import { kindLabel, sectionKinds, statutoryKinds } from '../parse/section-kinds.ts'
+import type { Report, Section, SectionKind } from '../types.ts'
+import { assessTimeliness } from './assess-timeliness.ts'
+import { citeReport, type Citation } from './cite-report.ts'
+import { locateReport } from './locate-report.ts'
+import { renderSection } from './render-section.ts'
+import type { Link, ReportView, TocEntry } from './view-types.ts'
+
+/** What a report view needs from the rest of the site. */
+export interface ReportViewContext {
+  /** Absolute base URL of the site, ending in `/` (SITE_URL plus the path prefix). */
+  base: string
+  /** Region links for an administrative path, province first. */
+  regionLinks: (region: readonly string[]) => Link[]
+}
+
+/** Turn a parsed report into what its page and the listings show (without previous/next, set once agencies are known). */
+export function composeReportView(report: Report, context: ReportViewContext): ReportView {
+  const location = locateReport(report.id)
+  const absoluteUrl = context.base + location.url.slice(1)
+  const present = new Set(report.sections.map((section) => section.kind))
+  return {
+    id: report.id,
+    title: report.title,
+    url: location.url,
+    absoluteUrl,
+    jsonUrl: location.jsonUrl,
+    agencyUrl: location.agencyUrl,
+    agencySlug: location.slug,
+    agencyName: report.agency.name ?? report.agency.short ?? '未知机构',
+    agency: report.agency,
+    level: report.agency.level,
+    year: report.year,
+    yearKey: location.dir === 'undated' || report.year === null ? 'undated' : String(report.year),
+    province: report.agency.region[0] ?? null,
+    regionLinks: context.regionLinks(report.agency.region),
+    published: report.published,
+    source: report.source,
+    sourceUrl: report.source.url && /^https?:\/\//i.test(report.source.url) ? report.source.url : null,
+    timeliness: assessTimeliness(report),
+    completeness: statutoryKinds.map((kind) => ({ kind, label: kindLabel(kind), found: present.has(kind) })),
+    kinds: sectionKinds.map((entry) => entry.kind).filter((kind) => present.has(kind)),
+    toc: report.sections.map((section) => tocEntry(section, 2)),
+    sections: report.sections.map((section) => ({
+      anchor: section.anchor,
+      kind: section.kind,
+      html: renderSection(section, {
+        depth: 2,
+        anchors: true,
+        append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind)],
+      }),
+    })),
+    citation: citeReport(report, absoluteUrl),
+    warnings: report.warnings,
+    previous: null,
+    next: null,
+  }
+}
+
+function tocEntry(section: Section, depth: number): TocEntry {
+  return {
+    anchor: section.anchor,
+    label: `${section.number ?? ''}${section.heading ?? (section.number ? '' : kindLabel(section.kind))}`,
+    kind: section.kind,
+    children: depth < 3 ? section.children.map((child) => tocEntry(child, depth + 1)) : [],
+  }
+}
+
+function citationPanel(citation: Citation, kind: SectionKind) {
+  return h('details.citation', { dataPagefindIgnore: '' }, [
+    h('summary', `引用本部分（${kindLabel(kind)}）`),
+    h('dl', [
+      h('dt', 'GB/T 7714-2015'),
+      h('dd', h('code', { dataCite: '' }, citation.gbt)),
+      h('dt', 'BibTeX'),
+      h('dd', h('pre', h('code', { dataCite: '' }, citation.bibtex))),
+      h('dt', 'CSL-JSON'),
+      h('dd', h('pre', h('code', { dataCite: '' }, citation.csl))),
+    ]),
+  ])
+}

@@ -1,0 +1,198 @@
+import { kindLabel, statutoryKinds } from '../parse/section-kinds.ts'
+import type { Level, Message, Report, Section } from '../types.ts'
+import { composeReportView } from './compose-report-view.ts'
+import { levelLabel } from './filters/level-label.ts'
+import { planRegions } from './plan-regions.ts'
+import { renderSection } from './render-section.ts'
+import type { AgencyView, Link, PlanPair, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
+
+/** Inputs of `composeSiteData`. */
+export interface SiteDataInput {
+  /** Reports with unique ids. */
+  reports: readonly Report[]
+  /** Files that could not be published, with the reason. */
+  failures: readonly Message[]
+  /** Every other message of the build. */
+  messages: readonly Message[]
+  /** Absolute site origin and path, e.g. `http://localhost:8080`. */
+  siteUrl: string
+  /** Sub-path the site is served under, `/` or `/sub/`. */
+  pathPrefix: string
+}
+
+const levelOrder: (Level | null)[] = ['province', 'city', 'county', 'township', 'department', null]
+
+/** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
+export function composeSiteData(input: SiteDataInput): SiteData {
+  const base = `${input.siteUrl.replace(/\/+$/, '')}${input.pathPrefix}`
+  const plan = planRegions(input.reports.map((report) => report.agency.region))
+  const sorted = [...input.reports].sort((a, b) => compareText(a.id, b.id))
+  const views = sorted.map((report) => composeReportView(report, { base, regionLinks: plan.linksFor }))
+  const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
+  const agencies = composeAgencies(views, byId)
+  const years = composeYears(views)
+  const regions: RegionView[] = [...plan.nodes.values()]
+    .sort((a, b) => compareText(a.url, b.url))
+    .map((node) => ({
+      name: node.name,
+      url: node.url,
+      trail: plan.linksFor(node.path.slice(0, -1)),
+      children: node.children.map((key) => {
+        const child = plan.nodes.get(key)
+        return { label: child?.name ?? key, url: child?.url ?? null, count: countUnder(views, child?.path ?? []) }
+      }),
+      reports: views.filter((view) => startsWith(view.agency.region, node.path)),
+    }))
+  return {
+    name: '法治报告库',
+    siteUrl: input.siteUrl,
+    pathPrefix: input.pathPrefix,
+    reports: views,
+    latest: [...views].sort(byPublishedDesc).slice(0, 10),
+    byYear: years.map((year) => ({ label: year.label, count: year.count, url: year.url })),
+    byLevel: levelOrder
+      .map((level) => ({ label: levelLabel(level), count: views.filter((view) => view.level === level).length, url: null }))
+      .filter((count) => count.count > 0),
+    byProvince: plan.roots.map((key) => {
+      const node = plan.nodes.get(key)
+      return { label: node?.name ?? key, count: countUnder(views, node?.path ?? []), url: node?.url ?? null }
+    }),
+    years,
+    yearKinds: years.flatMap((year) => composeYearKinds(year, views, byId)),
+    agencies,
+    regions,
+    regionRoots: plan.roots.map((key) => {
+      const node = plan.nodes.get(key)
+      return { label: node?.name ?? key, count: countUnder(views, node?.path ?? []), url: node?.url ?? null }
+    }),
+    unplacedReports: views.filter((view) => view.agency.region.length === 0),
+    failures: [...input.failures],
+    messages: [...input.messages],
+  }
+}
+
+type Index = Map<string, { report: Report; view: ReportView }>
+
+function composeAgencies(views: ReportView[], byId: Index): AgencyView[] {
+  const groups = new Map<string, ReportView[]>()
+  for (const view of views) groups.set(view.agencySlug, [...(groups.get(view.agencySlug) ?? []), view])
+  return [...groups.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([slug, members]) => {
+      const reports = members.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || compareText(a.id, b.id))
+      reports.forEach((view, index) => {
+        const before = reports[index - 1]
+        const after = reports[index + 1]
+        view.previous = before ? { label: before.year ? `${before.year}年` : before.title, url: before.url } : null
+        view.next = after ? { label: after.year ? `${after.year}年` : after.title, url: after.url } : null
+      })
+      const pairs: PlanPair[] = []
+      reports.forEach((from, index) => {
+        const to = reports[index + 1]
+        if (!to || from.year === null || to.year !== from.year + 1) return
+        pairs.push({
+          from,
+          to,
+          plans: sectionLinks(byId.get(from.id)?.report, from.url, 'plans'),
+          achievements: sectionLinks(byId.get(to.id)?.report, to.url, 'achievements'),
+        })
+      })
+      const latest = reports[reports.length - 1] as ReportView
+      return {
+        slug,
+        url: `/agencies/${slug}/`,
+        name: latest.agencyName,
+        short: latest.agency.short,
+        regionLinks: latest.regionLinks,
+        reports,
+        pairs,
+      }
+    })
+}
+
+/** Links to the sub-parts of a report's sections of one kind (or the parts themselves when they have none). */
+function sectionLinks(report: Report | undefined, url: string, kind: Section['kind']): Link[] {
+  if (!report) return []
+  return report.sections
+    .filter((section) => section.kind === kind)
+    .flatMap((section) => (section.children.length > 0 ? section.children : [section]))
+    .map((section) => ({
+      label: `${section.number ?? ''}${section.heading ?? kindLabel(section.kind)}`,
+      url: `${url}#${section.anchor}`,
+    }))
+}
+
+function composeYears(views: ReportView[]): YearView[] {
+  const keys = [...new Set(views.map((view) => view.yearKey))].sort((a, b) => {
+    if (a === 'undated') return 1
+    if (b === 'undated') return -1
+    return compareText(b, a)
+  })
+  return keys.map((key) => {
+    const members = views.filter((view) => view.yearKey === key)
+    const provinces = [...new Set(members.map((view) => view.province ?? '地区未知'))].sort(compareText)
+    return {
+      key,
+      label: key === 'undated' ? '年度未知' : `${key}年`,
+      url: `/years/${key}/`,
+      count: members.length,
+      groups: provinces.map((province) => ({
+        province,
+        levels: levelOrder
+          .map((level) => ({
+            level,
+            reports: members.filter((view) => (view.province ?? '地区未知') === province && view.level === level),
+          }))
+          .filter((group) => group.reports.length > 0),
+      })),
+      kindPages: statutoryKinds.map((kind) => ({ label: kindLabel(kind), url: `/years/${key}/${kind}/` })),
+    }
+  })
+}
+
+function composeYearKinds(year: YearView, views: ReportView[], byId: Index): YearKindView[] {
+  const members = year.groups.flatMap((group) => group.levels.flatMap((level) => level.reports))
+  return statutoryKinds.map((kind) => {
+    const entries = members.flatMap((view) => {
+      const sections = (byId.get(view.id)?.report.sections ?? []).filter((section) => section.kind === kind)
+      if (sections.length === 0) return []
+      const rendered = sections.map((section) => ({
+        url: `${view.url}#${section.anchor}`,
+        html: renderSection(section, { depth: 3, anchors: false }),
+      }))
+      return [{ report: view, sections: rendered }]
+    })
+    const found = new Set(entries.map((entry) => entry.report.id))
+    return {
+      yearKey: year.key,
+      yearLabel: year.label,
+      yearUrl: year.url,
+      kind,
+      label: kindLabel(kind),
+      url: `/years/${year.key}/${kind}/`,
+      entries,
+      missing: members.filter((view) => !found.has(view.id)),
+    }
+  })
+}
+
+function countUnder(views: ReportView[], path: readonly string[]): number {
+  return views.filter((view) => startsWith(view.agency.region, path)).length
+}
+
+function startsWith(region: readonly string[], path: readonly string[]): boolean {
+  return path.length > 0 && path.every((name, index) => region[index] === name)
+}
+
+function byPublishedDesc(a: ReportView, b: ReportView): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1
+    if (b.published === null) return -1
+    return compareText(b.published, a.published)
+  }
+  return compareText(a.id, b.id)
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,87 @@
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import { kindLabel } from '../parse/section-kinds.ts'
+import type { Section } from '../types.ts'
+
+/** How to render a section. */
+export interface RenderOptions {
+  /** Heading level of the section itself (2 for a top-level part). */
+  depth: number
+  /** Give headings and paragraphs their anchors and copy-link affordances (off for cross-report views). */
+  anchors: boolean
+  /** Extra nodes appended inside the top-level `<section>` (e.g. a citation panel). */
+  append?: ElementContent[]
+}
+
+// Only what this renderer emits survives; ids are kept verbatim because anchors are the permalinks.
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  clobber: [],
+  clobberPrefix: '',
+  tagNames: ['section', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'a', 'span', 'div', 'details', 'summary', 'pre', 'code', 'dl', 'dt', 'dd'],
+  attributes: {
+    '*': ['id', 'className', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden', 'dataKind', 'dataPagefindIgnore', 'dataCite'],
+    a: ['href'],
+  },
+  protocols: { href: ['http', 'https'] },
+  strip: ['script', 'style'],
+}
+
+const processor = unified().use(rehypeSanitize, schema).use(rehypeStringify, { characterReferences: { useNamedReferences: false } })
+
+/** Render one section (heading, paragraphs, sub-sections) as sanitised HTML; every string from the report is text, never markup. */
+export function renderSection(section: Section, options: RenderOptions): string {
+  const root: Root = { type: 'root', children: [buildSection(section, options)] }
+  const tree = processor.runSync(root)
+  return processor.stringify(tree)
+}
+
+function buildSection(section: Section, options: RenderOptions): Element {
+  const { depth, anchors } = options
+  const tag = `h${Math.min(depth, 6)}`
+  const headingText = section.heading ?? (section.number ? '' : kindLabel(section.kind))
+  const heading = h(tag, anchors ? { id: section.anchor } : {}, [
+    section.number ? h('span.section-number', section.number) : '',
+    headingText,
+  ])
+  const head: ElementContent[] = []
+  if (depth === 2) head.push(h('p.kind-label', { dataPagefindIgnore: '' }, kindLabel(section.kind)))
+  head.push(
+    anchors
+      ? h('div.section-head', [
+          heading,
+          h('a.copy-link', { href: `#${section.anchor}`, dataPagefindIgnore: '' }, '复制链接'),
+        ])
+      : heading,
+  )
+  const paragraphs = section.paragraphs.map((text, index) => buildParagraph(text, section.anchor, index + 1, anchors))
+  const children = section.children.map((child) => buildSection(child, { depth: depth + 1, anchors }))
+  return h(
+    'section',
+    anchors ? { ariaLabelledBy: section.anchor, dataKind: section.kind } : { dataKind: section.kind },
+    [...head, ...paragraphs, ...children, ...(options.append ?? [])],
+  )
+}
+
+function buildParagraph(text: string, anchor: string, n: number, anchors: boolean): Element {
+  if (!anchors) return h('p', text)
+  const id = `${anchor}-p${n}`
+  return h('p', { id }, [
+    text,
+    h('span.para-links', { dataPagefindIgnore: '' }, [
+      ' ',
+      h('a.copy-link', { href: `#${id}`, ariaLabel: `复制第${n}段链接` }, '¶'),
+      ' ',
+      h('a.fragment-link', { href: `#:~:text=${encodeTextDirective(text)}`, ariaLabel: `按文字定位第${n}段` }, '⌖'),
+    ]),
+  ])
+}
+
+/** URL-encode the start of a paragraph for a text fragment (`-`, `,` and `&` are directive syntax). */
+function encodeTextDirective(text: string): string {
+  const start = [...text.trim()].slice(0, 20).join('')
+  return encodeURIComponent(start).replace(/-/g, '%2D').replace(/,/g, '%2C')
+}

@@ -1,0 +1,147 @@
+import type { Agency, Level, Message, SectionKind, Source } from '../types.ts'
+import type { Citation } from './cite-report.ts'
+import type { Timeliness } from './assess-timeliness.ts'
+
+/** Site-stage view models: what the templates receive as the `site` global. Only `src/site` and templates use them. */
+
+/** A link with its text. */
+export interface Link {
+  label: string
+  url: string
+}
+
+/** Whether one statutory part was found in a report. */
+export interface PartFound {
+  kind: SectionKind
+  label: string
+  found: boolean
+}
+
+/** A table-of-contents entry. */
+export interface TocEntry {
+  anchor: string
+  label: string
+  kind: SectionKind
+  children: TocEntry[]
+}
+
+/** A top-level part, already rendered. */
+export interface SectionView {
+  anchor: string
+  kind: SectionKind
+  /** Sanitised HTML of the whole `<section>`, the only value templates mark `| safe`. */
+  html: string
+}
+
+/** One report as its page and listings need it. */
+export interface ReportView {
+  id: string
+  title: string
+  url: string
+  absoluteUrl: string
+  jsonUrl: string
+  agencyUrl: string
+  agencySlug: string
+  /** Full name, else the short form, else 未知机构. */
+  agencyName: string
+  agency: Agency
+  level: Level | null
+  year: number | null
+  /** Year as a path segment: `2022` or `undated`. */
+  yearKey: string
+  province: string | null
+  regionLinks: Link[]
+  published: string | null
+  source: Source
+  /** The source's address when it is http(s), else null (never a `javascript:` link). */
+  sourceUrl: string | null
+  timeliness: Timeliness
+  completeness: PartFound[]
+  /** Top-level kinds present, in statutory order. */
+  kinds: SectionKind[]
+  toc: TocEntry[]
+  sections: SectionView[]
+  citation: Citation
+  warnings: string[]
+  previous: Link | null
+  next: Link | null
+}
+
+/** A count with a link. */
+export interface Count {
+  label: string
+  count: number
+  url: string | null
+}
+
+/** Reports of one year grouped by province, then level. */
+export interface YearView {
+  key: string
+  label: string
+  url: string
+  count: number
+  groups: { province: string; levels: { level: Level | null; reports: ReportView[] }[] }[]
+  kindPages: Link[]
+}
+
+/** One year's sections of one kind across reports. */
+export interface YearKindView {
+  yearKey: string
+  yearLabel: string
+  yearUrl: string
+  kind: SectionKind
+  label: string
+  url: string
+  entries: { report: ReportView; sections: { url: string; html: string }[] }[]
+  missing: ReportView[]
+}
+
+/** Plans of one year beside achievements of the next. */
+export interface PlanPair {
+  from: ReportView
+  to: ReportView
+  plans: Link[]
+  achievements: Link[]
+}
+
+/** All reports of one agency. */
+export interface AgencyView {
+  slug: string
+  url: string
+  name: string
+  short: string | null
+  regionLinks: Link[]
+  reports: ReportView[]
+  pairs: PlanPair[]
+}
+
+/** One node of the province → city → county tree. */
+export interface RegionView {
+  name: string
+  url: string
+  /** Ancestors from the province down, this node excluded. */
+  trail: Link[]
+  children: Count[]
+  /** Reports in this region and below. */
+  reports: ReportView[]
+}
+
+/** Everything the templates render: the `site` global. */
+export interface SiteData {
+  name: string
+  siteUrl: string
+  pathPrefix: string
+  reports: ReportView[]
+  latest: ReportView[]
+  byYear: Count[]
+  byLevel: Count[]
+  byProvince: Count[]
+  years: YearView[]
+  yearKinds: YearKindView[]
+  agencies: AgencyView[]
+  regions: RegionView[]
+  regionRoots: Count[]
+  unplacedReports: ReportView[]
+  failures: Message[]
+  messages: Message[]
+}
