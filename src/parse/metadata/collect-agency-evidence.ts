@@ -1,0 +1,132 @@
+import type { Level, Section } from '../../types.ts'
+import { isBodyName, isWebsiteName } from './body-patterns.ts'
+import { matchPlaces } from './match-places.ts'
+import { isDateLine } from './parse-date.ts'
+import { toSimplified } from './to-simplified.ts'
+
+/** Every place in a report that may name its author, in simplified characters. */
+export interface AgencyEvidence {
+  /** Body names from the page's 发文机关 / 来源 / 信息来源 … fields, most trusted first; websites left out. */
+  fields: string[]
+  /** The signature line(s) of the closing, joined by a space (joint reports sign twice). */
+  signature: string | null
+  /** What the title puts before the year or 关于: 市政务服务办, 某某县人民政府, 中共某某市委 某某市人民政府. */
+  titlePrefix: string | null
+  /** The subject of the preamble's first sentence when it is a name: 武清区 in 2020年,武清区坚持…. */
+  preambleSubject: string | null
+  /** The level implied by how the report refers to itself (我局 → department, 我区 → county), or null. */
+  selfLevel: Level | null
+}
+
+/** Field labels naming a body, most trusted first. */
+export const agencyFieldLabels = ['发文机关', '发布机构', '发布单位', '来源单位', '来源', '信息来源', '文章来源', '主办单位']
+
+const yearLead = /^\s*(?:(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?(?:以来|来)?|今年以来|近年来|一年来|过去一年|去年)[，,、\s]*/
+const yearToken = /[（(]?\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?\s*[）)]?/g
+const titleStop = /关于|法治政府|法治建设|依法行政|法治工作|推进法治|建设法治|法治[\u4e00-\u9fa5]{0,2}报告|年度报告|工作报告|情况报告/
+const verbStart =
+  /^(?:坚持|深入|全面|认真|紧紧|始终|以|在|围绕|紧扣|持续|扎实|按照|根据|高度|积极|牢固|聚焦|立足|严格|不断|切实|大力|着力|贯彻|把|将|对|的|法治|各级|上下|共|按|进一步|结合|统筹|落实|推进|加强|强化|完善|召开|制定|出台|印发|开展|成立|健全|$|[^\u4e00-\u9fa5])/
+const bodyAfterPlace =
+  /^[\u4e00-\u9fa5]{0,16}?(?:人民政府办公室|人民政府办公厅|人民政府|政府|管理委员会|管委会|委员会|办公室|办公厅|高新区|开发区|新区|园区|局|厅|办|委|中心|院|署)/
+const genericSubject = /^[省市区县]([\u4e00-\u9fa5]{1,14}?(?:局|办|委|厅|中心|管委会|办公室))/
+const selfReference = /我(局|办|委|厅|中心|院|署|区|县|市|省|镇|乡|街道)/
+const selfLevels: Record<string, Level> = {
+  局: 'department', 办: 'department', 委: 'department', 厅: 'department', 中心: 'department', 院: 'department',
+  署: 'department', 区: 'county', 县: 'county', 市: 'city', 省: 'province', 镇: 'township', 乡: 'township',
+  街道: 'township',
+}
+
+/** Gather the names a report gives for its author from fields, closing signature, title and preamble. */
+export function collectAgencyEvidence(input: {
+  title: string | null
+  fields: Record<string, string>
+  sections: Section[]
+  text: string
+}): AgencyEvidence {
+  const preamble = firstPreambleParagraph(input.sections, input.text, input.title)
+  return {
+    fields: agencyFieldLabels
+      .map((label) => cleanFieldValue(input.fields[label]))
+      .filter((value): value is string => value !== null && isBodyName(value) && !isWebsiteName(value)),
+    signature: findSignature(input.sections, input.text),
+    titlePrefix: input.title === null ? null : findTitlePrefix(input.title),
+    preambleSubject: preamble === null ? null : findPreambleSubject(preamble),
+    selfLevel: preamble === null ? null : (selfLevels[selfReference.exec(preamble)?.[1] ?? ''] ?? null),
+  }
+}
+
+/** A field's value in simplified characters, cut before a following `label：` that a page ran into it. */
+export function cleanFieldValue(value: string | undefined): string | null {
+  if (value === undefined) return null
+  const cut = value.split(/\s+(?=[\u4e00-\u9fa5]{2,6}\s*[:：])/)[0] ?? ''
+  const cleaned = toSimplified(cut.replace(/^[\s:：]+/, '').trim())
+  return cleaned === '' ? null : cleaned
+}
+
+/** The part of a title naming its author, or null when the title names none. */
+export function findTitlePrefix(title: string): string | null {
+  const text = toSimplified(title).replace(/\s+/g, ' ').trim().replace(/^关于/, '').replace(yearToken, '')
+  const stop = titleStop.exec(text)
+  if (!stop || stop.index === 0) return null
+  const prefix = text.slice(0, stop.index).replace(/[的在、，,：:\s]+$/, '').trim()
+  return isBodyName(prefix) ? prefix : null
+}
+
+function findSignature(sections: Section[], text: string): string | null {
+  const closing = flatten(sections).filter((section) => section.kind === 'closing')
+  const lines = closing.flatMap((section) => [section.heading ?? '', ...section.paragraphs]).flatMap(splitLines)
+  const fromClosing = signatureBefore(lines, lines.length)
+  if (fromClosing) return fromClosing
+  // The closing may not have been recognised: look for a name followed by a date among the last lines.
+  const tail = splitLines(text).slice(-5)
+  const dateIndex = tail.findLastIndex((line) => isDateLine(line))
+  return dateIndex > 0 ? signatureBefore(tail, dateIndex) : null
+}
+
+function signatureBefore(lines: string[], end: number): string | null {
+  const names: string[] = []
+  for (let index = end - 1; index >= 0 && names.length < 3; index -= 1) {
+    const line = toSimplified(lines[index] ?? '')
+      .replace(/\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.*日\s*$/, '')
+      .trim()
+    if (line === '' || isDateLine(line)) {
+      if (names.length > 0) break
+      continue
+    }
+    if (!isBodyName(line)) break
+    names.unshift(line)
+  }
+  return names.length > 0 ? names.join(' ') : null
+}
+
+function findPreambleSubject(paragraph: string): string | null {
+  const text = toSimplified(paragraph).replace(yearLead, '')
+  const places = matchPlaces(text)
+  if (places.end > 0 && places.candidates.length + (places.township ? 1 : 0) > 0) {
+    const after = text.slice(places.end)
+    const body = verbStart.test(after) ? '' : (bodyAfterPlace.exec(after)?.[0] ?? '')
+    return text.slice(0, places.end) + body
+  }
+  const generic = genericSubject.exec(text)
+  return generic ? generic[0] : null
+}
+
+function firstPreambleParagraph(sections: Section[], text: string, title: string | null): string | null {
+  const preamble = sections.find((section) => section.kind === 'preamble')
+  const fromSection = preamble?.paragraphs.find((paragraph) => paragraph.trim() !== '')
+  if (fromSection) return fromSection.trim()
+  const lines = splitLines(text)
+  const first = lines.find((line) => line !== title?.trim())
+  return first ?? null
+}
+
+function flatten(sections: Section[]): Section[] {
+  return sections.flatMap((section) => [section, ...flatten(section.children)])
+}
+
+function splitLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+}

@@ -1,0 +1,175 @@
+import type { Agency, Level, MetaOverrides } from '../../types.ts'
+import type { AgencyEvidence } from './collect-agency-evidence.ts'
+import { isMunicipality, loadDivisions, type Place } from './load-divisions.ts'
+import { parseAgencyName, type AgencyName } from './parse-agency-name.ts'
+import { resolvePlace } from './resolve-place.ts'
+import { toSimplified } from './to-simplified.ts'
+
+/** The agency inferred, with what the id needs and what could not be settled. */
+export interface FoundAgency {
+  agency: Agency
+  /** The body part of the name for the id (政务服务办 of 市政务服务办), or null for a place's own government. */
+  body: string | null
+  /** Candidate paths the text could not choose between (empty when none). */
+  undecided: string[][]
+}
+
+const generalLevel: Record<string, Level> = { 自治区: 'province', 省: 'province', 市: 'city', 州: 'city', 区: 'county', 县: 'county', 旗: 'county' }
+
+/**
+ * Decide the reporting body from the evidence: overrides first, then a field naming a body that agrees with the
+ * report's own words (signature, title, preamble), else those words; expand short forms to the official name.
+ */
+export function findAgency(
+  evidence: AgencyEvidence,
+  overrides: MetaOverrides,
+  mentions: Map<string, number>,
+): FoundAgency {
+  const own = [evidence.signature, evidence.titlePrefix, evidence.preambleSubject].filter(
+    (name): name is string => name !== null,
+  )
+  const chosen = overrides.agency ?? chooseName(evidence.fields, own)
+  if (chosen === null) {
+    return {
+      agency: {
+        name: null,
+        short: overrides.short ?? null,
+        region: overrides.region ?? [],
+        level: overrides.level ?? evidence.selfLevel,
+      },
+      body: overrides.short ?? null,
+      undecided: [],
+    }
+  }
+  const parsed = parseAgencyName(toSimplified(chosen))
+  const resolved = resolvePlace(parsed.places.candidates, mentions)
+  const borrowed = parsed.generic !== null && resolved.path.length === 0 ? borrowPlace(parsed.generic, [...evidence.fields, ...own], mentions) : null
+  const place = resolved.place ?? borrowed
+  const path = place ? place.path : resolved.path
+  const region = parsed.places.township && path.length > 0 ? [...path, parsed.places.township] : path
+  const short = overrides.short ?? [evidence.titlePrefix, evidence.preambleSubject, evidence.signature, chosen].find(
+    (name): name is string => name !== null && (name === chosen || isShortFor(name, toSimplified(chosen))),
+  ) ?? null
+  const agency: Agency = {
+    name: overrides.agency ?? composeName(parsed, place, borrowed !== null),
+    short: short === null ? null : toSimplified(short),
+    region: overrides.region ?? region,
+    level: overrides.level ?? findLevel(parsed, place),
+  }
+  if (parsed.kind === 'joint') agency.bodies = composeBodies(parsed, place)
+  const bodySource = short !== null && parsed.kind !== 'government' && parsed.kind !== 'joint' ? toSimplified(short) : null
+  return { agency, body: findBody(parsed, bodySource, place), undecided: resolved.undecided }
+}
+
+function chooseName(fields: string[], own: string[]): string | null {
+  const [trusted] = own
+  if (trusted === undefined) return fields[0] ?? null
+  if (parseAgencyName(trusted).kind === 'joint') return trusted
+  return fields.find((field) => isShortFor(trusted, field) || isShortFor(field, trusted)) ?? trusted
+}
+
+/**
+ * Whether `short` can be a short form of `full`: a bare place of its government (武清区 → 天津市武清区人民政府), or its
+ * characters in order ending like it (市政务服务办 → 天津市人民政府政务服务办公室, 天津滨海高新区 → …开发区).
+ */
+export function isShortFor(short: string, full: string): boolean {
+  const a = short.replace(/\s+/g, '')
+  const b = full.replace(/\s+/g, '')
+  if (a === b) return true
+  const parsed = parseAgencyName(a)
+  if (parsed.kind === 'government' && parsed.rest === '' && parsed.places.end > 0) {
+    const place = parsed.places.candidates[0]
+    return /政府$/.test(b) && place !== undefined && b.includes(place.short ?? place.name)
+  }
+  const last = a.at(-1) ?? ''
+  return isSubsequence(a.replace(/^[省市区县]/, ''), b) && b.slice(-3).includes(last)
+}
+
+function isSubsequence(short: string, full: string): boolean {
+  let index = 0
+  for (const char of full) if (char === short[index]) index += 1
+  return index === short.length
+}
+
+// 市司法局 with no place: take the place another piece of evidence names at that level, else the one the text
+// names most (at least twice, and more than any other at that level).
+function borrowPlace(generic: string, names: string[], mentions: Map<string, number>): Place | null {
+  const level = generalLevel[generic]
+  // 市 of a municipality's department (天津市) is a province-level place.
+  const fits = (place: Place): boolean =>
+    placeLevel(place) === level || (generic === '市' && place.level === 'province' && isMunicipality(place.name))
+  for (const name of names) {
+    const parsed = parseAgencyName(toSimplified(name))
+    const found = resolvePlace(parsed.places.candidates, mentions).place
+    if (found && fits(found)) return found
+  }
+  const { byName } = loadDivisions()
+  const ranked = [...mentions.entries()]
+    .flatMap(([name, count]) => (byName.get(name) ?? []).filter(fits).map((place) => ({ place, count })))
+    .sort((a, b) => b.count - a.count)
+  const [best, second] = ranked
+  if (best && best.count >= 2 && (!second || best.count > second.count) && byName.get(best.place.name)?.length === 1) {
+    return best.place
+  }
+  return null
+}
+
+function placeLevel(place: Place): Level {
+  if (/(?:镇|乡|街道)$/.test(place.name) && place.level === 'county') return 'township'
+  return place.level
+}
+
+function findLevel(parsed: AgencyName, place: Place | null): Level | null {
+  if (parsed.kind === 'department' || parsed.kind === 'zone') return 'department'
+  if (parsed.places.township) return 'township'
+  const first = place ?? parsed.places.candidates[0]
+  if (first) return placeLevel(first)
+  return parsed.generic ? (generalLevel[parsed.generic] ?? null) : null
+}
+
+function composeName(parsed: AgencyName, place: Place | null, borrowed: boolean): string {
+  if (parsed.kind === 'joint') return composeBodies(parsed, place).join(' ')
+  const [written = ''] = parsed.bodies
+  if (parsed.kind === 'government' && place) return governmentName(place, parsed.places.township)
+  if (borrowed && place && parsed.generic) return `${placeTitle(place)}${parsed.rest}`
+  return written
+}
+
+function composeBodies(parsed: AgencyName, place: Place | null): string[] {
+  return parsed.bodies.map((body) => {
+    const single = parseAgencyName(body)
+    if (single.kind !== 'government') return body
+    return place ? governmentName(place, single.places.township) : body
+  })
+}
+
+/** The official name of a place's own government: 天津市武清区人民政府, 巴中市人民政府, 某某县人民政府. */
+function governmentName(place: Place, township: string | null): string {
+  if (township) return `${place.name}${township}${/街道$/.test(township) ? '办事处' : '人民政府'}`
+  const suffix = /(?:地区|盟)$/.test(place.name) ? '行政公署' : '人民政府'
+  return `${placeTitle(place)}${suffix}`
+}
+
+// Districts of a municipality, and districts of a city, conventionally carry their parent's name; counties do not.
+function placeTitle(place: Place): string {
+  const [province = '', city] = place.path
+  if (place.level !== 'county') return place.name
+  if (isMunicipality(province)) return `${province}${place.name}`
+  if (city && /区$/.test(place.name) && place.path.length === 3) return `${city}${place.name}`
+  return place.name
+}
+
+function findBody(parsed: AgencyName, short: string | null, place: Place | null): string | null {
+  if (parsed.kind === 'government' || parsed.kind === 'joint') return null
+  // 中共某某县委 → 县委, so the id reads -xw rather than a bare -w.
+  if (parsed.kind === 'party') return `${parsed.generic ?? place?.name.at(-1) ?? ''}${parsed.rest}`
+  if (short !== null) {
+    const fromShort = parseAgencyName(short)
+    if (fromShort.kind === parsed.kind) return stripGovernment(fromShort.rest)
+  }
+  return stripGovernment(parsed.rest)
+}
+
+function stripGovernment(rest: string): string {
+  return rest.replace(/^(?:人民政府|政府)(?=[\u4e00-\u9fa5]{2})/, '')
+}

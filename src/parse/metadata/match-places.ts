@@ -1,0 +1,69 @@
+import { loadDivisions, type Place } from './load-divisions.ts'
+
+/** The administrative divisions a name starts with, e.g. 天津市武清区 in 天津市武清区人民政府. */
+export interface PlaceMatch {
+  /** Candidates for the deepest division matched (several when the name is ambiguous, as 朝阳区 is), else empty. */
+  candidates: Place[]
+  /** Township, town or subdistrict (镇/乡/街道) named right after them, as written, or null. */
+  township: string | null
+  /** Number of characters of the name the places (and township) take up. */
+  end: number
+}
+
+// A short form (武清, 滨海) counts only where a body or the end of the name follows, so ordinary words are not taken.
+const afterShort =
+  /^(?:$|[^\u4e00-\u9fa5]|人民政府|政府|行政公署|[省市区县州旗]委|党委|党工委|高新|经济技术开发|经开|开发区|管委会|工业园|园区|新区|自贸|综合保税)/
+const township = /^([\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道))(?=人民政府|政府|办事处|街道办事处|党委|党工委|$|[\s、，,])/
+
+/**
+ * Read the divisions a body's name starts with, from province down, each one inside the one before.
+ *
+ * @example matchPlaces('天津市武清区人民政府').candidates[0]?.path // ['天津市', '武清区']
+ */
+export function matchPlaces(name: string): PlaceMatch {
+  const divisions = loadDivisions()
+  let candidates: Place[] = []
+  let position = 0
+  for (;;) {
+    const found = matchNext(name, position, candidates, divisions.byName, divisions.byShort, divisions.longest)
+    if (!found) break
+    candidates = found.places
+    position += found.length
+  }
+  const town = township.exec(name.slice(position))
+  const townName = town?.[1] ?? null
+  // A township needs a place before it, or a name that is only the township; otherwise 城乡 in 住房和城乡建设局 would count.
+  if (townName && (candidates.length > 0 || position === 0)) {
+    return { candidates, township: townName, end: position + townName.length }
+  }
+  return { candidates, township: null, end: position }
+}
+
+function matchNext(
+  name: string,
+  position: number,
+  current: Place[],
+  byName: Map<string, Place[]>,
+  byShort: Map<string, Place[]>,
+  longest: number,
+): { places: Place[]; length: number } | null {
+  for (let length = Math.min(longest, name.length - position); length >= 2; length -= 1) {
+    const piece = name.slice(position, position + length)
+    const full = (byName.get(piece) ?? []).filter((place) => isBelow(place, current))
+    if (full.length > 0) return { places: full, length }
+    const rest = name.slice(position + length)
+    const short = (byShort.get(piece) ?? []).filter(
+      (place) => isBelow(place, current) && (place.level === 'province' || afterShort.test(rest)),
+    )
+    if (short.length > 0) return { places: short, length }
+  }
+  return null
+}
+
+function isBelow(place: Place, current: Place[]): boolean {
+  if (current.length === 0) return true
+  return current.some(
+    (parent) =>
+      place.path.length > parent.path.length && parent.path.every((segment, index) => place.path[index] === segment),
+  )
+}
