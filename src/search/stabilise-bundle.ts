@@ -16,7 +16,9 @@ export async function stabiliseBundle(bundle: string): Promise<void> {
   const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { hash: string }> }
   const renamed = new Map<string, string>()
   const filterDir = path.join(bundle, 'filter')
-  for (const name of (await readdir(filterDir)).sort()) {
+  // A bundle without filters (or pages) has no filter folder.
+  const names = await readdir(filterDir).catch(() => [] as string[])
+  for (const name of names.sort()) {
     const oldHash = name.replace(/\.pf_filter$/, '')
     const value = decodeCbor(unpack(await readFile(path.join(filterDir, name))))
     const bytes = pack(encodeCbor(sortFilter(value)))

@@ -76,3 +76,4 @@ export function runSearch(
   limit?: number,
 ): Promise<{ total: number; hits: SearchHit[]; filters: FilterCounts } | null>
 export function highlightUrl(url: string, term: string | undefined): string
+export function holdsTerm(excerpt: string, term: string): boolean

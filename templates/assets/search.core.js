@@ -111,24 +111,34 @@ export async function runSearch(instance, state, limit = 20) {
 }
 
 function shapeHit(data, state) {
-  const subResults = filterSubResults(data.sub_results ?? [], state.kind).filter((sub) => anchorOf(sub.url) !== null)
-  const best = state.kind ? subResults[0] : null
-  const kinds = [...new Set(subResults.map((sub) => kindOfAnchor(anchorOf(sub.url))).filter(Boolean))]
+  const term = (state.q ?? '').replace(/\s+/g, '')
+  const subResults = filterSubResults(data.sub_results ?? [], state.kind)
+    .filter((sub) => anchorOf(sub.url) !== null)
+    .map((sub) => ({ url: sub.url, title: sub.title, kind: kindOfAnchor(anchorOf(sub.url)), excerpt: mergeMarks(sub.excerpt ?? '') }))
+  // Pagefind splits Chinese queries into short words (普法 → 普 + 法), so sections holding the whole query come first.
+  const ranked = [...subResults].sort((a, b) => Number(holdsTerm(b.excerpt, term)) - Number(holdsTerm(a.excerpt, term)))
+  const exact = ranked.filter((sub) => holdsTerm(sub.excerpt, term))
+  const pageExcerpt = mergeMarks(data.excerpt ?? '')
+  const candidates = state.kind ? ranked.map((sub) => sub.excerpt) : [pageExcerpt, ...ranked.map((sub) => sub.excerpt)]
   return {
     url: data.url,
     title: data.meta?.title ?? data.url,
     agency: data.meta?.agency ?? '',
     year: data.meta?.year ?? '',
     published: data.meta?.published ?? '',
-    kinds,
-    excerpt: mergeMarks(best?.excerpt ?? data.excerpt ?? ''),
-    sub_results: subResults.map((sub) => ({
-      url: sub.url,
-      title: sub.title,
-      kind: kindOfAnchor(anchorOf(sub.url)),
-      excerpt: mergeMarks(sub.excerpt ?? ''),
-    })),
+    kinds: [...new Set((exact.length > 0 ? exact : ranked).map((sub) => sub.kind).filter(Boolean))],
+    excerpt: candidates.find((excerpt) => holdsTerm(excerpt, term)) ?? candidates[0] ?? pageExcerpt,
+    sub_results: ranked,
   }
+}
+
+/** True when one highlight in the excerpt covers the whole query (spaces ignored). */
+export function holdsTerm(excerpt, term) {
+  if (!term) return false
+  for (const match of excerpt.matchAll(/<mark>(.*?)<\/mark>/g)) {
+    if ((match[1] ?? '').replace(/\s+/g, '').includes(term)) return true
+  }
+  return false
 }
 
 /** Add Pagefind's highlight parameter so the report page marks the query terms (before any `#anchor`). */

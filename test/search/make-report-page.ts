@@ -41,7 +41,7 @@ export function makeReportPage(spec: PageSpec): string {
 <h1 data-pagefind-meta="title">${escape(spec.title)}</h1>
 <p><span data-pagefind-meta="agency">${escape(spec.agency)}</span> · <span data-pagefind-meta="year">${spec.year}</span>
 · <time data-pagefind-meta="published" data-pagefind-sort="published">${escape(spec.published)}</time></p>
-<div hidden>
+<div hidden data-pagefind-ignore>
 <span data-pagefind-filter="year">${spec.year}</span><span data-pagefind-filter="province">${escape(spec.province)}</span>
 <span data-pagefind-filter="level">${escape(spec.level)}</span><span data-pagefind-filter="agency">${escape(spec.agency)}</span>
 ${kinds.map((kind) => `<span data-pagefind-filter="kind">${escape(kind)}</span>`).join('')}
@@ -51,13 +51,14 @@ ${sections}
 `
 }
 
-/** Write pages under `siteDir/reports/{year}/{slug}/index.html`, plus an unindexed listing page. */
-export async function writeReportPages(siteDir: string, specs: PageSpec[]): Promise<void> {
+/** Write pages under `siteDir/reports/{year}/{slug}/index.html`, plus (unless `listing` is false) an unindexed listing page. */
+export async function writeReportPages(siteDir: string, specs: PageSpec[], listing = true): Promise<void> {
   for (const spec of specs) {
     const folder = path.join(siteDir, 'reports', String(spec.year), spec.slug)
     await mkdir(folder, { recursive: true })
     await writeFile(path.join(folder, 'index.html'), makeReportPage(spec))
   }
+  if (!listing) return
   await writeFile(path.join(siteDir, 'index.html'), '<!doctype html><html lang="zh-CN"><body><h1>法治报告库</h1><p>营商环境 普法</p></body></html>')
 }
 
