@@ -34,6 +34,9 @@ function checkSequence(siblings: readonly Section[], warn: (line: number | null,
         warn(section.position?.start ?? null, `heading number “${number}” follows “${previous.number}”; a number is skipped or repeated`, 'heading-number-skip')
       }
       previous = { ordinal, style, number }
+    } else if (number !== null && previous !== null) {
+      // A damaged number stands in for the next one in the sequence.
+      previous = { ...previous, ordinal: previous.ordinal + 1 }
     }
     checkSequence(section.children, warn)
   }

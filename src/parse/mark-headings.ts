@@ -26,8 +26,8 @@ interface Candidate {
 export function markHeadings(): (tree: Root, file: VFile) => void {
   return (tree, file) => {
     const candidates = tree.children.map((node) => (node.type === 'paragraph' ? readCandidate(node) : null))
-    const numberedRanks = candidates.flatMap((candidate) => (candidate?.type === 'numbered' ? [candidate.rank] : []))
-    const topRank = numberedRanks.length > 0 ? Math.min(...numberedRanks) : null
+    const topRank = candidates.reduce<number | null>((min, candidate) =>
+      (candidate?.type === 'numbered' && (min === null || candidate.rank < min) ? candidate.rank : min), null)
     resolveDamaged(candidates)
     resolveUnnumbered(candidates, topRank)
     const children: RootContent[] = []
@@ -63,7 +63,7 @@ function readCandidate(node: Paragraph): Candidate | null {
     return { type: 'damaged', number: text.charAt(0), ...split, rank: -1, ordinal: null, style: null }
   }
   const compact = norm.replace(/\s+/g, '')
-  if (compact.length < 4 || compact.length > maxUnnumberedLength || /[。;,、:!?]$|[。;]|报告|如下/.test(compact)) return null
+  if (compact.length < 4 || compact.length > maxUnnumberedLength || /[。;,:!?]|、$|报告|如下/.test(compact)) return null
   if (classifyPart(text) === null) return null
   return { type: 'unnumbered', number: null, heading: text, rest: '', rank: -1, ordinal: null, style: null }
 }
@@ -104,15 +104,19 @@ function resolveDamaged(candidates: (Candidate | null)[]): void {
 function resolveUnnumbered(candidates: (Candidate | null)[], topRank: number | null): void {
   const restartRanks: number[] = []
   const pending: Candidate[] = []
+  const firstNumbered = candidates.findIndex((candidate) => candidate?.type === 'numbered')
   candidates.forEach((candidate, index) => {
     if (candidate?.type !== 'unnumbered') return
     const next = candidates[index + 1]
-    if (next?.type === 'numbered' && next.ordinal === 1) {
+    const restarts = next?.type === 'numbered' && next.ordinal === 1
+    // Before the first numbered heading, a short line is the preamble's unless it opens a numbered list.
+    if (index < firstNumbered && !restarts) return void (candidates[index] = null)
+    if (restarts) {
       candidate.rank = Math.min(topRank ?? Number.POSITIVE_INFINITY, next.rank - 0.5)
       restartRanks.push(candidate.rank)
     } else pending.push(candidate)
   })
-  const keywordRank = Math.min(topRank ?? 1, ...restartRanks)
+  const keywordRank = restartRanks.reduce((min, rank) => Math.min(min, rank), topRank ?? 1)
   for (const candidate of pending) candidate.rank = keywordRank
 }
 

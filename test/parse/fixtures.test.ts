@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { bodyText, parseReport } from '../../src/parse/index.ts'
+import type { RawReport, Section } from '../../src/types.ts'
+
+const folder = new URL('../fixtures/parse/', import.meta.url)
+const structureRules = new Set(['missing-shortcomings', 'missing-achievements', 'missing-plans', 'missing-leadership',
+  'heading-number-skip', 'damaged-heading-number', 'no-headings'])
+
+/** Each fixture's one quirk, as the test's name. */
+const names: Record<string, string> = {
+  'splits-at-numeral-headings': 'splits at 一、二、三 headings and nests （一） under them',
+  'keeps-yi-shi-inside-the-paragraph': 'keeps 一是…二是… inside the paragraph and never heads a long numbered line',
+  'splits-run-in-headings': 'splits a run-in heading at its first 。 or ：, keeping the rest as a paragraph',
+  'treats-a-line-starting-with-a-parenthesis-as-a-damaged-heading': 'treats a line starting with ) as a damaged heading',
+  'reads-unnumbered-part-headings-from-their-neighbours': 'reads unnumbered part headings at the level their neighbours imply',
+  'uses-arabic-numbers-as-the-top-level-when-there-are-no-numerals': 'uses 1、 as the top level when there is no 一、',
+  'nests-arabic-items-under-numeral-parts': 'nests 1、 items under 一、 parts',
+  'classifies-parts-in-any-order': 'classifies parts by keywords in any order',
+  'nests-leadership-inside-achievements': 'keeps a leadership child inside achievements as leadership',
+  'strips-page-furniture-wherever-it-sits': 'strips page furniture at the top and bottom and reads metadata lines',
+  'keeps-body-sentences-that-mention-furniture-words': 'keeps body sentences that mention 打印, 来源 or 版权所有',
+  'splits-off-the-closing-signature': 'splits off the closing signature and keeps the addressee in the preamble',
+  'splits-unheaded-shortcomings-and-plans-at-their-opening-sentence': 'splits unheaded shortcomings and plans at their opening sentence',
+  'warns-when-a-heading-number-is-skipped': 'warns when a heading number is skipped',
+  'warns-when-there-are-no-headings': 'warns when there are no headings',
+  'reads-full-width-and-half-width-numbers-alike': 'reads full-width and half-width numbers alike',
+  'reads-a-joint-title-written-over-two-lines': 'reads a joint title written over two lines',
+  'treats-a-three-part-report-as-normal': 'treats a three-part report as normal, warning only of the missing leadership part',
+  'names-a-second-part-of-the-same-kind-unambiguously': 'names a second part of the same kind achievements-part-2',
+}
+
+const fixtures = readdirSync(folder).filter((name) => name.endsWith('.txt')).map((name) => name.slice(0, -4)).sort()
+
+describe('parse fixtures', () => {
+  it('names every fixture', () => {
+    expect(fixtures.filter((name) => !(name in names))).toEqual([])
+    expect(Object.keys(names).filter((name) => !fixtures.includes(name))).toEqual([])
+  })
+
+  for (const name of fixtures) {
+    it(names[name] ?? name, () => {
+      const raw = rawReport(`${name}.txt`, readFileSync(new URL(`${name}.txt`, folder), 'utf8'))
+      const result = parseReport(raw)
+      const report = result.value
+      expect(report).not.toBeNull()
+      const actual = {
+        title: report?.titleInferred === false ? report.title : null,
+        sections: report?.sections ?? [],
+        messages: result.messages.filter((message) => structureRules.has(message.ruleId))
+          .map((message) => `${message.line ?? '-'} ${message.ruleId}`),
+      }
+      const expectedFile = new URL(`${name}.json`, folder)
+      if (process.env['UPDATE']) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`)
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+      expect(flatten(actual.sections)).toBe(bodyText(raw).replace(/\s+/g, ''))
+    })
+  }
+})
+
+function rawReport(file: string, text: string): RawReport {
+  return { file, format: 'txt', encoding: 'utf-8', sha256: '0'.repeat(64), text, overrides: {} }
+}
+
+function flatten(sections: readonly Section[]): string {
+  return sections.map((section) => (section.number ?? '') + (section.heading ?? '') + section.paragraphs.join('') + flatten(section.children))
+    .join('').replace(/\s+/g, '')
+}
