@@ -28,3 +28,6 @@ export const partyPrefix = /^(?:中共|中国共产党)/
 
 /** A name that starts with a bare level word instead of a place, as reports call themselves: 市政务服务办, 区司法局. */
 export const genericPrefix = /^(?:自治区|省|市|区|县|州|旗)(?=[\u4e00-\u9fa5])/
+
+/** Central bodies, which have no region: 司法部, 国家税务总局, 国务院办公厅. */
+export const nationalBody = /^(?:国家|国务院|中华人民共和国|中国(?!共产党))|(?:部|总局|总署)$/

@@ -19,7 +19,10 @@ export interface AgencyEvidence {
 }
 
 /** Field labels naming a body, most trusted first. */
-export const agencyFieldLabels = ['发文机关', '发布机构', '发布单位', '来源单位', '来源', '信息来源', '文章来源', '主办单位']
+export const agencyFieldLabels = [
+  '发文机关', '发文机构', '发文单位', '发布机构', '发布单位', '所属机构', '来源单位', '来源', '信息来源', '稿件来源', '文章来源',
+  '主办单位',
+]
 
 const yearLead = /^\s*(?:(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?(?:以来|来)?|今年以来|近年来|一年来|过去一年|去年)[，,、\s]*/
 const yearToken = /[（(]?\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年(?:度)?\s*[）)]?/g

@@ -43,7 +43,7 @@ export function findAgency(
   }
   const parsed = parseAgencyName(toSimplified(chosen))
   const resolved = resolvePlace(parsed.places.candidates, mentions)
-  const borrowed = parsed.generic !== null && resolved.path.length === 0 ? borrowPlace(parsed.generic, [...evidence.fields, ...own], mentions) : null
+  const borrowed = resolved.path.length === 0 ? borrowFor(parsed, [...evidence.fields, ...own], mentions) : null
   const place = resolved.place ?? borrowed
   const path = place ? place.path : resolved.path
   const region = parsed.places.township && path.length > 0 ? [...path, parsed.places.township] : path
@@ -51,7 +51,7 @@ export function findAgency(
     (name): name is string => name !== null && (name === chosen || isShortFor(name, toSimplified(chosen))),
   ) ?? null
   const agency: Agency = {
-    name: overrides.agency ?? composeName(parsed, place, borrowed !== null),
+    name: overrides.agency ?? composeName(parsed, place),
     short: short === null ? null : toSimplified(short),
     region: overrides.region ?? region,
     level: overrides.level ?? findLevel(parsed, place),
@@ -77,9 +77,10 @@ export function isShortFor(short: string, full: string): boolean {
   const b = full.replace(/\s+/g, '')
   if (a === b) return true
   const parsed = parseAgencyName(a)
-  if (parsed.kind === 'government' && parsed.rest === '' && parsed.places.end > 0) {
+  if (parsed.kind === 'government' && parsed.rest === '') {
     const place = parsed.places.candidates[0]
-    return /政府$/.test(b) && place !== undefined && b.includes(place.short ?? place.name)
+    const named = parsed.places.township ?? parsed.unknownPlace ?? (place ? (place.short ?? place.name) : null)
+    return /(?:政府|办事处|行政公署)$/.test(b) && named !== null && b.includes(named)
   }
   const last = a.at(-1) ?? ''
   return isSubsequence(a.replace(/^[省市区县]/, ''), b) && b.slice(-3).includes(last)
@@ -91,13 +92,23 @@ function isSubsequence(short: string, full: string): boolean {
   return index === short.length
 }
 
-// 市司法局 with no place: take the place another piece of evidence names at that level, else the one the text
-// names most (at least twice, and more than any other at that level).
-function borrowPlace(generic: string, names: string[], mentions: Map<string, number>): Place | null {
-  const level = generalLevel[generic]
-  // 市 of a municipality's department (天津市) is a province-level place.
-  const fits = (place: Place): boolean =>
-    placeLevel(place) === level || (generic === '市' && place.level === 'province' && isMunicipality(place.name))
+// 市司法局, or 和平街道 without its county: the place comes from elsewhere.
+function borrowFor(parsed: AgencyName, names: string[], mentions: Map<string, number>): Place | null {
+  if (parsed.generic !== null && parsed.kind !== 'government') {
+    const level = generalLevel[parsed.generic]
+    // 市 of a municipality's department (天津市) is a province-level place.
+    const municipal = parsed.generic === '市'
+    return level ? borrowPlace((place) => placeLevel(place) === level || (municipal && isMunicipality(place.name)), names, mentions) : null
+  }
+  if (parsed.places.township !== null && parsed.places.candidates.length === 0) {
+    return borrowPlace((place) => placeLevel(place) === 'county', names, mentions)
+  }
+  return null
+}
+
+// Take the place another piece of evidence names at that level, else the one the text names most (at least
+// twice, more than any other at that level, and a name no other division shares).
+function borrowPlace(fits: (place: Place) => boolean, names: string[], mentions: Map<string, number>): Place | null {
   for (const name of names) {
     const parsed = parseAgencyName(toSimplified(name))
     const found = resolvePlace(parsed.places.candidates, mentions).place
@@ -124,15 +135,28 @@ function findLevel(parsed: AgencyName, place: Place | null): Level | null {
   if (parsed.places.township) return 'township'
   const first = place ?? parsed.places.candidates[0]
   if (first) return placeLevel(first)
+  if (parsed.unknownPlace) return levelOfSuffix(parsed.unknownPlace)
   return parsed.generic ? (generalLevel[parsed.generic] ?? null) : null
 }
 
-function composeName(parsed: AgencyName, place: Place | null, borrowed: boolean): string {
+function composeName(parsed: AgencyName, place: Place | null): string {
   if (parsed.kind === 'joint') return composeBodies(parsed, place).join(' ')
   const [written = ''] = parsed.bodies
-  if (parsed.kind === 'government' && place) return governmentName(place, parsed.places.township)
-  if (borrowed && place && parsed.generic) return `${placeTitle(place)}${parsed.rest}`
+  if (parsed.kind === 'government') {
+    if (place) return governmentName(place, parsed.places.township)
+    // Unresolved or unknown place: keep it as written, with its government's usual suffix.
+    const bare = written.replace(/(?:人民政府|政府|行政公署|办事处|街道办事处)$/, '')
+    return `${bare}${/街道$/.test(bare) ? '办事处' : /(?:地区|盟)$/.test(bare) ? '行政公署' : '人民政府'}`
+  }
+  if (place && parsed.generic && parsed.places.candidates.length === 0) return `${placeTitle(place)}${parsed.rest}`
   return written
+}
+
+function levelOfSuffix(name: string): Level {
+  if (/(?:自治区|省)$/.test(name)) return 'province'
+  if (/(?:镇|乡|街道)$/.test(name)) return 'township'
+  if (/(?:县|区|旗)$/.test(name)) return 'county'
+  return 'city'
 }
 
 function composeBodies(parsed: AgencyName, place: Place | null): string[] {
@@ -145,7 +169,7 @@ function composeBodies(parsed: AgencyName, place: Place | null): string[] {
 
 /** The official name of a place's own government: 天津市武清区人民政府, 巴中市人民政府, 某某县人民政府. */
 function governmentName(place: Place, township: string | null): string {
-  if (township) return `${place.name}${township}${/街道$/.test(township) ? '办事处' : '人民政府'}`
+  if (township) return `${placeTitle(place)}${township}${/街道$/.test(township) ? '办事处' : '人民政府'}`
   const suffix = /(?:地区|盟)$/.test(place.name) ? '行政公署' : '人民政府'
   return `${placeTitle(place)}${suffix}`
 }

@@ -1,4 +1,5 @@
 import type { Agency, Message, MetaOverrides, RawReport, Result, Section } from '../../types.ts'
+import { nationalBody } from './body-patterns.ts'
 import { collectAgencyEvidence } from './collect-agency-evidence.ts'
 import { countPlaceMentions } from './count-place-mentions.ts'
 import { findAgency } from './find-agency.ts'
@@ -84,6 +85,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
           year: year.year,
           region: agency.region,
           body: found.body,
+          national: agency.name !== null && nationalBody.test(agency.name),
           fallback: agency.name ?? input.title ?? input.text.slice(0, 2000),
         }),
       title: title.title,
@@ -97,8 +99,6 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     messages,
   }
 }
-
-const national = /^(?:国家|国务院|中华人民共和国|中国)|(?:部|总局|总署)$/
 
 function reportGaps(input: {
   agency: Agency
@@ -118,7 +118,7 @@ function reportGaps(input: {
       'ambiguous-region',
       `${agency.name}: the name fits ${input.undecided.map((path) => path.join('/')).join(', ')} and the text names none of their provinces or cities more than the others; region kept to [${agency.region.join(', ')}]; set \`region\` in the sidecar`,
     )
-  } else if (agency.region.length === 0 && !national.test(agency.name)) {
+  } else if (agency.region.length === 0 && !nationalBody.test(agency.name)) {
     warn(
       'unknown-region',
       `${agency.name}: no province, city or county name found in it or in the other evidence; set \`region\` in the sidecar`,

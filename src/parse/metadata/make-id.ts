@@ -8,16 +8,23 @@ const filler = /[和与及的]/g
 
 /**
  * A stable ASCII id: `${year}-${place}-${body}`, place in toneless pinyin without suffixes (tianjin-wuqing), body in
- * initials (政务服务办 → zwfwb), omitted for a place's own government. Unknown year → `undated`; no place → a short
- * hash of the name or text, so two reports of 市司法局 do not collide.
+ * initials (政务服务办 → zwfwb), omitted for a place's own government. Unknown year → `undated`; no place (and not a
+ * central body) → a short hash of the name or text, so two reports of 市司法局 do not collide.
  *
- * @example makeId({ year: 2022, region: ['天津市'], body: '政务服务办', fallback: '…' }) // '2022-tianjin-zwfwb'
+ * @example makeId({ year: 2022, region: ['天津市'], body: '政务服务办', national: false, fallback: '…' }) // '2022-tianjin-zwfwb'
  */
-export function makeId(input: { year: number | null; region: string[]; body: string | null; fallback: string }): string {
+export function makeId(input: {
+  year: number | null
+  region: string[]
+  body: string | null
+  /** A central body (司法部): no region is expected, so no hash is needed either. */
+  national: boolean
+  fallback: string
+}): string {
   const parts = [input.year === null ? 'undated' : String(input.year)]
   parts.push(...input.region.map(spellPlace))
   if (input.body) parts.push(initials(input.body))
-  if (input.region.length === 0) parts.push(shortHash(input.fallback))
+  if (input.region.length === 0 && !(input.national && input.body)) parts.push(shortHash(input.fallback))
   return slug(parts.join('-'))
 }
 

@@ -16,10 +16,14 @@ export interface AgencyName {
   rest: string
   /** The bare level word the main body starts with instead of a place (市 of 市政务服务办), else null. */
   generic: string | null
+  /** A place the dataset does not know, named with a level suffix (某某县, 和平街道 without its county), else null. */
+  unknownPlace: string | null
 }
 
 const governmentRest = /^(?:人民政府|政府|行政公署|办事处|街道办事处)?$/
 const partyRest = /^(?:[省市区县州旗]?委|委员会|党委|党工委)$/
+const unknownPlaceName =
+  /^([\u4e00-\u9fa5]{1,12}?(?:自治区|省|市|自治州|州|盟|地区|自治县|县|区|旗|镇|乡|街道))(人民政府|政府|行政公署|办事处)?$/
 const zone = /(?:开发区|高新区|新区|园区|试验区|示范区|合作区|保税区|管委会|管理委员会|实验区|产业园)$|开发区|高新区/
 
 /**
@@ -37,7 +41,7 @@ export function parseAgencyName(name: string): AgencyName {
     const partyPlaces = analyseBody(party[0] ?? '').places
     // 中共某某市委 市政府: the government borrows the place the Party committee names.
     const places = main.places.candidates.length > 0 ? main.places : partyPlaces
-    return { bodies, kind: 'joint', places, rest: main.rest, generic: main.generic }
+    return { bodies, kind: 'joint', places, rest: main.rest, generic: main.generic, unknownPlace: main.unknownPlace }
   }
   const single = bodies.join('')
   const main = analyseBody(single)
@@ -60,6 +64,10 @@ function analyseBody(body: string): Omit<AgencyName, 'bodies'> {
     }
   }
   const placed = places.end > 0
+  const unknown = placed || generic ? null : unknownPlaceName.exec(unprefixed)
+  if (unknown?.[1] && !zone.test(unknown[1])) {
+    return { kind: isParty ? 'party' : 'government', places, rest: unknown[2] ?? '', generic, unknownPlace: unknown[1] }
+  }
   const kind: BodyKind = isParty
     ? 'party'
     : governmentRest.test(rest) && (placed || generic !== null)
@@ -69,7 +77,7 @@ function analyseBody(body: string): Omit<AgencyName, 'bodies'> {
         : zone.test(rest)
           ? 'zone'
           : 'department'
-  return { kind, places, rest, generic }
+  return { kind, places, rest, generic, unknownPlace: null }
 }
 
 function splitBodies(name: string): string[] {
