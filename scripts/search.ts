@@ -29,7 +29,7 @@ if (!state.q && Object.keys(filters).length === 0) {
   const result = await searchSite(site, state, count)
   for (const m of result.messages) console.error(`${m.file}:${m.line ?? 0} ${m.reason} [${m.ruleId}]`)
   if (result.value) {
-    process.stdout.write(json ? `${JSON.stringify(toJsonHits(result.value.hits), null, 2)}\n` : formatHits(result.value.hits, result.value.total))
+    process.stdout.write(json ? `${JSON.stringify(toJsonHits(result.value.hits), null, 2)}\n` : formatHits(result.value.hits, result.value.total, result.value.approximate))
   }
   if (result.messages.some((m) => m.severity === 'error')) process.exitCode = 1
 }

@@ -6,6 +6,8 @@ import { openSiteIndex } from './open-site-index.ts'
 export interface SiteSearch {
   /** Pages matching the query and filters. */
   total: number
+  /** True when `total` is Pagefind's candidate count, not yet confirmed page by page. */
+  approximate: boolean
   /** The first `limit` hits, in Pagefind's ranking order. */
   hits: SearchHit[]
   /** Filter counts for this query. */
@@ -21,7 +23,7 @@ export async function searchSite(siteDir: string, state: SearchState, limit = 20
   if (!opened.value) return { value: null, messages: opened.messages }
   try {
     const found = await runSearch(opened.value, state, limit)
-    return { value: found ?? { total: 0, hits: [], filters: {} }, messages: opened.messages }
+    return { value: found ?? { total: 0, approximate: false, hits: [], filters: {} }, messages: opened.messages }
   } finally {
     await opened.value.destroy()
   }

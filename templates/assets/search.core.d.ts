@@ -48,6 +48,7 @@ export interface PagefindLike {
 export interface PagefindData {
   url: string
   excerpt: string
+  content?: string
   meta: Record<string, string>
   sub_results?: { url: string; title: string; excerpt: string }[]
 }
@@ -74,6 +75,8 @@ export function runSearch(
   instance: PagefindLike,
   state: SearchState,
   limit?: number,
-): Promise<{ total: number; hits: SearchHit[]; filters: FilterCounts } | null>
+): Promise<{ total: number; approximate: boolean; hits: SearchHit[]; filters: FilterCounts } | null>
 export function highlightUrl(url: string, term: string | undefined): string
 export function holdsTerm(excerpt: string, term: string): boolean
+export function phrasesOf(term: string): string[]
+export function containsPhrases(content: string, phrases: string[]): boolean

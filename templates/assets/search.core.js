@@ -98,7 +98,10 @@ export async function mergeShards(instance, manifest, siteBase) {
 
 /**
  * Run a query and shape the first `limit` hits for display: same order and same fields in the browser and the CLI.
- * Returns `{ total, hits, filters }` where `filters` holds the counts Pagefind reports for this query.
+ * Pagefind splits a Chinese query into short words and matches each as a prefix (一网通办 → 一 + 网 + 通 + 办), so
+ * it finds many pages without the phrase. Candidates are checked, in Pagefind's order, for every Chinese word of the
+ * query as written; `total` counts the confirmed ones and is exact unless `approximate` (then it is Pagefind's count).
+ * Returns `{ total, approximate, hits, filters }`; `filters` holds Pagefind's counts for the candidates.
  */
 export async function runSearch(instance, state, limit = 20) {
   const term = (state.q ?? '').trim()
@@ -106,8 +109,37 @@ export async function runSearch(instance, state, limit = 20) {
   await instance.filters()
   const response = await instance.search(term || null, { filters: filtersFromState(state) })
   if (!response) return null // superseded by a newer search
-  const hits = await Promise.all(response.results.slice(0, limit).map(async (result) => shapeHit(await result.data(), state)))
-  return { total: response.results.length, hits, filters: response.filters ?? {} }
+  const phrases = phrasesOf(term)
+  const hits = []
+  let confirmed = 0
+  let checked = 0
+  while (hits.length < limit && checked < response.results.length) {
+    const batch = response.results.slice(checked, checked + limit)
+    checked += batch.length
+    for (const data of await Promise.all(batch.map((result) => result.data()))) {
+      if (!containsPhrases(data.content ?? '', phrases)) continue
+      confirmed += 1
+      if (hits.length < limit) hits.push(shapeHit(data, state))
+    }
+  }
+  const approximate = checked < response.results.length && phrases.length > 0
+  const total = phrases.length === 0 ? response.results.length : approximate ? response.results.length : confirmed
+  return { total, approximate, hits, filters: response.filters ?? {} }
+}
+
+/** The words of a query that hold two or more Chinese characters: these must appear as written. */
+export function phrasesOf(term) {
+  return term
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((word) => [...word].length >= 2 && /\p{Script=Han}/u.test(word))
+}
+
+/** True when the page text holds every phrase, ignoring the spaces Pagefind inserts between segmented words. */
+export function containsPhrases(content, phrases) {
+  if (phrases.length === 0) return true
+  const text = content.replace(/[\s\u200b]+/g, '')
+  return phrases.every((phrase) => text.includes(phrase))
 }
 
 function shapeHit(data, state) {

@@ -112,9 +112,9 @@ function renderResults(found, state) {
     }
     return
   }
-  status.textContent = `找到 ${found.total} 篇报告${found.total > found.hits.length ? `，显示前 ${found.hits.length} 篇` : ''}。`
+  status.textContent = `找到${found.approximate ? '约 ' : ' '}${found.total} 篇报告${found.total > found.hits.length ? `，显示前 ${found.hits.length} 篇` : ''}。`
   list.replaceChildren(...found.hits.map((hit) => renderHit(hit, state)))
-  more.hidden = found.total <= found.hits.length
+  more.hidden = !(found.approximate || found.total > found.hits.length)
 }
 
 function renderHit(hit, state) {

@@ -3,7 +3,9 @@ import { sectionKinds } from '../../src/parse/section-kinds.ts'
 import {
   filterSubResults,
   filtersFromState,
+  containsPhrases,
   highlightUrl,
+  phrasesOf,
   kindLabels,
   kindOfAnchor,
   mergeMarks,
@@ -73,5 +75,16 @@ describe('sub-results by kind', () => {
   })
   it('labels kinds exactly as the section-kinds table does', () => {
     expect(kindLabels).toEqual(Object.fromEntries(sectionKinds.map((entry) => [entry.kind, entry.label])))
+  })
+})
+
+describe('phrase check', () => {
+  it('keeps Chinese words of two or more characters, without punctuation', () => {
+    expect(phrasesOf('“一网通办” 法 open data')).toEqual(['一网通办'])
+  })
+  it('finds a phrase across the spaces Pagefind inserts between segmented words', () => {
+    expect(containsPhrases('推行\u200b一网\u200b通办 ，', ['一网通办'])).toBe(true)
+    expect(containsPhrases('一网 通 知 办理', ['一网通办'])).toBe(false)
+    expect(containsPhrases('anything', [])).toBe(true)
   })
 })
