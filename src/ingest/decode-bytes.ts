@@ -26,7 +26,10 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): { text: strin
   }
   const label = normaliseLabel(declared)
   const utf8 = decodeStrict('utf-8', bytes)
-  if (utf8 !== null) return { text: utf8, encoding: preferGb(bytes, utf8, label) ? 'gb18030' : 'utf-8' }
+  if (utf8 !== null) {
+    const gb = readsBetterAsGb(bytes, utf8, label)
+    return gb === null ? { text: utf8, encoding: 'utf-8' } : { text: gb, encoding: 'gb18030' }
+  }
   const cjk16 = sniffCjkUtf16(bytes)
   if (cjk16) {
     const text = decodeStrict(cjk16, bytes)
@@ -69,20 +72,24 @@ function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
 function decodeGb(bytes: Uint8Array): string | null {
   const text = new TextDecoder('gb18030', { ignoreBOM: true }).decode(bytes)
   const { score, replacements } = scoreText(text)
-  // A truncated download may cut the last character in half; more than that means the guess is wrong.
-  if (replacements > Math.max(2, text.length / 1000) || score < minScore) return null
+  // A truncated download may cut the last character in half, and a long page may hold a stray byte or two;
+  // more than that means the guess is wrong.
+  const allowed = Math.floor(text.length / 2000) + (text.endsWith('\uFFFD') ? 1 : 0)
+  if (replacements > allowed || score < minScore) return null
   return text
 }
 
-/** True when bytes valid as UTF-8 read better as GB18030 (short GBK runs can be valid UTF-8 by accident). */
-function preferGb(bytes: Uint8Array, utf8: string, label: string | undefined): boolean {
-  if (!hasHighBytes(bytes)) return false
+/** The GB18030 text when bytes valid as UTF-8 read better that way (short GBK runs can be valid UTF-8), else null. */
+function readsBetterAsGb(bytes: Uint8Array, utf8: string, label: string | undefined): string | null {
+  if (!hasHighBytes(bytes)) return null
   const utf8Score = scoreText(utf8).score
-  if (utf8Score >= 0.98 && label !== 'gb18030') return false
+  // Chinese UTF-8 can also decode cleanly as GB18030 (into rarer ideographs), so clean UTF-8 always wins.
+  if (utf8Score >= 0.98) return null
   const gb = decodeGb(bytes)
-  if (gb === null) return false
+  if (gb === null) return null
   const gbScore = scoreText(gb).score
-  return label === 'gb18030' ? gbScore >= utf8Score : gbScore > utf8Score
+  const better = gbScore > utf8Score || (gbScore === utf8Score && label === 'gb18030')
+  return better ? gb : null
 }
 
 /** True when any byte is outside ASCII (scans until the first). */

@@ -9,7 +9,10 @@ import { selectArticle } from './select-article.ts'
 /** Labels of the metadata lines CMS pages print around an article; the parser reads them. */
 const metaLabels = '标题|文章标题|来源|信息来源|文章来源|发布时间|发布日期|发文日期|成文日期|印发日期|发布机构|发文机关|发文单位|索引号|文号|发文字号'
 const metaLine = new RegExp(`(?:${metaLabels})\\s*[:：]`)
-const metaLabelStart = new RegExp(`(?<=[^\\s:：])(?=(?:${metaLabels})\\s*[:：])`, 'g')
+const otherLabels = '字号|字体|浏览次数|阅读次数|点击数|点击量|访问量|作者|责任编辑|编辑'
+const metaLabelStart = new RegExp(`(?<=[^\\s:：])(?=(?:${metaLabels}|${otherLabels})\\s*[:：])`, 'g')
+/** Page controls printed in bylines: font-size switches, print and close buttons, share prompts. */
+const furniture = /(?:字号|字体)\s*[:：]\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小\s*[】\]]?|[【[]\s*(?:打印|关闭|打印本页|关闭窗口|收藏)\s*[】\]]|打印本页|关闭窗口|分享到\s*[:：]?|扫一扫在手机打开当前页/g
 
 /** Metadata lines longer than this are page furniture that happens to contain a label, not a byline. */
 const maxMetaLine = 200
@@ -63,9 +66,18 @@ function readPrelude(tree: Root, article: Element): string[] {
   for (const element of before) {
     const text = hastToLines(element).join(' ')
     if (titles.includes(element) && text.length <= maxMetaLine) lines.push(text)
-    else if (metaLine.test(text) && text.length <= maxMetaLine) lines.push(text.replace(metaLabelStart, ' '))
+    else if (metaLine.test(text) && text.length <= maxMetaLine) lines.push(tidyByline(text))
   }
   return dedupe(lines)
+}
+
+/** A byline with its labels spaced apart and page controls removed: `发布时间：… 来源：…`. */
+function tidyByline(text: string): string {
+  return text
+    .replace(metaLabelStart, ' ')
+    .replace(furniture, ' ')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim()
 }
 
 /** True for a block with no block inside it (a line of its own), or a heading. */
@@ -81,10 +93,16 @@ function hasBlock(node: Nodes): boolean {
   return isBlock(node) || node.children.some((child) => hasBlock(child))
 }
 
-/** True for a short block whose class or id says it is the page title. */
+/** True for a block that is, or holds, an element whose class or id says it is the page title (`.title`, `td.bt`). */
 function isTitleBlock(element: Element): boolean {
+  return hasTitleName(element) && hastToLines(element).join('').length >= 4
+}
+
+/** True when the element or an element inside it has a title-like class or id. */
+function hasTitleName(element: Element): boolean {
   const names = [element.properties.className, element.properties.id].flat().filter((name) => typeof name === 'string')
-  return names.some((name) => /title|biaoti|(?:^|[-_])bt(?:$|[-_])/i.test(name)) && hastToLines(element).join('').length >= 4
+  if (names.some((name) => /title|biaoti|(?:^|[-_])bt(?:$|[-_])/i.test(name))) return true
+  return element.children.some((child) => child.type === 'element' && hasTitleName(child))
 }
 
 /** Drop lines equal to the one before. */

@@ -66,7 +66,7 @@ function orderedMarker(item: Parent, source: string): string {
   const start = item.position?.start.offset
   const contentStart = item.children[0]?.position?.start.offset
   if (start === undefined || contentStart === undefined) return ''
-  return source.slice(start, contentStart).trim()
+  return source.slice(start, contentStart).trimStart()
 }
 
 /** Text of inline content, split at hard breaks; soft line breaks inside Chinese text are joined without a space. */

@@ -16,8 +16,10 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[index + 1] === 0) oddNuls++
   }
   const pairs = length / 2
-  // A tenth of the characters being ASCII is plenty for a report (digits, newlines); the other side must be clean.
-  if (oddNuls >= pairs * 0.1 && evenNuls <= oddNuls * 0.02) return 'utf-16le'
-  if (evenNuls >= pairs * 0.1 && oddNuls <= evenNuls * 0.02) return 'utf-16be'
+  // Chinese prose has few ASCII characters (digits, newlines), so a few NULs on one side suffice; the other side sees
+  // NULs only from characters such as 一 (U+4E00).
+  const minimum = Math.max(2, pairs * 0.02)
+  if (oddNuls >= minimum && evenNuls <= oddNuls / 2) return 'utf-16le'
+  if (evenNuls >= minimum && oddNuls <= evenNuls / 2) return 'utf-16be'
   return null
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import * as ingest from '../../src/ingest/index.ts'
+
+describe('ingest', () => {
+  it('exposes the public api', () => {
+    expect(Object.keys(ingest).sort()).toEqual([
+      'decodeBytes',
+      'detectBinary',
+      'detectFormat',
+      'htmlToText',
+      'listReportFiles',
+      'markdownToText',
+      'normaliseText',
+      'readReport',
+      'validateOverrides',
+    ])
+  })
+})
