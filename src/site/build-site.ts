@@ -7,6 +7,7 @@ import type { Message, Report } from '../types.ts'
 import { assignUniqueIds } from './assign-unique-ids.ts'
 import { composeSiteData } from './compose-site-data.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
+import { createProgress } from './progress.ts'
 import { writeOpenData } from './write-open-data.ts'
 
 /** Options for `buildSite`. */
@@ -52,7 +53,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const outDir = path.resolve(options.outDir ?? '_site')
   const pathPrefix = normalisePrefix(options.pathPrefix ?? '/')
   const siteUrl = (options.siteUrl ?? 'http://localhost:8080').replace(/\/+$/, '')
-  const loaded = await (options.load ?? loadReports)(reportsDir)
+  // A bar on a terminal while parsing; scripts/build.ts prints the summary line.
+  const progress = createProgress('解析报告')
+  const loaded = await (options.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
+  progress.done()
   const unique = assignUniqueIds(loaded.reports)
   const messages = [...loaded.messages, ...unique.messages]
   const site = composeSiteData({ reports: unique.reports, failures: loaded.failures, messages, siteUrl, pathPrefix })
@@ -65,6 +69,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
       eleventyConfig.addGlobalData('site', site)
     },
   })
+  // The build prints its own summary line; Eleventy's would be a second one. Its errors still throw.
+  eleventy.disableLogger()
   await eleventy.write()
   await writeOpenData(outDir, unique.reports, site)
   if (options.index !== false) {

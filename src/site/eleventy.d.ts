@@ -20,6 +20,7 @@ declare module '@11ty/eleventy' {
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions)
     write(): Promise<unknown>
+    disableLogger(): void
   }
   export default Eleventy
   export const HtmlBasePlugin: unknown

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { listReportFiles } from '../ingest/list-report-files.ts'
-import type { Message, RawReport, Report, Result } from '../types.ts'
+import type { Message, Report } from '../types.ts'
+import { parseWithWorkers, type ParallelParseOptions } from './parse-workers.ts'
 
 /** What `loadReports` found: the published reports, the files that failed, and every other message. */
 export interface LoadedReports {
@@ -9,15 +9,14 @@ export interface LoadedReports {
   messages: Message[]
 }
 
-type ReadReport = (file: string, options: { root: string }) => Promise<Result<RawReport>>
-type ParseReport = (raw: RawReport) => Result<Report>
+/** How to parse: worker threads, cache folder (`.cache/parsed` by default), progress callback; see `parseWithWorkers`. */
+export type LoadOptions = Omit<ParallelParseOptions, 'root'>
 
 /**
  * List, read and parse every report under `root`. A file that cannot be used becomes a failure naming it and the
  * reason; the others go on. Reports come back in source-path order.
  */
-export async function loadReports(root: string): Promise<LoadedReports> {
-  const { readReport, parseReport } = await loadStages()
+export async function loadReports(root: string, options: LoadOptions = {}): Promise<LoadedReports> {
   const reports: Report[] = []
   const failures: Message[] = []
   const messages: Message[] = []
@@ -28,11 +27,10 @@ export async function loadReports(root: string): Promise<LoadedReports> {
     failures.push(failure(root, `cannot list reports: ${String(error)}`, 'unreadable-folder'))
     return { reports, failures, messages }
   }
-  for (const file of files) {
-    const raw = await readReport(file, { root }).catch((error: unknown) => crashed<RawReport>(file, error))
-    const parsed = raw.value ? safeParse(parseReport, raw.value) : null
-    const all = [...raw.messages, ...(parsed?.messages ?? [])]
-    const report = parsed?.value ?? null
+  const parsed = await parseWithWorkers(files, { ...options, root })
+  for (const [index, file] of files.entries()) {
+    const all = parsed.results[index]?.messages ?? []
+    const report = parsed.results[index]?.value ?? null
     if (report) {
       reports.push(report)
       messages.push(...all, ...unreportedWarnings(report, all))
@@ -53,29 +51,6 @@ function unreportedWarnings(report: Report, messages: readonly Message[]): Messa
     .map((reason) => ({ file: report.source.file, line: null, reason, ruleId: 'parser-warning', severity: 'warning' as const }))
 }
 
-function safeParse(parseReport: ParseReport, raw: RawReport): Result<Report> {
-  try {
-    return parseReport(raw)
-  } catch (error) {
-    return crashed<Report>(raw.file, error)
-  }
-}
-
-function crashed<T>(file: string, error: unknown): Result<T> {
-  return { value: null, messages: [failure(file, `internal error while reading: ${String(error)}`, 'internal-error')] }
-}
-
 function failure(file: string, reason: string, ruleId: string): Message {
   return { file, line: null, reason, ruleId, severity: 'error' }
-}
-
-/** Temporary until the ingest and parse stages land: read hand-made `*.report.json` files. */
-async function loadStages(): Promise<{ readReport: ReadReport; parseReport: ParseReport }> {
-  return {
-    readReport: async (file) => ({
-      value: { file, format: 'txt', encoding: 'utf-8', sha256: '', text: await readFile(file, 'utf8'), overrides: {} },
-      messages: [],
-    }),
-    parseReport: (raw) => ({ value: JSON.parse(raw.text) as Report, messages: [] }),
-  }
 }

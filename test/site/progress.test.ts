@@ -26,6 +26,17 @@ describe('createProgress', () => {
     expect(writes).toEqual(['解析 50 份报告\n'])
   })
 
+  it('only clears the bar when there is no summary to print', () => {
+    const { stream, writes } = recorder(true)
+    const progress = createProgress('x', stream)
+    progress.update(1, 1)
+    progress.done()
+    expect(writes).toEqual([expect.stringContaining('1/1'), '\r\u001b[2K'])
+    const quiet = recorder(false)
+    createProgress('x', quiet.stream).done()
+    expect(quiet.writes).toEqual([])
+  })
+
   it('throttles redraws but always draws the last update', () => {
     const { stream, writes } = recorder(true)
     const progress = createProgress('x', stream)
