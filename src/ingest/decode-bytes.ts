@@ -8,8 +8,8 @@ const gbLabels = new Set(['gb18030', 'gbk', 'gb2312', 'gb_2312', 'gb_2312-80', '
 const minScore = 0.9
 
 /**
- * Decode report bytes, detecting the encoding: BOM, then UTF-16 by NUL pattern, strict UTF-8, GB18030, the declared
- * charset; null when none gives believable text.
+ * Decode report bytes, detecting the encoding: BOM, then UTF-16 by NUL pattern, strict UTF-8, UTF-8 with a cut last
+ * character, GB18030, the declared charset; null when none gives believable text.
  *
  * `declared` (from `<meta charset>`) only breaks ties: strictly valid UTF-8 stays UTF-8 unless GB18030 reads better.
  *
@@ -30,6 +30,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): { text: strin
     const gb = readsBetterAsGb(bytes, utf8, label)
     return gb === null ? { text: utf8, encoding: 'utf-8' } : { text: gb, encoding: 'gb18030' }
   }
+  const damaged = decodeDamagedUtf8(bytes)
+  if (damaged !== null) return { text: damaged, encoding: 'utf-8' }
   const cjk16 = sniffCjkUtf16(bytes)
   if (cjk16) {
     const text = decodeStrict(cjk16, bytes)
@@ -68,14 +70,27 @@ function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
   }
 }
 
+/**
+ * UTF-8 text with a cut last character or a stray bad byte, else null. Must come before GB18030: Chinese UTF-8
+ * also decodes cleanly as GB18030, into the wrong characters, while GBK read as UTF-8 is mostly U+FFFD.
+ */
+function decodeDamagedUtf8(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+  const { score, replacements } = scoreText(text)
+  return replacements <= allowedReplacements(text) && score >= minScore ? text : null
+}
+
+/** How many U+FFFD a believable decoding may contain: one at the very end, plus one per 2,000 characters. */
+function allowedReplacements(text: string): number {
+  return Math.floor(text.length / 2000) + (text.endsWith('\uFFFD') ? 1 : 0)
+}
+
 /** GB18030 text when it decodes with next to no U+FFFD and reads as Chinese, else null. */
 function decodeGb(bytes: Uint8Array): string | null {
   const text = new TextDecoder('gb18030', { ignoreBOM: true }).decode(bytes)
   const { score, replacements } = scoreText(text)
-  // A truncated download may cut the last character in half, and a long page may hold a stray byte or two;
-  // more than that means the guess is wrong.
-  const allowed = Math.floor(text.length / 2000) + (text.endsWith('\uFFFD') ? 1 : 0)
-  if (replacements > allowed || score < minScore) return null
+  // A truncated download may cut the last character in half; more damage than that means the guess is wrong.
+  if (replacements > allowedReplacements(text) || score < minScore) return null
   return text
 }
 

@@ -1,6 +1,7 @@
 import type { Element, Nodes, Root } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
+import { countCjk } from './count-cjk.ts'
 import { hastToLines, isBlock } from './hast-to-lines.ts'
 import { pruneHtml } from './prune-html.ts'
 import { readHtmlHints } from './read-html-hints.ts'
@@ -10,7 +11,8 @@ import { selectArticle } from './select-article.ts'
 const metaLabels = '标题|文章标题|来源|信息来源|文章来源|发布时间|发布日期|发文日期|成文日期|印发日期|发布机构|发文机关|发文单位|索引号|文号|发文字号'
 const metaLine = new RegExp(`(?:${metaLabels})\\s*[:：]`)
 const otherLabels = '字号|字体|浏览次数|阅读次数|点击数|点击量|访问量|作者|责任编辑|编辑'
-const metaLabelStart = new RegExp(`(?<=[^\\s:：])(?=(?:${metaLabels}|${otherLabels})\\s*[:：])`, 'g')
+// Scanned left to right, so 信息来源 is found whole before 来源 could match inside it.
+const anyLabel = new RegExp(`(?:${metaLabels}|${otherLabels})\\s*[:：]`, 'g')
 /** Page controls printed in bylines: font-size switches, print and close buttons, share prompts. */
 const furniture = /(?:字号|字体)\s*[:：]\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小\s*[】\]]?|[【[]\s*(?:打印|关闭|打印本页|关闭窗口|收藏)\s*[】\]]|打印本页|关闭窗口|分享到\s*[:：]?|扫一扫在手机打开当前页/g
 
@@ -45,9 +47,9 @@ export function htmlToText(html: string): { text: string; hints: { title?: strin
  * is none) and byline blocks such as `发布日期：… 来源：…`.
  */
 function readPrelude(tree: Root, article: Element): string[] {
-  const before: Element[] = []
+  const before: { element: Element; titled: boolean }[] = []
   let reached = false
-  const walk = (node: Element | Root): void => {
+  const walk = (node: Element | Root, titled: boolean): void => {
     for (const child of node.children) {
       if (reached) return
       if (child.type !== 'element') continue
@@ -55,15 +57,20 @@ function readPrelude(tree: Root, article: Element): string[] {
         reached = true
         return
       }
-      if (isLeafBlock(child)) before.push(child)
-      else walk(child)
+      const inTitle = titled || hasTitleName(child, false)
+      if (isLeafBlock(child)) before.push({ element: child, titled: inTitle || hasTitleName(child, true) })
+      else walk(child, inTitle)
     }
   }
-  walk(tree)
-  const headings = before.filter((element) => element.tagName === 'h1')
-  const titles = headings.length > 0 ? headings.slice(-1) : before.filter(isTitleBlock).slice(-1)
+  walk(tree, false)
+  // An `<h1>` that is only a link is the site logo, not the article title.
+  const headings = before.filter(({ element }) => element.tagName === 'h1' && countCjk(textOutsideLinks(element)) >= 4)
+  const titleBlocks = before.filter(
+    ({ element, titled }) => titled && countCjk(textOutsideLinks(element)) >= 4 && !metaLine.test(hastToLines(element).join(' ')),
+  )
+  const titles = (headings.length > 0 ? headings : titleBlocks).slice(-1).map(({ element }) => element)
   const lines: string[] = []
-  for (const element of before) {
+  for (const { element } of before) {
     const text = hastToLines(element).join(' ')
     if (titles.includes(element) && text.length <= maxMetaLine) lines.push(text)
     else if (metaLine.test(text) && text.length <= maxMetaLine) lines.push(tidyByline(text))
@@ -74,7 +81,7 @@ function readPrelude(tree: Root, article: Element): string[] {
 /** A byline with its labels spaced apart and page controls removed: `发布时间：… 来源：…`. */
 function tidyByline(text: string): string {
   return text
-    .replace(metaLabelStart, ' ')
+    .replace(anyLabel, (label: string, offset: number, whole: string) => (offset > 0 && !/[\s:：]/.test(whole[offset - 1] ?? '') ? ` ${label}` : label))
     .replace(furniture, ' ')
     .replace(/[ \t]{2,}/g, ' ')
     .trim()
@@ -93,16 +100,18 @@ function hasBlock(node: Nodes): boolean {
   return isBlock(node) || node.children.some((child) => hasBlock(child))
 }
 
-/** True for a block that is, or holds, an element whose class or id says it is the page title (`.title`, `td.bt`). */
-function isTitleBlock(element: Element): boolean {
-  return hasTitleName(element) && hastToLines(element).join('').length >= 4
+/** Text of an element without the text of its links. */
+function textOutsideLinks(node: Nodes): string {
+  if (node.type === 'text') return node.value
+  if (node.type !== 'element' || node.tagName === 'a') return ''
+  return node.children.map(textOutsideLinks).join('')
 }
 
-/** True when the element or an element inside it has a title-like class or id. */
-function hasTitleName(element: Element): boolean {
+/** True when the element (or, with `deep`, one inside it) has a title-like class or id (`.article-title`, `td.bt`). */
+function hasTitleName(element: Element, deep: boolean): boolean {
   const names = [element.properties.className, element.properties.id].flat().filter((name) => typeof name === 'string')
   if (names.some((name) => /title|biaoti|(?:^|[-_])bt(?:$|[-_])/i.test(name))) return true
-  return element.children.some((child) => child.type === 'element' && hasTitleName(child))
+  return deep && element.children.some((child) => child.type === 'element' && hasTitleName(child, true))
 }
 
 /** Drop lines equal to the one before. */

@@ -60,6 +60,11 @@ export async function readReport(file: string, options: ReadReportOptions = {}):
   if (raw.trim() === '') return fail('empty', 'contains only white space; expected the text of a report')
   const format = detectFormat(file, raw)
   const messages: Message[] = []
+  const damaged = countReplacements(decoded.text)
+  if (damaged > 0) {
+    const reason = `has ${damaged} byte sequence${damaged === 1 ? '' : 's'} that are not valid ${decoded.encoding} (a truncated or damaged download?); shown as U+FFFD`
+    messages.push({ file: name, line: lineOfReplacement(raw), reason, ruleId: 'invalid-bytes', severity: 'warning' })
+  }
   const extracted = extractText(format, raw, name)
   messages.push(...extracted.messages)
   if (extracted.text.trim() === '') {
@@ -113,6 +118,22 @@ async function readSidecar(file: string, root: string | undefined): Promise<{ va
     return { value: {}, messages: [{ file: name, line: null, reason: 'sidecar is not UTF-8 or GBK text; re-save it as UTF-8', ruleId: 'undecodable', severity: 'error' }] }
   }
   return parseMetaYaml(normaliseText(decoded.text), name)
+}
+
+/** Number of U+FFFD replacement characters. */
+function countReplacements(text: string): number {
+  let count = 0
+  for (let index = text.indexOf('\uFFFD'); index !== -1; index = text.indexOf('\uFFFD', index + 1)) count++
+  return count
+}
+
+/** 1-based line of the first U+FFFD. */
+function lineOfReplacement(text: string): number | null {
+  const index = text.indexOf('\uFFFD')
+  if (index === -1) return null
+  let line = 1
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++
+  return line
 }
 
 /** `file` relative to `root` with `/` separators, or as given without a root. */

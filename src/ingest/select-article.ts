@@ -17,7 +17,7 @@ const genericContainers = ['#content', '.content', 'article', '.view', '[class*=
 /** Text units a paragraph needs before it counts towards its container (skips bylines, menu items). */
 const minParagraph = 10
 
-/** A known container must hold at least this share of the best dense block's text to be believed. */
+/** A generic container must hold at least this share of the best dense block's text to be believed. */
 const minShare = 0.5
 
 /**
@@ -28,10 +28,12 @@ export function selectArticle(tree: Root): Element | Root {
   const weights = new Map<Element, Weight>()
   const dense = findDensest(tree, weights)
   const reference = dense ? weigh(dense, weights).own : 0
-  for (const selectors of [knownContainers, genericContainers]) {
+  // A known CMS container is believed with any text; a generic one needs a paragraph's worth and a fair share of
+  // the densest block's text, since `.content` also names sidebars.
+  for (const [selectors, minimum, share] of [[knownContainers, 1, 0], [genericContainers, minParagraph, minShare]] as const) {
     const candidates = selectAll(selectors.join(','), tree)
       .map((element) => ({ element, weight: weigh(element, weights) }))
-      .filter(({ weight }) => weight.own >= minParagraph && weight.links <= weight.total / 2 && weight.own >= reference * minShare)
+      .filter(({ weight }) => weight.own >= minimum && weight.links <= weight.total / 2 && weight.own >= reference * share)
     const most = Math.max(0, ...candidates.map(({ weight }) => weight.own))
     // The tightest container holding nearly all the text: wrappers add footers and sidebars, not article.
     let best: { element: Element; weight: Weight } | null = null

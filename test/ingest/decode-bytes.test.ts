@@ -65,3 +65,11 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes, 'iso-8859-1')).toEqual({ text: 'café texte', encoding: 'windows-1252' })
   })
 })
+
+describe('decodeBytes on damaged files', () => {
+  it('keeps UTF-8 whose last character was cut off as UTF-8, not GB18030', () => {
+    const bytes = new TextEncoder().encode('深入推进依法行政，加快建设法治政府。')
+    const cut = bytes.subarray(0, bytes.length - 1)
+    expect(decodeBytes(cut)).toEqual({ text: '深入推进依法行政，加快建设法治政府\uFFFD', encoding: 'utf-8' })
+  })
+})

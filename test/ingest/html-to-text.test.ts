@@ -68,3 +68,34 @@ describe('htmlToText', () => {
     expect(text).not.toContain('站内搜索')
   })
 })
+
+describe('htmlToText container choice', () => {
+  it('believes a known container even when its text is short', () => {
+    const html = '<body><div class="crumbs">当前位置：首页 政务公开 部门文件 通知公告</div><div class="TRS_Editor"><p>报告正文</p></div></body>'
+    expect(htmlToText(html).text).toBe('报告正文')
+  })
+
+  it('keeps a metadata table before the article, one row per line', () => {
+    const html = '<table class="xxgk"><tr><td>索引号：</td><td>000-2024-01</td><td>发布机构：</td><td>某县司法局</td></tr><tr><td>成文日期：</td><td>2024-01-20</td></tr></table><div id="UCAP-CONTENT"><p>一、主要举措和成效</p></div>'
+    expect(htmlToText(html).text).toBe('索引号： 000-2024-01 发布机构： 某县司法局\n成文日期： 2024-01-20\n一、主要举措和成效')
+  })
+})
+
+describe('htmlToText title and byline', () => {
+  const sidebar = `<div class="content-right"><ul>${Array.from({ length: 12 }, (_, index) => `<li><a href="/${index}">关于做好第${index}批政府信息公开工作的通知</a></li>`).join('')}</ul></div>`
+  const body = '<p>全面推进依法行政，加快建设法治政府。</p>'.repeat(3)
+
+  it('takes the title from a title-classed block, not from a site-logo `<h1>` link', () => {
+    const html = `<h1><a href="/">某市人民政府门户网站</a></h1><div class="article"><div class="article-title"><h2>某区2023年度法治政府建设工作报告</h2></div><div class="article-info"><span>信息来源：区司法局</span><span>发布时间：2024-01-05</span><span>字号：[大][中][小]</span></div><div class="article-content">${body}</div></div>${sidebar}`
+    expect(htmlToText(html).text.split('\n').slice(0, 3)).toEqual([
+      '某区2023年度法治政府建设工作报告',
+      '信息来源：区司法局 发布时间：2024-01-05',
+      '全面推进依法行政，加快建设法治政府。',
+    ])
+  })
+
+  it('drops the title line when the article repeats it', () => {
+    const html = `<h1>某县2022年法治政府建设情况报告</h1><div id="zoom"><p>某县2022年法治政府建设情况报告</p>${body}</div>`
+    expect(htmlToText(html).text.split('\n')).toEqual(['某县2022年法治政府建设情况报告', ...Array.from({ length: 3 }, () => '全面推进依法行政，加快建设法治政府。')])
+  })
+})

@@ -172,3 +172,16 @@ describe('readReport', () => {
     expect(messages).toEqual([expect.objectContaining({ file: 'joint.md', line: 3, ruleId: 'invalid-meta' })])
   })
 })
+
+describe('readReport on damaged text', () => {
+  it('warns about bytes that were replaced, naming the line', async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'ingest-damaged-'))
+    const file = path.join(scratch, 'cut.txt')
+    const bytes = new TextEncoder().encode('某县法治政府建设报告\n深入推进依法行政。')
+    await writeFile(file, bytes.subarray(0, bytes.length - 1))
+    const { value, messages } = await readReport(file, { root: scratch })
+    await rm(scratch, { recursive: true, force: true })
+    expect(value?.encoding).toBe('utf-8')
+    expect(messages).toEqual([expect.objectContaining({ file: 'cut.txt', line: 2, ruleId: 'invalid-bytes', severity: 'warning' })])
+  })
+})
