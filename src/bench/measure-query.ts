@@ -43,14 +43,13 @@ export async function measureQuery(siteDir: string, query: string, limit = 20): 
   if (!primary) throw new Error(`${root}: the shard manifest lists no bundle`)
   const counter = { dataBytes: 0, runtimeBytes: 0, requests: 0 }
   const restore = installCountingFetch(counter)
+  const leavePage = enterPage()
   try {
     const loadStart = performance.now()
     const script = path.join(root, primary.path, 'pagefind.js')
     counter.runtimeBytes += (await stat(script)).size
     const module = (await import(`${pathToFileURL(script).href}?measure=${Date.now()}`)) as PagefindModule
-    const instance = withPageLanguage(() =>
-      module.createInstance({ basePath: `${pathToFileURL(path.join(root, primary.path)).href}/`, baseUrl: '/' }),
-    )
+    const instance = module.createInstance({ basePath: `${pathToFileURL(path.join(root, primary.path)).href}/`, baseUrl: '/' })
     await instance.options({ baseUrl: '/' })
     await mergeShards(instance, manifest, `${pathToFileURL(root).href}/`)
     const loadMs = performance.now() - loadStart
@@ -64,6 +63,7 @@ export async function measureQuery(siteDir: string, query: string, limit = 20): 
     await instance.destroy()
     return { query, total: first?.total ?? 0, ...snapshot, loadMs, queryMs, warmMs }
   } finally {
+    leavePage()
     restore()
   }
 }
@@ -98,14 +98,18 @@ function installCountingFetch(counter: { dataBytes: number; runtimeBytes: number
   }
 }
 
-/** Pagefind picks its Chinese segmenter from `<html lang>`, read once when the instance is created. */
-function withPageLanguage<T>(create: () => T): T {
-  const scope = globalThis as { document?: unknown }
-  if (scope.document !== undefined) return create()
-  scope.document = { querySelector: () => ({ getAttribute: () => 'zh-CN' }) }
-  try {
-    return create()
-  } finally {
+/**
+ * Pagefind reads the page language (`<html lang>`) when the instance is created and again in `init`, but only when
+ * both `window` and `document` exist; merged shards take the language `init` found. Show it the search page's
+ * `zh-CN` throughout, or Node would search the merged shards unsegmented, unlike a browser.
+ */
+function enterPage(): () => void {
+  const scope = globalThis as { window?: unknown; document?: unknown }
+  if (scope.window !== undefined || scope.document !== undefined) return () => {}
+  scope.document = { currentScript: null, querySelector: () => ({ getAttribute: () => 'zh-CN' }) }
+  scope.window = {}
+  return () => {
     delete scope.document
+    delete scope.window
   }
 }

@@ -2,8 +2,8 @@
 export interface Progress {
   /** Report `done` of `total` items finished; redraws the bar at most every 100 ms, and at the end. */
   update: (done: number, total: number) => void
-  /** Clear the bar and print the one-line summary (always, terminal or not). */
-  done: (summary: string) => void
+  /** Clear the bar and print the one-line summary, if given (always, terminal or not). */
+  done: (summary?: string) => void
 }
 
 /** Where progress goes; `isTTY` decides whether a bar is drawn. */
@@ -32,7 +32,7 @@ export function createProgress(label: string, stream: ProgressStream = process.s
     },
     done: (summary) => {
       if (drawn) stream.write('\r\u001b[2K')
-      stream.write(`${summary}\n`)
+      if (summary !== undefined) stream.write(`${summary}\n`)
     },
   }
 }

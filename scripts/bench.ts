@@ -1,0 +1,35 @@
+// Benchmark the full build on a synthetic corpus: `npm run bench -- --reports 2000 [--json] [--seed 1] [--keep]`.
+import { parseArgs } from 'node:util'
+import { formatBenchTable } from '../src/bench/format-bench-table.ts'
+import { runBench } from '../src/bench/run-bench.ts'
+
+const { values } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '200' },
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    query: { type: 'string' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+})
+const reports = Number(values.reports)
+if (!Number.isInteger(reports) || reports < 1) {
+  console.error(`--reports must be a positive whole number, not ${values.reports}`)
+  process.exitCode = 1
+} else {
+  const result = await runBench({
+    reports,
+    seed: Number(values.seed),
+    keep: values.keep,
+    ...(values.query ? { query: values.query } : {}),
+    ...(values.workers ? { workers: Number(values.workers) } : {}),
+    ...(values.shard === 'none' || values.shard === 'year' ? { shard: values.shard } : {}),
+  })
+  const table = formatBenchTable(result)
+  if (values.json) console.error(table)
+  else console.log(table)
+  if (result.workDir) console.error(`保留的临时文件夹：${result.workDir}`)
+  console.log(JSON.stringify(result.figures))
+}

@@ -1,0 +1,25 @@
+import type { BenchResult } from './run-bench.ts'
+
+/** A human-readable table of one benchmark run, in Chinese, with the issue's targets beside the figures. */
+export function formatBenchTable(result: BenchResult): string {
+  const { figures, query } = result
+  const rows: [string, string][] = [
+    ['报告数', `${figures.reports}（发布 ${result.published}，失败 ${result.failed}）`],
+    ['生成语料', `${result.generateSeconds.toFixed(1)} 秒（不计入总时间）`],
+    ['解析', `${figures.parse_s} 秒`],
+    ['生成页面', `${figures.render_s} 秒`],
+    ['建立索引', `${figures.index_s} 秒（${result.shards} 个分片，${(result.indexBytes / 2 ** 20).toFixed(1)} MB）`],
+    ['总计', `${figures.total_s} 秒`],
+    ['峰值内存（含子进程）', `${figures.peak_rss_mb} MB`],
+    ['站点大小', `${figures.site_mb} MB，${figures.files} 个文件`],
+    ['首次查询数据', `${figures.query_kb} KB，${query.requests} 个请求（另有运行时 ${(query.runtimeBytes / 1024).toFixed(0)} KB）`],
+    ['首次查询耗时', `${figures.query_ms} 毫秒（加载 ${query.loadMs.toFixed(0)} 毫秒，再次查询 ${query.warmMs.toFixed(0)} 毫秒）`],
+    ['查询', `“${query.query}”：${query.total} 个结果`],
+  ]
+  const width = Math.max(...rows.map(([label]) => displayWidth(label)))
+  return rows.map(([label, value]) => `${label}${' '.repeat(width - displayWidth(label))}  ${value}`).join('\n')
+}
+
+function displayWidth(text: string): number {
+  return [...text].reduce((width, character) => width + (/[\u3000-\u9fff\uff00-\uffef]/.test(character) ? 2 : 1), 0)
+}

@@ -1,0 +1,153 @@
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { indexSite, type IndexOptions } from '../search/index.ts'
+import { buildSite } from '../site/build-site.ts'
+import { loadReports } from '../site/load-reports.ts'
+import { createProgress, type ProgressStream } from '../site/progress.ts'
+import { generateCorpus } from './generate-corpus.ts'
+import { measureQuery, type QueryMeasure } from './measure-query.ts'
+import { watchPeakRss } from './watch-peak-rss.ts'
+
+/** Options for `runBench`. */
+export interface BenchOptions {
+  /** Reports to generate and build. */
+  reports: number
+  /** Corpus seed. Default 1. */
+  seed?: number
+  /** Two-word query to measure. Default `行政复议 执法`. */
+  query?: string
+  /** Worker threads for parsing. Default: one per core. */
+  workers?: number
+  /** Pagefind sharding. Default the site's (`year`). */
+  shard?: IndexOptions['shard']
+  /** Keep the temporary folder (corpus, site) instead of removing it. */
+  keep?: boolean
+  /** Where progress bars and stage lines go. Default stderr. */
+  stream?: ProgressStream
+}
+
+/** The figures the issue asks for, in its order: the JSON line `npm run bench -- --json` prints. */
+export interface BenchFigures {
+  reports: number
+  parse_s: number
+  render_s: number
+  index_s: number
+  total_s: number
+  peak_rss_mb: number
+  site_mb: number
+  files: number
+  query_kb: number
+  query_ms: number
+}
+
+/** The figures plus what the table shows besides them. */
+export interface BenchResult {
+  figures: BenchFigures
+  /** Seconds spent writing the synthetic corpus (not part of the build). */
+  generateSeconds: number
+  /** Reports published and files that failed. */
+  published: number
+  failed: number
+  /** Pagefind bundles written and their total size in bytes. */
+  shards: number
+  indexBytes: number
+  /** The query measurement in full. */
+  query: QueryMeasure
+  /** The temporary folder, when kept. */
+  workDir: string | null
+}
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * Generate a synthetic corpus of `reports` reports, build the site on it (parse → render → index) while sampling the
+ * memory of the whole process tree, then measure the site and one query against its index.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const stream = options.stream ?? process.stderr
+  const workDir = await mkdtemp(path.join(tmpdir(), 'fazhi-bench-'))
+  try {
+    const reportsDir = path.join(workDir, 'reports')
+    const outDir = path.join(workDir, 'site')
+    const generateStart = performance.now()
+    await generateCorpus({ count: options.reports, outDir: reportsDir, sourceRoot: path.join(projectRoot, 'reports'), seed: options.seed ?? 1 })
+    const generateSeconds = seconds(generateStart)
+    stream.write(`生成 ${options.reports} 份合成报告，用时 ${generateSeconds.toFixed(1)} 秒\n`)
+
+    const watch = watchPeakRss()
+    const buildStart = performance.now()
+    let parseSeconds = 0
+    const built = await buildSite({
+      reportsDir,
+      outDir,
+      index: false,
+      load: async (root) => {
+        const start = performance.now()
+        const progress = createProgress('解析报告', stream)
+        const loaded = await loadReports(root, { cacheDir: path.join(workDir, 'cache'), onProgress: progress.update, ...(options.workers === undefined ? {} : { workers: options.workers }) })
+        parseSeconds = seconds(start)
+        progress.done(`解析 ${loaded.reports.length} 份报告（失败 ${loaded.failures.length}），用时 ${parseSeconds.toFixed(1)} 秒`)
+        return loaded
+      },
+    })
+    const renderSeconds = seconds(buildStart) - parseSeconds
+    stream.write(`生成页面，用时 ${renderSeconds.toFixed(1)} 秒\n`)
+    const indexStart = performance.now()
+    const indexed = await indexSite(outDir, options.shard === undefined ? {} : { shard: options.shard })
+    const indexSeconds = seconds(indexStart)
+    const peak = await watch.stop()
+    if (!indexed.value) throw new Error(`indexing failed: ${indexed.messages.map((message) => message.reason).join('; ')}`)
+    stream.write(`建立索引 ${indexed.value.shards.length} 个分片，用时 ${indexSeconds.toFixed(1)} 秒\n`)
+
+    const site = await measureFolder(outDir)
+    const query = await measureQuery(outDir, options.query ?? '行政复议 执法')
+    const figures: BenchFigures = {
+      reports: options.reports,
+      parse_s: round(parseSeconds, 2),
+      render_s: round(renderSeconds, 2),
+      index_s: round(indexSeconds, 2),
+      total_s: round(parseSeconds + renderSeconds + indexSeconds, 2),
+      peak_rss_mb: round(peak / 2 ** 20, 0),
+      site_mb: round(site.bytes / 2 ** 20, 1),
+      files: site.files,
+      query_kb: round(query.dataBytes / 1024, 1),
+      query_ms: round(query.queryMs, 0),
+    }
+    return {
+      figures,
+      generateSeconds,
+      published: built.reports.length,
+      failed: built.failures.length,
+      shards: indexed.value.shards.length,
+      indexBytes: indexed.value.bytes,
+      query,
+      workDir: options.keep ? workDir : null,
+    }
+  } finally {
+    if (!options.keep) await rm(workDir, { recursive: true, force: true })
+  }
+}
+
+/** Total bytes and number of files under a folder. */
+async function measureFolder(dir: string): Promise<{ bytes: number; files: number }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  let bytes = 0
+  let files = 0
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    files += 1
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size
+  }
+  return { bytes, files }
+}
+
+function seconds(start: number): number {
+  return (performance.now() - start) / 1000
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits
+  return Math.round(value * scale) / scale
+}

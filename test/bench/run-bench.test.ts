@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const projectRoot = path.resolve(import.meta.dirname, '../..')
+
+describe('npm run bench -- --json', () => {
+  it('builds a small synthetic corpus for real and prints one JSON line with the issue’s figures', async () => {
+    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/bench.ts', '--reports', '20', '--json', '--seed', '3'], {
+      cwd: projectRoot,
+      timeout: 240_000,
+    })
+    const lines = stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    const figures = JSON.parse(lines[0] ?? '') as Record<string, number>
+    expect(Object.keys(figures)).toEqual([
+      'reports', 'parse_s', 'render_s', 'index_s', 'total_s', 'peak_rss_mb', 'site_mb', 'files', 'query_kb', 'query_ms',
+    ])
+    for (const value of Object.values(figures)) expect(Number.isFinite(value)).toBe(true)
+    expect(figures.reports).toBe(20)
+    // Every report gets a page, plus the site's own pages and the index.
+    expect(figures.files).toBeGreaterThan(20)
+    expect(figures.total_s).toBeCloseTo((figures.parse_s ?? 0) + (figures.render_s ?? 0) + (figures.index_s ?? 0), 1)
+    expect(figures.index_s).toBeGreaterThan(0)
+    // Pagefind's binary alone takes tens of MB: the peak covers the process tree, not just Node.
+    expect(figures.peak_rss_mb).toBeGreaterThan(50)
+    expect(figures.query_kb).toBeGreaterThan(0)
+    expect(figures.query_ms).toBeGreaterThan(0)
+    // The table goes to stderr with --json; it shows the query found reports.
+    expect(stderr).toMatch(/首次查询数据/)
+    expect(stderr).toMatch(/“行政复议 执法”：[1-9]\d* 个结果/)
+  }, 300_000)
+})
