@@ -41,13 +41,16 @@ export function findAgency(
       undecided: [],
     }
   }
-  const parsed = parseAgencyName(toSimplified(chosen))
+  const written = parseAgencyName(toSimplified(chosen))
+  const parsed = governmentIfSelf(written, own.length === 0 ? evidence.selfLevel : null)
   const resolved = resolvePlace(parsed.places.candidates, mentions)
   const borrowed = resolved.path.length === 0 ? borrowFor(parsed, [...evidence.fields, ...own], mentions) : null
   const place = resolved.place ?? borrowed
   const path = place ? place.path : resolved.path
   const region = parsed.places.township && path.length > 0 ? [...path, parsed.places.township] : path
-  const short = overrides.short ?? [evidence.titlePrefix, evidence.preambleSubject, evidence.signature, chosen].find(
+  // A field name the report overrode with 我区 is not a form the report uses.
+  const usedChosen = parsed === written ? chosen : null
+  const short = overrides.short ?? [evidence.titlePrefix, evidence.preambleSubject, evidence.signature, usedChosen].find(
     (name): name is string => name !== null && (name === chosen || isShortFor(name, toSimplified(chosen))),
   ) ?? null
   const agency: Agency = {
@@ -65,7 +68,12 @@ function chooseName(fields: string[], own: string[]): string | null {
   const [trusted] = own
   if (trusted === undefined) return fields[0] ?? null
   if (parseAgencyName(trusted).kind === 'joint') return trusted
-  return fields.find((field) => isShortFor(trusted, field) || isShortFor(field, trusted)) ?? trusted
+  // A field that agrees with the report's own words: keep whichever of the two is the fuller name.
+  for (const field of fields) {
+    if (isShortFor(trusted, field)) return field
+    if (isShortFor(field, trusted)) return trusted
+  }
+  return trusted
 }
 
 /**
@@ -83,7 +91,18 @@ export function isShortFor(short: string, full: string): boolean {
     return /(?:政府|办事处|行政公署)$/.test(b) && named !== null && b.includes(named)
   }
   const last = a.at(-1) ?? ''
-  return isSubsequence(a.replace(/^[省市区县]/, ''), b) && b.slice(-3).includes(last)
+  // 成都高新区 is short for 成都高新技术产业开发区管理委员会 as much as for the zone itself.
+  const ending = b.slice(-3) + b.replace(/(?:管理委员会|管委会)$/, '').slice(-3)
+  return isSubsequence(a.replace(/^[省市区县]/, ''), b) && ending.includes(last)
+}
+
+// Only a field names the body, a department (来源 武清区司法局), yet the report calls itself 我区: the department
+// posted its government's report, so the author is the government of the department's place.
+function governmentIfSelf(parsed: AgencyName, selfLevel: Level | null): AgencyName {
+  const [place] = parsed.places.candidates
+  if (parsed.kind !== 'department' || selfLevel === null || selfLevel === 'department' || !place) return parsed
+  if (placeLevel(place) !== selfLevel) return parsed
+  return { ...parsed, kind: 'government', rest: '' }
 }
 
 function isSubsequence(short: string, full: string): boolean {
@@ -195,5 +214,5 @@ function findBody(parsed: AgencyName, short: string | null, place: Place | null)
 }
 
 function stripGovernment(rest: string): string {
-  return rest.replace(/^(?:人民政府|政府)(?=[\u4e00-\u9fa5]{2})/, '')
+  return rest.replace(/^中华人民共和国/, '').replace(/^(?:人民政府|政府)(?=[\u4e00-\u9fa5]{2})/, '')
 }

@@ -32,6 +32,9 @@ export function matchPlaces(name: string): PlaceMatch {
     candidates = found.places
     position += found.length
   }
+  // 某某区人民政府某某街道办事处: the township may follow its county's government.
+  const skip = /^人民政府(?=[\u4e00-\u9fa5]{1,8}?街道办事处$)/.exec(name.slice(position))?.[0].length ?? 0
+  position += candidates.length > 0 ? skip : 0
   const town = township.exec(name.slice(position))
   const townName = town?.[1] ?? null
   // A township needs a place before it, or a name that is only the township; otherwise 城乡 in 住房和城乡建设局 would count.

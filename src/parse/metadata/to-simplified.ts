@@ -3,7 +3,8 @@ import * as OpenCC from 'opencc-js'
 // Hong Kong and Taiwan variants both reach mainland forms; chaining covers mirrors written in either standard.
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' })
 const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' })
-const simplifiedOnly = /^[\u0000-\u2fff\u3000-\u303f\uff00-\uffef]*$/
+// Frequent characters that occur only in traditional text: a quick test that spares converting simplified reports.
+const traditionalMark = /[這們來時會國為說對發與業關於經過區縣鄉鎮營總辦務門將應實現權議頭長點問題體據條產開處級戰設計劃農報執規範責監臺灣廳]/
 
 /**
  * Convert traditional characters (Hong Kong or Taiwan standard) to simplified, for names in metadata.
@@ -11,6 +12,6 @@ const simplifiedOnly = /^[\u0000-\u2fff\u3000-\u303f\uff00-\uffef]*$/
  * @example toSimplified('臺灣省政務服務辦公室') // '台湾省政务服务办公室'
  */
 export function toSimplified(text: string): string {
-  if (simplifiedOnly.test(text)) return text
+  if (!traditionalMark.test(text)) return text
   return fromTaiwan(fromHongKong(text))
 }

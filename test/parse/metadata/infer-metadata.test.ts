@@ -111,6 +111,41 @@ describe('inferMetadata: agency', () => {
   })
 })
 
+describe('inferMetadata: agreeing and disagreeing evidence', () => {
+  it('keeps the fuller of a title and a 来源 that agree', () => {
+    const { value } = infer({ title: '巴中市人民政府关于2022年度法治政府建设情况的报告', fields: { 来源: '市政府' } })
+    expect(value.agency.name).toBe('巴中市人民政府')
+  })
+
+  it('takes a department 来源 as its government’s when the report calls itself 我区', () => {
+    const { value } = infer({ fields: { 来源: '天津市武清区司法局' }, sections: [section('preamble', ['今年以来，我区坚持…'])] })
+    expect(value.agency).toEqual({ name: '天津市武清区人民政府', short: null, region: ['天津市', '武清区'], level: 'county' })
+  })
+
+  it('takes a zone’s 管理委员会 from the 来源 only because it is written there', () => {
+    const { value } = infer({ title: '成都高新区2022年度法治政府建设情况报告', fields: { 来源: '成都高新技术产业开发区管理委员会' } })
+    expect(value.agency).toEqual({
+      name: '成都高新技术产业开发区管理委员会', short: '成都高新区', region: ['四川省', '成都市'], level: 'department',
+    })
+    expect(value.id).toBe('2022-sichuan-chengdu-gxq')
+  })
+
+  it('reads a subdistrict office named after its district government', () => {
+    const { value } = infer({ title: '天津市和平区人民政府南营门街道办事处2022年法治政府建设情况报告' })
+    expect(value.agency).toMatchObject({ region: ['天津市', '和平区', '南营门街道'], level: 'township' })
+  })
+
+  it('reads prefectures, leagues and autonomous regions with their own suffixes', () => {
+    expect(infer({ title: '阿克苏地区2022年法治政府建设情况报告' }).value.agency).toMatchObject({
+      name: '阿克苏地区行政公署', region: ['新疆维吾尔自治区', '阿克苏地区'], level: 'city',
+    })
+    expect(infer({ title: '峨边彝族自治县2022年法治政府建设情况报告' }).value.agency).toMatchObject({
+      name: '峨边彝族自治县人民政府', region: ['四川省', '乐山市', '峨边彝族自治县'], level: 'county',
+    })
+    expect(infer({ title: '新疆维吾尔自治区人民政府2022年法治政府建设情况报告' }).value.id).toBe('2022-xinjiang')
+  })
+})
+
 describe('inferMetadata: region ambiguity', () => {
   it('leaves the region out when the text cannot tell 朝阳区 in 北京 from 朝阳区 in 长春', () => {
     const { value, rules } = infer({ title: '朝阳区2022年法治政府建设情况报告', sections: [section('preamble', ['2022年，朝阳区坚持…'])] })
