@@ -4,6 +4,7 @@ import { composeReportView } from './compose-report-view.ts'
 import { levelLabel } from './filters/level-label.ts'
 import { planRegions } from './plan-regions.ts'
 import { renderSection } from './render-section.ts'
+import { slugifyRegion } from './slugify-region.ts'
 import type { AgencyView, Link, PlanPair, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
 
 /** Inputs of `composeSiteData`. */
@@ -130,7 +131,9 @@ function composeYears(views: ReportView[]): YearView[] {
   })
   return keys.map((key) => {
     const members = views.filter((view) => view.yearKey === key)
-    const provinces = [...new Set(members.map((view) => view.province ?? '地区未知'))].sort(compareText)
+    const provinces = [...new Set(members.map((view) => view.province ?? '地区未知'))].sort((a, b) =>
+      compareText(slugifyRegion(a), slugifyRegion(b)),
+    )
     return {
       key,
       label: key === 'undated' ? '年度未知' : `${key}年`,

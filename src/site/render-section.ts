@@ -48,7 +48,8 @@ function buildSection(section: Section, options: RenderOptions): Element {
     headingText,
   ])
   const head: ElementContent[] = []
-  if (depth === 2) head.push(h('p.kind-label', { dataPagefindIgnore: '' }, kindLabel(section.kind)))
+  // Unheaded parts already show the kind as their heading.
+  if (depth === 2 && section.heading !== null) head.push(h('p.kind-label', { dataPagefindIgnore: '' }, kindLabel(section.kind)))
   head.push(
     anchors
       ? h('div.section-head', [
@@ -75,7 +76,7 @@ function buildParagraph(text: string, anchor: string, n: number, anchors: boolea
       ' ',
       h('a.copy-link', { href: `#${id}`, ariaLabel: `复制第${n}段链接` }, '¶'),
       ' ',
-      h('a.fragment-link', { href: `#:~:text=${encodeTextDirective(text)}`, ariaLabel: `按文字定位第${n}段` }, '⌖'),
+      h('a.fragment-link', { href: `#:~:text=${encodeTextDirective(text)}`, ariaLabel: `按文字定位第${n}段` }, '定位'),
     ]),
   ])
 }

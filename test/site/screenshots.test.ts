@@ -1,0 +1,60 @@
+import { mkdir } from 'node:fs/promises'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serveStatic, type StaticServer } from '../../src/site/serve-static.ts'
+import { buildTempSite } from './build-temp-site.ts'
+
+const shots = '/tmp/shots'
+const pages = [
+  { name: 'home', path: '' },
+  { name: 'report', path: 'reports/2022/tianjin-zwfwb/' },
+  { name: 'year', path: 'years/2022/' },
+]
+let server: StaticServer
+let browser: Browser
+
+beforeAll(async () => {
+  const site = await buildTempSite(['hostile'])
+  server = await serveStatic(site.outDir, { port: 0 })
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  })
+  await mkdir(shots, { recursive: true })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('pages in Chromium', () => {
+  for (const width of [1280, 375]) {
+    it(`render home, a report and a year page at ${width} px without sideways scrolling`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      const requests: string[] = []
+      page.on('request', (request) => requests.push(request.url()))
+      for (const { name, path } of pages) {
+        const response = await page.goto(server.url + path)
+        expect(response?.status()).toBe(200)
+        await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: false })
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        expect(overflow, `${name} at ${width} px`).toBeLessThanOrEqual(0)
+      }
+      expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([])
+      await page.close()
+    })
+  }
+
+  it('moves to a paragraph anchor and fills the citation access date', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${server.url}reports/2022/tianjin-zwfwb/`)
+    const sections = await page.locator('article[data-pagefind-body] section[data-kind]').count()
+    expect(sections).toBeGreaterThan(4)
+    await page.locator('#achievements-1-p1 a.copy-link').click()
+    expect(new URL(page.url()).hash).toBe('#achievements-1-p1')
+    const cite = await page.locator('#report-cite ~ p code').first().textContent()
+    expect(cite).toMatch(/\[\d{4}-\d{2}-\d{2}\]/)
+    await page.close()
+  })
+})
