@@ -24,7 +24,7 @@ export function collectWarnings(file: string, sections: readonly Section[]): Mes
 }
 
 function checkSequence(siblings: readonly Section[], warn: (line: number | null, reason: string, ruleId: string) => void): void {
-  let previous: { ordinal: number; style: string; number: string } | null = null
+  let previous = null as { ordinal: number; style: string; number: string } | null
   for (const section of siblings) {
     const number = section.number
     const ordinal = number === null ? null : ordinalOf(number)
@@ -36,7 +36,7 @@ function checkSequence(siblings: readonly Section[], warn: (line: number | null,
       previous = { ordinal, style, number }
     } else if (number !== null && previous !== null) {
       // A damaged number stands in for the next one in the sequence.
-      previous = { ...previous, ordinal: previous.ordinal + 1 }
+      previous = { ordinal: previous.ordinal + 1, style: previous.style, number: previous.number }
     }
     checkSequence(section.children, warn)
   }

@@ -15,7 +15,8 @@ import { toSections } from './to-sections.ts'
 
 /** Fewer CJK characters than this is not a report (a stub page, a link list, an error page). */
 const minCjk = 50
-const cjkPattern = /[\u3400-\u9fff\uf900-\ufaff]/g
+/** Characters of body text handed to metadata inference (real reports are 5,000–60,000). */
+const maxMetadataText = 300_000
 const topicPattern = /法治|法制|依法|行政|政府/
 
 /**
@@ -43,7 +44,9 @@ export function parseReport(raw: RawReport): Result<Report> {
     parts.push(section)
   }
   const sections = toSections(parts)
-  const metadata = inferMetadata({ file: raw.file, title: title?.text ?? null, fields, hints: raw.hints, overrides: raw.overrides, sections, text })
+  // Metadata lives in the title, fields, opening and closing; a bounded text keeps huge inputs linear and fast.
+  const metadataText = text.length > maxMetadataText ? text.slice(0, maxMetadataText) : text
+  const metadata = inferMetadata({ file: raw.file, title: title?.text ?? null, fields, hints: raw.hints, overrides: raw.overrides, sections, text: metadataText })
   const messages: Message[] = [
     ...file.messages.map((message): Message => ({
       file: raw.file, line: message.line ?? null, reason: message.reason, ruleId: message.ruleId ?? 'parse', severity: 'warning',
@@ -70,11 +73,21 @@ export function parseReport(raw: RawReport): Result<Report> {
 /** Why the body cannot be a report, or null when it can. */
 function checkUsable(text: string, title: string | null): { reason: string; ruleId: string } | null {
   if (text.trim() === '') return { reason: 'no report text left after removing page furniture and metadata lines', ruleId: 'empty' }
-  const cjk = text.match(cjkPattern)?.length ?? 0
+  const cjk = countCjk(text, minCjk)
   if (cjk === 0) return { reason: 'no Chinese text found; expected a rule-of-law report in Chinese', ruleId: 'no-cjk' }
   if (cjk < minCjk) return { reason: `only ${cjk} Chinese characters of report text; expected a report of at least ${minCjk}`, ruleId: 'not-a-report' }
   if (!topicPattern.test(text) && !topicPattern.test(title ?? '')) {
     return { reason: 'the text never mentions 法治, 依法 or 政府; it does not look like a rule-of-law report', ruleId: 'not-a-report' }
   }
   return null
+}
+
+/** CJK ideographs in the text, counting no further than `limit`. */
+function countCjk(text: string, limit: number): number {
+  let count = 0
+  for (let index = 0; index < text.length && count < limit; index++) {
+    const code = text.charCodeAt(index)
+    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) count++
+  }
+  return count
 }

@@ -13,17 +13,10 @@ export interface SourceLine {
 /** Split decoded text into its non-blank lines, keeping 1-based source line numbers. */
 export function splitLines(text: string): SourceLine[] {
   const lines: SourceLine[] = []
-  let start = 0
-  let number = 1
-  for (let index = 0; index <= text.length; index++) {
-    const code = index < text.length ? text.charCodeAt(index) : 0x0a
-    if (code !== 0x0a && code !== 0x0d) continue
-    const trimmed = trimSpace(text.slice(start, index))
-    if (trimmed !== '') lines.push({ line: number, text: trimmed, norm: normaliseLine(trimmed) })
-    if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++
-    start = index + 1
-    number++
-  }
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const trimmed = trimSpace(raw)
+    if (trimmed !== '') lines.push({ line: index + 1, text: trimmed, norm: normaliseLine(trimmed) })
+  })
   return lines
 }
 

@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import Ajv2020 from 'ajv/dist/2020.js'
+import { describe, expect, it } from 'vitest'
+
+const cwd = fileURLToPath(new URL('../../', import.meta.url))
+const run = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', ...args], { cwd, maxBuffer: 1 << 24 })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+describe('npm run parse', () => {
+  it('prints a schema-valid report and its warnings as file:line reason [ruleId]', async () => {
+    const { code, stdout, stderr } = await run('reports/2022/tianjin-zwfwb.txt')
+    expect(code).toBe(0)
+    const schema = JSON.parse(await readFile(path.join(cwd, 'src/report.schema.json'), 'utf8')) as object
+    const validate = new Ajv2020.default({ strict: false }).compile(schema)
+    expect(validate(JSON.parse(stdout))).toBe(true)
+    expect(stderr).toMatch(/^reports\/2022\/tianjin-zwfwb\.txt:16 .+ \[damaged-heading-number\]$/m)
+  })
+
+  it('exits 1 under --strict when there are warnings', async () => {
+    const { code } = await run('reports/2022/tianjin-zwfwb.txt', '--strict')
+    expect(code).toBe(1)
+  })
+
+  it('exits 1 with exactly one line naming the file for unusable input', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'parse-cli-'))
+    const file = path.join(folder, 'nav.txt')
+    await writeFile(file, '当前位置：首页 > 政务公开\n【打印本页】【关闭窗口】\nhello\n')
+    const { code, stdout, stderr } = await run(file)
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(stderr).toContain('nav.txt')
+  })
+})
