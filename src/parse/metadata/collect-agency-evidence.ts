@@ -68,7 +68,7 @@ export function cleanFieldValue(value: string | undefined): string | null {
 
 /** The part of a title naming its author, or null when the title names none. */
 export function findTitlePrefix(title: string): string | null {
-  const text = toSimplified(title).replace(/\s+/g, ' ').trim().replace(/^关于/, '').replace(yearToken, '')
+  const text = toSimplified(title).replace(/\s+/g, ' ').trim().replace(/^[【\[][^】\]]*[】\]]\s*/, '').replace(/^关于/, '').replace(yearToken, '')
   const stop = titleStop.exec(text)
   if (!stop || stop.index === 0) return null
   const prefix = text.slice(0, stop.index).replace(/[的在、，,：:\s]+$/, '').trim()

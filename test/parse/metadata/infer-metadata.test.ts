@@ -169,6 +169,7 @@ describe('inferMetadata: year and date', () => {
     expect(infer({ title: '某某县2021年法治政府建设年度报告' }).value.year).toBe(2021)
     expect(infer({ title: '某某县2021年度法治政府建设情况报告' }).value.year).toBe(2021)
     expect(infer({ title: '某某县二〇二一年度法治政府建设情况报告' }).value.year).toBe(2021)
+    expect(infer({ title: '【法治政府】南江县2021年法治政府建设年度报告' }).value.agency.name).toBe('南江县人民政府')
   })
 
   it('takes the plans heading year minus one when nothing else names the year', () => {
