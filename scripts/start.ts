@@ -10,7 +10,7 @@ if (!args) {
 } else {
   const summary = await buildSite(args)
   for (const failure of summary.failures) console.error(`${failure.file}:${failure.line ?? 1} ${failure.reason} [${failure.ruleId}]`)
-  console.log(`built ${summary.reports.length} reports (${summary.warnings} warnings, ${summary.errors} errors) in ${summary.seconds.toFixed(1)} s → ${args.outDir}`)
+  console.log(`built ${summary.reports.length} reports (${summary.warnings} warnings, ${summary.errors} errors) in ${summary.seconds.toFixed(1)} s → ${args.outDir.replace(/\/?$/, "/")}`)
   const server = await serveStatic(summary.outDir, { port: Number(process.env.PORT) || 8080, host: 'localhost', pathPrefix: args.pathPrefix })
   console.log(`法治报告库 is being served at ${server.url} (Ctrl-C stops)`)
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)))
