@@ -1,5 +1,4 @@
-import type { Element, Root } from 'hast'
-import { selectAll } from 'hast-util-select'
+import type { Element, Nodes, Root } from 'hast'
 import { hastToLines } from './hast-to-lines.ts'
 
 /** `<meta>` names and properties that carry the publication date, lower-cased. */
@@ -14,9 +13,10 @@ const dateNames = new Set([
  */
 export function readHtmlHints(tree: Root): { title?: string; published?: string; url?: string } {
   const hints: { title?: string; published?: string; url?: string } = {}
-  const metas = selectAll('meta', tree).map((meta) => ({ name: metaName(meta), content: stringProperty(meta, 'content') }))
+  const elements = collectElements(tree, new Set(['meta', 'link', 'title']))
+  const metas = elements.filter((element) => element.tagName === 'meta').map((meta) => ({ name: metaName(meta), content: stringProperty(meta, 'content') }))
   const articleTitle = metas.find((meta) => meta.name === 'articletitle')?.content
-  const titleElement = selectAll('title', tree)[0]
+  const titleElement = elements.find((element) => element.tagName === 'title')
   const title = tidy(articleTitle ?? (titleElement ? titleText(titleElement) : ''))
   if (title) hints.title = title
   for (const meta of metas) {
@@ -26,11 +26,22 @@ export function readHtmlHints(tree: Root): { title?: string; published?: string;
       break
     }
   }
-  const canonical = selectAll('link', tree).find((link) => relList(link).includes('canonical'))
+  const canonical = elements.find((element) => element.tagName === 'link' && relList(element).includes('canonical'))
   const ogUrl = metas.find((meta) => meta.name === 'og:url')?.content
   const url = [canonical ? stringProperty(canonical, 'href') : undefined, ogUrl].map(httpUrl).find(Boolean)
   if (url) hints.url = url
   return hints
+}
+
+/** Elements with one of `tags`, in document order (`<body>` text is skipped quickly, but stray metas there count). */
+function collectElements(tree: Root, tags: Set<string>): Element[] {
+  const found: Element[] = []
+  const walk = (node: Nodes): void => {
+    if (node.type === 'element' && tags.has(node.tagName)) found.push(node)
+    if (node.type === 'element' || node.type === 'root') for (const child of node.children) walk(child)
+  }
+  walk(tree)
+  return found
 }
 
 /** Lower-cased `name` or `property` of a meta element. */
