@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveStatic, type StaticServer } from '../../src/site/serve-static.ts'
 import { buildTempSite } from './build-temp-site.ts'
 
 const shots = '/tmp/shots'
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const pages = [
   { name: 'home', path: '' },
   { name: 'report', path: 'reports/2022/tianjin-zwfwb/' },
@@ -55,6 +57,26 @@ describe('pages in Chromium', () => {
     expect(new URL(page.url()).hash).toBe('#achievements-1-p1')
     const cite = await page.locator('#report-cite ~ p code').first().textContent()
     expect(cite).toMatch(/\[\d{4}-\d{2}-\d{2}\]/)
+    await page.close()
+  })
+
+  it('has no serious or critical axe-core (WCAG 2 AA) violations on home, report and year pages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const found: string[] = []
+    for (const { name, path } of pages) {
+      await page.goto(server.url + path)
+      await page.addScriptTag({ path: axePath })
+      const violations = await page.evaluate(async () => {
+        // axe is injected above as a global script; the page has no types for it.
+        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })
+        return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, count: violation.nodes.length }))
+      })
+      for (const violation of violations) {
+        if (violation.impact === 'serious' || violation.impact === 'critical') found.push(`${name}: ${violation.id} ×${violation.count}`)
+      }
+    }
+    expect(found).toEqual([])
     await page.close()
   })
 })
