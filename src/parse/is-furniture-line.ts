@@ -8,7 +8,7 @@ const controlWords = [
 ].sort((a, b) => b.length - a.length)
 
 const separators = new Set([...' |/、,:;-·•●▪◆■>»›丨'])
-const breadcrumbStart = /^[\s•·●▪◆■|[]*(?:当前位置|您当前的位置|您当前位置|您所在的位置|您现在的位置|你现在的位置|你所在的位置|您的位置|你的位置|所在位置|当前页面|位置)\s*:/
+const breadcrumbStart = /^[\s•·●▪◆■|[]*(?:您|你)?(?:当前|现在)?(?:所在)?的?(?:位置|栏目)\s*:/
 const homeTrail = /^[\s•·●▪◆■|[]*(?:首页|网站首页|主页)\s*(?:>|»|›|→|\/|>>)/
 const footerMark = /ICP备|ICP证|公网安备|网站标识码|版权所有|copyright|©|技术支持\s*:|网站地图|(?:推荐|建议)使用.{0,30}浏览器|最佳(?:浏览|显示)效果|\d{3,4}\s*[*×x]\s*\d{3,4}/i
 const pagerStart = /^[\s•·●▪◆■|[]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页)/

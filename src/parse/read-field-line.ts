@@ -16,7 +16,8 @@ const furnitureLabels = [
 
 const allLabels = [...metadataLabels, ...furnitureLabels].sort((a, b) => b.length - a.length)
 const metadataSet = new Set(metadataLabels)
-const labelSource = allLabels.map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+// Pages pad labels to equal width (标　　题：), so spaces may sit between a label's characters.
+const labelSource = allLabels.map((label) => [...label].join('\\s*')).join('|')
 const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[]*(?:${labelSource})\\s*:`)
 const anyLabel = new RegExp(`(${labelSource})\\s*:`, 'g')
 
@@ -35,10 +36,10 @@ export function readFieldLine(text: string, norm: string): FieldLine | null {
   const fields: Record<string, string> = {}
   const matches = [...norm.matchAll(anyLabel)]
   matches.forEach((match, index) => {
-    const label = match[1] ?? ''
+    const label = (match[1] ?? '').replace(/\s+/g, '')
     const start = (match.index ?? 0) + match[0].length
     const end = matches[index + 1]?.index ?? norm.length
-    const value = text.slice(start, end).replace(/^[\s|｜:：]+|[\s|｜]+$/gu, '')
+    const value = text.slice(start, end).replace(/^[\s|｜:：]+|[\s|｜[\]【】]+$/gu, '')
     if (metadataSet.has(label) && value !== '' && !(label in fields)) fields[label] = value
   })
   return { fields }

@@ -9,7 +9,7 @@ export interface ClosingSplit {
 }
 
 const digit = '[0-9〇零○Ｏ一二三四五六七八九十]'
-const dateLine = new RegExp(`^[(\\[]?\\s*${digit}{4}\\s*年\\s*${digit}{1,3}\\s*月\\s*${digit}{1,3}\\s*日\\s*[)\\]]?$|^\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}$`)
+const dateLine = new RegExp(`^[(\\[]?\\s*${digit}{4}\\s*年\\s*${digit}{1,3}\\s*月(?:\\s*${digit}{1,3}\\s*日)?\\s*[)\\]]?$|^\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}$`)
 const agencyLine = /^[^。,;:!?]{2,40}(?:政府|委员会|委|局|办公室|办|厅|院|部|中心|署|所|处|党组|党委|管委会|工委|街道|办事处|镇|乡|区|县|市|省|公司|小组|室|队|站|会)$/
 const noteLine = /^\([^()]{1,60}\)$/
 const attachmentLine = /^附件\s*\d*\s*(?::|$)/

@@ -28,6 +28,9 @@ const titleEnd = /(?:报告|情况|总结|汇报|工作)(?:\([^()]{0,30}\))?$/
 const numbered = /^(?:[一二三四五六七八九十]{1,3}\s*[、.,]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章))/
 const agencyEnd = /(?:政府|委员会|委|局|办公室|办|厅|院|部|中心|署|党组|党委|管委会|街道|镇|乡|区|县|市|省)$/
 const headerDate = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
+/** The title sits among the first few lines that are not furniture. */
+const maxHeaderLines = 12
+const documentNumber = /^[\u4e00-\u9fa5]{1,12}\[(?:19|20)\d{2}\]\d{1,4}号$/
 const linkBlockLabel = /^(?:相关链接|相关文章|相关阅读|推荐阅读|相关新闻|相关稿件|延伸阅读|相关附件|附件下载|相关信息|相关推荐)\s*:?$/
 
 /**
@@ -67,9 +70,13 @@ export function stripPageFurniture(lines: readonly SourceLine[]): StrippedLines 
 /** Find the title among the lines before the body starts; header date lines become `发布时间`. */
 function findTitle(lines: readonly SourceLine[], keep: boolean[], fields: Record<string, string>,
   drop: (index: number) => void): TitleLines | null {
+  let title: TitleLines | null = null
+  const before: number[] = []
   let previous = -1
-  for (let index = 0; index < lines.length; index++) {
+  let seen = 0
+  for (let index = 0; index < lines.length && seen < maxHeaderLines; index++) {
     if (!keep[index]) continue
+    seen++
     const line = lines[index] as SourceLine
     const compact = compactOf(line.norm)
     if (headerDate.test(line.norm) && /[-/.:]/.test(line.norm)) {
@@ -77,19 +84,42 @@ function findTitle(lines: readonly SourceLine[], keep: boolean[], fields: Record
       drop(index)
       continue
     }
-    if (compact.includes('。') || compact.length > 100 || numbered.test(compact)) return null
-    if (titleTopic.test(compact) && titleEnd.test(compact)) {
+    if (documentNumber.test(compact)) {
+      if (!('文号' in fields)) fields['文号'] = line.text
+      drop(index)
+      continue
+    }
+    if (compact.includes('。') || compact.length > 100 || numbered.test(compact)) break
+    if (title !== null) continue
+    let nextIndex = index + 1
+    while (nextIndex < lines.length && !keep[nextIndex]) nextIndex++
+    const next = lines[nextIndex]
+    const nextCompact = next === undefined ? '' : compactOf(next.norm)
+    if (titleTopic.test(compact) && !titleEnd.test(compact) && next !== undefined && nextCompact.length <= 20 &&
+      titleEnd.test(nextCompact) && !titleTopic.test(nextCompact) && !numbered.test(nextCompact)) {
+      // A title broken over two lines: 关于2022年度法治政府建设 / 情况的报告.
+      drop(index)
+      drop(nextIndex)
+      title = { text: line.text + next.text, line: line.line }
+    } else if (titleTopic.test(compact) && titleEnd.test(compact)) {
       const before = previous >= 0 ? lines[previous] : undefined
       drop(index)
       if (before !== undefined && compact.startsWith('关于') && agencyEnd.test(compactOf(before.norm)) && compactOf(before.norm).length <= 40) {
         drop(previous)
-        return { text: before.text + line.text, line: before.line }
-      }
-      return { text: line.text, line: line.line }
+        title = { text: before.text + line.text, line: before.line }
+      } else title = { text: line.text, line: line.line }
     }
     previous = index
+    if (title === null) before.push(index)
   }
-  return null
+  // Short lines above the title are site navigation or a letterhead, not report text.
+  if (title !== null) for (const index of before) if (keep[index] && isNavigationLike(lines[index] as SourceLine)) drop(index)
+  return title
+}
+
+function isNavigationLike(line: SourceLine): boolean {
+  const compact = compactOf(line.norm)
+  return compact.length <= 30 && !/[。,;:!?]/.test(compact)
 }
 
 function compactOf(text: string): string {

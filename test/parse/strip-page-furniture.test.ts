@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { splitLines } from '../../src/parse/split-lines.ts'
+import { stripPageFurniture } from '../../src/parse/strip-page-furniture.ts'
+
+const strip = (text: string) => stripPageFurniture(splitLines(text))
+const bodyOf = (text: string): string[] => strip(text).body.map((line) => line.text)
+
+describe('stripPageFurniture', () => {
+  it('removes breadcrumbs, controls, counters, pager, footers and attachment links', () => {
+    const furniture = ['您当前所在位置：首页 > 政务公开', '首页 >> 法治政府建设', '【字体：大 中 小】 【打印】 【关闭】', '字体大小 | 打印 | 关闭',
+      '分享到：微信 微博 QQ空间', '浏览次数：1024', '上一篇：某某通知', '下一篇 某某公告', '网站地图 | 联系我们', 'Copyright © 2023 某市人民政府',
+      '推荐使用1920*1080分辨率', '附件：法治政府建设台账.docx', '技术支持：某某公司']
+    for (const line of furniture) expect(bodyOf(`正文第一句话。\n${line}\n正文第二句话。`), line).toEqual(['正文第一句话。', '正文第二句话。'])
+  })
+
+  it('reads label: value lines into fields, padded labels included', () => {
+    const result = strip('标　　题：某县2022年法治政府建设情况报告\n发文机关：某县人民政府　成文日期：2023-01-10\n索引号：000-2023-001\n正文。')
+    expect(result.fields).toEqual({ 标题: '某县2022年法治政府建设情况报告', 发文机关: '某县人民政府', 成文日期: '2023-01-10', 索引号: '000-2023-001' })
+    expect(result.body.map((line) => line.text)).toEqual(['正文。'])
+  })
+
+  it('keeps sentences and headings that mention furniture words', () => {
+    const lines = ['资金来源：财政拨款，全部用于法治宣传。', '（二）强化技术支持', '推进打印、关闭等功能上线', '来源可靠的数据全部公开。']
+    expect(bodyOf(lines.join('\n'))).toEqual(lines)
+  })
+
+  it('drops a link list after 相关链接 up to the next sentence', () => {
+    expect(bodyOf('正文。\n相关链接\n某市人民政府\n某省司法厅\n')).toEqual(['正文。'])
+  })
+
+  it('finds the title, drops its repetitions and reads a header date and document number', () => {
+    const result = strip('某区2021年度法治政府建设情况报告\n2022-02-11 10:00\n某政发〔2022〕3号\n某区2021年度法治政府建设情况报告\n正文。')
+    expect(result.title).toEqual({ text: '某区2021年度法治政府建设情况报告', line: 1 })
+    expect(result.fields).toEqual({ 发布时间: '2022-02-11 10:00', 文号: '某政发〔2022〕3号' })
+    expect(result.body.map((line) => line.line)).toEqual([5])
+  })
+
+  it('joins a title broken over two lines', () => {
+    expect(strip('某市人民政府关于2022年度法治政府建设\n情况的报告\n正文。').title?.text).toBe('某市人民政府关于2022年度法治政府建设情况的报告')
+  })
+
+  it('finds no title in a report that starts with its text', () => {
+    expect(strip('2020年，某区坚持依法行政。\n一、工作成效').title).toBeNull()
+  })
+})
+
+describe('stripPageFurniture above the title', () => {
+  it('drops short navigation lines above a title and keeps the addressee below it', () => {
+    const result = strip('首页\n政务公开\n法定主动公开内容\n某县2022年法治政府建设情况报告\n县人大常委会：\n正文。')
+    expect(result.title?.text).toBe('某县2022年法治政府建设情况报告')
+    expect(result.body.map((line) => line.text)).toEqual(['县人大常委会：', '正文。'])
+  })
+})
