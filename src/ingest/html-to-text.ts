@@ -36,9 +36,10 @@ export function htmlToText(html: string): { text: string; hints: { title?: strin
   const article = selectArticle(tree)
   const body = hastToLines(article)
   const prelude = article.type === 'root' || article.tagName === 'body' ? [] : readPrelude(tree, article)
-  // The title is often repeated as the container's first line.
-  while (prelude.length > 0 && body.length > 0 && sameText(prelude.at(-1) ?? '', body[0] ?? '')) prelude.pop()
-  const lines = [...prelude, ...body]
+  // Containers often repeat the title (and byline) in their first lines.
+  let start = 0
+  while (start < body.length && prelude.some((line) => sameText(line, body[start] ?? ''))) start++
+  const lines = [...prelude, ...body.slice(start)]
   return { text: lines.join('\n'), hints }
 }
 

@@ -23,12 +23,7 @@ export function pruneHtml(tree: Root): Root {
 /** Drop unwanted children of `node`, recursively. */
 function prune(node: Root | Element): void {
   node.children = node.children.filter((child) => !(child.type === 'element' && isRemoved(child)) && child.type !== 'comment')
-  for (const child of node.children) {
-    if (child.type === 'element') {
-      prune(child)
-      if (child.content) prune(child.content as unknown as Root) // `template` content; removed above, kept for safety
-    }
-  }
+  for (const child of node.children) if (child.type === 'element') prune(child)
 }
 
 /** True for an element that is to be removed with its content. */

@@ -99,3 +99,10 @@ describe('htmlToText title and byline', () => {
     expect(htmlToText(html).text.split('\n')).toEqual(['某县2022年法治政府建设情况报告', ...Array.from({ length: 3 }, () => '全面推进依法行政，加快建设法治政府。')])
   })
 })
+
+describe('htmlToText duplicates', () => {
+  it('keeps one copy of a title and byline the container repeats', () => {
+    const html = '<h1>某县2022年法治政府建设情况报告</h1><p>发布日期：2023-01-09</p><div class="TRS_Editor"><p>某县2022年法治政府建设情况报告</p><p>发布日期：2023-01-09</p><p>一、主要举措</p></div>'
+    expect(htmlToText(html).text).toBe('某县2022年法治政府建设情况报告\n发布日期：2023-01-09\n一、主要举措')
+  })
+})
