@@ -62,7 +62,9 @@ function readCandidate(node: Paragraph): Candidate | null {
     if (split === null || split.heading.length < 2) return null
     return { type: 'damaged', number: text.charAt(0), ...split, rank: -1, ordinal: null, style: null }
   }
-  const compact = norm.replace(/\s+/g, '')
+  // Table rows and link lists put spaces between words; part headings do not.
+  if (/\S\s+\S/.test(norm)) return null
+  const compact = norm
   if (compact.length < 4 || compact.length > maxUnnumberedLength || /[。;,:!?]|、$|报告|如下/.test(compact)) return null
   if (classifyPart(text) === null) return null
   return { type: 'unnumbered', number: null, heading: text, rest: '', rank: -1, ordinal: null, style: null }

@@ -28,6 +28,7 @@ const names: Record<string, string> = {
   'reads-a-joint-title-written-over-two-lines': 'reads a joint title written over two lines',
   'treats-a-three-part-report-as-normal': 'treats a three-part report as normal, warning only of the missing leadership part',
   'names-a-second-part-of-the-same-kind-unambiguously': 'names a second part of the same kind achievements-part-2',
+  'keeps-table-rows-as-paragraphs': 'keeps table rows that mention 问题 or 措施 as paragraphs',
 }
 
 const fixtures = readdirSync(folder).filter((name) => name.endsWith('.txt')).map((name) => name.slice(0, -4)).sort()
