@@ -15,6 +15,8 @@ export interface QueryMeasure {
   runtimeBytes: number
   /** Requests made by loading and the first query. */
   requests: number
+  /** Data bytes and requests by file kind (`entry`, `meta`, `index`, `filter`, `fragment`). */
+  byKind: Record<string, { bytes: number; requests: number }>
   /** Milliseconds to import the script, create the instance and merge the shards. */
   loadMs: number
   /** Milliseconds for the first query after load, showing `limit` hits (includes Pagefind's lazy wasm start). */
@@ -41,7 +43,7 @@ export async function measureQuery(siteDir: string, query: string, limit = 20): 
   const manifest = await readManifest(root)
   const primary = manifest.shards[0]
   if (!primary) throw new Error(`${root}: the shard manifest lists no bundle`)
-  const counter = { dataBytes: 0, runtimeBytes: 0, requests: 0 }
+  const counter: Counter = { dataBytes: 0, runtimeBytes: 0, requests: 0, byKind: {} }
   const restore = installCountingFetch(counter)
   const leavePage = enterPage()
   try {
@@ -56,7 +58,7 @@ export async function measureQuery(siteDir: string, query: string, limit = 20): 
     const queryStart = performance.now()
     const first = await runSearch(instance, { q: query }, limit)
     const queryMs = performance.now() - queryStart
-    const snapshot = { ...counter }
+    const snapshot = { ...counter, byKind: structuredClone(counter.byKind) }
     const warmStart = performance.now()
     await runSearch(instance, { q: query }, limit)
     const warmMs = performance.now() - warmStart
@@ -77,7 +79,14 @@ async function readManifest(root: string): Promise<ShardManifest> {
 }
 
 /** Serve `file:` URLs from disk, counting bytes per kind; returns a function that puts the old `fetch` back. */
-function installCountingFetch(counter: { dataBytes: number; runtimeBytes: number; requests: number }): () => void {
+interface Counter {
+  dataBytes: number
+  runtimeBytes: number
+  requests: number
+  byKind: Record<string, { bytes: number; requests: number }>
+}
+
+function installCountingFetch(counter: Counter): () => void {
   const original = globalThis.fetch
   globalThis.fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
@@ -87,7 +96,13 @@ function installCountingFetch(counter: { dataBytes: number; runtimeBytes: number
       const bytes = await readFile(file)
       counter.requests += 1
       if (runtimeFile.test(file.split(path.sep).join('/'))) counter.runtimeBytes += bytes.length
-      else counter.dataBytes += bytes.length
+      else {
+        counter.dataBytes += bytes.length
+        const kind = kindOf(file)
+        const entry = (counter.byKind[kind] ??= { bytes: 0, requests: 0 })
+        entry.bytes += bytes.length
+        entry.requests += 1
+      }
       return new Response(bytes, { status: 200 })
     } catch {
       return new Response(null, { status: 404 })
@@ -96,6 +111,13 @@ function installCountingFetch(counter: { dataBytes: number; runtimeBytes: number
   return () => {
     globalThis.fetch = original
   }
+}
+
+/** What a bundle file holds, from its name: `pagefind-entry.json`, `*.pf_meta`, `index/`, `filter/`, `fragment/`. */
+function kindOf(file: string): string {
+  if (file.endsWith('pagefind-entry.json')) return 'entry'
+  if (file.endsWith('.pf_meta')) return 'meta'
+  return /\.pf_(index|filter|fragment)$/.exec(file)?.[1] ?? 'other'
 }
 
 /**
