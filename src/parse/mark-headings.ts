@@ -26,6 +26,7 @@ interface Candidate {
 export function markHeadings(): (tree: Root, file: VFile) => void {
   return (tree, file) => {
     const candidates = tree.children.map((node) => (node.type === 'paragraph' ? readCandidate(node) : null))
+    raiseLeadingArabic(candidates)
     const topRank = candidates.reduce<number | null>((min, candidate) =>
       (candidate?.type === 'numbered' && (min === null || candidate.rank < min) ? candidate.rank : min), null)
     resolveDamaged(candidates)
@@ -87,6 +88,16 @@ function splitRunIn(text: string, norm: string, from: number): { heading: string
     return { heading: text.slice(start), rest: '' }
   }
   return { heading: text.slice(start, stop + 1), rest: trimSpace(text.slice(stop + 1)) }
+}
+
+/** With no 一、 in the document, a 1、 sequence that comes before any （一） is the top level, above the （一） items. */
+function raiseLeadingArabic(candidates: readonly (Candidate | null)[]): void {
+  const first = (style: NumberStyle): number => candidates.findIndex((candidate) => candidate?.type === 'numbered' && candidate.style === style)
+  if (first('chinese') !== -1 || first('chapter') !== -1) return
+  const arabic = first('arabic')
+  const paren = first('paren-chinese')
+  if (arabic === -1 || paren === -1 || arabic > paren) return
+  for (const candidate of candidates) if (candidate?.style === 'arabic') candidate.rank = 1.5
 }
 
 /** A damaged number takes the rank of the nearest numbered neighbour of a matching shape (`)` → a parenthesised style). */

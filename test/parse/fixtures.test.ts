@@ -28,6 +28,7 @@ const names: Record<string, string> = {
   'reads-a-joint-title-written-over-two-lines': 'reads a joint title written over two lines',
   'treats-a-three-part-report-as-normal': 'treats a three-part report as normal, warning only of the missing leadership part',
   'names-a-second-part-of-the-same-kind-unambiguously': 'names a second part of the same kind achievements-part-2',
+  'puts-leading-arabic-parts-above-parenthesised-items': 'puts 1、 parts above （一） items when there is no 一、',
   'keeps-table-rows-as-paragraphs': 'keeps table rows that mention 问题 or 措施 as paragraphs',
 }
 
