@@ -32,9 +32,20 @@ export function markHeadings(): (tree: Root, file: VFile) => void {
     resolveDamaged(candidates)
     resolveUnnumbered(candidates, topRank)
     const children: RootContent[] = []
+    let skip = -1
     tree.children.forEach((node, index) => {
       const candidate = candidates[index]
+      if (index === skip) return
       if (node.type !== 'paragraph' || candidate === null || candidate === undefined) return void children.push(node)
+      const next = tree.children[index + 1]
+      const nextText = next?.type === 'paragraph' && next.children[0]?.type === 'text' ? next.children[0].value : ''
+      if (candidate.type === 'numbered' && candidate.heading === '' && (candidates[index + 1] ?? null)?.type !== 'numbered' &&
+        candidates[index + 1]?.type !== 'damaged' &&
+        nextText.length <= maxHeadingLength && !/[。;；]./.test(nextText)) {
+        // A number alone on its line (`一、`) heads the short line that follows.
+        candidate.heading = nextText
+        skip = index + 1
+      }
       children.push(...toHeading(node, candidate))
       if (candidate.type === 'damaged') {
         file.message(`heading “${candidate.heading}” has a damaged number “${candidate.number ?? ''}”; read as a level-${levelOf(candidate.rank)} heading from its neighbours`,
@@ -84,7 +95,7 @@ function splitRunIn(text: string, norm: string, from: number): { heading: string
     }
   }
   if (stop === -1) {
-    if (norm.length - start > maxHeadingLength || /[;,、]$/.test(norm)) return null
+    if (norm.length - start > maxHeadingLength || (start < norm.length && /[;,、]$/.test(norm))) return null
     return { heading: text.slice(start), rest: '' }
   }
   return { heading: text.slice(start, stop + 1), rest: trimSpace(text.slice(stop + 1)) }

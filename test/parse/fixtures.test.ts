@@ -29,6 +29,7 @@ const names: Record<string, string> = {
   'treats-a-three-part-report-as-normal': 'treats a three-part report as normal, warning only of the missing leadership part',
   'names-a-second-part-of-the-same-kind-unambiguously': 'names a second part of the same kind achievements-part-2',
   'puts-leading-arabic-parts-above-parenthesised-items': 'puts 1、 parts above （一） items when there is no 一、',
+  'heads-the-line-after-a-number-alone-on-its-line': 'heads the short line after a number alone on its line',
   'keeps-table-rows-as-paragraphs': 'keeps table rows that mention 问题 or 措施 as paragraphs',
 }
 
