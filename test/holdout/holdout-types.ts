@@ -1,0 +1,36 @@
+import type { SectionKind } from '../../src/types.ts'
+
+/** A value a careful human would accept: one literal, or any of several. */
+export type Accepted<T> = T | { anyOf: T[] }
+
+/** What `NAME.expected.json` says about one held-out fixture. */
+export interface HoldoutExpectation {
+  /** What shape of report the fixture stands for. */
+  description: string
+  /** For HTML fixtures: comments that open and close the article, so the expected body is read without the parser's help. */
+  htmlArticle?: { begin: string; end: string }
+  /** Metadata as a careful human would record it. */
+  metadata: {
+    name: Accepted<string>
+    short: Accepted<string>
+    region: Accepted<string[]>
+    level: Accepted<string>
+    year: Accepted<number>
+    published: Accepted<string | null>
+    /** The title as written; compared only when `titleInferred` is false. */
+    title: string | null
+    titleInferred: boolean
+  }
+  /** Source lines (trimmed) that are not report body: title, page furniture, metadata fields. */
+  notBody: string[]
+  /** In document order: the body line that opens each run of one kind, by its first characters. */
+  kinds: { startsWith: string; kind: SectionKind }[]
+  /** Strings that must not appear anywhere in the output sections. */
+  furniture: string[]
+}
+
+/** One body line of a fixture with the kind a careful human gives it. */
+export interface ExpectedLine {
+  text: string
+  kind: SectionKind
+}
