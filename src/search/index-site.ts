@@ -3,6 +3,7 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 import type { Message, Result } from '../types.ts'
 import { findReportPages, type ReportPage } from './find-report-pages.ts'
+import { segmentPage } from './segment-page.ts'
 import { stabiliseBundle } from './stabilise-bundle.ts'
 
 /** Options for `indexSite`. */
@@ -11,6 +12,12 @@ export interface IndexOptions {
   pathPrefix?: string
   /** `year`: one bundle per year, the newest in `pagefind/`; `none`: everything in `pagefind/`. Default `year`. */
   shard?: 'year' | 'none'
+  /**
+   * `characters`: index a twin of each page with every Han character a word (`segmentPage`), so any Chinese
+   * substring is found; `pagefind`: index the page as built, segmented by Pagefind (misses words inside longer
+   * words; kept to measure against). Default `characters`.
+   */
+  segment?: 'characters' | 'pagefind'
 }
 
 /** One Pagefind bundle the search page loads (the first) or merges (the rest). */
@@ -61,7 +68,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const groups = groupPages(pages, options.shard ?? 'year')
   const shards: IndexShard[] = []
   for (const [position, group] of groups.entries()) {
-    const shard = await writeShard(siteDir, prefix, group, position === 0, messages)
+    const shard = await writeShard(siteDir, prefix, group, position === 0, options.segment ?? 'characters', messages)
     if (!shard) return { value: null, messages }
     shards.push(shard)
   }
@@ -93,6 +100,7 @@ async function writeShard(
   prefix: string,
   group: PageGroup,
   primary: boolean,
+  segment: 'characters' | 'pagefind',
   messages: Message[],
 ): Promise<IndexShard | null> {
   try {
@@ -101,7 +109,8 @@ async function writeShard(
     if (!created.index) return null
     let added = 0
     for (const page of group.pages) {
-      const content = await readFile(path.join(siteDir, page.file), 'utf8')
+      const html = await readFile(path.join(siteDir, page.file), 'utf8')
+      const content = segment === 'characters' ? segmentPage(html) : html
       const response = await created.index.addHTMLFile({ url: pageUrl(prefix, page.file), content })
       if (response.errors.length > 0) {
         messages.push(

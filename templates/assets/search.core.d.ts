@@ -37,7 +37,7 @@ export type FilterCounts = Record<string, Record<string, number>>
 /** The slice of the Pagefind instance API the shared code uses. */
 export interface PagefindLike {
   search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{
-    results: { data(): Promise<PagefindData> }[]
+    results: { id: string; data(): Promise<PagefindData> }[]
     filters?: FilterCounts
   } | null>
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>
@@ -49,6 +49,10 @@ export interface PagefindData {
   url: string
   excerpt: string
   content?: string
+  /** The content with Pagefind's word breaks (U+200B) and `<`, `>` escaped; word numbers index into it. */
+  raw_content?: string
+  /** Headings and other elements with ids, at their word number. */
+  anchors?: { element: string; id: string; text?: string; location: number }[]
   meta: Record<string, string>
   sub_results?: { url: string; title: string; excerpt: string }[]
 }
@@ -79,4 +83,7 @@ export function runSearch(
 export function highlightUrl(url: string, term: string | undefined): string
 export function holdsTerm(excerpt: string, term: string): boolean
 export function phrasesOf(term: string): string[]
+export function splitHan(text: string, separator: string): string
+export function queryWordsOf(term: string): { text: string; phrase: boolean; tokens: string }[]
+export function unbreak(text: string): string
 export function containsPhrases(content: string, phrases: string[]): boolean

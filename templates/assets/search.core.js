@@ -96,72 +96,205 @@ export async function mergeShards(instance, manifest, siteBase) {
   }
 }
 
-/**
- * Run a query and shape the first `limit` hits for display: same order and same fields in the browser and the CLI.
- * Pagefind splits a Chinese query into short words and matches each as a prefix (一网通办 → 一 + 网 + 通 + 办), so
- * it finds many pages without the phrase. Candidates are checked, in Pagefind's order, for every Chinese word of the
- * query as written; `total` counts the confirmed ones and is exact unless `approximate` (then it is Pagefind's count).
- * Returns `{ total, approximate, hits, filters }`; `filters` holds Pagefind's counts for the candidates.
- */
-export async function runSearch(instance, state, limit = 20) {
-  const term = (state.q ?? '').trim()
-  // Pagefind counts filters in a response only once their chunks are loaded, which `filters()` does.
-  await instance.filters()
-  const response = await instance.search(term || null, { filters: filtersFromState(state) })
-  if (!response) return null // superseded by a newer search
-  const phrases = phrasesOf(term)
-  const hits = []
-  let confirmed = 0
-  let checked = 0
-  while (hits.length < limit && checked < response.results.length) {
-    const batch = response.results.slice(checked, checked + limit)
-    checked += batch.length
-    for (const data of await Promise.all(batch.map((result) => result.data()))) {
-      if (!containsPhrases(data.content ?? '', phrases)) continue
-      confirmed += 1
-      if (hits.length < limit) hits.push(shapeHit(data, state))
-    }
-  }
-  const approximate = checked < response.results.length && phrases.length > 0
-  const total = phrases.length === 0 ? response.results.length : approximate ? response.results.length : confirmed
-  return { total, approximate, hits, filters: response.filters ?? {} }
+/** Boundaries the index splits words at: around every Han character (also between `2020` and `年`). */
+const hanBoundary = /(?<=\p{Script=Han})(?=[\p{Script=Han}0-9A-Za-z])|(?<=[0-9A-Za-z])(?=\p{Script=Han})/gu
+
+/** Split text into the words the index holds: each Han character its own word, joined by `separator`. */
+export function splitHan(text, separator) {
+  return text.replace(hanBoundary, separator)
 }
 
-/** The words of a query that hold two or more Chinese characters: these must appear as written. */
-export function phrasesOf(term) {
+/**
+ * The words of a query as Pagefind should look them up. A word with Chinese in it is a phrase: its characters are
+ * looked up one by one (`营商环境` → `营 商 环 境`) and must appear together, in order; other words are plain terms.
+ */
+export function queryWordsOf(term) {
   return term
     .split(/\s+/)
     .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
-    .filter((word) => [...word].length >= 2 && /\p{Script=Han}/u.test(word))
+    .filter(Boolean)
+    .map((word) => ({ text: word, phrase: /\p{Script=Han}/u.test(word), tokens: splitHan(word, ' ') }))
 }
 
-/** True when the page text holds every phrase, ignoring the spaces Pagefind inserts between segmented words. */
+/**
+ * Run a query and shape the first `limit` hits for display: same order and same fields in the browser and the CLI.
+ * The index holds every Han character as a word (see src/search/segment-page.ts), so Pagefind's exact search
+ * (`"营 商 环 境"`) finds exactly the pages holding each phrase, whatever a word segmenter would have made of them; a
+ * plain search for all the characters ranks them (BM25), and sections and excerpts are cut from the page text.
+ * Returns `{ total, approximate, hits, filters }`; `filters` counts the pages found per filter value.
+ */
+export async function runSearch(instance, state, limit = 20) {
+  const words = queryWordsOf((state.q ?? '').trim())
+  const filters = filtersFromState(state)
+  // Pagefind counts filters in a response only once their chunks are loaded, which `filters()` does.
+  await instance.filters()
+  const ranked = await instance.search(words.length > 0 ? words.map((word) => word.tokens).join(' ') : null, { filters })
+  if (!ranked) return null // superseded by a newer search
+  const phrases = words.filter((word) => word.phrase).map((word) => word.text)
+  let allowed = null
+  let counts = ranked.filters ?? {}
+  for (const [position, phrase] of words.filter((word) => word.phrase).entries()) {
+    const exact = await instance.search(`"${phrase.tokens}"`, { filters })
+    if (!exact) return null
+    const ids = new Set(exact.results.map((result) => result.id))
+    allowed = allowed === null ? ids : new Set([...allowed].filter((id) => ids.has(id)))
+    counts = position === 0 ? (exact.filters ?? {}) : smallerCounts(counts, exact.filters ?? {})
+  }
+  const candidates = allowed === null ? ranked.results : ranked.results.filter((result) => allowed.has(result.id))
+  const hits = []
+  let checked = 0
+  let rejected = 0
+  while (hits.length < limit && checked < candidates.length) {
+    const batch = candidates.slice(checked, checked + limit - hits.length)
+    checked += batch.length
+    for (const data of await Promise.all(batch.map((result) => result.data()))) {
+      // Exact search may join words across two blocks (end of a heading + start of a paragraph); the text decides.
+      // With a part chosen, the phrases must be in a section of that part, not just somewhere in the report.
+      const hit = containsPhrases(data.content ?? '', phrases) ? shapeHit(data, phrases, state) : null
+      if (hit && (!state.kind || phrases.length === 0 || hit.sub_results.length > 0)) hits.push(hit)
+      else rejected += 1
+    }
+  }
+  return { total: candidates.length - rejected, approximate: rejected > 0 && checked < candidates.length, hits, filters: counts }
+}
+
+/** Per filter value, the smaller of two counts: an upper bound for pages matching both phrases. */
+function smallerCounts(a, b) {
+  const out = {}
+  for (const [key, values] of Object.entries(a)) {
+    out[key] = {}
+    for (const [value, count] of Object.entries(values)) out[key][value] = Math.min(count, b[key]?.[value] ?? 0)
+  }
+  return out
+}
+
+/** The words of a query that hold Chinese: these must appear as written. */
+export function phrasesOf(term) {
+  return queryWordsOf(term)
+    .filter((word) => word.phrase)
+    .map((word) => word.text)
+}
+
+/** True when the page text holds every phrase, ignoring spaces and the word breaks of the index. */
 export function containsPhrases(content, phrases) {
   if (phrases.length === 0) return true
   const text = content.replace(/[\s\u200b]+/g, '')
   return phrases.every((phrase) => text.includes(phrase))
 }
 
-function shapeHit(data, state) {
-  const term = (state.q ?? '').replace(/\s+/g, '')
+function shapeHit(data, phrases, state) {
+  const meta = data.meta ?? {}
+  const hit = {
+    url: data.url,
+    title: unbreak(meta.title ?? data.url),
+    agency: unbreak(meta.agency ?? ''),
+    year: meta.year ?? '',
+    published: meta.published ?? '',
+  }
+  if (phrases.length === 0) return { ...hit, ...pagefindSections(data, state) }
+  const sections = sectionsOf(data)
+  const found = sections
+    .map((section) => ({ section, spans: findSpans(section.text, phrases) }))
+    .filter(({ spans }) => spans.length > 0)
+  const linked = found
+    .filter(({ section }) => section.id !== null)
+    .map(({ section, spans }) => ({
+      url: `${data.url.replace(/#.*$/, '')}#${section.id}`,
+      title: unbreak(section.title),
+      kind: kindOfAnchor(section.id),
+      excerpt: cutExcerpt(section.text, spans),
+      covered: new Set(spans.map((span) => span.phrase)).size,
+    }))
+  const subResults = filterSubResults(linked, state.kind)
+    .map((sub, order) => ({ sub, order }))
+    .sort((a, b) => b.sub.covered - a.sub.covered || a.order - b.order)
+    .map(({ sub: { covered, ...sub } }) => sub)
+  const first = found[0]
+  const pageExcerpt = first ? cutExcerpt(first.section.text, first.spans) : escapeHtml(unbreak(data.excerpt ?? '').replace(/<\/?mark>/g, ''))
+  return {
+    ...hit,
+    kinds: [...new Set(subResults.map((sub) => sub.kind).filter(Boolean))],
+    excerpt: state.kind && subResults[0] ? subResults[0].excerpt : pageExcerpt,
+    sub_results: subResults,
+  }
+}
+
+/** Query without Chinese (or no query): Pagefind's own sections and excerpts, word breaks removed. */
+function pagefindSections(data, state) {
   const subResults = filterSubResults(data.sub_results ?? [], state.kind)
     .filter((sub) => anchorOf(sub.url) !== null)
-    .map((sub) => ({ url: sub.url, title: sub.title, kind: kindOfAnchor(anchorOf(sub.url)), excerpt: mergeMarks(sub.excerpt ?? '') }))
-  // Pagefind splits Chinese queries into short words (普法 → 普 + 法), so sections holding the whole query come first.
-  const ranked = [...subResults].sort((a, b) => Number(holdsTerm(b.excerpt, term)) - Number(holdsTerm(a.excerpt, term)))
-  const exact = ranked.filter((sub) => holdsTerm(sub.excerpt, term))
-  const pageExcerpt = mergeMarks(data.excerpt ?? '')
-  const candidates = state.kind ? ranked.map((sub) => sub.excerpt) : [pageExcerpt, ...ranked.map((sub) => sub.excerpt)]
+    .map((sub) => ({ url: sub.url, title: unbreak(sub.title), kind: kindOfAnchor(anchorOf(sub.url)), excerpt: mergeMarks(unbreak(sub.excerpt ?? '')) }))
   return {
-    url: data.url,
-    title: data.meta?.title ?? data.url,
-    agency: data.meta?.agency ?? '',
-    year: data.meta?.year ?? '',
-    published: data.meta?.published ?? '',
-    kinds: [...new Set((exact.length > 0 ? exact : ranked).map((sub) => sub.kind).filter(Boolean))],
-    excerpt: candidates.find((excerpt) => holdsTerm(excerpt, term)) ?? candidates[0] ?? pageExcerpt,
-    sub_results: ranked,
+    kinds: [...new Set(subResults.map((sub) => sub.kind).filter(Boolean))],
+    excerpt: state.kind && subResults[0] ? subResults[0].excerpt : mergeMarks(unbreak(data.excerpt ?? '')),
+    sub_results: subResults,
   }
+}
+
+/**
+ * The page text cut at its headings, as Pagefind cuts sub-results: each heading with an id starts a section that
+ * runs to the next one; text before the first has id null. Positions are Pagefind's word numbers.
+ */
+function sectionsOf(data) {
+  const words = (data.raw_content ?? data.content ?? '').split('\u200b').map((word) => word.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+  const anchors = (data.anchors ?? [])
+    .filter((anchor) => /h\d/i.test(anchor.element) && anchor.id && /\S/.test(anchor.text ?? ''))
+    .sort((a, b) => a.location - b.location)
+  const starts = [{ id: null, title: '', location: 0 }, ...anchors.map((anchor) => ({ id: anchor.id, title: anchor.text, location: anchor.location }))]
+  return starts
+    .map((start, index) => {
+      const end = starts[index + 1]?.location ?? words.length
+      return { id: start.id, title: start.title, text: words.slice(start.location, end).join('') }
+    })
+    .filter((section) => section.text.length > 0)
+}
+
+/** Where each phrase occurs in the text, in order; overlapping spans are kept apart for counting. */
+function findSpans(text, phrases) {
+  const spans = []
+  for (const phrase of phrases) {
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) spans.push({ phrase, start: at, end: at + phrase.length })
+  }
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+/** Characters of context shown before the first match, and the excerpt's length. */
+const excerptLead = 24
+const excerptSize = 80
+
+/** An escaped excerpt of `text` around its first span, every span inside it in one `<mark>`. */
+function cutExcerpt(text, spans) {
+  const first = spans[0]
+  const start = Math.max(0, (first?.start ?? 0) - excerptLead)
+  const end = Math.min(text.length, start + excerptSize)
+  let html = start > 0 ? '…' : ''
+  let at = start
+  for (const span of mergeSpans(spans)) {
+    if (span.end <= start || span.start >= end) continue
+    const from = Math.max(span.start, at)
+    html += escapeHtml(text.slice(at, from)) + `<mark>${escapeHtml(text.slice(from, Math.min(span.end, end)))}</mark>`
+    at = Math.min(span.end, end)
+  }
+  return html + escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '')
+}
+
+function mergeSpans(spans) {
+  const merged = []
+  for (const span of spans) {
+    const last = merged.at(-1)
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
+    else merged.push({ start: span.start, end: span.end })
+  }
+  return merged
+}
+
+/** Remove the index's word breaks from text shown to people. */
+export function unbreak(text) {
+  return text.replace(/\u200b/g, '')
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
 }
 
 /** True when one highlight in the excerpt covers the whole query (spaces ignored). */

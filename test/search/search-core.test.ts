@@ -79,8 +79,8 @@ describe('sub-results by kind', () => {
 })
 
 describe('phrase check', () => {
-  it('keeps Chinese words of two or more characters, without punctuation', () => {
-    expect(phrasesOf('“一网通办” 法 open data')).toEqual(['一网通办'])
+  it('keeps the words holding Chinese, one character or more, without punctuation', () => {
+    expect(phrasesOf('“一网通办” 法 open data')).toEqual(['一网通办', '法'])
   })
   it('finds a phrase across the spaces Pagefind inserts between segmented words', () => {
     expect(containsPhrases('推行\u200b一网\u200b通办 ，', ['一网通办'])).toBe(true)
