@@ -32,6 +32,8 @@ export interface HoldoutTotals {
   rightKindChars: number
   /** rightKindChars / bodyChars. */
   kindShare: number
+  headings: number
+  headingsFound: number
   metadataRight: number
   metadataTotal: number
   /** metadataRight / metadataTotal. */
@@ -94,6 +96,8 @@ function sumUp(fixtures: readonly FixtureResult[]): HoldoutTotals {
     bodyChars,
     rightKindChars,
     kindShare: bodyChars === 0 ? 0 : rightKindChars / bodyChars,
+    headings: sum((fixture) => fixture.headings),
+    headingsFound: sum((fixture) => fixture.headingsFound),
     metadataRight,
     metadataTotal,
     metadataShare: metadataTotal === 0 ? 0 : metadataRight / metadataTotal,

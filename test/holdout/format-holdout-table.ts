@@ -9,6 +9,7 @@ export function formatHoldoutTable(fixtures: readonly FixtureResult[], totals: H
     fixture.read,
     String(fixture.bodyChars),
     percent(fixture.bodyChars === 0 ? 0 : fixture.rightKindChars / fixture.bodyChars),
+    `${fixture.headingsFound}/${fixture.headings}`,
     `${fixture.metadataRight}/${metadataFields.length}`,
     String(fixture.furnitureLeft.reduce((total, entry) => total + entry.count, 0)),
     String(fixture.lostChars),
@@ -17,9 +18,10 @@ export function formatHoldoutTable(fixtures: readonly FixtureResult[], totals: H
   ])
   rows.push([
     `**total (${totals.fixtures})**`, '', String(totals.bodyChars), `**${percent(totals.kindShare)}**`,
+    `**${totals.headingsFound}/${totals.headings}**`,
     `**${totals.metadataRight}/${totals.metadataTotal} (${percent(totals.metadataShare)})**`,
     `**${totals.furnitureLeft}**`, `**${totals.lostChars}**`, `**${totals.extraChars}**`, String(totals.warnings),
   ])
-  const header = ['fixture', 'read as', 'body chars', 'right kind', 'metadata', 'furniture left', 'lost', 'extra', 'warnings']
+  const header = ['fixture', 'read as', 'body chars', 'right kind', 'headings', 'metadata', 'furniture left', 'lost', 'extra', 'warnings']
   return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
 }

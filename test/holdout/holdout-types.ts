@@ -23,8 +23,11 @@ export interface HoldoutExpectation {
   }
   /** Source lines (trimmed) that are not report body: title, page furniture, metadata fields. */
   notBody: string[]
-  /** In document order: the body line that opens each run of one kind, by its first characters. */
-  kinds: { startsWith: string; kind: SectionKind }[]
+  /**
+   * In document order, by their first characters: every heading line, and every paragraph (`paragraph: true`) where
+   * the kind changes without a heading. Lines between two entries take the kind of the entry above them.
+   */
+  kinds: { startsWith: string; kind: SectionKind; paragraph?: boolean }[]
   /** Strings that must not appear anywhere in the output sections. */
   furniture: string[]
 }

@@ -20,6 +20,10 @@ export interface ReportScore {
   lostChars: number
   /** Characters in the sections that are not body (duplicated, altered or furniture). */
   extraChars: number
+  /** Heading lines the fixture has. */
+  headings: number
+  /** Of those, headings the output has as a section heading (number and heading text). */
+  headingsFound: number
   /** Concrete problems, each naming the line: what the parser did and what it should do. */
   failures: string[]
 }
@@ -49,6 +53,10 @@ export function scoreReport(lines: readonly ExpectedLine[], expected: HoldoutExp
     .map((text) => ({ text, count: countOccurrences(output.text, squeeze(text)) }))
     .filter((entry) => entry.count > 0)
   for (const entry of furnitureLeft) failures.push(`furniture 「${entry.text}」 left ${entry.count}× in the sections; it should be stripped`)
+  const outputHeadings = report === null ? [] : report.sections.flatMap(sectionHeadings).map(squeeze)
+  const expectedHeadings = expected.kinds.filter((entry) => entry.paragraph !== true)
+  const missed = expectedHeadings.filter((entry) => !outputHeadings.some((heading) => sameStart(heading, squeeze(entry.startsWith))))
+  for (const entry of missed) failures.push(`heading 「${entry.startsWith}」 not read as a section heading; it should open a ${entry.kind} section`)
   const metadata = scoreMetadata(expected, report)
   for (const field of metadataFields) {
     const score = metadata[field]
@@ -61,6 +69,8 @@ export function scoreReport(lines: readonly ExpectedLine[], expected: HoldoutExp
     furnitureLeft,
     lostChars: body.text.length - common,
     extraChars: output.text.length - common,
+    headings: expectedHeadings.length,
+    headingsFound: expectedHeadings.length - missed.length,
     failures,
   }
 }
@@ -73,6 +83,17 @@ function sectionUnits(section: Section): Unit[] {
     ...section.paragraphs.map((text) => ({ text, kind: section.kind })),
     ...section.children.flatMap(sectionUnits),
   ]
+}
+
+/** Number and heading of every section and sub-section, in order. */
+function sectionHeadings(section: Section): string[] {
+  const heading = `${section.number ?? ''}${section.heading ?? ''}`
+  return [...(section.heading === null ? [] : [heading]), ...section.children.flatMap(sectionHeadings)]
+}
+
+/** True when one string starts with the other (a heading may be shorter or longer than the expected prefix). */
+function sameStart(heading: string, prefix: string): boolean {
+  return heading.length > 0 && (heading.startsWith(prefix) || prefix.startsWith(heading))
 }
 
 /** Concatenated squeezed text with, per code unit, its kind and the unit it came from. */
@@ -198,7 +219,9 @@ function scoreMetadata(expected: HoldoutExpectation, report: Report | null): Rep
 
 /** True when `value` equals the accepted value or one of its alternatives (strings compared squeezed). */
 function accepts(accepted: Accepted<unknown>, value: unknown): boolean {
-  const options = typeof accepted === 'object' && accepted !== null && 'anyOf' in accepted ? accepted.anyOf : [accepted]
+  const options: unknown[] = typeof accepted === 'object' && accepted !== null && 'anyOf' in accepted && Array.isArray(accepted.anyOf)
+    ? accepted.anyOf
+    : [accepted]
   return options.some((option) => same(option, value))
 }
 
