@@ -37,7 +37,7 @@ export type FilterCounts = Record<string, Record<string, number>>
 /** The slice of the Pagefind instance API the shared code uses. */
 export interface PagefindLike {
   search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{
-    results: { id: string; data(): Promise<PagefindData> }[]
+    results: { id: string; score?: number; words?: number[]; data(): Promise<PagefindData> }[]
     filters?: FilterCounts
   } | null>
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>
@@ -86,4 +86,5 @@ export function phrasesOf(term: string): string[]
 export function splitHan(text: string, separator: string): string
 export function queryWordsOf(term: string): { text: string; phrase: boolean; tokens: string }[]
 export function unbreak(text: string): string
+export function countRuns(locations: number[], length: number): number
 export function containsPhrases(content: string, phrases: string[]): boolean

@@ -140,7 +140,7 @@ export async function runSearch(instance, state, limit = 20) {
     allowed = allowed === null ? ids : new Set([...allowed].filter((id) => ids.has(id)))
     counts = position === 0 ? (exact.filters ?? {}) : smallerCounts(counts, exact.filters ?? {})
   }
-  const candidates = allowed === null ? ranked.results : ranked.results.filter((result) => allowed.has(result.id))
+  const candidates = allowed === null ? ranked.results : rankByPhrases(ranked.results.filter((result) => allowed.has(result.id)), words)
   const hits = []
   let checked = 0
   let rejected = 0
@@ -156,6 +156,31 @@ export async function runSearch(instance, state, limit = 20) {
     }
   }
   return { total: candidates.length - rejected, approximate: rejected > 0 && checked < candidates.length, hits, filters: counts }
+}
+
+/**
+ * Order pages by how often they hold the phrases, then by Pagefind's score. Pagefind's BM25 over single characters
+ * barely tells a report that dwells on 营商环境 from one that has 营, 商, 环 and 境 scattered about; but its match
+ * positions do: a phrase is a run of consecutive positions as long as the phrase.
+ */
+function rankByPhrases(results, words) {
+  const length = Math.min(...words.filter((word) => word.phrase).map((word) => word.tokens.split(' ').length))
+  return results
+    .map((result, order) => ({ result, order, runs: countRuns(result.words ?? [], length) }))
+    .sort((a, b) => b.runs - a.runs || a.order - b.order)
+    .map(({ result }) => result)
+}
+
+/** How many runs of `length` consecutive word positions the matches make (a run twice as long counts twice). */
+export function countRuns(locations, length) {
+  const sorted = [...new Set(locations)].sort((a, b) => a - b)
+  let runs = 0
+  let current = 0
+  for (const [index, location] of sorted.entries()) {
+    current = index > 0 && location === sorted[index - 1] + 1 ? current + 1 : 1
+    if (current % length === 0) runs += 1
+  }
+  return runs
 }
 
 /** Per filter value, the smaller of two counts: an upper bound for pages matching both phrases. */

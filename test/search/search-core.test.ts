@@ -4,6 +4,9 @@ import {
   filterSubResults,
   filtersFromState,
   containsPhrases,
+  countRuns,
+  queryWordsOf,
+  splitHan,
   highlightUrl,
   phrasesOf,
   kindLabels,
@@ -86,5 +89,21 @@ describe('phrase check', () => {
     expect(containsPhrases('推行\u200b一网\u200b通办 ，', ['一网通办'])).toBe(true)
     expect(containsPhrases('一网 通 知 办理', ['一网通办'])).toBe(false)
     expect(containsPhrases('anything', [])).toBe(true)
+  })
+})
+
+describe('query words and phrase runs', () => {
+  it('splits Chinese words into characters the way pages are indexed', () => {
+    expect(queryWordsOf('营商环境  2020年 open')).toEqual([
+      { text: '营商环境', phrase: true, tokens: '营 商 环 境' },
+      { text: '2020年', phrase: true, tokens: '2020 年' },
+      { text: 'open', phrase: false, tokens: 'open' },
+    ])
+    expect(splitHan('《优化营商环境条例》2020年', '|')).toBe('《优|化|营|商|环|境|条|例》2020|年')
+  })
+  it('counts runs of consecutive positions as long as the phrase', () => {
+    expect(countRuns([10, 11, 12, 13, 40, 41, 42, 43, 44, 45, 46, 47], 4)).toBe(3)
+    expect(countRuns([1, 3, 5, 7], 2)).toBe(0)
+    expect(countRuns([5, 5, 6], 2)).toBe(1)
   })
 })

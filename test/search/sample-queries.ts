@@ -1,0 +1,91 @@
+// Test helper: the indexed text of built report pages, and queries sampled from it with the truth about each.
+import type { Element, ElementContent, Root, RootContent } from 'hast'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+
+/** Elements that end a run of text: a phrase never runs from one into the next. */
+const blocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'dt', 'td', 'th', 'div', 'section', 'article', 'blockquote', 'pre', 'caption', 'figcaption', 'table', 'tr', 'ul', 'ol', 'dl'])
+
+/**
+ * The text Pagefind indexes from a page, as a reader sees it: the `data-pagefind-body` element without ignored
+ * parts, each block on its own line, spaces removed inside lines.
+ */
+export function readIndexedText(html: string): string {
+  const tree = unified().use(rehypeParse).parse(html)
+  const body = findBody(tree)
+  const parts: string[] = []
+  if (body) collect(body, parts)
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ''))
+    .filter(Boolean)
+    .join('\n')
+}
+
+/** A sampled query and the pages that hold it. */
+export interface SampledQuery {
+  q: string
+  expected: string[]
+}
+
+/**
+ * Sample `perLength` Chinese substrings of each length from the pages' text (seeded, so the same every run), plus
+ * `pairs` two-word queries, each with the set of pages whose text holds every word.
+ */
+export function sampleQueries(texts: Map<string, string>, lengths: number[], perLength: number, pairs: number, seed = 1): SampledQuery[] {
+  const random = seeded(seed)
+  const pages = [...texts.keys()].sort()
+  const runs = pages.map((url) => [...(texts.get(url) ?? '').matchAll(/\p{Script=Han}+/gu)].map((match) => match[0]))
+  const pick = (length: number): string => {
+    for (;;) {
+      const candidates = runs[Math.floor(random() * runs.length)]?.filter((run) => run.length >= length) ?? []
+      const run = candidates[Math.floor(random() * candidates.length)]
+      if (!run) continue
+      const start = Math.floor(random() * (run.length - length + 1))
+      return run.slice(start, start + length)
+    }
+  }
+  const queries = new Set<string>()
+  for (const length of lengths) {
+    for (let n = 0; n < perLength; n++) queries.add(pick(length))
+  }
+  for (let n = 0; n < pairs; n++) queries.add(`${pick(2 + (n % 3))} ${pick(2 + (n % 4))}`)
+  return [...queries].map((q) => ({
+    q,
+    expected: pages.filter((url) => q.split(' ').every((word) => (texts.get(url) ?? '').includes(word))),
+  }))
+}
+
+function findBody(node: Root | Element): Element | null {
+  for (const child of node.children as (RootContent | ElementContent)[]) {
+    if (child.type !== 'element') continue
+    if (child.properties['dataPagefindBody'] !== undefined) return child
+    const found = findBody(child)
+    if (found) return found
+  }
+  return null
+}
+
+function collect(node: Element, parts: string[]): void {
+  if (node.properties['dataPagefindIgnore'] !== undefined || ['script', 'style', 'template'].includes(node.tagName)) return
+  const block = blocks.has(node.tagName)
+  if (block) parts.push('\n')
+  for (const child of node.children) {
+    if (child.type === 'text') parts.push(child.value)
+    else if (child.type === 'element') collect(child, parts)
+  }
+  if (block) parts.push('\n')
+}
+
+/** A small seeded generator (mulberry32): tests sample the same queries every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
