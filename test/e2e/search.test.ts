@@ -30,18 +30,17 @@ afterAll(async () => {
 })
 
 describe('search page', () => {
-  it('finds every report holding a 2-character and a 4-character query', async () => {
+  it('finds every report holding a 2-character and a 4-character query, and only those', async () => {
     const page = await open('search/?q=普法')
     for (const query of ['普法', '营商环境']) {
       await search(page, query)
-      // Every hit holds the query as written. Pagefind matches word prefixes, so a phrase inside a longer indexed
-      // word (优化营商环境条例) can be missed: allow one miss, see docs/search.md.
-      const found = await resultUrls(page)
-      const expected = pagesContaining(query)
-      for (const url of found) expect(expected).toContain(url)
-      expect(found.length).toBeGreaterThanOrEqual(Math.max(1, expected.length - 1))
-      await expect.poll(() => page.locator('.search-hit-excerpt mark').first().textContent()).toContain(query)
+      expect((await resultUrls(page)).sort()).toEqual(pagesContaining(query))
+      await expect.poll(() => page.locator('.search-hit-excerpt mark').first().textContent()).toBe(query)
     }
+    expect(pagesContaining('营商环境')).toHaveLength(4)
+    // Excerpts read as written: no word breaks or spaces between Chinese characters.
+    const excerpts = await page.locator('.search-hit-excerpt').allTextContents()
+    for (const excerpt of excerpts) expect(excerpt).not.toMatch(/\u200b|(?<=\p{Script=Han}) (?=\p{Script=Han})/u)
     await page.close()
   })
 
