@@ -41,7 +41,7 @@ describe('recall over the bundled reports', () => {
     expect(pagesHolding('营商环境')).toHaveLength(4)
   })
 
-  it('returns exactly the reports holding each of 170 sampled 2-, 3-, 4- and 6-character queries and word pairs', async () => {
+  it('returns exactly the reports holding each of ~180 sampled 2-, 3-, 4- and 6-character queries and word pairs', async () => {
     const queries = sampleQueries(texts, [2, 3, 4, 6], 40, 20)
     expect(queries.length).toBeGreaterThan(150)
     // The sample must exercise both sides: phrases in one report only and phrases in several.
