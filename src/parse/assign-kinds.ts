@@ -1,4 +1,5 @@
 import { classifyPart } from './classify-part.ts'
+import { detectionText } from './detection-text.ts'
 import type { DraftSection } from './draft-section.ts'
 
 /** A child heading that is the leadership part nested inside another part. */
@@ -22,7 +23,7 @@ export function assignKinds(sections: DraftSection[], year: number | null): void
 
 function assignChildKinds(parent: DraftSection): void {
   for (const child of parent.children) {
-    child.kind = parent.kind === 'achievements' && leadershipChild.test(child.heading ?? '') ? 'leadership' : parent.kind
+    child.kind = parent.kind === 'achievements' && leadershipChild.test(detectionText(child.heading ?? '')) ? 'leadership' : parent.kind
     assignChildKinds(child)
   }
 }

@@ -1,5 +1,5 @@
 import type { SectionKind } from '../types.ts'
-import { normaliseLine } from './normalise-line.ts'
+import { detectionText } from './detection-text.ts'
 
 /** Keywords of each statutory part, matched on the normalised heading; the earliest match wins. */
 const keywords: readonly { kind: SectionKind; pattern: RegExp }[] = [
@@ -13,9 +13,10 @@ const keywords: readonly { kind: SectionKind; pattern: RegExp }[] = [
  * Classify a top-level part by the keywords of its heading (成效/举措 → achievements, 不足/问题 → shortcomings,
  * 第一责任人 → leadership, 下一步/计划/安排 → plans); `year` (the year reported on) lets `2024年重点工作` read as plans.
  * Returns null when the heading says nothing about the part; the first paragraph is consulted for unheaded parts.
+ * Traditional characters are matched as simplified (黨政主要負責人 → leadership).
  */
 export function classifyPart(heading: string | null, paragraphs: readonly string[] = [], year: number | null = null): SectionKind | null {
-  const text = normaliseLine(heading ?? firstSentence(paragraphs[0] ?? '')).replace(/\s+/g, '')
+  const text = detectionText(heading ?? firstSentence(paragraphs[0] ?? '')).replace(/\s+/g, '')
   let best: { kind: SectionKind; index: number } | null = null
   for (const { kind, pattern } of keywords) {
     const match = pattern.exec(text)

@@ -1,4 +1,5 @@
-import { normaliseLine } from './normalise-line.ts'
+import { detectionText } from './detection-text.ts'
+import { toSimplified } from './metadata/to-simplified.ts'
 
 /** One non-blank source line: its 1-based number, its text as written (trimmed) and its normalised form. */
 export interface SourceLine {
@@ -6,16 +7,20 @@ export interface SourceLine {
   line: number
   /** The line as written, without leading or trailing whitespace. */
   text: string
-  /** `text` with odd spaces and full-width punctuation folded (same length as `text`). */
+  /** `text` in simplified characters with odd spaces and full-width punctuation folded (same length as `text`). */
   norm: string
 }
 
-/** Split decoded text into its non-blank lines, keeping 1-based source line numbers. */
+/**
+ * Split decoded text into its non-blank lines, keeping 1-based source line numbers. When the text holds traditional
+ * characters (a 繁體 mirror), every line's `norm` is simplified, so patterns written in simplified match it.
+ */
 export function splitLines(text: string): SourceLine[] {
+  const traditional = toSimplified(text) !== text
   const lines: SourceLine[] = []
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
     const trimmed = trimSpace(raw)
-    if (trimmed !== '') lines.push({ line: index + 1, text: trimmed, norm: normaliseLine(trimmed) })
+    if (trimmed !== '') lines.push({ line: index + 1, text: trimmed, norm: detectionText(trimmed, traditional) })
   })
   return lines
 }

@@ -1,7 +1,7 @@
 import type { SectionKind } from '../types.ts'
 import { emptySection } from './build-sections.ts'
 import type { DraftParagraph, DraftSection } from './draft-section.ts'
-import { normaliseLine } from './normalise-line.ts'
+import { detectionText } from './detection-text.ts'
 
 const shortcomingsIntro = [
   /(?:但|但是|然而|不过|同时)[^。]{0,40}(?:存在|还有|仍有|面临)[^。]{0,30}(?:问题|不足|差距|短板|薄弱|弱项)/,
@@ -78,7 +78,7 @@ function splitTree(section: DraftSection, test: (sentence: string) => boolean): 
 
 /** Offset of the first sentence in the paragraph that `test` accepts, or -1. */
 function findSentence(text: string, test: (sentence: string) => boolean): number {
-  const norm = normaliseLine(text)
+  const norm = detectionText(text)
   let start = 0
   while (start < norm.length) {
     while (start < norm.length && norm.charAt(start) === ' ') start++

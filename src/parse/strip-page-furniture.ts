@@ -1,5 +1,5 @@
+import { detectionText } from './detection-text.ts'
 import { isFurnitureLine } from './is-furniture-line.ts'
-import { normaliseLine } from './normalise-line.ts'
 import { readFieldLine } from './read-field-line.ts'
 import type { SourceLine } from './split-lines.ts'
 
@@ -58,7 +58,7 @@ export function stripPageFurniture(lines: readonly SourceLine[]): StrippedLines 
   })
   const title = findTitle(lines, keep, fields, drop)
   if (title !== null) {
-    const titleCompact = compactOf(normaliseLine(title.text))
+    const titleCompact = compactOf(detectionText(title.text))
     lines.forEach((line, index) => {
       if (keep[index] && compactOf(line.norm) === titleCompact) drop(index)
     })

@@ -31,6 +31,7 @@ const names: Record<string, string> = {
   'puts-leading-arabic-parts-above-parenthesised-items': 'puts 1、 parts above （一） items when there is no 一、',
   'heads-the-line-after-a-number-alone-on-its-line': 'heads the short line after a number alone on its line',
   'keeps-table-rows-as-paragraphs': 'keeps table rows that mention 问题 or 措施 as paragraphs',
+  'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
 const fixtures = readdirSync(folder).filter((name) => name.endsWith('.txt')).map((name) => name.slice(0, -4)).sort()

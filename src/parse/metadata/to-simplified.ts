@@ -7,11 +7,13 @@ const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' })
 const traditionalMark = /[這們來時會國為說對發與業關於經過區縣鄉鎮營總辦務門將應實現權議頭長點問題體據條產開處級戰設計劃農報執規範責監臺灣廳]/
 
 /**
- * Convert traditional characters (Hong Kong or Taiwan standard) to simplified, for names in metadata.
+ * Convert traditional characters (Hong Kong or Taiwan standard) to simplified, for names in metadata and for the
+ * detection copy of lines. Text without a frequent traditional character is returned as is, unless `always` is set
+ * (a short line such as 字號：大 中 小 has none, yet sits in a traditional page).
  *
  * @example toSimplified('臺灣省政務服務辦公室') // '台湾省政务服务办公室'
  */
-export function toSimplified(text: string): string {
-  if (!traditionalMark.test(text)) return text
+export function toSimplified(text: string, always = false): string {
+  if (!always && !traditionalMark.test(text)) return text
   return fromTaiwan(fromHongKong(text))
 }
