@@ -13,19 +13,29 @@ const homeTrail = /^[\s•·●▪◆■|[]*(?:首页|网站首页|主页)\s*(?:
 const footerMark = /ICP备|ICP证|公网安备|网站标识码|版权所有|copyright|©|技术支持\s*:|网站地图|(?:推荐|建议)使用.{0,30}浏览器|最佳(?:浏览|显示)效果|\d{3,4}\s*[*×x]\s*\d{3,4}/i
 const pagerStart = /^[\s•·●▪◆■|[]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页)/
 const attachmentFile = /^[\s[]*(?:附件|相关附件|附件下载)\s*\d*\s*[:：]?.{0,120}\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd|et|txt|jpe?g|png)\]?$/i
+// Page numbers a PDF copy leaves between pages: — 1 —, - 2 -, 第 3 页 共 5 页, 共5页 第3页, 3/12, Page 4 of 9.
+const pageNumber = /^(?:[-—–－~―]+\s*\d{1,4}\s*[-—–－~―]+|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i
+const pageOfPages = /^(\d{1,4})\s*\/\s*(\d{1,4})$/
 const counterLine = /^(?:浏览次数|阅读次数|访问量|访问次数|点击数|点击量|点击次数|浏览量|阅读量)\s*:?\s*\d*\s*(?:次)?$/
 
 /**
  * True when a normalised line is page furniture by its shape: breadcrumbs, font-size and print controls,
- * counters, pager links, footers, attachment file links. Sentences (with 。) are never furniture.
+ * counters, pager links, footers, attachment file links, page numbers of a PDF copy. Sentences (with 。) are never furniture.
  */
 export function isFurnitureLine(norm: string): boolean {
   if (norm.includes('。') || norm.length > 240) return false
+  if (pageNumber.test(norm) || isPageOfPages(norm)) return true
   if (breadcrumbStart.test(norm) || homeTrail.test(norm)) return true
   if (pagerStart.test(norm) || counterLine.test(norm)) return true
   if (attachmentFile.test(norm)) return true
   if (norm.length <= 160 && footerMark.test(norm)) return true
   return norm.length <= 80 && isControlLine(norm)
+}
+
+/** `3/12`: a page number over a page count, never above it. */
+function isPageOfPages(norm: string): boolean {
+  const match = pageOfPages.exec(norm)
+  return match !== null && Number(match[1]) >= 1 && Number(match[1]) <= Number(match[2])
 }
 
 /** A line made only of control words and separators, with at least one word of two or more characters. */

@@ -1,5 +1,6 @@
 import { detectionText } from './detection-text.ts'
 import { isFurnitureLine } from './is-furniture-line.ts'
+import { isDateLine } from './metadata/parse-date.ts'
 import { readFieldLine } from './read-field-line.ts'
 import type { SourceLine } from './split-lines.ts'
 
@@ -114,7 +115,18 @@ function findTitle(lines: readonly SourceLine[], keep: boolean[], fields: Record
   }
   // Short lines above the title are site navigation or a letterhead, not report text.
   if (title !== null) for (const index of before) if (keep[index] && isNavigationLike(lines[index] as SourceLine)) drop(index)
+  if (title !== null) readDateUnderTitle(lines, keep, fields, drop, title.line)
   return title
+}
+
+/** A date alone on the line under the title, bracketed or not (`（2024年3月8日）`), is the report's date, not body. */
+function readDateUnderTitle(lines: readonly SourceLine[], keep: boolean[], fields: Record<string, string>,
+  drop: (index: number) => void, titleLine: number): void {
+  const index = lines.findIndex((line, at) => keep[at] && line.line > titleLine)
+  const line = lines[index]
+  if (line === undefined || !isDateLine(line.norm)) return
+  if (!('成文日期' in fields)) fields['成文日期'] = line.text.replace(/^[\s(（]+|[\s)）]+$/g, '')
+  drop(index)
 }
 
 function isNavigationLike(line: SourceLine): boolean {

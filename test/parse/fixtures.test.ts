@@ -31,6 +31,8 @@ const names: Record<string, string> = {
   'puts-leading-arabic-parts-above-parenthesised-items': 'puts 1、 parts above （一） items when there is no 一、',
   'heads-the-line-after-a-number-alone-on-its-line': 'heads the short line after a number alone on its line',
   'keeps-table-rows-as-paragraphs': 'keeps table rows that mention 问题 or 措施 as paragraphs',
+  'drops-the-page-numbers-of-a-pdf-copy': 'drops the page numbers a PDF copy leaves between pages (- 1 -, 第 2 页 共 3 页, — 3 —)',
+  'reads-the-date-under-the-title-as-metadata': 'reads a bracketed date under the title as the report date, not the first paragraph',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 

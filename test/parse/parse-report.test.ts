@@ -26,6 +26,12 @@ describe('parseReport', () => {
     expect(result.messages).toEqual([expect.objectContaining({ file: 'a/empty.txt', ruleId: 'empty', severity: 'error' })])
   })
 
+  it('takes the date under the title as the publication date', () => {
+    const report = parseReport(raw(`某县人民政府关于2023年度法治政府建设情况的报告\n（二〇二四年二月二十日）\n${filler}\n一、主要举措和成效\n${filler}`)).value
+    expect(report?.published).toBe('2024-02-20')
+    expect(flatten(report?.sections ?? [])).not.toContain('二〇二四')
+  })
+
   it('refuses text without Chinese', () => {
     const result = parseReport(raw('Annual report\nAll good.\n'))
     expect(result.value).toBeNull()

@@ -13,6 +13,19 @@ describe('stripPageFurniture', () => {
     for (const line of furniture) expect(bodyOf(`正文第一句话。\n${line}\n正文第二句话。`), line).toEqual(['正文第一句话。', '正文第二句话。'])
   })
 
+  it('removes the page numbers of a PDF copy but keeps numbers that are not pages', () => {
+    for (const line of ['— 1 —', '- 12 -', '－3－', '第 3 页 共 5 页', '共5页 第3页', '第4页', '3/12', 'Page 2 of 9']) {
+      expect(bodyOf(`正文第一句话。\n${line}\n正文第二句话。`), line).toEqual(['正文第一句话。', '正文第二句话。'])
+    }
+    for (const line of ['12/3', '2023', '— 一 —']) expect(bodyOf(`正文。\n${line}`), line).toEqual(['正文。', line])
+  })
+
+  it('reads a date alone under the title into 成文日期', () => {
+    const result = strip('某县2023年度法治政府建设情况报告\n（2024年3月8日）\n2023年，我县依法行政。')
+    expect(result.fields['成文日期']).toBe('2024年3月8日')
+    expect(result.body.map((line) => line.text)).toEqual(['2023年，我县依法行政。'])
+  })
+
   it('reads label: value lines into fields, padded labels included', () => {
     const result = strip('标　　题：某县2022年法治政府建设情况报告\n发文机关：某县人民政府　成文日期：2023-01-10\n索引号：000-2023-001\n正文。')
     expect(result.fields).toEqual({ 标题: '某县2022年法治政府建设情况报告', 发文机关: '某县人民政府', 成文日期: '2023-01-10', 索引号: '000-2023-001' })
