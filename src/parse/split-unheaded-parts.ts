@@ -1,19 +1,23 @@
 import type { SectionKind } from '../types.ts'
 import { emptySection } from './build-sections.ts'
 import type { DraftParagraph, DraftSection } from './draft-section.ts'
+import { namesLeadershipDuty } from './names-leadership-duty.ts'
 import { detectionText } from './detection-text.ts'
 
 const shortcomingsIntro = [
   /(?:但|但是|然而|不过|同时)[^。]{0,40}(?:存在|还有|仍有|面临)[^。]{0,30}(?:问题|不足|差距|短板|薄弱|弱项)/,
   /^[^。]{0,30}(?:存在的?(?:主要)?(?:问题|不足)|主要问题|不足之处|薄弱环节)[^。]{0,10}(?:主要(?:是|有|表现)|表现(?:在|为)|如下|有以下)/,
 ]
+// A paragraph whose subject is the leaders themselves: 党政主要负责人…, 区委、区政府主要负责同志…
+const leadersSubject = /^[^。,;]{0,12}(?:党政主要负责人|主要负责同志|主要负责人|第一责任人|党政主要领导)/
 const plansLead = /^(?:下一步|下步|下一阶段|下一年度?|今后|明年|新的一年|来年|(\d{4})年度?)[^。]{0,100}(?:将|要|拟|计划|继续|着力)[^。]{0,120}(?:以下|如下|重点|做好|主要)/
 const plansNamed = /^[^。]{0,20}(?:下一步|下一年度|明年|今后)[^。]{0,10}(?:打算|计划|安排|思路|重点)/
 
 /**
  * Where a report does not head its shortcomings or plans, split them off at the sentence that introduces them
  * ("…取得了一定成效，但也存在一些问题…", "下一步，我们将重点做好以下工作") as unheaded top-level sections; with no
- * achievements part, the preamble's paragraphs after the first become one. No character moves out of order.
+ * achievements part, the preamble's paragraphs after the first become one; with no headings at all, the paragraphs
+ * reporting the 第一责任人 duty become a leadership part. No character moves out of order.
  */
 export function splitUnheadedParts(sections: DraftSection[], year: number | null): DraftSection[] {
   let result = sections
@@ -21,7 +25,31 @@ export function splitUnheadedParts(sections: DraftSection[], year: number | null
   if (!has('shortcomings')) result = splitAt(result, 'shortcomings', ['preamble', 'achievements', 'other'], isShortcomingsIntro)
   if (!has('plans')) result = splitAt(result, 'plans', ['preamble', 'achievements', 'other', 'shortcomings'], (sentence) => isPlansIntro(sentence, year))
   if (!has('achievements')) result = splitPreamble(result)
+  if (!has('leadership') && result.every((section) => section.heading === null && section.number === null)) result = splitLeadership(result)
   return result
+}
+
+/**
+ * In a report without headings, paragraphs of an achievements part whose first sentence reports the 第一责任人 duty
+ * (`镇党委书记、镇长切实履行推进法治建设第一责任人职责…`) or whose subject is the leaders (`主要负责同志带头…`) form a
+ * leadership part; the paragraphs after them stay achievements.
+ */
+function splitLeadership(sections: DraftSection[]): DraftSection[] {
+  return sections.flatMap((section) => {
+    if (section.kind !== 'achievements' || section.children.length > 0) return [section]
+    const start = section.paragraphs.findIndex((paragraph) => isLeadershipParagraph(paragraph.text))
+    if (start === -1) return [section]
+    let end = start + 1
+    while (end < section.paragraphs.length && isLeadershipParagraph((section.paragraphs[end] as DraftParagraph).text)) end++
+    const before = { ...section, paragraphs: section.paragraphs.slice(0, start) }
+    const leadership = { ...emptySection('leadership'), paragraphs: section.paragraphs.slice(start, end) }
+    const after = { ...emptySection('achievements'), paragraphs: section.paragraphs.slice(end) }
+    return [before, leadership, after].filter(isKept)
+  })
+}
+
+function isLeadershipParagraph(text: string): boolean {
+  return namesLeadershipDuty(text) || leadersSubject.test(detectionText(text.slice(0, 40)))
 }
 
 function isShortcomingsIntro(sentence: string): boolean {

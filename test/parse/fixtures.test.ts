@@ -33,6 +33,10 @@ const names: Record<string, string> = {
   'keeps-table-rows-as-paragraphs': 'keeps table rows that mention 问题 or 措施 as paragraphs',
   'drops-the-page-numbers-of-a-pdf-copy': 'drops the page numbers a PDF copy leaves between pages (- 1 -, 第 2 页 共 3 页, — 3 —)',
   'reads-the-date-under-the-title-as-metadata': 'reads a bracketed date under the title as the report date, not the first paragraph',
+  'gives-a-sub-part-of-a-combined-part-its-own-kind': 'gives a sub-part of a combined 存在的问题和下一步打算 part the kind its heading names',
+  'reads-a-causes-part-as-shortcomings': 'reads a 原因分析 part as shortcomings',
+  'reads-a-run-in-item-reporting-the-first-duty-as-leadership': 'reads a run-in item whose first sentence reports the 第一责任人 duty as leadership, and no other item',
+  'splits-an-unheaded-leadership-paragraph': 'splits paragraphs reporting the 第一责任人 duty into a leadership part when there are no headings',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
