@@ -10,7 +10,8 @@ export interface FoundYear {
 }
 
 const yearMention = /(?<![\d—–\-~～至到])((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年(?![\d—–\-~～至到])/g
-const bracketed = /《[^》]*》|〈[^〉]*〉|（[^）]*）|\([^)]*\)|“[^”]*”/g
+// Bounded: with `[^》]*`, every unclosed 《 scanned to the end of the text, quadratic on long openings.
+const bracketed = /《[^》]{0,200}》|〈[^〉]{0,200}〉|（[^）]{0,200}）|\([^)]{0,200}\)|“[^”]{0,200}”/g
 
 /**
  * Find the year reported on: override, title (2022年, 2022年度, 二〇二二年度), the preamble's first year, the plans
