@@ -2,6 +2,7 @@ import type { Agency, Level, MetaOverrides } from '../../types.ts'
 import type { AgencyEvidence } from './collect-agency-evidence.ts'
 import { isMunicipality, loadDivisions, type Place } from './load-divisions.ts'
 import { parseAgencyName, type AgencyName } from './parse-agency-name.ts'
+import { findTownship } from './find-township.ts'
 import { resolvePlace } from './resolve-place.ts'
 import { toSimplified } from './to-simplified.ts'
 
@@ -81,8 +82,8 @@ function chooseName(fields: string[], own: string[]): string | null {
  * characters in order ending like it (市政务服务办 → 天津市人民政府政务服务办公室, 天津滨海高新区 → …开发区).
  */
 export function isShortFor(short: string, full: string): boolean {
-  const a = short.replace(/\s+/g, '')
-  const b = full.replace(/\s+/g, '')
+  const a = abbreviateZone(short.replace(/\s+/g, ''))
+  const b = abbreviateZone(full.replace(/\s+/g, ''))
   if (a === b) return true
   const parsed = parseAgencyName(a)
   if (parsed.kind === 'government' && parsed.rest === '') {
@@ -94,6 +95,12 @@ export function isShortFor(short: string, full: string): boolean {
   // 成都高新区 is short for 成都高新技术产业开发区管理委员会 as much as for the zone itself.
   const ending = b.slice(-3) + b.replace(/(?:管理委员会|管委会)$/, '').slice(-3)
   return isSubsequence(a.replace(/^[省市区县]/, ''), b) && ending.includes(last)
+}
+
+// 东湖高新区管委会 is short for 武汉东湖新技术开发区管理委员会: compare zones by their usual abbreviations.
+function abbreviateZone(name: string): string {
+  return name.replace(/(?:高新技术产业|高新技术|新技术产业|新技术)开发区/g, '高新区').replace(/经济技术开发区/g, '经开区')
+    .replace(/管理委员会$/, '管委会')
 }
 
 // Only a field names the body, a department (来源 武清区司法局), yet the report calls itself 我区: the department
@@ -111,7 +118,7 @@ function isSubsequence(short: string, full: string): boolean {
   return index === short.length
 }
 
-// 市司法局, or 和平街道 without its county: the place comes from elsewhere.
+// 市司法局, or 和平街道 without its county: the place comes from elsewhere, for a township also from the street-level data.
 function borrowFor(parsed: AgencyName, names: string[], mentions: Map<string, number>): Place | null {
   if (parsed.generic !== null && parsed.kind !== 'government') {
     const level = generalLevel[parsed.generic]
@@ -120,7 +127,7 @@ function borrowFor(parsed: AgencyName, names: string[], mentions: Map<string, nu
     return level ? borrowPlace((place) => placeLevel(place) === level || (municipal && isMunicipality(place.name)), names, mentions) : null
   }
   if (parsed.places.township !== null && parsed.places.candidates.length === 0) {
-    return borrowPlace((place) => placeLevel(place) === 'county', names, mentions)
+    return borrowPlace((place) => placeLevel(place) === 'county', names, mentions) ?? findTownship(parsed.places.township, mentions)
   }
   return null
 }

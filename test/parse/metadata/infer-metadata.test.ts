@@ -50,6 +50,18 @@ describe('inferMetadata: agency', () => {
     expect(value.agency).toMatchObject({ name: '天津市和平区和平街道办事处', region: ['天津市', '和平区', '和平街道'], level: 'township' })
   })
 
+  it('finds the county of a township named alone when its name is unique in the country', () => {
+    const { value, rules } = infer({ title: '莫干山镇2022年度法治政府建设工作报告', fields: { 来源: '莫干山镇人民政府' } })
+    expect(value.agency).toMatchObject({ name: '德清县莫干山镇人民政府', region: ['浙江省', '湖州市', '德清县', '莫干山镇'], level: 'township' })
+    expect(rules).not.toContain('unknown-region')
+  })
+
+  it('finds a township whose name recurs only where the text names its county', () => {
+    expect(infer({ title: '和平街道2022年法治政府建设情况报告' }).value.agency.region).toEqual([])
+    const { value } = infer({ title: '和平街道2022年法治政府建设情况报告', sections: [section('preamble', ['2022年，在武汉市委、武汉市政府的领导下，和平街道坚持…'])] })
+    expect(value.agency.region).toEqual(['湖北省', '武汉市', '洪山区', '和平街道'])
+  })
+
   it('takes the full name of a department from a 来源 that agrees with the title', () => {
     const { value } = infer({
       title: '市政务服务办2022年法治政府建设情况报告',
@@ -128,6 +140,15 @@ describe('inferMetadata: agreeing and disagreeing evidence', () => {
       name: '成都高新技术产业开发区管理委员会', short: '成都高新区', region: ['四川省', '成都市'], level: 'department',
     })
     expect(value.id).toBe('2022-sichuan-chengdu-gxq')
+  })
+
+  it('reads the city in a zone’s name and the zone’s short form from its title', () => {
+    const { value } = infer({
+      title: '东湖高新区管委会2022年法治政府建设情况报告',
+      sections: [section('preamble', ['2022年，东湖高新区管委会坚持…']), section('closing', ['武汉东湖新技术开发区管理委员会', '2023年2月10日'])],
+    })
+    expect(value.agency).toEqual({ name: '武汉东湖新技术开发区管理委员会', short: '东湖高新区管委会', region: ['湖北省', '武汉市'], level: 'department' })
+    expect(value.id).toMatch(/^2022-hubei-wuhan-/)
   })
 
   it('reads a subdistrict office named after its district government', () => {
