@@ -1,8 +1,13 @@
 import type { RawReport } from '../types.ts'
+import { joinWrappedLines } from './join-wrapped-lines.ts'
 import { splitLines } from './split-lines.ts'
 import { stripPageFurniture, type StrippedLines } from './strip-page-furniture.ts'
 
-/** Split a decoded report into lines and strip page furniture, metadata lines and the title: the report body and what was read. */
+/**
+ * Split a decoded report into lines, strip page furniture, metadata lines and the title, and re-join lines a PDF copy
+ * hard-wrapped mid-sentence: the report body and what was read.
+ */
 export function prepareBody(raw: Pick<RawReport, 'text'>): StrippedLines {
-  return stripPageFurniture(splitLines(raw.text))
+  const stripped = stripPageFurniture(splitLines(raw.text))
+  return { ...stripped, body: joinWrappedLines(stripped.body) }
 }
