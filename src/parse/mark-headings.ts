@@ -9,7 +9,7 @@ const maxHeadingLength = 60
 const maxUnnumberedLength = 40
 
 interface Candidate {
-  type: 'numbered' | 'damaged' | 'unnumbered'
+  type: 'numbered' | 'damaged' | 'unnumbered' | 'item'
   number: string | null
   heading: string
   rest: string
@@ -21,7 +21,8 @@ interface Candidate {
 /**
  * A unified transformer plugin: turn heading lines into mdast `heading` nodes carrying number, rank and ordinal.
  * Numbered lines (`一、` `(一)` `1、` `(1)`) are headings when short; run-in headings (`(一)标题。正文…`) split into
- * heading and paragraph; damaged numbers (`)标题`) and unnumbered part headings take their level from neighbours.
+ * heading and paragraph; damaged numbers (`)标题`) and unnumbered part headings take their level from neighbours;
+ * short unnumbered lines standing between paragraphs, two or more alike under one heading, are its items.
  */
 export function markHeadings(): (tree: Root, file: VFile) => void {
   return (tree, file) => {
@@ -31,6 +32,7 @@ export function markHeadings(): (tree: Root, file: VFile) => void {
       (candidate?.type === 'numbered' && (min === null || candidate.rank < min) ? candidate.rank : min), null)
     resolveDamaged(candidates)
     resolveUnnumbered(candidates, topRank)
+    findItemHeadings(tree.children, candidates)
     const children: RootContent[] = []
     let skip = -1
     tree.children.forEach((node, index) => {
@@ -142,6 +144,58 @@ function resolveUnnumbered(candidates: (Candidate | null)[], topRank: number | n
   })
   const keywordRank = restartRanks.reduce((min, rank) => Math.min(min, rank), topRank ?? 1)
   for (const candidate of pending) candidate.rank = keywordRank
+}
+
+/** Longest unnumbered item heading, in characters. */
+const maxItemLength = 30
+// Sentence punctuation anywhere, or spaces between words (table rows), rule a line out as an item heading.
+const notItem = /[。;,:!?、“”"()]|\S\s+\S/
+
+/**
+ * Between one heading and the next, lines that look like headings without a number (short, no
+ * punctuation, a longer sentence-ending paragraph after them, a paragraph or the heading before them) are its items
+ * when there are at least two: 持续优化法治化营商环境 / 加强知识产权法治保障 under 主要举措和成效.
+ */
+function findItemHeadings(nodes: readonly RootContent[], candidates: (Candidate | null)[]): void {
+  let parent: Candidate | null = null
+  let items: { index: number; text: string }[] = []
+  const close = (): void => {
+    if (parent !== null && items.length >= 2) {
+      for (const { index, text } of items) candidates[index] = { type: 'item', number: null, heading: text, rest: '', rank: parent.rank + 1, ordinal: null, style: null }
+    }
+    items = []
+  }
+  nodes.forEach((node, index) => {
+    const candidate = candidates[index]
+    if (candidate !== null && candidate !== undefined) {
+      close()
+      parent = candidate
+      return
+    }
+    const text = paragraphText(node)
+    if (text === null || parent === null) return
+    const norm = node.type === 'paragraph' ? (node.data?.norm ?? text) : text
+    const next = paragraphText(nodes[index + 1])
+    const previous = nodes[index - 1]
+    const afterParagraph = candidates[index - 1] !== null || /[。;!?”]$/.test(previousNorm(previous))
+    if (norm.length >= 4 && norm.length <= maxItemLength && !notItem.test(norm) && afterParagraph && next !== null &&
+      candidates[index + 1] === null && /[。;!?”]$/.test(normaliseEnd(next)) && next.length >= norm.length * 1.5) {
+      items.push({ index, text })
+    }
+  })
+  close()
+}
+
+function paragraphText(node: RootContent | undefined): string | null {
+  return node?.type === 'paragraph' && node.children[0]?.type === 'text' ? node.children[0].value : null
+}
+
+function previousNorm(node: RootContent | undefined): string {
+  return node?.type === 'paragraph' ? (node.data?.norm ?? paragraphText(node) ?? '') : ''
+}
+
+function normaliseEnd(text: string): string {
+  return text.replace(/[；！？]$/, ';')
 }
 
 function nearestNumbered(candidates: readonly (Candidate | null)[], from: number, step: 1 | -1): Candidate | null {
