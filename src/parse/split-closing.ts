@@ -16,11 +16,24 @@ const attachmentLine = /^附件\s*\d*\s*(?::|$)/
 const numbered = /^(?:[一二三四五六七八九十]{1,3}\s*[、.,]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.](?!\d)|[①-⑳])/
 const maxClosingLines = 6
 
-/** Split off the trailing signature block: agency name and/or date lines (and notes or 附件 lines among them). */
+/** How far from the end an attachment list (附件：1.… 2.…) may start. */
+const attachmentReach = 20
+const maxAttachmentItem = 80
+
+/**
+ * Split off the trailing signature block: agency name and/or date lines (and notes or 附件 lines among them). An
+ * attachment list (`附件：` and the numbered titles under it) before or after the signature goes with it, so its
+ * `1.` `2.` lines are never read as headings.
+ */
 export function splitClosing(lines: readonly SourceLine[]): ClosingSplit {
+  const attachments = findAttachmentList(lines)
   let start = lines.length
-  let signed = false
-  while (start > 1 && lines.length - start < maxClosingLines) {
+  let signed = attachments.size > 0 && attachments.has(lines.length - 1)
+  while (start > 1 && lines.length - start < maxClosingLines + attachments.size) {
+    if (attachments.has(start - 1)) {
+      start--
+      continue
+    }
     const norm = (lines[start - 1] as SourceLine).norm.replace(/\s+/g, '')
     if (numbered.test(norm)) break
     const isDate = dateLine.test(norm)
@@ -31,4 +44,20 @@ export function splitClosing(lines: readonly SourceLine[]): ClosingSplit {
   }
   if (!signed) return { main: [...lines], closing: [] }
   return { main: lines.slice(0, start), closing: lines.slice(start) }
+}
+
+/** Indices of the last 附件 line near the end and of the short numbered titles that follow it. */
+function findAttachmentList(lines: readonly SourceLine[]): Set<number> {
+  const found = new Set<number>()
+  for (let index = lines.length - 1; index >= Math.max(0, lines.length - attachmentReach); index--) {
+    if (!attachmentLine.test((lines[index] as SourceLine).norm.replace(/\s+/g, ''))) continue
+    found.add(index)
+    for (let next = index + 1; next < lines.length; next++) {
+      const norm = (lines[next] as SourceLine).norm.replace(/\s+/g, '')
+      if (!numbered.test(norm) || norm.length > maxAttachmentItem || norm.includes('。')) break
+      found.add(next)
+    }
+    break
+  }
+  return found
 }

@@ -39,6 +39,7 @@ const names: Record<string, string> = {
   'splits-an-unheaded-leadership-paragraph': 'splits paragraphs reporting the 第一责任人 duty into a leadership part when there are no headings',
   'rejoins-lines-a-pdf-copy-hard-wrapped': 'rejoins lines a PDF copy broke mid-sentence at a fixed width, never joining a heading or the signature',
   'reads-short-unnumbered-lines-between-paragraphs-as-items': 'reads two or more short unnumbered lines between paragraphs as item headings, but not a lone one',
+  'keeps-an-attachment-list-in-the-closing': 'keeps the numbered titles of an attachment list in the closing instead of heading them',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 

@@ -32,6 +32,12 @@ describe('parseReport', () => {
     expect(flatten(report?.sections ?? [])).not.toContain('二〇二四')
   })
 
+  it('reads the signature above an attachment list that ends the report', () => {
+    const report = parseReport(raw(`某县人民政府2022年度法治政府建设情况报告\n${filler}\n一、主要举措和成效\n${filler}\n某县人民政府\n2023年3月1日\n附件：1.工作台账\n2.决策事项目录`)).value
+    expect(report?.sections.at(-1)?.kind).toBe('closing')
+    expect([report?.agency.name, report?.published]).toEqual(['某县人民政府', '2023-03-01'])
+  })
+
   it('refuses text without Chinese', () => {
     const result = parseReport(raw('Annual report\nAll good.\n'))
     expect(result.value).toBeNull()

@@ -17,3 +17,19 @@ describe('splitClosing', () => {
     expect(closingOf('正文。\n（此件公开发布）')).toEqual([])
   })
 })
+
+describe('splitClosing: attachment lists', () => {
+  it('takes an attachment list after the signature into the closing', () => {
+    expect(closingOf('正文。\n某县人民政府\n2023年2月2日\n附件：1.法治政府建设工作台账\n2.重大行政决策事项目录'))
+      .toEqual(['某县人民政府', '2023年2月2日', '附件：1.法治政府建设工作台账', '2.重大行政决策事项目录'])
+  })
+
+  it('takes an attachment list before the signature into the closing', () => {
+    expect(closingOf('正文。\n附件：\n1. 法治政府建设工作台账\n2. 重大行政决策事项目录\n某县人民政府\n2023年2月2日'))
+      .toEqual(['附件：', '1. 法治政府建设工作台账', '2. 重大行政决策事项目录', '某县人民政府', '2023年2月2日'])
+  })
+
+  it('keeps numbered items that are not under 附件 in the body', () => {
+    expect(closingOf('正文。\n1. 加强法治培训\n2. 推进执法规范化\n某县人民政府\n2023年2月2日')).toEqual(['某县人民政府', '2023年2月2日'])
+  })
+})

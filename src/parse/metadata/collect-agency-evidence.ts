@@ -77,7 +77,9 @@ export function findTitlePrefix(title: string): string | null {
 
 function findSignature(sections: Section[], text: string): string | null {
   const closing = flatten(sections).filter((section) => section.kind === 'closing')
+  // An attachment list (附件：1.… 2.…) may follow the signature in the closing.
   const lines = closing.flatMap((section) => [section.heading ?? '', ...section.paragraphs]).flatMap(splitLines)
+    .filter((line) => !/^(?:附件|\d{1,2}\s*[.、．])/.test(line))
   const fromClosing = signatureBefore(lines, lines.length)
   if (fromClosing) return fromClosing
   // The closing may not have been recognised: look for a name followed by a date among the last lines.
