@@ -1,5 +1,8 @@
 import { detectionText } from './detection-text.ts'
 import { toSimplified } from './metadata/to-simplified.ts'
+import { normaliseLine } from './normalise-line.ts'
+
+const lineBreak = /\r\n|\r|\n/
 
 /** One non-blank source line: its 1-based number, its text as written (trimmed) and its normalised form. */
 export interface SourceLine {
@@ -16,11 +19,19 @@ export interface SourceLine {
  * characters (a 繁體 mirror), every line's `norm` is simplified, so patterns written in simplified match it.
  */
 export function splitLines(text: string): SourceLine[] {
-  const traditional = toSimplified(text) !== text
+  // One conversion of the whole text both detects a traditional page and simplifies it, line by line alike.
+  const simplified = toSimplified(text)
+  const traditional = simplified !== text
+  const rawLines = text.split(lineBreak)
+  const simplifiedLines = traditional ? simplified.split(lineBreak) : rawLines
+  const aligned = simplifiedLines.length === rawLines.length
   const lines: SourceLine[] = []
-  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+  rawLines.forEach((raw, index) => {
     const trimmed = trimSpace(raw)
-    if (trimmed !== '') lines.push({ line: index + 1, text: trimmed, norm: detectionText(trimmed, traditional) })
+    if (trimmed === '') return
+    const copy = traditional && aligned ? normaliseLine(trimSpace(simplifiedLines[index] ?? '')) : ''
+    const norm = copy.length === trimmed.length ? copy : detectionText(trimmed, traditional)
+    lines.push({ line: index + 1, text: trimmed, norm })
   })
   return lines
 }

@@ -14,6 +14,34 @@ const traditionalMark = /[這們來時會國為說對發與業關於經過區縣
  * @example toSimplified('臺灣省政務服務辦公室') // '台湾省政务服务办公室'
  */
 export function toSimplified(text: string, always = false): string {
-  if (!always && !traditionalMark.test(text)) return text
+  if (!(always ? hasConvertible(text) : traditionalMark.test(text))) return text
   return fromTaiwan(fromHongKong(text))
+}
+
+let convertible: Set<number> | null = null
+
+// Whether any character would change on its own: most lines of a simplified page have none, and scanning is far
+// cheaper than converting. The set is built once by converting every ideograph in one string.
+function hasConvertible(text: string): boolean {
+  convertible ??= findConvertible()
+  for (let index = 0; index < text.length; index++) if (convertible.has(text.charCodeAt(index))) return true
+  return false
+}
+
+function findConvertible(): Set<number> {
+  const codes: number[] = []
+  for (let code = 0x3400; code <= 0x9fff; code++) codes.push(code)
+  for (let code = 0xf900; code <= 0xfaff; code++) codes.push(code)
+  const all = String.fromCharCode(...codes)
+  const converted = fromTaiwan(fromHongKong(all))
+  const found = new Set<number>()
+  if (converted.length !== all.length) {
+    for (const code of codes) {
+      const char = String.fromCharCode(code)
+      if (fromTaiwan(fromHongKong(char)) !== char) found.add(code)
+    }
+    return found
+  }
+  for (let index = 0; index < all.length; index++) if (converted.charCodeAt(index) !== all.charCodeAt(index)) found.add(all.charCodeAt(index))
+  return found
 }
