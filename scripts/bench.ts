@@ -11,6 +11,9 @@ const { values } = parseArgs({
     query: { type: 'string' },
     workers: { type: 'string' },
     shard: { type: 'string' },
+    'shard-pages': { type: 'string' },
+    parallel: { type: 'string' },
+    limit: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 })
@@ -25,7 +28,10 @@ if (!Number.isInteger(reports) || reports < 1) {
     keep: values.keep,
     ...(values.query ? { query: values.query } : {}),
     ...(values.workers ? { workers: Number(values.workers) } : {}),
-    ...(values.shard === 'none' || values.shard === 'year' ? { shard: values.shard } : {}),
+    ...(values.shard === 'none' || values.shard === 'year' || values.shard === 'size' ? { shard: values.shard } : {}),
+    ...(values['shard-pages'] ? { shardPages: Number(values['shard-pages']) } : {}),
+    ...(values.parallel ? { parallel: Number(values.parallel) } : {}),
+    ...(values.limit ? { limit: Number(values.limit) } : {}),
   })
   const table = formatBenchTable(result)
   if (values.json) console.error(table)

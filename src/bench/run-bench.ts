@@ -20,8 +20,14 @@ export interface BenchOptions {
   query?: string
   /** Worker threads for parsing. Default: one per core. */
   workers?: number
-  /** Pagefind sharding. Default the site's (`year`). */
+  /** Pagefind sharding. Default the site's (`size`). */
   shard?: IndexOptions['shard']
+  /** Most pages per bundle with `shard: 'size'`. Default the site's (2,500). */
+  shardPages?: number
+  /** Bundles indexed at once. Default the site's (2). */
+  parallel?: number
+  /** Hits the measured query shows. Default the search page's (10). */
+  limit?: number
   /** Keep the temporary folder (corpus, site) instead of removing it. */
   keep?: boolean
   /** Where progress bars and stage lines go. Default stderr. */
@@ -95,14 +101,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const renderSeconds = seconds(buildStart) - parseSeconds
     stream.write(`生成页面，用时 ${renderSeconds.toFixed(1)} 秒\n`)
     const indexStart = performance.now()
-    const indexed = await indexSite(outDir, options.shard === undefined ? {} : { shard: options.shard })
+    const indexed = await indexSite(outDir, {
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
+      ...(options.shardPages === undefined ? {} : { shardPages: options.shardPages }),
+      ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+    })
     const indexSeconds = seconds(indexStart)
     const peak = await watch.stop()
     if (!indexed.value) throw new Error(`indexing failed: ${indexed.messages.map((message) => message.reason).join('; ')}`)
     stream.write(`建立索引 ${indexed.value.shards.length} 个分片，用时 ${indexSeconds.toFixed(1)} 秒\n`)
 
     const site = await measureFolder(outDir)
-    const query = await measureQuery(outDir, options.query ?? '行政复议 执法')
+    const query = await measureQuery(outDir, options.query ?? '行政复议 执法', options.limit ?? 10)
     const figures: BenchFigures = {
       reports: options.reports,
       parse_s: round(parseSeconds, 2),

@@ -1,17 +1,23 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as pagefind from 'pagefind'
+import { availableParallelism } from 'node:os'
 import type { Message, Result } from '../types.ts'
 import { findReportPages, type ReportPage } from './find-report-pages.ts'
-import { segmentPage } from './segment-page.ts'
-import { stabiliseBundle } from './stabilise-bundle.ts'
+import { writeShards } from './write-shards.ts'
 
 /** Options for `indexSite`. */
 export interface IndexOptions {
   /** Sub-path the site is served from, e.g. `/archive/`; baked into result URLs. Default `/`. */
   pathPrefix?: string
-  /** `year`: one bundle per year, the newest in `pagefind/`; `none`: everything in `pagefind/`. Default `year`. */
-  shard?: 'year' | 'none'
+  /**
+   * How pages are split into bundles, newest first (the newest in `pagefind/`): `size`: runs of at most
+   * `shardPages` pages; `year`: one bundle per year; `none`: everything in `pagefind/`. Default `size`.
+   */
+  shard?: 'size' | 'year' | 'none'
+  /** Most pages in one bundle with `shard: 'size'`; bounds Pagefind's memory (~1 GB per 1,000 pages). Default 2,500. */
+  shardPages?: number
+  /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
+  parallel?: number
   /**
    * `characters`: index a twin of each page with every Han character a word (`segmentPage`), so any Chinese
    * substring is found; `pagefind`: index the page as built, segmented by Pagefind (misses words inside longer
@@ -43,14 +49,10 @@ export interface IndexSummary {
 /** Name of the manifest the search page and the CLI read. */
 export const shardManifest = 'pagefind-shards.json'
 
-/** Files a merged bundle needs; the search code and wasm come from the primary bundle. */
-const shardData = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/
-/** Pagefind's stock UIs, unused: the search page has its own. */
-const stockUi = /^pagefind-(ui|modular-ui|component-ui)\./
-
 /**
- * Index the report pages of a built site with Pagefind, one bundle at a time so memory stays bounded.
- * @example await indexSite('_site', { pathPrefix: '/', shard: 'year' })
+ * Index the report pages of a built site with Pagefind in bundles of bounded size, two at a time, so memory
+ * stays bounded and both cores work.
+ * @example await indexSite('_site', { pathPrefix: '/', shard: 'size' })
  */
 export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<Result<IndexSummary>> {
   const messages: Message[] = []
@@ -65,13 +67,25 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     messages.push(message(siteDir, 'no page carries data-pagefind-body, so the search index is empty', 'no-report-pages', 'warning'))
   }
   await removeOldBundles(siteDir)
-  const groups = groupPages(pages, options.shard ?? 'year')
+  const parallel = options.parallel ?? Math.min(2, availableParallelism())
+  const groups = groupPages(pages, options.shard ?? 'size', options.shardPages ?? 2500, parallel)
+  const jobs = groups.map((group, position) => ({
+    siteDir,
+    prefix,
+    folder: group.folder,
+    years: group.years,
+    files: group.pages.map((page) => page.file),
+    primary: position === 0,
+    segment: options.segment ?? 'characters',
+  }))
+  const written = await writeShards(jobs, parallel)
   const shards: IndexShard[] = []
-  for (const [position, group] of groups.entries()) {
-    const shard = await writeShard(siteDir, prefix, group, position === 0, options.segment ?? 'characters', messages)
-    if (!shard) return { value: null, messages }
-    shards.push(shard)
+  for (const [position, result] of written.entries()) {
+    messages.push(...result.messages)
+    const group = groups[position]
+    if (result.value !== null && group) shards.push({ path: group.folder, years: group.years, pages: result.value })
   }
+  if (shards.length < groups.length) return { value: null, messages }
   await writeFile(path.join(siteDir, shardManifest), `${JSON.stringify({ version: 1, shards }, null, 2)}\n`)
   const bytes = (await Promise.all(shards.map((shard) => sizeOf(path.join(siteDir, shard.path))))).reduce((a, b) => a + b, 0)
   return { value: { pages: pages.length - countFailed(messages), shards, bytes }, messages }
@@ -83,10 +97,32 @@ interface PageGroup {
   pages: ReportPage[]
 }
 
-/** Split pages into bundles: newest year (and year-less pages) first in `pagefind/`, older years after. */
-function groupPages(pages: ReportPage[], shard: 'year' | 'none'): PageGroup[] {
-  const years = [...new Set(pages.flatMap((page) => (page.year === null ? [] : [page.year])))].sort((a, b) => b - a)
-  if (shard === 'none' || years.length <= 1) return [{ folder: 'pagefind/', years, pages }]
+/** Fewest pages worth a bundle of their own: below this, a second Pagefind start costs more than it saves. */
+const pagesPerParallelShard = 500
+
+/**
+ * Split pages into bundles, newest first: the first is `pagefind/`, the rest `pagefind-{n}/` (by size) or
+ * `pagefind-{year}/` (by year). Pages without a year go with the newest. By size, there are at least as many
+ * bundles as are written at once (when each gets `pagesPerParallelShard` pages), so every core indexes.
+ */
+function groupPages(pages: ReportPage[], shard: 'size' | 'year' | 'none', shardPages: number, parallel: number): PageGroup[] {
+  const yearsOf = (list: ReportPage[]): number[] =>
+    [...new Set(list.flatMap((page) => (page.year === null ? [] : [page.year])))].sort((a, b) => b - a)
+  const years = yearsOf(pages)
+  const count = Math.max(Math.ceil(pages.length / Math.max(1, shardPages)), Math.min(parallel, Math.floor(pages.length / pagesPerParallelShard)), 1)
+  if (shard === 'none' || (shard === 'year' && years.length <= 1) || (shard === 'size' && count === 1)) {
+    return [{ folder: 'pagefind/', years, pages }]
+  }
+  if (shard === 'size') {
+    const newest = years[0] ?? Number.POSITIVE_INFINITY
+    // Newest first, then by file, so the split never depends on the order pages were found in.
+    const ordered = [...pages].sort((a, b) => (b.year ?? newest) - (a.year ?? newest) || a.file.localeCompare(b.file))
+    const size = Math.ceil(ordered.length / count)
+    return Array.from({ length: count }, (_, n) => {
+      const slice = ordered.slice(n * size, (n + 1) * size)
+      return { folder: n === 0 ? 'pagefind/' : `pagefind-${n + 1}/`, years: yearsOf(slice), pages: slice }
+    })
+  }
   const [newest, ...older] = years as [number, ...number[]]
   return [
     { folder: 'pagefind/', years: [newest], pages: pages.filter((page) => page.year === null || page.year === newest) },
@@ -94,63 +130,11 @@ function groupPages(pages: ReportPage[], shard: 'year' | 'none'): PageGroup[] {
   ]
 }
 
-/** Build one bundle in a fresh Pagefind process and close it, so the next one starts from empty memory. */
-async function writeShard(
-  siteDir: string,
-  prefix: string,
-  group: PageGroup,
-  primary: boolean,
-  segment: 'characters' | 'pagefind',
-  messages: Message[],
-): Promise<IndexShard | null> {
-  try {
-    const created = await pagefind.createIndex({ forceLanguage: 'zh' })
-    messages.push(...created.errors.map((reason) => message(siteDir, `Pagefind could not start: ${reason}`, 'pagefind-error')))
-    if (!created.index) return null
-    let added = 0
-    for (const page of group.pages) {
-      const html = await readFile(path.join(siteDir, page.file), 'utf8')
-      const content = segment === 'characters' ? segmentPage(html) : html
-      const response = await created.index.addHTMLFile({ url: pageUrl(prefix, page.file), content })
-      if (response.errors.length > 0) {
-        messages.push(
-          ...response.errors.map((reason) => message(page.file, `Pagefind could not index the page: ${reason}`, 'pagefind-page-error')),
-        )
-      } else added += 1
-    }
-    const outputPath = path.join(siteDir, group.folder)
-    const written = await created.index.writeFiles({ outputPath })
-    if (written.errors.length > 0) {
-      messages.push(...written.errors.map((reason) => message(outputPath, `Pagefind could not write the bundle: ${reason}`, 'pagefind-error')))
-      return null
-    }
-    await stabiliseBundle(outputPath)
-    await prune(outputPath, primary ? (name) => !stockUi.test(name) : (name) => shardData.test(name))
-    return { path: group.folder, years: group.years, pages: added }
-  } catch (error) {
-    messages.push(message(siteDir, `Pagefind failed while indexing ${group.folder}: ${String(error)}`, 'pagefind-error'))
-    return null
-  } finally {
-    await pagefind.close()
-  }
-}
-
-/** URL Pagefind reports for a page: the prefix plus its folder, without `index.html`. */
-function pageUrl(prefix: string, file: string): string {
-  return prefix + file.replace(/(^|\/)index\.html$/, '$1')
-}
-
 async function removeOldBundles(siteDir: string): Promise<void> {
   for (const entry of await readdir(siteDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && /^pagefind(-\d{4})?$/.test(entry.name)) {
+    if (entry.isDirectory() && /^pagefind(-\d+)?$/.test(entry.name)) {
       await rm(path.join(siteDir, entry.name), { recursive: true, force: true })
     }
-  }
-}
-
-async function prune(folder: string, keep: (name: string) => boolean): Promise<void> {
-  for (const name of await readdir(folder)) {
-    if (!keep(name)) await rm(path.join(folder, name), { recursive: true, force: true })
   }
 }
 

@@ -1,0 +1,81 @@
+import { readdir, readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import * as pagefind from 'pagefind'
+import type { Message, Result } from '../types.ts'
+import { segmentPage } from './segment-page.ts'
+import { stabiliseBundle } from './stabilise-bundle.ts'
+
+/** One bundle to write: which pages go into which folder. */
+export interface ShardJob {
+  /** The built site's folder. */
+  siteDir: string
+  /** Sub-path baked into result URLs, normalised (`/` or `/archive/`). */
+  prefix: string
+  /** Bundle folder relative to the site root, ending in `/`. */
+  folder: string
+  /** Years of its pages, newest first. */
+  years: number[]
+  /** Page files relative to the site root. */
+  files: string[]
+  /** The primary bundle keeps Pagefind's search code and wasm; merged ones keep only their data. */
+  primary: boolean
+  /** `characters`: index the per-character twin (`segmentPage`); `pagefind`: the page as built. */
+  segment: 'characters' | 'pagefind'
+}
+
+/** Files a merged bundle needs; the search code and wasm come from the primary bundle. */
+const shardData = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/
+/** Pagefind's stock UIs, unused: the search page has its own. */
+const stockUi = /^pagefind-(ui|modular-ui|component-ui)\./
+
+/**
+ * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle.
+ * The value is the number of pages indexed; pages Pagefind refused are `pagefind-page-error` messages.
+ * @example await writeShard({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], files, primary: true, segment: 'characters' })
+ */
+export async function writeShard(job: ShardJob): Promise<Result<number>> {
+  const messages: Message[] = []
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: 'zh' })
+    messages.push(...created.errors.map((reason) => message(job.siteDir, `Pagefind could not start: ${reason}`, 'pagefind-error')))
+    if (!created.index) return { value: null, messages }
+    let added = 0
+    for (const file of job.files) {
+      const html = await readFile(path.join(job.siteDir, file), 'utf8')
+      const content = job.segment === 'characters' ? segmentPage(html) : html
+      const response = await created.index.addHTMLFile({ url: pageUrl(job.prefix, file), content })
+      if (response.errors.length > 0) {
+        messages.push(...response.errors.map((reason) => message(file, `Pagefind could not index the page: ${reason}`, 'pagefind-page-error')))
+      } else added += 1
+    }
+    const outputPath = path.join(job.siteDir, job.folder)
+    const written = await created.index.writeFiles({ outputPath })
+    if (written.errors.length > 0) {
+      messages.push(...written.errors.map((reason) => message(outputPath, `Pagefind could not write the bundle: ${reason}`, 'pagefind-error')))
+      return { value: null, messages }
+    }
+    await stabiliseBundle(outputPath)
+    await prune(outputPath, job.primary ? (name) => !stockUi.test(name) : (name) => shardData.test(name))
+    return { value: added, messages }
+  } catch (error) {
+    messages.push(message(job.siteDir, `Pagefind failed while indexing ${job.folder}: ${String(error)}`, 'pagefind-error'))
+    return { value: null, messages }
+  } finally {
+    await pagefind.close()
+  }
+}
+
+/** URL Pagefind reports for a page: the prefix plus its folder, without `index.html`. */
+function pageUrl(prefix: string, file: string): string {
+  return prefix + file.replace(/(^|\/)index\.html$/, '$1')
+}
+
+async function prune(folder: string, keep: (name: string) => boolean): Promise<void> {
+  for (const name of await readdir(folder)) {
+    if (!keep(name)) await rm(path.join(folder, name), { recursive: true, force: true })
+  }
+}
+
+function message(file: string, reason: string, ruleId: string): Message {
+  return { file, line: null, reason, ruleId, severity: 'error' }
+}

@@ -1,0 +1,83 @@
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import type { Result } from '../types.ts'
+import { writeShard, type ShardJob } from './write-shard.ts'
+
+const role = 'fazhi-index-worker'
+
+/**
+ * Write bundles `parallel` at a time, each in its own worker thread with its own Pagefind process (the twin's
+ * HTML rewriting is CPU work in Node, Pagefind's is in its binary: both scale with cores). Memory is bounded by
+ * `parallel` bundles. Results come back in job order whatever order the workers finish in.
+ * @example await writeShards(jobs, 2)
+ */
+export async function writeShards(jobs: readonly ShardJob[], parallel: number): Promise<Result<number>[]> {
+  if (parallel <= 1 || jobs.length <= 1) {
+    const results: Result<number>[] = []
+    for (const job of jobs) results.push(await writeShard(job))
+    return results
+  }
+  const results: Result<number>[] = new Array(jobs.length)
+  // Biggest bundles first, so the last one to start is a small one.
+  const queue = [...jobs.keys()].sort((a, b) => (jobs[b]?.files.length ?? 0) - (jobs[a]?.files.length ?? 0) || a - b)
+  const runWorker = async (): Promise<void> => {
+    for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+      const job = jobs[index]
+      if (job) results[index] = await runInWorker(job)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, runWorker))
+  return results
+}
+
+/** How long a worker stays after reporting, for the exit of its Pagefind process to be collected. */
+const reapDelay = 300
+/** How long a worker that has reported may take to exit on its own before it is stopped. */
+const exitGrace = 5000
+
+/**
+ * One job in a fresh worker thread; a crash becomes a `pagefind-error` message naming the bundle. The worker is let
+ * exit by itself once it has reported, so it reaps its Pagefind process (stopping it at once would leave a zombie).
+ */
+function runInWorker(job: ShardJob): Promise<Result<number>> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerShim(), { eval: true, workerData: { role, job } })
+    let result: Result<number> | null = null
+    let timer: NodeJS.Timeout | undefined
+    const crash = (reason: string): Result<number> => ({
+      value: null,
+      messages: [{ file: job.siteDir, line: null, reason: `indexing ${job.folder} stopped: ${reason}`, ruleId: 'pagefind-error', severity: 'error' }],
+    })
+    worker.once('message', (reported: Result<number>) => {
+      result = reported
+      timer = setTimeout(() => void worker.terminate(), exitGrace)
+    })
+    worker.once('error', (error) => {
+      result ??= crash(String(error))
+    })
+    worker.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(result ?? crash(`the worker exited with code ${code}`))
+    })
+  })
+}
+
+/** Register tsx's ESM hooks in the worker, then import this module (Node 20 ignores `--import tsx` in `execArgv`). */
+function workerShim(): string {
+  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
+  const api = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href
+  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}) })`
+}
+
+// Worker side: this same module, started by `runInWorker`, writes its one bundle and reports back.
+if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
+  const port = parentPort
+  const { job } = workerData as { job: ShardJob }
+  void writeShard(job).then((result) => {
+    port.postMessage(result)
+    // Pagefind kills its process without waiting for it; stay a moment so this thread's loop reaps it.
+    setTimeout(() => {}, reapDelay)
+  })
+}
