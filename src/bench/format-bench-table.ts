@@ -14,6 +14,7 @@ export function formatBenchTable(result: BenchResult): string {
     ['站点大小', `${figures.site_mb} MB，${figures.files} 个文件`],
     ['首次查询数据', `${figures.query_kb} KB，${query.requests} 个请求（另有运行时 ${(query.runtimeBytes / 1024).toFixed(0)} KB）`],
     ['查询数据构成', Object.entries(query.byKind).map(([kind, { bytes, requests }]) => `${kind} ${(bytes / 1024).toFixed(0)} KB/${requests}`).join('，')],
+    ['筛选计数（结果后加载）', `${(query.countBytes / 1024).toFixed(1)} KB`],
     ['首次查询耗时', `${figures.query_ms} 毫秒（加载 ${query.loadMs.toFixed(0)} 毫秒，再次查询 ${query.warmMs.toFixed(0)} 毫秒）`],
     ['查询', `“${query.query}”：${query.total} 个结果`],
   ]

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { mergeShards, runSearch, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
+import { countFilters, mergeShards, runSearch, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
 
 /** What one query cost against a built site, as the search page would run it. */
 export interface QueryMeasure {
@@ -23,6 +23,8 @@ export interface QueryMeasure {
   queryMs: number
   /** Milliseconds for the same query again, all chunks in memory. */
   warmMs: number
+  /** Bytes the filter menus fetch after the first results are shown (`countFilters`), not in `dataBytes`. */
+  countBytes: number
 }
 
 interface PagefindModule {
@@ -36,9 +38,10 @@ const runtimeFile = /(^|\/)(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*\.pagefi
 
 /**
  * Load a built site's Pagefind bundles in Node exactly as the search page does (primary bundle, then `mergeIndex`
- * for each shard in `pagefind-shards.json`), run one query showing `limit` hits, and count every byte fetched.
+ * for each shard in `pagefind-shards.json`), run one query showing `limit` hits (the page shows 10) without filter
+ * counts, as the page's first query does, and count every byte fetched; then the bytes the counts add.
  */
-export async function measureQuery(siteDir: string, query: string, limit = 20): Promise<QueryMeasure> {
+export async function measureQuery(siteDir: string, query: string, limit = 10): Promise<QueryMeasure> {
   const root = path.resolve(siteDir)
   const manifest = await readManifest(root)
   const primary = manifest.shards[0]
@@ -56,14 +59,16 @@ export async function measureQuery(siteDir: string, query: string, limit = 20): 
     await mergeShards(instance, manifest, `${pathToFileURL(root).href}/`)
     const loadMs = performance.now() - loadStart
     const queryStart = performance.now()
-    const first = await runSearch(instance, { q: query }, limit)
+    const first = await runSearch(instance, { q: query }, limit, { counts: false })
     const queryMs = performance.now() - queryStart
     const snapshot = { ...counter, byKind: structuredClone(counter.byKind) }
     const warmStart = performance.now()
-    await runSearch(instance, { q: query }, limit)
+    await runSearch(instance, { q: query }, limit, { counts: false })
     const warmMs = performance.now() - warmStart
+    await countFilters(instance, { q: query })
+    const countBytes = counter.dataBytes - snapshot.dataBytes
     await instance.destroy()
-    return { query, total: first?.total ?? 0, ...snapshot, loadMs, queryMs, warmMs }
+    return { query, total: first?.total ?? 0, ...snapshot, loadMs, queryMs, warmMs, countBytes }
   } finally {
     leavePage()
     restore()

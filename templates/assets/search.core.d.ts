@@ -79,7 +79,9 @@ export function runSearch(
   instance: PagefindLike,
   state: SearchState,
   limit?: number,
+  options?: { counts?: boolean },
 ): Promise<{ total: number; approximate: boolean; hits: SearchHit[]; filters: FilterCounts } | null>
+export function countFilters(instance: PagefindLike, state: SearchState): Promise<FilterCounts | null>
 export function highlightUrl(url: string, term: string | undefined): string
 export function holdsTerm(excerpt: string, term: string): boolean
 export function phrasesOf(term: string): string[]

@@ -121,26 +121,14 @@ export function queryWordsOf(term) {
  * The index holds every Han character as a word (see src/search/segment-page.ts), so Pagefind's exact search
  * (`"营 商 环 境"`) finds exactly the pages holding each phrase, whatever a word segmenter would have made of them; a
  * plain search for all the characters ranks them (BM25), and sections and excerpts are cut from the page text.
+ * With `counts: false` no filter chunk is fetched beyond those the chosen filters need (the page's first query,
+ * whose counts come later from `countFilters`), and `filters` is empty.
  * Returns `{ total, approximate, hits, filters }`; `filters` counts the pages found per filter value.
  */
-export async function runSearch(instance, state, limit = 20) {
-  const words = queryWordsOf((state.q ?? '').trim())
-  const filters = filtersFromState(state)
-  // Pagefind counts filters in a response only once their chunks are loaded, which `filters()` does.
-  await instance.filters()
-  const ranked = await instance.search(words.length > 0 ? words.map((word) => word.tokens).join(' ') : null, { filters })
-  if (!ranked) return null // superseded by a newer search
-  const phrases = words.filter((word) => word.phrase).map((word) => word.text)
-  let allowed = null
-  let counts = ranked.filters ?? {}
-  for (const [position, phrase] of words.filter((word) => word.phrase).entries()) {
-    const exact = await instance.search(`"${phrase.tokens}"`, { filters })
-    if (!exact) return null
-    const ids = new Set(exact.results.map((result) => result.id))
-    allowed = allowed === null ? ids : new Set([...allowed].filter((id) => ids.has(id)))
-    counts = position === 0 ? (exact.filters ?? {}) : smallerCounts(counts, exact.filters ?? {})
-  }
-  const candidates = allowed === null ? ranked.results : rankByPhrases(ranked.results.filter((result) => allowed.has(result.id)), words)
+export async function runSearch(instance, state, limit = 20, { counts = true } = {}) {
+  const found = await findPages(instance, state, counts)
+  if (!found) return null // superseded by a newer search
+  const { candidates, phrases } = found
   const hits = []
   let checked = 0
   let rejected = 0
@@ -155,7 +143,38 @@ export async function runSearch(instance, state, limit = 20) {
       else rejected += 1
     }
   }
-  return { total: candidates.length - rejected, approximate: rejected > 0 && checked < candidates.length, hits, filters: counts }
+  return { total: candidates.length - rejected, approximate: rejected > 0 && checked < candidates.length, hits, filters: counts ? found.counts : {} }
+}
+
+/**
+ * Filter counts for a query (every filter value, as the filter menus show them): loads all filter chunks, then
+ * repeats the query's index look-ups, which are in memory by then; no fragment is read. Null when superseded.
+ */
+export async function countFilters(instance, state) {
+  const found = await findPages(instance, state, true)
+  return found ? found.counts : null
+}
+
+/** The pages a query matches, ranked, before any fragment is read; with `counts`, filter counts as well. */
+async function findPages(instance, state, counts) {
+  const words = queryWordsOf((state.q ?? '').trim())
+  const filters = filtersFromState(state)
+  // Pagefind counts filters in a response only once their chunks are loaded, which `filters()` does.
+  if (counts) await instance.filters()
+  const ranked = await instance.search(words.length > 0 ? words.map((word) => word.tokens).join(' ') : null, { filters })
+  if (!ranked) return null
+  const phrases = words.filter((word) => word.phrase).map((word) => word.text)
+  let allowed = null
+  let found = ranked.filters ?? {}
+  for (const [position, phrase] of words.filter((word) => word.phrase).entries()) {
+    const exact = await instance.search(`"${phrase.tokens}"`, { filters })
+    if (!exact) return null
+    const ids = new Set(exact.results.map((result) => result.id))
+    allowed = allowed === null ? ids : new Set([...allowed].filter((id) => ids.has(id)))
+    found = position === 0 ? (exact.filters ?? {}) : smallerCounts(found, exact.filters ?? {})
+  }
+  const candidates = allowed === null ? ranked.results : rankByPhrases(ranked.results.filter((result) => allowed.has(result.id)), words)
+  return { candidates, phrases, counts: found }
 }
 
 /**

@@ -1,6 +1,7 @@
 // The /search/ page: a custom Pagefind UI. Plain ES module served as-is; the query logic lives in
 // search.core.js so the offline CLI runs exactly the same searches.
 import {
+  countFilters,
   filterKeys,
   highlightUrl,
   kindLabels,
@@ -11,7 +12,7 @@ import {
   stateFromQuery,
 } from './search.core.js'
 
-const pageSize = 20
+const pageSize = 10
 const root = document.querySelector('[data-search]')
 const base = root.dataset.base || '/'
 const form = root.querySelector('form')
@@ -23,6 +24,8 @@ const selects = Object.fromEntries(filterKeys.map((key) => [key, form.elements.n
 
 let pagefind = null
 let allFilters = {}
+/** Filter chunks grow with the archive (one `agency` value per body), so they load after the first results. */
+let filtersLoaded = null
 let limit = pageSize
 let generation = 0
 let typingTimer = 0
@@ -44,8 +47,9 @@ async function start() {
     () => ({ shards: [] }),
   )
   await mergeShards(pagefind, manifest, base)
-  allFilters = await pagefind.filters()
   fillFilters(allFilters, stateFromForm())
+  // Someone reaching for a filter menu before searching gets the values (and counts) then.
+  root.querySelector('.search-filters').addEventListener('focusin', () => void loadFilters().then(() => refreshCounts(stateFromForm())))
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     commit('push')
@@ -89,12 +93,27 @@ async function search(state, { keepFocus = false } = {}) {
     return
   }
   status.textContent = '正在搜索…'
-  const found = await runSearch(pagefind, state, limit)
+  // Results first; the filter chunks (and counts) follow, so the first query fetches only what its hits need.
+  const found = await runSearch(pagefind, state, limit, { counts: false })
   if (!found || current !== generation) return
-  fillFilters(state.q ? found.filters : allFilters, state)
   renderResults(found, state)
-  if (!keepFocus) return
-  list.children[limit - pageSize]?.querySelector('a')?.focus()
+  if (keepFocus) list.children[limit - pageSize]?.querySelector('a')?.focus()
+  await loadFilters()
+  if (current === generation) await refreshCounts(state, current)
+}
+
+/** Load every filter value once (all their chunks); later calls wait for the same load. */
+function loadFilters() {
+  filtersLoaded ??= pagefind.filters().then((filters) => {
+    allFilters = filters
+  })
+  return filtersLoaded
+}
+
+/** Fill the menus with this query's counts (all pages' counts without a query), unless a newer search started. */
+async function refreshCounts(state, current = generation) {
+  const counts = state.q ? await countFilters(pagefind, state) : allFilters
+  if (counts && current === generation) fillFilters(counts, state)
 }
 
 function renderResults(found, state) {

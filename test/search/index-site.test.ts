@@ -3,7 +3,8 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { indexSite, searchSite } from '../../src/search/index.ts'
+import { indexSite, openSiteIndex, searchSite } from '../../src/search/index.ts'
+import { countFilters, runSearch } from '../../templates/assets/search.core.js'
 import { fixturePages } from './fixture-pages.ts'
 import { writeReportPages } from './make-report-page.ts'
 
@@ -88,6 +89,56 @@ describe('indexSite', () => {
     } finally {
       await rm(prefixed, { recursive: true, force: true })
     }
+  })
+
+  it('leaves filter chunks unread without counts, and counts them on demand', async () => {
+    const opened = await openSiteIndex(site)
+    const instance = opened.value
+    if (!instance) throw new Error(opened.messages.map((entry) => entry.reason).join('; '))
+    try {
+      const requests: string[] = []
+      const fetched = globalThis.fetch
+      globalThis.fetch = (input, init) => {
+        requests.push(String(input instanceof Request ? input.url : input))
+        return fetched(input, init)
+      }
+      try {
+        const first = await runSearch(instance, { q: '普法' }, 10, { counts: false })
+        expect(first?.hits).toHaveLength(3)
+        expect(first?.filters).toEqual({})
+        expect(requests.some((url) => url.includes('/filter/'))).toBe(false)
+        expect(await countFilters(instance, { q: '普法' })).toMatchObject({ year: { '2020': 1, '2022': 2 } })
+        expect(requests.some((url) => url.includes('/filter/'))).toBe(true)
+      } finally {
+        globalThis.fetch = fetched
+      }
+    } finally {
+      await instance.destroy()
+    }
+  })
+
+  it('splits pages into bundles of bounded size, written in parallel, finding the same pages byte for byte each run', async () => {
+    const result = await indexSite(site, { shard: 'size', shardPages: 2, parallel: 2 })
+    expect(result.messages).toEqual([])
+    expect(result.value?.shards).toEqual([
+      { path: 'pagefind/', years: [2022], pages: 2 },
+      { path: 'pagefind-2/', years: [2020], pages: 1 },
+    ])
+    expect(await readdir(site)).not.toContain('pagefind-2020')
+    const found = await searchSite(site, { q: '普法' })
+    expect(found.value?.hits.map((hit) => hit.url).sort()).toEqual([
+      '/reports/2020/tianjin-wuqing/',
+      '/reports/2022/bazhong-zwfwdsjj/',
+      '/reports/2022/tianjin-zwfwb/',
+    ])
+    const first = await snapshot(site)
+    await indexSite(site, { shard: 'size', shardPages: 2, parallel: 2 })
+    expect(await snapshot(site)).toEqual(first)
+  })
+
+  it('keeps a small site in one bundle by size', async () => {
+    const result = await indexSite(site, { shard: 'size' })
+    expect(result.value?.shards).toEqual([{ path: 'pagefind/', years: [2022, 2020], pages: 3 }])
   })
 
   it('says which folder has no index', async () => {
