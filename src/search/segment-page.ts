@@ -1,72 +1,93 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast'
-import rehypeParse from 'rehype-parse'
-import rehypeStringify from 'rehype-stringify'
-import { unified } from 'unified'
 import { splitHan } from '../../templates/assets/search.core.js'
 
 /** Word separator Pagefind honours while indexing and strips from stored content, so excerpts show no gaps. */
 export const wordBreak = '\u200b'
 
+/** A comment, a doctype, or a start or end tag with its attributes (quoted values may hold `>`). */
+const token = /<!--[\s\S]*?-->|<![^>]*>|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g
+/** Elements whose text Pagefind never indexes; their content is copied untouched. */
+const rawText = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'title'])
+/** Elements without an end tag. */
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 /** Pagefind attributes that capture an element's text as a value. */
-const capturing = ['data-pagefind-meta', 'data-pagefind-filter', 'data-pagefind-sort'] as const
-/** Elements whose text Pagefind never indexes. */
-const skipped = new Set(['script', 'style', 'template', 'noscript'])
+const capturing = /(\sdata-pagefind-(?:meta|filter|sort)\s*=\s*)("([^"]*)"|'([^']*)')/g
+const ignoring = /\sdata-pagefind-ignore(?=[\s=/]|$)/
 
-const processor = unified().use(rehypeParse).use(rehypeStringify)
+interface Open {
+  name: string
+  ignored: boolean
+  /** For an element capturing its text: where its start tag sits in the output, and where its text starts. */
+  capture: { slot: number; from: number; attributes: string } | null
+}
 
 /**
  * Rewrite a built page into the twin Pagefind indexes: every Han character becomes its own word (separated by
  * `wordBreak`), so index and query are segmented the same way whatever Pagefind's segmenter would do.
- * Structure, heading ids, filters and meta values stay as they were.
- * @example segmentPage('<p>营商环境</p>') // '<p>营\u200b商\u200b环\u200b境</p>' (inside a full document)
+ * Structure, heading ids, filters and meta values stay as they were. A linear scan of our own well-formed output
+ * (a full HTML parse and re-serialisation took 15 ms a page, most of the twin's cost at 10,000 pages).
+ * @example segmentPage('<p>营商环境</p>') // '<p>营\u200b商\u200b环\u200b境</p>'
  */
 export function segmentPage(html: string): string {
-  const tree = processor.parse(html)
-  segmentChildren(tree)
-  return processor.stringify(tree)
-}
-
-
-function segmentChildren(parent: Root | Element): void {
-  for (const node of parent.children as (RootContent | ElementContent)[]) {
-    if (node.type === 'text') node.value = splitHan(node.value, wordBreak)
-    else if (node.type === 'element') segmentElement(node)
+  const out: string[] = []
+  const stack: Open[] = []
+  let at = 0
+  token.lastIndex = 0
+  for (let match = token.exec(html); match; match = token.exec(html)) {
+    const text = html.slice(at, match.index)
+    out.push(stack.at(-1)?.ignored ? text : splitHan(text, wordBreak))
+    at = token.lastIndex
+    const [whole, closing, rawName, attributes = ''] = match
+    const name = rawName?.toLowerCase()
+    if (!name) out.push(whole)
+    else if (closing) closeElement(html, match.index, name, stack, out)
+    else if (rawText.has(name)) {
+      const end = html.toLowerCase().indexOf(`</${name}`, at)
+      const stop = end === -1 ? html.length : end
+      out.push(whole, html.slice(at, stop))
+      at = stop
+      token.lastIndex = stop
+    } else {
+      out.push(whole)
+      if (voidElements.has(name) || whole.endsWith('/>')) continue
+      const ignored = (stack.at(-1)?.ignored ?? false) || ignoring.test(attributes)
+      capturing.lastIndex = 0
+      const captures = !ignored && capturing.test(attributes)
+      stack.push({ name, ignored, capture: captures ? { slot: out.length - 1, from: at, attributes } : null })
+    }
   }
+  const rest = html.slice(at)
+  out.push(stack.at(-1)?.ignored ? rest : splitHan(rest, wordBreak))
+  return out.join('')
 }
 
-function segmentElement(element: Element): void {
-  const properties = element.properties
-  // Ignored parts are not indexed, and hold the filter values, which must stay as written.
-  if (properties['dataPagefindIgnore'] !== undefined || skipped.has(element.tagName)) return
-  for (const attribute of capturing) keepCapturedText(element, attribute)
-  segmentChildren(element)
+/** Pop up to the element an end tag closes; an element that captured its text gets its start tag rewritten. */
+function closeElement(html: string, end: number, name: string, stack: Open[], out: string[]): void {
+  out.push(`</${html.slice(end + 2).match(/^[^>]*/)?.[0] ?? name}>`)
+  const depth = stack.map((open) => open.name).lastIndexOf(name)
+  if (depth === -1) return
+  for (const open of stack.splice(depth)) {
+    if (!open.capture) continue
+    const text = html.slice(open.capture.from, end).replace(/<[^>]*>/g, '').trim()
+    out[open.capture.slot] = `<${open.name}${rewriteCaptures(open.capture.attributes, text)}>`
+  }
 }
 
 /**
  * `data-pagefind-meta="title"` takes the element's text; once segmented it would carry word breaks, so read the
  * value from a copy of the original text in its own attribute instead (`title[data-pagefind-twin-title]`).
  */
-function keepCapturedText(element: Element, attribute: (typeof capturing)[number]): void {
-  const key = attributeKey(attribute)
-  const value = element.properties[key]
-  if (typeof value !== 'string') return
-  const text = textOf(element).trim()
-  const rewritten = value.split(',').map((part) => {
-    const name = part.trim()
-    if (!/^[\w-]+$/.test(name)) return part
-    const copy = `data-pagefind-twin-${name.toLowerCase()}`
-    element.properties[attributeKey(copy)] = text
-    return `${name}[${copy}]`
+function rewriteCaptures(attributes: string, text: string): string {
+  const copies = new Map<string, string>()
+  const rewritten = attributes.replace(capturing, (_whole, lead: string, _quoted, double?: string, single?: string) => {
+    const value = (double ?? single ?? '').split(',').map((part) => {
+      const name = part.trim()
+      if (!/^[\w-]+$/.test(name)) return part
+      const copy = `data-pagefind-twin-${name.toLowerCase()}`
+      copies.set(copy, text)
+      return `${name}[${copy}]`
+    })
+    return `${lead}"${value.join(',').replace(/"/g, '&quot;')}"`
   })
-  element.properties[key] = rewritten.join(',')
-}
-
-function attributeKey(attribute: string): string {
-  return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
-}
-
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value
-  if (node.type !== 'element') return ''
-  return node.children.map(textOf).join('')
+  const added = [...copies].map(([copy, value]) => ` ${copy}="${value.replace(/"/g, '&quot;')}"`).join('')
+  return rewritten.replace(/\s*\/?$/, '') + added
 }
