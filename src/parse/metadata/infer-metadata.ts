@@ -1,4 +1,4 @@
-import type { Agency, Message, MetaOverrides, RawReport, Result, Section } from '../../types.ts'
+import type { Agency, Message, MetaOverrides, RawReport, Report, Result, Section, Source } from '../../types.ts'
 import { nationalBody } from './body-patterns.ts'
 import { collectAgencyEvidence } from './collect-agency-evidence.ts'
 import { countPlaceMentions } from './count-place-mentions.ts'
@@ -28,17 +28,9 @@ export interface MetadataInput {
   text: string
 }
 
-/** The report-level fields inferred from a report's own content. */
-export interface Metadata {
-  id: string
-  title: string
-  titleInferred: boolean
-  agency: Agency
-  year: number | null
-  published: string | null
-  url: string | null
-  publisher: string | null
-}
+/** The report-level fields inferred from a report's own content; `url` and `publisher` go into `Report.source`. */
+export type Metadata = Pick<Report, 'id' | 'title' | 'titleInferred' | 'agency' | 'year' | 'published'> &
+  Pick<Source, 'url' | 'publisher'>
 
 /**
  * Infer id, title, agency, year, publication date, publisher and url from a parsed report. The value is never null;
