@@ -1,10 +1,11 @@
 import { h } from 'hastscript'
-import { kindLabel, sectionKinds, statutoryKinds } from '../parse/section-kinds.ts'
+import { kindLabel, kindShortLabel, sectionKinds, statutoryKinds } from '../parse/section-kinds.ts'
 import type { Report, Section, SectionKind } from '../types.ts'
 import { assessTimeliness } from './assess-timeliness.ts'
 import { citeReport, type Citation } from './cite-report.ts'
 import { locateReport } from './locate-report.ts'
 import { renderSection } from './render-section.ts'
+import { kindsPresent } from './sections-of-kind.ts'
 import type { Link, ReportView, TocEntry } from './view-types.ts'
 
 /** What a report view needs from the rest of the site. */
@@ -19,7 +20,7 @@ export interface ReportViewContext {
 export function composeReportView(report: Report, context: ReportViewContext): ReportView {
   const location = locateReport(report.id)
   const absoluteUrl = context.base + location.url.slice(1)
-  const present = new Set(report.sections.map((section) => section.kind))
+  const present = kindsPresent(report.sections)
   return {
     id: report.id,
     title: report.title,
@@ -39,7 +40,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
     source: report.source,
     sourceUrl: report.source.url && /^https?:\/\//i.test(report.source.url) ? report.source.url : null,
     timeliness: assessTimeliness(report),
-    completeness: statutoryKinds.map((kind) => ({ kind, label: kindLabel(kind), found: present.has(kind) })),
+    completeness: statutoryKinds.map((kind) => ({ kind, label: kindLabel(kind), short: kindShortLabel(kind), found: present.has(kind) })),
     kinds: sectionKinds.map((entry) => entry.kind).filter((kind) => present.has(kind)),
     toc: report.sections.map((section) => tocEntry(section, 2)),
     sections: report.sections.map((section) => ({

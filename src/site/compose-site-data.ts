@@ -4,6 +4,7 @@ import { composeReportView } from './compose-report-view.ts'
 import { levelLabel } from './filters/level-label.ts'
 import { planRegions } from './plan-regions.ts'
 import { renderSection } from './render-section.ts'
+import { sectionsOfKind } from './sections-of-kind.ts'
 import { slugifyRegion } from './slugify-region.ts'
 import type { AgencyView, Link, PlanPair, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
 
@@ -114,9 +115,11 @@ function composeAgencies(views: ReportView[], byId: Index): AgencyView[] {
 /** Links to the sub-parts of a report's sections of one kind (or the parts themselves when they have none). */
 function sectionLinks(report: Report | undefined, url: string, kind: Section['kind']): Link[] {
   if (!report) return []
-  return report.sections
-    .filter((section) => section.kind === kind)
-    .flatMap((section) => (section.children.length > 0 ? section.children : [section]))
+  return sectionsOfKind(report.sections, kind)
+    .flatMap((section) => {
+      const children = section.children.filter((child) => child.kind === kind)
+      return children.length > 0 ? children : [section]
+    })
     .map((section) => ({
       label: `${section.number ?? ''}${section.heading ?? kindLabel(section.kind)}`,
       url: `${url}#${section.anchor}`,
@@ -157,7 +160,7 @@ function composeYearKinds(year: YearView, views: ReportView[], byId: Index): Yea
   const members = year.groups.flatMap((group) => group.levels.flatMap((level) => level.reports))
   return statutoryKinds.map((kind) => {
     const entries = members.flatMap((view) => {
-      const sections = (byId.get(view.id)?.report.sections ?? []).filter((section) => section.kind === kind)
+      const sections = sectionsOfKind(byId.get(view.id)?.report.sections ?? [], kind)
       if (sections.length === 0) return []
       const rendered = sections.map((section) => ({
         url: `${view.url}#${section.anchor}`,

@@ -14,6 +14,8 @@ export interface Link {
 export interface PartFound {
   kind: SectionKind
   label: string
+  /** Two-character form for narrow columns. */
+  short: string
   found: boolean
 }
 
@@ -57,7 +59,7 @@ export interface ReportView {
   sourceUrl: string | null
   timeliness: Timeliness
   completeness: PartFound[]
-  /** Top-level kinds present, in statutory order. */
+  /** Kinds present anywhere in the report, in statutory order. */
   kinds: SectionKind[]
   toc: TocEntry[]
   sections: SectionView[]

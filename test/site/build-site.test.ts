@@ -86,6 +86,14 @@ describe('buildSite', () => {
     expect(county).toContain('href="/reports/2022/hebei-baoding-laishui/"')
   })
 
+  it('counts a leadership item nested in the achievements part as found, and lists it in the cross-report view', async () => {
+    const leadership = await readPage(site.outDir, '/years/2020/leadership/')
+    expect(leadership).toContain('href="/reports/2020/tianjin-wuqing/#achievements-1"')
+    const year2020 = await readPage(site.outDir, '/years/2020/')
+    expect(year2020).toContain('有第一责任人职责')
+    expect(year2020).not.toContain('缺少第一责任人职责')
+  })
+
   it('shows timeliness against the statutory deadline', async () => {
     const html = await readPage(site.outDir, '/reports/2022/hebei-baoding-laishui/')
     expect(byId('2022-hebei-baoding-laishui').published).toBe('2023-03-20')
