@@ -63,21 +63,21 @@ describe('parseReport', () => {
     expect(result.value?.warnings).toContain(skip?.reason)
   })
 
-  it('gives every section a unique anchor starting with its top-level kind', () => {
+  it('gives every section a unique anchor starting with its own kind', () => {
     const text = [filler, '一、主要举措和成效', '（一）党政主要负责人履行推进法治建设第一责任人职责', filler, '（二）依法行政', filler,
       '二、主要举措和成效', filler, '三、存在的不足和原因', filler, '四、下一年度主要安排', '1、加强学习', filler].join('\n')
     const sections = parseReport(raw(text)).value?.sections ?? []
     const anchors: string[] = []
-    const walk = (section: Section, top: Section): void => {
+    const walk = (section: Section): void => {
       anchors.push(section.anchor)
-      expect(section.anchor.startsWith(top.kind)).toBe(true)
+      expect(section.anchor.startsWith(section.kind)).toBe(true)
       expect(section.anchor).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       expect(section.anchor).not.toMatch(/-p\d+$/)
-      section.children.forEach((child) => walk(child, top))
+      section.children.forEach(walk)
     }
-    sections.forEach((section) => walk(section, section))
+    sections.forEach(walk)
     expect(new Set(anchors).size).toBe(anchors.length)
-    expect(anchors).toEqual(['preamble', 'achievements', 'achievements-1', 'achievements-2', 'achievements-part-2',
+    expect(anchors).toEqual(['preamble', 'achievements', 'leadership', 'achievements-2', 'achievements-part-2',
       'shortcomings', 'plans', 'plans-1'])
   })
 
