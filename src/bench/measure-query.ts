@@ -44,9 +44,12 @@ const runtimeFile = /(^|\/)(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*\.pagefi
 export async function measureQuery(siteDir: string, query: string, limit = 10): Promise<QueryMeasure> {
   const root = path.resolve(siteDir)
   const manifest = await readManifest(root)
+  const frequent = manifest.frequent ?? ''
   const primary = manifest.shards[0]
   if (!primary) throw new Error(`${root}: the shard manifest lists no bundle`)
-  const counter: Counter = { dataBytes: 0, runtimeBytes: 0, requests: 0, byKind: {} }
+  // The page fetches the manifest before loading anything else.
+  const manifestBytes = await stat(path.join(root, 'pagefind-shards.json')).then((info) => info.size, () => 0)
+  const counter: Counter = { dataBytes: manifestBytes, runtimeBytes: 0, requests: 1, byKind: { manifest: { bytes: manifestBytes, requests: 1 } } }
   const restore = installCountingFetch(counter)
   const leavePage = enterPage()
   try {
@@ -59,13 +62,13 @@ export async function measureQuery(siteDir: string, query: string, limit = 10): 
     await mergeShards(instance, manifest, `${pathToFileURL(root).href}/`)
     const loadMs = performance.now() - loadStart
     const queryStart = performance.now()
-    const first = await runSearch(instance, { q: query }, limit, { counts: false })
+    const first = await runSearch(instance, { q: query }, limit, { counts: false, frequent })
     const queryMs = performance.now() - queryStart
     const snapshot = { ...counter, byKind: structuredClone(counter.byKind) }
     const warmStart = performance.now()
-    await runSearch(instance, { q: query }, limit, { counts: false })
+    await runSearch(instance, { q: query }, limit, { counts: false, frequent })
     const warmMs = performance.now() - warmStart
-    await countFilters(instance, { q: query })
+    await countFilters(instance, { q: query }, { frequent })
     const countBytes = counter.dataBytes - snapshot.dataBytes
     await instance.destroy()
     return { query, total: first?.total ?? 0, ...snapshot, loadMs, queryMs, warmMs, countBytes }

@@ -44,6 +44,11 @@ export interface IndexSummary {
   shards: IndexShard[]
   /** Total bytes of all bundles on disk. */
   bytes: number
+  /**
+   * The most frequent Han characters of the indexed text, most frequent first: the search ranks pages by the
+   * rarest character of each phrase, whose postings are small (see `runSearch`).
+   */
+  frequent: string
 }
 
 /** Name of the manifest the search page and the CLI read. */
@@ -80,15 +85,19 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   }))
   const written = await writeShards(jobs, parallel)
   const shards: IndexShard[] = []
+  const characters = new Map<string, number>()
   for (const [position, result] of written.entries()) {
     messages.push(...result.messages)
     const group = groups[position]
-    if (result.value !== null && group) shards.push({ path: group.folder, years: group.years, pages: result.value })
+    if (result.value === null || !group) continue
+    shards.push({ path: group.folder, years: group.years, pages: result.value.pages })
+    for (const [character, count] of Object.entries(result.value.characters)) characters.set(character, (characters.get(character) ?? 0) + count)
   }
   if (shards.length < groups.length) return { value: null, messages }
-  await writeFile(path.join(siteDir, shardManifest), `${JSON.stringify({ version: 1, shards }, null, 2)}\n`)
+  const frequent = mostFrequent(characters)
+  await writeFile(path.join(siteDir, shardManifest), `${JSON.stringify({ version: 1, shards, frequent }, null, 2)}\n`)
   const bytes = (await Promise.all(shards.map((shard) => sizeOf(path.join(siteDir, shard.path))))).reduce((a, b) => a + b, 0)
-  return { value: { pages: pages.length - countFailed(messages), shards, bytes }, messages }
+  return { value: { pages: pages.length - countFailed(messages), shards, bytes, frequent }, messages }
 }
 
 interface PageGroup {
@@ -128,6 +137,18 @@ function groupPages(pages: ReportPage[], shard: 'size' | 'year' | 'none', shardP
     { folder: 'pagefind/', years: [newest], pages: pages.filter((page) => page.year === null || page.year === newest) },
     ...older.map((year) => ({ folder: `pagefind-${year}/`, years: [year], pages: pages.filter((page) => page.year === year) })),
   ]
+}
+
+/** Characters listed in the manifest: enough to hold every common one (~2 KB), the rest count as rare. */
+const frequentListed = 600
+
+/** The most frequent characters, most frequent first, ties in code point order so the manifest is stable. */
+function mostFrequent(counts: Map<string, number>): string {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, frequentListed)
+    .map(([character]) => character)
+    .join('')
 }
 
 async function removeOldBundles(siteDir: string): Promise<void> {

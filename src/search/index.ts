@@ -2,6 +2,6 @@
 export { indexSite, shardManifest, type IndexOptions, type IndexShard, type IndexSummary } from './index-site.ts'
 export { segmentPage, wordBreak } from './segment-page.ts'
 export { findReportPages, type ReportPage } from './find-report-pages.ts'
-export { openSiteIndex } from './open-site-index.ts'
+export { openSiteIndex, type SiteIndex } from './open-site-index.ts'
 export { searchSite, type SiteSearch } from './search-site.ts'
 export { formatHits, toJsonHits, type JsonHit } from './format-hits.ts'

@@ -13,11 +13,14 @@ interface PagefindModule {
   }
 }
 
+/** A loaded index: Pagefind's instance plus the manifest's `frequent` characters, which `runSearch` takes. */
+export type SiteIndex = PagefindLike & { destroy(): Promise<void>; frequent: string }
+
 /**
  * Load a built site's Pagefind bundles in Node, offline, exactly as the search page does:
  * the primary bundle's own `pagefind.js`, then `mergeIndex` for every other shard in the manifest.
  */
-export async function openSiteIndex(siteDir: string): Promise<Result<PagefindLike & { destroy(): Promise<void> }>> {
+export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>> {
   const root = path.resolve(siteDir)
   const manifest = await readManifest(root)
   if (!manifest.value) return { value: null, messages: manifest.messages }
@@ -36,7 +39,7 @@ export async function openSiteIndex(siteDir: string): Promise<Result<PagefindLik
   )
   await instance.options({ baseUrl: '/' })
   await mergeShards(instance, manifest.value, pathToFileURL(root).href + '/')
-  return { value: instance, messages: [] }
+  return { value: Object.assign(instance, { frequent: manifest.value.frequent ?? '' }), messages: [] }
 }
 
 async function readManifest(root: string): Promise<Result<ShardManifest>> {

@@ -22,7 +22,7 @@ export async function searchSite(siteDir: string, state: SearchState, limit = 20
   const opened = await openSiteIndex(siteDir)
   if (!opened.value) return { value: null, messages: opened.messages }
   try {
-    const found = await runSearch(opened.value, state, limit)
+    const found = await runSearch(opened.value, state, limit, { frequent: opened.value.frequent })
     return { value: found ?? { total: 0, approximate: false, hits: [], filters: {} }, messages: opened.messages }
   } finally {
     await opened.value.destroy()

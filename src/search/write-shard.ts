@@ -28,20 +28,31 @@ const shardData = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/
 /** Pagefind's stock UIs, unused: the search page has its own. */
 const stockUi = /^pagefind-(ui|modular-ui|component-ui)\./
 
+/** What one bundle holds. */
+export interface ShardCount {
+  /** Pages indexed. */
+  pages: number
+  /** How often each Han character occurs in the indexed text of those pages. */
+  characters: Record<string, number>
+}
+
 /**
  * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle.
- * The value is the number of pages indexed; pages Pagefind refused are `pagefind-page-error` messages.
+ * The value counts the pages indexed and their Han characters; pages Pagefind refused are `pagefind-page-error`
+ * messages.
  * @example await writeShard({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], files, primary: true, segment: 'characters' })
  */
-export async function writeShard(job: ShardJob): Promise<Result<number>> {
+export async function writeShard(job: ShardJob): Promise<Result<ShardCount>> {
   const messages: Message[] = []
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh' })
     messages.push(...created.errors.map((reason) => message(job.siteDir, `Pagefind could not start: ${reason}`, 'pagefind-error')))
     if (!created.index) return { value: null, messages }
     let added = 0
+    const characters = new Map<string, number>()
     for (const file of job.files) {
       const html = await readFile(path.join(job.siteDir, file), 'utf8')
+      countCharacters(html, characters)
       const content = job.segment === 'characters' ? segmentPage(html) : html
       const response = await created.index.addHTMLFile({ url: pageUrl(job.prefix, file), content })
       if (response.errors.length > 0) {
@@ -56,13 +67,25 @@ export async function writeShard(job: ShardJob): Promise<Result<number>> {
     }
     await stabiliseBundle(outputPath)
     await prune(outputPath, job.primary ? (name) => !stockUi.test(name) : (name) => shardData.test(name))
-    return { value: added, messages }
+    const sorted = [...characters].sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    return { value: { pages: added, characters: Object.fromEntries(sorted) }, messages }
   } catch (error) {
     messages.push(message(job.siteDir, `Pagefind failed while indexing ${job.folder}: ${String(error)}`, 'pagefind-error'))
     return { value: null, messages }
   } finally {
     await pagefind.close()
   }
+}
+
+/**
+ * Add the Han characters of a page's indexed article (from `data-pagefind-body`, tags and ignored filter values
+ * alike dropped roughly: a ranking hint, not a count anyone reads).
+ */
+function countCharacters(html: string, counts: Map<string, number>): void {
+  const start = html.indexOf('data-pagefind-body')
+  if (start === -1) return
+  const text = html.slice(start).replace(/<[^>]*>/g, '')
+  for (const [character] of text.matchAll(/\p{Script=Han}/gu)) counts.set(character, (counts.get(character) ?? 0) + 1)
 }
 
 /** URL Pagefind reports for a page: the prefix plus its folder, without `index.html`. */

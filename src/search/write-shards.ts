@@ -3,7 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Result } from '../types.ts'
-import { writeShard, type ShardJob } from './write-shard.ts'
+import { writeShard, type ShardCount, type ShardJob } from './write-shard.ts'
 
 const role = 'fazhi-index-worker'
 
@@ -13,13 +13,13 @@ const role = 'fazhi-index-worker'
  * `parallel` bundles. Results come back in job order whatever order the workers finish in.
  * @example await writeShards(jobs, 2)
  */
-export async function writeShards(jobs: readonly ShardJob[], parallel: number): Promise<Result<number>[]> {
+export async function writeShards(jobs: readonly ShardJob[], parallel: number): Promise<Result<ShardCount>[]> {
   if (parallel <= 1 || jobs.length <= 1) {
-    const results: Result<number>[] = []
+    const results: Result<ShardCount>[] = []
     for (const job of jobs) results.push(await writeShard(job))
     return results
   }
-  const results: Result<number>[] = new Array(jobs.length)
+  const results: Result<ShardCount>[] = new Array(jobs.length)
   // Biggest bundles first, so the last one to start is a small one.
   const queue = [...jobs.keys()].sort((a, b) => (jobs[b]?.files.length ?? 0) - (jobs[a]?.files.length ?? 0) || a - b)
   const runWorker = async (): Promise<void> => {
@@ -41,16 +41,16 @@ const exitGrace = 5000
  * One job in a fresh worker thread; a crash becomes a `pagefind-error` message naming the bundle. The worker is let
  * exit by itself once it has reported, so it reaps its Pagefind process (stopping it at once would leave a zombie).
  */
-function runInWorker(job: ShardJob): Promise<Result<number>> {
+function runInWorker(job: ShardJob): Promise<Result<ShardCount>> {
   return new Promise((resolve) => {
     const worker = new Worker(workerShim(), { eval: true, workerData: { role, job } })
-    let result: Result<number> | null = null
+    let result: Result<ShardCount> | null = null
     let timer: NodeJS.Timeout | undefined
-    const crash = (reason: string): Result<number> => ({
+    const crash = (reason: string): Result<ShardCount> => ({
       value: null,
       messages: [{ file: job.siteDir, line: null, reason: `indexing ${job.folder} stopped: ${reason}`, ruleId: 'pagefind-error', severity: 'error' }],
     })
-    worker.once('message', (reported: Result<number>) => {
+    worker.once('message', (reported: Result<ShardCount>) => {
       result = reported
       timer = setTimeout(() => void worker.terminate(), exitGrace)
     })

@@ -61,6 +61,8 @@ export interface PagefindData {
 export interface ShardManifest {
   version: number
   shards: { path: string; years: number[]; pages: number }[]
+  /** Han characters of the indexed text, most frequent first (the commonest ~600). */
+  frequent?: string
 }
 
 export const stateKeys: readonly (keyof SearchState)[]
@@ -79,14 +81,14 @@ export function runSearch(
   instance: PagefindLike,
   state: SearchState,
   limit?: number,
-  options?: { counts?: boolean },
+  options?: { counts?: boolean; frequent?: string },
 ): Promise<{ total: number; approximate: boolean; hits: SearchHit[]; filters: FilterCounts } | null>
-export function countFilters(instance: PagefindLike, state: SearchState): Promise<FilterCounts | null>
+export function countFilters(instance: PagefindLike, state: SearchState, options?: { frequent?: string }): Promise<FilterCounts | null>
+export function rarestOf(phrase: string, frequent: string): string[]
 export function highlightUrl(url: string, term: string | undefined): string
 export function holdsTerm(excerpt: string, term: string): boolean
 export function phrasesOf(term: string): string[]
 export function splitHan(text: string, separator: string): string
 export function queryWordsOf(term: string): { text: string; phrase: boolean; tokens: string }[]
 export function unbreak(text: string): string
-export function countRuns(locations: number[], length: number): number
 export function containsPhrases(content: string, phrases: string[]): boolean

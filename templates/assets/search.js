@@ -26,6 +26,8 @@ let pagefind = null
 let allFilters = {}
 /** Filter chunks grow with the archive (one `agency` value per body), so they load after the first results. */
 let filtersLoaded = null
+/** The index's most frequent characters, from the manifest: the ranking looks up the rarest of each phrase. */
+let frequent = ''
 let limit = pageSize
 let generation = 0
 let typingTimer = 0
@@ -47,6 +49,7 @@ async function start() {
     () => ({ shards: [] }),
   )
   await mergeShards(pagefind, manifest, base)
+  frequent = manifest.frequent ?? ''
   fillFilters(allFilters, stateFromForm())
   // Someone reaching for a filter menu before searching gets the values (and counts) then.
   root.querySelector('.search-filters').addEventListener('focusin', () => void loadFilters().then(() => refreshCounts(stateFromForm())))
@@ -94,7 +97,7 @@ async function search(state, { keepFocus = false } = {}) {
   }
   status.textContent = '正在搜索…'
   // Results first; the filter chunks (and counts) follow, so the first query fetches only what its hits need.
-  const found = await runSearch(pagefind, state, limit, { counts: false })
+  const found = await runSearch(pagefind, state, limit, { counts: false, frequent })
   if (!found || current !== generation) return
   renderResults(found, state)
   if (keepFocus) list.children[limit - pageSize]?.querySelector('a')?.focus()
@@ -112,7 +115,7 @@ function loadFilters() {
 
 /** Fill the menus with this query's counts (all pages' counts without a query), unless a newer search started. */
 async function refreshCounts(state, current = generation) {
-  const counts = state.q ? await countFilters(pagefind, state) : allFilters
+  const counts = state.q ? await countFilters(pagefind, state, { frequent }) : allFilters
   if (counts && current === generation) fillFilters(counts, state)
 }
 

@@ -4,7 +4,7 @@ import {
   filterSubResults,
   filtersFromState,
   containsPhrases,
-  countRuns,
+  rarestOf,
   queryWordsOf,
   splitHan,
   highlightUrl,
@@ -101,9 +101,10 @@ describe('query words and phrase runs', () => {
     ])
     expect(splitHan('《优化营商环境条例》2020年', '|')).toBe('《优|化|营|商|环|境|条|例》2020|年')
   })
-  it('counts runs of consecutive positions as long as the phrase', () => {
-    expect(countRuns([10, 11, 12, 13, 40, 41, 42, 43, 44, 45, 46, 47], 4)).toBe(3)
-    expect(countRuns([1, 3, 5, 7], 2)).toBe(0)
-    expect(countRuns([5, 5, 6], 2)).toBe(1)
+  it('ranks by the rarest character of a phrase: the latest in the frequent list, or one not in it', () => {
+    expect(rarestOf('行政复议', '法政行议复')).toEqual(['复'])
+    expect(rarestOf('执法', '法政行议复')).toEqual(['执'])
+    expect(rarestOf('2020年', '法年')).toEqual(['年'])
+    expect(rarestOf('营商环境', '')).toEqual(['营', '商', '环', '境'])
   })
 })
