@@ -3,6 +3,7 @@ import { emptySection } from './build-sections.ts'
 import type { DraftParagraph, DraftSection } from './draft-section.ts'
 import { namesLeadershipDuty } from './names-leadership-duty.ts'
 import { detectionText } from './detection-text.ts'
+import { namedKinds } from './named-kinds.ts'
 
 const shortcomingsIntro = [
   /(?:但|但是|然而|不过|同时)[^。]{0,40}(?:存在|还有|仍有|面临)[^。]{0,30}(?:问题|不足|差距|短板|薄弱|弱项)/,
@@ -15,13 +16,15 @@ const plansNamed = /^[^。]{0,20}(?:下一步|下一年度|明年|今后)[^。]{
 
 /**
  * Where a report does not head its shortcomings or plans, split them off at the sentence that introduces them
- * ("…取得了一定成效，但也存在一些问题…", "下一步，我们将重点做好以下工作") as unheaded top-level sections; with no
+ * ("…取得了一定成效，但也存在一些问题…", "下一步，我们将重点做好以下工作") as unheaded top-level sections; inside a
+ * combined part (`二、存在问题和下一步工作打算`) the later kind becomes an unheaded sub-part instead. With no
  * achievements part, the preamble's paragraphs after the first become one; with no headings at all, the paragraphs
  * reporting the 第一责任人 duty become a leadership part. No character moves out of order.
  */
 export function splitUnheadedParts(sections: DraftSection[], year: number | null): DraftSection[] {
+  for (const section of sections) splitCombinedPart(section, year)
   let result = sections
-  const has = (kind: SectionKind): boolean => result.some((section) => section.kind === kind)
+  const has = (kind: SectionKind): boolean => hasKind(result, kind)
   if (!has('shortcomings')) result = splitAt(result, 'shortcomings', ['preamble', 'achievements', 'other'], isShortcomingsIntro)
   if (!has('plans')) result = splitAt(result, 'plans', ['preamble', 'achievements', 'other', 'shortcomings'], (sentence) => isPlansIntro(sentence, year))
   if (!has('achievements')) result = splitPreamble(result)
@@ -52,6 +55,36 @@ function isLeadershipParagraph(text: string): boolean {
   return namesLeadershipDuty(text) || leadersSubject.test(detectionText(text.slice(0, 40)))
 }
 
+/** Sentence tests for the kinds a part can be opened by an unheaded sentence. */
+function opensKind(kind: SectionKind, year: number | null): ((sentence: string) => boolean) | null {
+  if (kind === 'shortcomings') return isShortcomingsIntro
+  if (kind === 'plans') return (sentence) => isPlansIntro(sentence, year)
+  return null
+}
+
+/**
+ * A part whose heading names two kinds (`存在问题和下一步工作打算`) but has no sub-part of the second: from the sentence
+ * that opens the second (`2023年，我区将重点做好以下工作：`), the rest of the part is an unheaded sub-part of that kind.
+ */
+function splitCombinedPart(section: DraftSection, year: number | null): void {
+  if (section.heading === null || section.kind === null) return
+  const kinds = namedKinds(section.heading)
+  const later = kinds[kinds.indexOf(section.kind) + 1]
+  if (kinds.indexOf(section.kind) === -1 || later === undefined || hasKind(section.children, later)) return
+  const test = opensKind(later, year)
+  if (test === null) return
+  const moved = splitTree(section, test)
+  if (moved === null) return
+  const part = emptySection(later)
+  part.paragraphs = moved.paragraphs
+  part.children = moved.children.map((child) => withKind(child, later))
+  section.children.push(part)
+}
+
+function hasKind(sections: readonly DraftSection[], kind: SectionKind): boolean {
+  return sections.some((section) => section.kind === kind || hasKind(section.children, kind))
+}
+
 function isShortcomingsIntro(sentence: string): boolean {
   return shortcomingsIntro.some((pattern) => pattern.test(sentence))
 }
@@ -64,7 +97,7 @@ function isPlansIntro(sentence: string, year: number | null): boolean {
   return stated === undefined || (year !== null && Number(stated) === year + 1)
 }
 
-/** Split at the first sentence, in a section without children, that `test` accepts; what follows moves to a new part. */
+/** Split at the first sentence (in document order) that `test` accepts; what follows moves to a new top-level part. */
 function splitAt(sections: DraftSection[], kind: SectionKind, within: readonly SectionKind[],
   test: (sentence: string) => boolean): DraftSection[] {
   for (let index = 0; index < sections.length; index++) {
@@ -80,19 +113,21 @@ function splitAt(sections: DraftSection[], kind: SectionKind, within: readonly S
   return sections
 }
 
-/** Cut a section's tree at the first accepted sentence of a leaf; return what follows it in document order. */
+/**
+ * Cut a section's tree at the first accepted sentence, in document order (its own paragraphs, then its children's);
+ * return what follows it.
+ */
 function splitTree(section: DraftSection, test: (sentence: string) => boolean): { paragraphs: DraftParagraph[]; children: DraftSection[] } | null {
-  if (section.children.length === 0) {
-    for (let paragraphIndex = 0; paragraphIndex < section.paragraphs.length; paragraphIndex++) {
-      const paragraph = section.paragraphs[paragraphIndex] as DraftParagraph
-      const offset = findSentence(paragraph.text, test)
-      if (offset === -1) continue
-      const head = paragraph.text.slice(0, offset)
-      const moved = [{ text: paragraph.text.slice(offset), line: paragraph.line }, ...section.paragraphs.slice(paragraphIndex + 1)]
-      section.paragraphs = [...section.paragraphs.slice(0, paragraphIndex), ...(head.trim() === '' ? [] : [{ text: head, line: paragraph.line }])]
-      return { paragraphs: moved, children: [] }
-    }
-    return null
+  for (let paragraphIndex = 0; paragraphIndex < section.paragraphs.length; paragraphIndex++) {
+    const paragraph = section.paragraphs[paragraphIndex] as DraftParagraph
+    const offset = findSentence(paragraph.text, test)
+    if (offset === -1) continue
+    const head = paragraph.text.slice(0, offset)
+    const moved = [{ text: paragraph.text.slice(offset), line: paragraph.line }, ...section.paragraphs.slice(paragraphIndex + 1)]
+    section.paragraphs = [...section.paragraphs.slice(0, paragraphIndex), ...(head.trim() === '' ? [] : [{ text: head, line: paragraph.line }])]
+    const children = section.children
+    section.children = []
+    return { paragraphs: moved, children }
   }
   for (let childIndex = 0; childIndex < section.children.length; childIndex++) {
     const moved = splitTree(section.children[childIndex] as DraftSection, test)
