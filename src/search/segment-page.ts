@@ -12,6 +12,8 @@ const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img',
 /** Pagefind attributes that capture an element's text as a value. */
 const capturing = /(\sdata-pagefind-(?:meta|filter|sort)\s*=\s*)("([^"]*)"|'([^']*)')/g
 const ignoring = /\sdata-pagefind-ignore(?=[\s=/]|$)/
+/** An `id` attribute. Pagefind keeps every element with an id as an anchor, with its whole text. */
+const idAttribute = /\sid\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/
 
 interface Open {
   name: string
@@ -23,8 +25,10 @@ interface Open {
 /**
  * Rewrite a built page into the twin Pagefind indexes: every Han character becomes its own word (separated by
  * `wordBreak`), so index and query are segmented the same way whatever Pagefind's segmenter would do.
- * Structure, heading ids, filters and meta values stay as they were. A linear scan of our own well-formed output
- * (a full HTML parse and re-serialisation took 15 ms a page, most of the twin's cost at 10,000 pages).
+ * Structure, heading ids, filters and meta values stay as they were. Ids of other elements are dropped: Pagefind
+ * stores each element with an id as an anchor holding its whole text, so paragraph ids (`preamble-p1`) stored every
+ * report twice in its fragment, and only heading anchors make sub-results. A linear scan of our own well-formed
+ * output (a full HTML parse and re-serialisation took 15 ms a page, most of the twin's cost at 10,000 pages).
  * @example segmentPage('<p>营商环境</p>') // '<p>营\u200b商\u200b环\u200b境</p>'
  */
 export function segmentPage(html: string): string {
@@ -36,7 +40,7 @@ export function segmentPage(html: string): string {
     const text = html.slice(at, match.index)
     out.push(stack.at(-1)?.ignored ? text : splitHan(text, wordBreak))
     at = token.lastIndex
-    const [whole, closing, rawName, attributes = ''] = match
+    const [whole, closing, rawName, written = ''] = match
     const name = rawName?.toLowerCase()
     if (!name) out.push(whole)
     else if (closing) closeElement(html, match.index, name, stack, out)
@@ -47,7 +51,8 @@ export function segmentPage(html: string): string {
       at = stop
       token.lastIndex = stop
     } else {
-      out.push(whole)
+      const attributes = /^h[1-6]$/.test(name) ? written : written.replace(idAttribute, '')
+      out.push(attributes === written ? whole : `<${rawName}${attributes}>`)
       if (voidElements.has(name) || whole.endsWith('/>')) continue
       const ignored = (stack.at(-1)?.ignored ?? false) || ignoring.test(attributes)
       capturing.lastIndex = 0

@@ -11,7 +11,7 @@ import { makeReportPage } from './make-report-page.ts'
 const page = `<!doctype html><html lang="zh-CN"><head><title>标题</title><script>var a = "<p>法治</p>"</script></head><body><article data-pagefind-body>
 <h1 data-pagefind-meta="title">营商环境, 报告</h1>
 <div hidden data-pagefind-ignore><span data-pagefind-filter="province">天津市</span><br><p>不<b>分</b>词</p></div>
-<section><h2 id="achievements-1">优化营商环境</h2><p>2020年推进a&amp;b &lt;条例&gt;<img src="x.png" alt="图片">依法</p></section>
+<section><h2 id="achievements-1">优化营商环境</h2><p id="achievements-1-p1" data-id="k">2020年推进a&amp;b &lt;条例&gt;<img src="x.png" alt="图片">依法</p></section>
 </article></body></html>`
 
 describe('segmentPage', () => {
@@ -19,6 +19,10 @@ describe('segmentPage', () => {
   it('splits every Han character of the indexed text into its own word', () => {
     expect(twin).toContain(`<h2 id="achievements-1">${['优', '化', '营', '商', '环', '境'].join(wordBreak)}</h2>`)
     expect(twin).toContain(`2020${wordBreak}年${wordBreak}推${wordBreak}进${wordBreak}a&amp;b &lt;条${wordBreak}例&gt;<img src="x.png" alt="图片">依${wordBreak}法`)
+  })
+  it('keeps heading ids for sub-results and drops the others, which Pagefind would store with their text', () => {
+    expect(twin).toContain('<h2 id="achievements-1">')
+    expect(twin).toContain('<p data-id="k">2020')
   })
   it('keeps filter values, ignored parts, scripts and the page language as written', () => {
     expect(twin).toContain('<span data-pagefind-filter="province">天津市</span><br><p>不<b>分</b>词</p></div>')
