@@ -20,8 +20,8 @@ const plansNamed = /^[^。]{0,20}(?:下一步|下一年度|明年|今后)[^。]{
  * Where a report does not head its shortcomings or plans, split them off at the sentence that introduces them
  * ("…取得了一定成效，但也存在一些问题…", "下一步，我们将重点做好以下工作") as unheaded top-level sections; inside a
  * combined part (`二、存在问题和下一步工作打算`) the later kind becomes an unheaded sub-part instead. With no
- * achievements part, the preamble's paragraphs after the first become one; with no headings at all, the paragraphs
- * reporting the 第一责任人 duty become a leadership part. No character moves out of order.
+ * achievements part, the preamble's paragraphs after the first become one; with no leadership part, the paragraphs
+ * of an achievements part reporting the 第一责任人 duty become one. No character moves out of order.
  */
 export function splitUnheadedParts(sections: DraftSection[], year: number | null): DraftSection[] {
   for (const section of sections) splitCombinedPart(section, year)
@@ -30,12 +30,13 @@ export function splitUnheadedParts(sections: DraftSection[], year: number | null
   if (!has('shortcomings')) result = splitAt(result, 'shortcomings', ['preamble', 'achievements', 'other'], isShortcomingsIntro)
   if (!has('plans')) result = splitAt(result, 'plans', ['preamble', 'achievements', 'other', 'shortcomings'], (sentence) => isPlansIntro(sentence, year))
   if (!has('achievements')) result = splitPreamble(result)
-  if (!has('leadership') && result.every((section) => section.heading === null && section.number === null)) result = splitLeadership(result)
+  if (!has('leadership')) result = splitLeadership(result)
   return result
 }
 
 /**
- * In a report without headings, paragraphs of an achievements part whose first sentence reports the 第一责任人 duty
+ * In a report without a leadership part, paragraphs of an achievements part without sub-parts (headed or not) whose
+ * first sentence reports the 第一责任人 duty
  * (`镇党委书记、镇长切实履行推进法治建设第一责任人职责…`) or whose subject is the leaders (`主要负责同志带头…`) form a
  * leadership part; the paragraphs after them stay achievements.
  */
