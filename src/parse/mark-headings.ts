@@ -27,6 +27,7 @@ interface Candidate {
 export function markHeadings(): (tree: Root, file: VFile) => void {
   return (tree, file) => {
     const candidates = tree.children.map((node) => (node.type === 'paragraph' ? readCandidate(node) : null))
+    readLoneNumerals(tree.children, candidates)
     raiseLeadingArabic(candidates)
     const topRank = candidates.reduce<number | null>((min, candidate) =>
       (candidate?.type === 'numbered' && (min === null || candidate.rank < min) ? candidate.rank : min), null)
@@ -82,6 +83,24 @@ function readCandidate(node: Paragraph): Candidate | null {
   if (compact.length < 4 || compact.length > maxUnnumberedLength || /[。;,:!?]|、$|报告|如下/.test(compact)) return null
   if (classifyPart(text) === null) return null
   return { type: 'unnumbered', number: null, heading: text, rest: '', rank: -1, ordinal: null, style: null }
+}
+
+const loneNumeral = /^[一二三四五六七八九十]{1,3}$/
+
+/**
+ * A Chinese numeral alone on its line (`一`, as WeChat and slide layouts set part numbers) followed by a short line
+ * without a sentence inside is a part number; the main loop joins it with that line as it does a lone `一、`.
+ */
+function readLoneNumerals(nodes: readonly RootContent[], candidates: (Candidate | null)[]): void {
+  nodes.forEach((node, index) => {
+    if (candidates[index] !== null || node.type !== 'paragraph') return
+    const norm = node.data?.norm ?? paragraphText(node) ?? ''
+    const next = paragraphText(nodes[index + 1])
+    if (!loneNumeral.test(norm) || next === null || next.length > maxHeadingLength || /[。;；]./.test(next)) return
+    const number = readHeadingNumber(`${norm}、`)
+    if (number === null || (candidates[index + 1]?.type ?? null) === 'numbered') return
+    candidates[index] = { type: 'numbered', number: paragraphText(node) ?? norm, heading: '', rest: '', rank: number.rank, ordinal: number.ordinal, style: number.style }
+  })
 }
 
 /** Split `heading。rest` at the first 。 or ：; null when the line is too long to be a heading. */

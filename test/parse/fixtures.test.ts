@@ -44,6 +44,7 @@ const names: Record<string, string> = {
   'reads-a-leadership-paragraph-after-a-run-in-lead-sentence': 'reads a paragraph whose second sentence reports the 第一责任人 duty, after a short run-in lead, as leadership',
   'splits-labelled-shortcomings-and-plans-paragraphs': 'splits paragraphs opening with a 存在的问题： or 下一步工作打算： label into their parts',
   'splits-a-leadership-paragraph-out-of-a-numbered-achievements-part': 'splits a paragraph reporting the 第一责任人 duty out of a numbered achievements part when no part is headed as leadership',
+  'heads-the-line-after-a-numeral-alone-on-its-line': 'heads the short line after a numeral alone on its line (一 without 、), keeping both as written',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
