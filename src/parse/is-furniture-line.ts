@@ -5,6 +5,9 @@ const controlWords = [
   '我要纠错', '我要打印', '分享到', '分享至', '字体大小', '字号', '字体', '打印', '关闭', '收藏', '分享', '纠错', '返回',
   '默认', '微信', '微博', '新浪微博', '腾讯微博', 'QQ空间', 'QQ好友', 'QQ', '朋友圈', '保存', '复制链接', '复制网址',
   '视力保护色', '护眼模式', '繁体', '简体', '无障碍', '适老模式', '大', '中', '小', '特大', '放大', '缩小', '[', ']', '(', ')',
+  // WeChat article controls: 阅读原文, 分享 收藏 赞 在看, 点击蓝字 关注我们.
+  '阅读原文', '轻触阅读原文', '在看', '点赞', '赞', '写留言', '留言', '转发', '喜欢', '点击蓝字', '点击上方蓝字', '关注我们',
+  '继续滑动看下一个', '向上滑动看下一个', '知道了', '微信扫一扫', '关注该公众号', '长按识别二维码', '长按二维码', '识别二维码', '扫码关注',
 ].sort((a, b) => b.length - a.length)
 
 const separators = new Set([...' |/、,:;-·•●▪◆■>»›丨'])
@@ -16,7 +19,9 @@ const attachmentFile = /^[\s[]*(?:附件|相关附件|附件下载)\s*\d*\s*[:�
 // Page numbers a PDF copy leaves between pages: — 1 —, - 2 -, 第 3 页 共 5 页, 共5页 第3页, 3/12, Page 4 of 9.
 const pageNumber = /^(?:[-—–－~―]+\s*\d{1,4}\s*[-—–－~―]+|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i
 const pageOfPages = /^(\d{1,4})\s*\/\s*(\d{1,4})$/
-const counterLine = /^(?:浏览次数|阅读次数|访问量|访问次数|点击数|点击量|点击次数|浏览量|阅读量)\s*:?\s*\d*\s*(?:次)?$/
+const counterLine = /^(?:浏览次数|阅读次数|访问量|访问次数|点击数|点击量|点击次数|浏览量|阅读量|阅读|在看|点赞)\s*:?\s*\d*(?:\.\d+)?\s*(?:次|万|w|\+)?$/i
+// WeChat header and footer lines: 收录于合集 #法治政府建设 12个, 点击上方“瑞金司法”关注我们, 长按识别二维码关注.
+const wechatLine = /^(?:收录于(?:合集|话题)\s*#|点击(?:上方|下方)?\s*(?:蓝字|“[^”]{1,20}”|"[^"]{1,20}"|[^\s。]{0,10}名片)\s*\+?\s*(?:关注|订阅)|长按(?:识别|扫描)?(?:下方|上方|图中)?二维码|喜欢此内容的人还喜欢|预览时标签不可点)/
 
 /**
  * True when a normalised line is page furniture by its shape: breadcrumbs, font-size and print controls,
@@ -27,6 +32,7 @@ export function isFurnitureLine(norm: string): boolean {
   if (pageNumber.test(norm) || isPageOfPages(norm)) return true
   if (breadcrumbStart.test(norm) || homeTrail.test(norm)) return true
   if (pagerStart.test(norm) || counterLine.test(norm)) return true
+  if (norm.length <= 60 && wechatLine.test(norm)) return true
   if (attachmentFile.test(norm)) return true
   if (norm.length <= 160 && footerMark.test(norm)) return true
   return norm.length <= 80 && isControlLine(norm)

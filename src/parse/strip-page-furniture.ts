@@ -1,6 +1,7 @@
 import { detectionText } from './detection-text.ts'
 import { isFurnitureLine } from './is-furniture-line.ts'
 import { isDateLine } from './metadata/parse-date.ts'
+import { readByline } from './read-byline.ts'
 import { readFieldLine } from './read-field-line.ts'
 import type { SourceLine } from './split-lines.ts'
 
@@ -32,7 +33,8 @@ const headerDate = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s
 /** The title sits among the first few lines that are not furniture. */
 const maxHeaderLines = 12
 const documentNumber = /^[\u4e00-\u9fa5]{1,12}\[(?:19|20)\d{2}\]\d{1,4}号$/
-const linkBlockLabel = /^(?:相关链接|相关文章|相关阅读|推荐阅读|相关新闻|相关稿件|延伸阅读|相关附件|附件下载|相关信息|相关推荐)\s*:?$/
+// 往期推荐 and the like close a WeChat article: the headlines under them are other articles.
+const linkBlockLabel = /^(?:相关链接|相关文章|相关阅读|推荐阅读|相关新闻|相关稿件|延伸阅读|相关附件|附件下载|相关信息|相关推荐|往期推荐|往期回顾|往期精彩|往期阅读|精彩推荐|热文推荐|更多精彩|精彩回顾|猜你喜欢)\s*:?$/
 
 /**
  * Remove page furniture (breadcrumbs, controls, counters, footers, pager, link lists, a repeated title) wherever it sits,
@@ -52,6 +54,11 @@ export function stripPageFurniture(lines: readonly SourceLine[]): StrippedLines 
     if (inLinkBlock && compact.length <= 80 && !compact.includes('。') && !numbered.test(compact)) return drop(index)
     inLinkBlock = linkBlockLabel.test(compact)
     if (inLinkBlock || isFurnitureLine(line.norm)) return drop(index)
+    const byline = readByline(line.text, line.norm)
+    if (byline !== null) {
+      if (!('发布时间' in fields)) fields['发布时间'] = byline
+      return drop(index)
+    }
     const fieldLine = readFieldLine(line.text, line.norm)
     if (fieldLine === null) return
     for (const [label, value] of Object.entries(fieldLine.fields)) if (!(label in fields)) fields[label] = value

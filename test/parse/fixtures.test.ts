@@ -45,6 +45,7 @@ const names: Record<string, string> = {
   'splits-labelled-shortcomings-and-plans-paragraphs': 'splits paragraphs opening with a 存在的问题： or 下一步工作打算： label into their parts',
   'splits-a-leadership-paragraph-out-of-a-numbered-achievements-part': 'splits a paragraph reporting the 第一责任人 duty out of a numbered achievements part when no part is headed as leadership',
   'heads-the-line-after-a-numeral-alone-on-its-line': 'heads the short line after a numeral alone on its line (一 without 、), keeping both as written',
+  'strips-a-wechat-copy-header-and-footer': 'strips a WeChat copy’s byline, 收录于合集 and 点击蓝字 header and its 往期推荐, 阅读原文 and 在看 footer, then splits the closing',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
