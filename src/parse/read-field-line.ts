@@ -18,6 +18,8 @@ const allLabels = [...metadataLabels, ...furnitureLabels].sort((a, b) => b.lengt
 const metadataSet = new Set(metadataLabels)
 // Pages pad labels to equal width (标　　题：), so spaces may sit between a label's characters.
 const labelSource = allLabels.map((label) => [...label].join('\\s*')).join('|')
+// Some pages print the date bare before the labels: 2024-02-05 10:12　来源：本站　【字体：大 中 小】
+const leadingDate = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/
 const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[]*(?:${labelSource})\\s*:`)
 const anyLabel = new RegExp(`(${labelSource})\\s*:`, 'g')
 
@@ -28,12 +30,16 @@ export interface FieldLine {
 }
 
 /**
- * Read a line made only of `label: value` pairs (来源: … 发布时间: …), or return null when it is body text.
+ * Read a line made only of `label: value` pairs (来源: … 发布时间: …), perhaps after a bare date (`2024-02-05 10:12　来源：本站`,
+ * read as 发布时间), or return null when it is body text.
  * Works on the normalised line (`：` folded to `:`); values are sliced from the line as written.
  */
 export function readFieldLine(text: string, norm: string): FieldLine | null {
-  if (norm.length > 240 || norm.includes('。') || !leadingLabel.test(norm)) return null
+  if (norm.length > 240 || norm.includes('。')) return null
+  const date = leadingDate.exec(norm)?.[0] ?? ''
+  if (!leadingLabel.test(norm.slice(date.length))) return null
   const fields: Record<string, string> = {}
+  if (date !== '') fields['发布时间'] = text.slice(0, date.length)
   const matches = [...norm.matchAll(anyLabel)]
   matches.forEach((match, index) => {
     const label = (match[1] ?? '').replace(/\s+/g, '')

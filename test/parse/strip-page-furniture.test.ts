@@ -26,6 +26,19 @@ describe('stripPageFurniture', () => {
     expect(result.body.map((line) => line.text)).toEqual(['2023年，我县依法行政。'])
   })
 
+  it('reads a line opening with a bare date and time before its labels, the date as 发布时间', () => {
+    const result = strip('某厅2023年法治政府建设年度报告\n正文。\n2024-02-05 10:12　来源：本站　【字体：大 中 小】\n2024年，我厅将继续推进。')
+    expect(result.fields['发布时间']).toBe('2024-02-05 10:12')
+    expect(result.fields['来源']).toBe('本站')
+    expect(result.body.map((line) => line.text)).toEqual(['正文。', '2024年，我厅将继续推进。'])
+  })
+
+  it('reads a WeChat byline as 发布时间 and drops the account header and footer', () => {
+    const result = strip('原创 某某司法 某某司法 2021-02-03 17:30 发表于江西\n收录于合集 #法治政府建设 12个\n点击蓝字 关注我们\n正文。\n往期推荐\n某市召开述法评议会\n阅读原文\n阅读 1024\n分享 收藏 赞 在看')
+    expect(result.fields['发布时间']).toBe('2021-02-03')
+    expect(result.body.map((line) => line.text)).toEqual(['正文。'])
+  })
+
   it('reads label: value lines into fields, padded labels included', () => {
     const result = strip('标　　题：某县2022年法治政府建设情况报告\n发文机关：某县人民政府　成文日期：2023-01-10\n索引号：000-2023-001\n正文。')
     expect(result.fields).toEqual({ 标题: '某县2022年法治政府建设情况报告', 发文机关: '某县人民政府', 成文日期: '2023-01-10', 索引号: '000-2023-001' })
