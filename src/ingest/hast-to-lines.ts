@@ -1,4 +1,4 @@
-import type { Nodes } from 'hast'
+import type { Element, Nodes } from 'hast'
 
 /** Elements that start and end a line, as a browser lays them out. */
 const blockTags = new Set([
@@ -11,6 +11,9 @@ const blockTags = new Set([
 /** Elements whose text is never shown. */
 const silentTags = new Set(['head', 'title', 'script', 'style', 'noscript', 'template', 'img', 'textarea', 'option'])
 
+/** Longest text of a table cell whose paragraphs stay on the row's line (a data cell, not a layout cell holding the article). */
+const maxDataCell = 100
+
 /** True for an element laid out as a block (starts a new line). */
 export function isBlock(node: Nodes): boolean {
   return node.type === 'element' && blockTags.has(node.tagName)
@@ -18,12 +21,13 @@ export function isBlock(node: Nodes): boolean {
 
 /**
  * The visible text of a hast node, one block per line: p, div, br, headings, li, tr, table and section end lines,
- * td/th are separated by a space; HTML white space collapses, but U+3000 and no-break spaces are kept.
+ * td/th are separated by a space; the paragraphs inside a short data cell (`<td><p>指标</p></td>`, as Word writes
+ * tables) stay on the row's line. HTML white space collapses, but U+3000 and no-break spaces are kept.
  *
  * Lines are returned without blank ones and without surrounding ASCII spaces.
  */
 export function hastToLines(node: Nodes): string[] {
-  const state: State = { lines: [], current: '', preformatted: 0 }
+  const state: State = { lines: [], current: '', preformatted: 0, inCell: 0, rowCells: 0 }
   visit(node, state)
   breakLine(state)
   return state.lines
@@ -34,6 +38,10 @@ interface State {
   current: string
   /** Depth of `pre` elements around the node, where white space is kept. */
   preformatted: number
+  /** Depth of data cells around the node, where blocks and `br` separate with a space instead of a line break. */
+  inCell: number
+  /** Cells in the table row around the node; a lone cell is layout (a signature, a title), never a data cell. */
+  rowCells: number
 }
 
 /** Append the text of `node` and its descendants. */
@@ -48,17 +56,46 @@ function visit(node: Nodes, state: State): void {
   }
   if (node.type !== 'element' || silentTags.has(node.tagName)) return
   if (node.tagName === 'br') {
-    breakLine(state)
+    if (state.inCell > 0) separate(state)
+    else breakLine(state)
     return
   }
   const block = blockTags.has(node.tagName)
   const cell = node.tagName === 'td' || node.tagName === 'th'
-  if (block) breakLine(state)
-  else if (cell && state.current.trim() !== '' && !state.current.endsWith(' ')) state.current += ' '
+  const dataCell = cell && state.rowCells >= 2 && isDataCell(node)
+  const rowCells = state.rowCells
+  if (node.tagName === 'tr') state.rowCells = node.children.filter((child) => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th')).length
+  if (block && state.inCell > 0) separate(state)
+  else if (block) breakLine(state)
+  else if (cell) separate(state)
   if (node.tagName === 'pre') state.preformatted++
+  if (dataCell) state.inCell++
   for (const child of node.children) visit(child, state)
+  if (dataCell) state.inCell--
+  state.rowCells = rowCells
   if (node.tagName === 'pre') state.preformatted--
-  if (block) breakLine(state)
+  if (block && state.inCell > 0) separate(state)
+  else if (block) breakLine(state)
+}
+
+/** Put one space between what the line holds and what comes next. */
+function separate(state: State): void {
+  if (state.current.trim() !== '' && !state.current.endsWith(' ')) state.current += ' '
+}
+
+/** A cell with short text and no table inside (in a row of two or more): its paragraphs are one cell, not lines of an article. */
+function isDataCell(node: Element): boolean {
+  let length = 0
+  const walk = (child: Nodes): boolean => {
+    if (child.type === 'text') {
+      length += child.value.replace(/\s+/g, '').length
+      return length <= maxDataCell
+    }
+    if (child.type !== 'element' || silentTags.has(child.tagName)) return true
+    if (child.tagName === 'table') return false
+    return child.children.every(walk)
+  }
+  return node.children.every(walk)
 }
 
 /** Add text to the current line, collapsing HTML white space (space, tab, newline, form feed) outside `pre`. */

@@ -69,14 +69,35 @@ function readPrelude(tree: Root, article: Element): string[] {
   const titleBlocks = before.filter(
     ({ element, titled }) => titled && countCjk(textOutsideLinks(element)) >= 4 && !metaLine.test(hastToLines(element).join(' ')),
   )
-  const titles = (headings.length > 0 ? headings : titleBlocks).slice(-1).map(({ element }) => element)
+  // Old table layouts set the title in a plain cell (<td><font size="5"><b>…的报告</b></font></td>) and give the
+  // left menu's caption a title class; text that reads like a report title beats a class name.
+  const reportTitles = before.filter(({ element }) => countCjk(textOutsideLinks(element)) >= 4 && isReportTitle(joinTitleLines(hastToLines(element))))
+  const ranked = [headings.filter((entry) => reportTitles.includes(entry)), reportTitles, headings, titleBlocks]
+  const titles = (ranked.find((entries) => entries.length > 0) ?? []).slice(-1).map(({ element }) => element)
   const lines: string[] = []
   for (const { element } of before) {
     const text = hastToLines(element).join(' ')
-    if (titles.includes(element) && text.length <= maxMetaLine) lines.push(text)
+    if (titles.includes(element) && text.length <= maxMetaLine) lines.push(joinTitleLines(hastToLines(element)))
     else if (metaLine.test(text) && text.length <= maxMetaLine) lines.push(tidyByline(text))
   }
   return dedupe(lines)
+}
+
+const reportTopic = /法治|法制|依法行政|依法治/
+const reportEnd = /(?:报告|情况|总结|汇报)\s*(?:[（(][^（()）]{0,30}[)）])?$/
+
+/** Whether a line reads like the title of a rule-of-law report: its topic, ending in 报告/情况/总结, no sentence. */
+function isReportTitle(text: string): boolean {
+  return text.length <= 100 && !/[。；;]/.test(text) && reportTopic.test(text) && reportEnd.test(text) && !metaLine.test(text)
+}
+
+/** A title broken by `<br>` read as one line: no space between Chinese characters, one between Latin words. */
+function joinTitleLines(lines: readonly string[]): string {
+  return lines.reduce((joined, line) => {
+    if (joined === '') return line
+    const wide = (code: number): boolean => code > 0x2e7f
+    return wide(joined.charCodeAt(joined.length - 1)) || wide(line.charCodeAt(0)) ? joined + line : `${joined} ${line}`
+  }, '')
 }
 
 /** A byline with its labels spaced apart and page controls removed: `发布时间：… 来源：…`. */

@@ -94,6 +94,25 @@ describe('htmlToText title and byline', () => {
     ])
   })
 
+  it('takes the title from a table cell that reads like a report title, not from a title-classed menu caption', () => {
+    const html = `<table><tr><td class="lefttitle">政务公开</td></tr></table><table><tr><td><font size="5"><b>某区人民政府关于2017年法治政府建设工作情况的报告</b></font></td></tr><tr><td>发布时间：2018-02-06 来源：区法制办</td></tr><tr><td class="content">${body}</td></tr></table>`
+    expect(htmlToText(html).text.split('\n').slice(0, 3)).toEqual([
+      '某区人民政府关于2017年法治政府建设工作情况的报告',
+      '发布时间：2018-02-06 来源：区法制办',
+      '全面推进依法行政，加快建设法治政府。',
+    ])
+  })
+
+  it('joins a title that `<br>` breaks inside `<h1>` with no space between Chinese characters', () => {
+    const html = `<h1>某某盟行政公署<br>2019年法治政府建设情况报告</h1><div id="zoom">${body}</div>`
+    expect(htmlToText(html).text.split('\n')[0]).toBe('某某盟行政公署2019年法治政府建设情况报告')
+  })
+
+  it('keeps a table whose cells wrap their text in `<p>` one line per row, but a lone cell’s paragraphs one per line', () => {
+    const html = `<div id="zoom">${body}<table><tr><td><p>指标</p></td><td><p>2018年</p></td><td><p>2019年</p></td></tr><tr><td><p>行政处罚案件（件）</p></td><td><p>3120</p></td><td><p>3486<br>（含简易程序）</p></td></tr></table><table><tr><td><p>某某盟行政公署</p><p>2020年3月12日</p></td></tr></table></div>`
+    expect(htmlToText(html).text.split('\n').slice(3)).toEqual(['指标 2018年 2019年', '行政处罚案件（件） 3120 3486 （含简易程序）', '某某盟行政公署', '2020年3月12日'])
+  })
+
   it('drops the title line when the article repeats it', () => {
     const html = `<h1>某县2022年法治政府建设情况报告</h1><div id="zoom"><p>某县2022年法治政府建设情况报告</p>${body}</div>`
     expect(htmlToText(html).text.split('\n')).toEqual(['某县2022年法治政府建设情况报告', ...Array.from({ length: 3 }, () => '全面推进依法行政，加快建设法治政府。')])
