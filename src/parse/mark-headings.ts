@@ -53,7 +53,8 @@ export function markHeadings(): (tree: Root, file: VFile) => void {
       if (candidate.type === 'damaged') {
         file.message(`heading “${candidate.heading}” has a damaged number “${candidate.number ?? ''}”; read as a level-${levelOf(candidate.rank)} heading from its neighbours`,
           { place: node.position, ruleId: 'damaged-heading-number', source: 'parse' })
-      } else if (candidate.type === 'unnumbered' && topRank !== null) {
+      } else if (candidate.type === 'unnumbered' && topRank !== null && topRank <= candidate.rank) {
+        // Only a heading whose siblings are numbered lost its number; 【主要举措和成效】 above （一） items did not.
         file.message(`heading “${candidate.heading}” has no number while other headings are numbered; read as a level-${levelOf(candidate.rank)} heading`,
           { place: node.position, ruleId: 'damaged-heading-number', source: 'parse' })
       }
@@ -66,6 +67,8 @@ export function markHeadings(): (tree: Root, file: VFile) => void {
 function readCandidate(node: Paragraph): Candidate | null {
   const text = node.children[0]?.type === 'text' ? node.children[0].value : ''
   const norm = node.data?.norm ?? text
+  const bracketed = readBracketed(text, norm)
+  if (bracketed !== null) return bracketed
   const number = readHeadingNumber(norm)
   if (number !== null) {
     const split = splitRunIn(text, norm, number.length)
@@ -101,6 +104,25 @@ function readLoneNumerals(nodes: readonly RootContent[], candidates: (Candidate 
     if (number === null || (candidates[index + 1]?.type ?? null) === 'numbered') return
     candidates[index] = { type: 'numbered', number: paragraphText(node) ?? norm, heading: '', rest: '', rank: number.rank, ordinal: number.ordinal, style: number.style }
   })
+}
+
+/**
+ * A line wholly inside 【】 or 〔〕 is a heading: `【一、主要举措和成效】` is numbered (number `【一、`, heading
+ * `主要举措和成效】`, so every character stays), `【存在的不足和原因】` is an unnumbered part heading when it names a part.
+ */
+function readBracketed(text: string, norm: string): Candidate | null {
+  if (!/^\[[^\[\]]{2,60}\]$/.test(norm) || /[。;]/.test(norm)) return null
+  let start = 1
+  while (start < norm.length && norm.charAt(start) === ' ') start++
+  const number = readHeadingNumber(norm.slice(start, -1))
+  if (number !== null) {
+    const end = start + number.length
+    const heading = trimSpace(text.slice(end))
+    if (heading.length < 2) return null
+    return { type: 'numbered', number: trimSpace(text.slice(0, end)), heading, rest: '', rank: number.rank, ordinal: number.ordinal, style: number.style }
+  }
+  if (classifyPart(text.slice(1, -1)) === null) return null
+  return { type: 'unnumbered', number: null, heading: text, rest: '', rank: -1, ordinal: null, style: null }
 }
 
 /** Split `heading。rest` at the first 。 or ：; null when the line is too long to be a heading. */

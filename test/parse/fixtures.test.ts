@@ -47,6 +47,8 @@ const names: Record<string, string> = {
   'heads-the-line-after-a-numeral-alone-on-its-line': 'heads the short line after a numeral alone on its line (一 without 、), keeping both as written',
   'strips-a-wechat-copy-header-and-footer': 'strips a WeChat copy’s byline, 收录于合集 and 点击蓝字 header and its 往期推荐, 阅读原文 and 在看 footer, then splits the closing',
   'reads-a-metadata-line-opening-with-a-bare-date': 'reads a line opening with a bare date and time before 来源： and 字体： as metadata, not the first paragraph',
+  'reads-bracketed-part-headings-above-numbered-items-without-warnings': 'reads 【主要举措和成效】 lines above （一） items as part headings, keeping the brackets and warning of no damaged number',
+  'reads-numbered-part-headings-inside-brackets': 'reads 【一、主要举措和成效】 as a numbered part heading, keeping every character',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
