@@ -125,12 +125,12 @@ function groupPages(pages: ReportPage[], shard: 'size' | 'year' | 'none', shardP
   if (shard === 'size') {
     const newest = years[0] ?? Number.POSITIVE_INFINITY
     // Newest first, then by file, so the split never depends on the order pages were found in.
-    const ordered = [...pages].sort((a, b) => (b.year ?? newest) - (a.year ?? newest) || a.file.localeCompare(b.file))
+    const ordered = [...pages].sort((a, b) => (b.year ?? newest) - (a.year ?? newest) || (a.file < b.file ? -1 : 1))
     const size = Math.ceil(ordered.length / count)
     return Array.from({ length: count }, (_, n) => {
       const slice = ordered.slice(n * size, (n + 1) * size)
       return { folder: n === 0 ? 'pagefind/' : `pagefind-${n + 1}/`, years: yearsOf(slice), pages: slice }
-    })
+    }).filter((group) => group.pages.length > 0)
   }
   const [newest, ...older] = years as [number, ...number[]]
   return [
