@@ -14,6 +14,8 @@ export interface AgencyEvidence {
   titlePrefix: string | null
   /** The subject of the preamble's first sentence when it is a name: 武清区 in 2020年,武清区坚持…. */
   preambleSubject: string | null
+  /** How the preamble's first sentence names the author, generic forms included (区政府, 自治区生态环境厅, 盟行署): for `short` only. */
+  selfName: string | null
   /** The level implied by how the report refers to itself (我局 → department, 我区 → county), or null. */
   selfLevel: Level | null
 }
@@ -30,8 +32,11 @@ const titleStop = /关于|法治政府|法治建设|依法行政|法治工作|�
 const verbStart =
   /^(?:坚持|深入|全面|认真|紧紧|始终|以|在|围绕|紧扣|持续|扎实|按照|根据|高度|积极|牢固|聚焦|立足|严格|不断|切实|大力|着力|贯彻|把|将|对|的|法治|各级|上下|共|按|进一步|结合|统筹|落实|推进|加强|强化|完善|召开|制定|出台|印发|开展|成立|健全|$|[^\u4e00-\u9fa5])/
 const bodyAfterPlace =
-  /^[\u4e00-\u9fa5]{0,16}?(?:人民政府办公室|人民政府办公厅|人民政府|政府|管理委员会|管委会|委员会|办公室|办公厅|高新区|开发区|新区|园区|局|厅|办|委|中心|院|署)/
-const genericSubject = /^[省市区县]([\u4e00-\u9fa5]{1,14}?(?:局|办|委|厅|中心|管委会|办公室))/
+  /^[\u4e00-\u9fa5]{0,16}?(?:人民政府办公室|人民政府办公厅|人民政府|政府|管理委员会|管委会|委员会|办公室|办公厅|(?:高新区|开发区|新区|园区)(?:管委会|管理委员会)?|局|厅|办|委|中心|院|署)/
+// 区政府 before 区政府在市委…领导下: a government's own short form is tried before a department's.
+const genericSubject = /^[省市区县](?:人民政府|政府|[\u4e00-\u9fa5]{1,14}?(?:局|办|委|厅|中心|管委会|办公室))/
+// The author named by its level alone: 区政府, 州人民政府, 自治区生态环境厅, 盟行署, 市司法局.
+const levelSubject = /^(?:自治区|自治州|自治县|自治旗|地区|省|市|区|县|旗|盟|州)(?:人民政府|政府|行署|行政公署|[\u4e00-\u9fa5]{1,14}?(?:局|办|委|厅|中心|管委会|办公室))/
 const selfReference = /我(局|办|委|厅|中心|院|署|区|县|市|省|镇|乡|街道)/
 const selfLevels: Record<string, Level> = {
   局: 'department', 办: 'department', 委: 'department', 厅: 'department', 中心: 'department', 院: 'department',
@@ -47,13 +52,15 @@ export function collectAgencyEvidence(input: {
   text: string
 }): AgencyEvidence {
   const preamble = firstPreambleParagraph(input.sections, input.text, input.title)
+  const preambleSubject = preamble === null ? null : findPreambleSubject(preamble)
   return {
     fields: agencyFieldLabels
       .map((label) => cleanFieldValue(input.fields[label]))
       .filter((value): value is string => value !== null && isBodyName(value) && !isWebsiteName(value)),
     signature: findSignature(input.sections, input.text),
     titlePrefix: input.title === null ? null : findTitlePrefix(input.title),
-    preambleSubject: preamble === null ? null : findPreambleSubject(preamble),
+    preambleSubject,
+    selfName: preambleSubject ?? (preamble === null ? null : levelSubject.exec(toSimplified(preamble).replace(yearLead, ''))?.[0] ?? null),
     selfLevel: preamble === null ? null : (selfLevels[selfReference.exec(preamble)?.[1] ?? ''] ?? null),
   }
 }
@@ -116,9 +123,12 @@ function findPreambleSubject(paragraph: string): string | null {
   return generic ? generic[0] : null
 }
 
+// 市人民政府： above the opening names the body reported to, not the author.
+const addressee = /^[^。，,]{2,40}[:：]$/
+
 function firstPreambleParagraph(sections: Section[], text: string, title: string | null): string | null {
   const preamble = sections.find((section) => section.kind === 'preamble')
-  const fromSection = preamble?.paragraphs.find((paragraph) => paragraph.trim() !== '')
+  const fromSection = preamble?.paragraphs.find((paragraph) => paragraph.trim() !== '' && !addressee.test(paragraph.trim()))
   if (fromSection) return fromSection.trim()
   const lines = splitLines(text)
   const first = lines.find((line) => line !== title?.trim())

@@ -51,9 +51,7 @@ export function findAgency(
   const region = parsed.places.township && path.length > 0 ? [...path, parsed.places.township] : path
   // A field name the report overrode with 我区 is not a form the report uses.
   const usedChosen = parsed === written ? chosen : null
-  const short = overrides.short ?? [evidence.titlePrefix, evidence.preambleSubject, evidence.signature, usedChosen].find(
-    (name): name is string => name !== null && (name === chosen || isShortFor(name, toSimplified(chosen))),
-  ) ?? null
+  const short = overrides.short ?? findShort([evidence.selfName, evidence.titlePrefix, evidence.signature, usedChosen], chosen)
   const agency: Agency = {
     name: overrides.agency ?? composeName(parsed, place),
     short: short === null ? null : toSimplified(short),
@@ -63,6 +61,17 @@ export function findAgency(
   if (parsed.kind === 'joint') agency.bodies = composeBodies(parsed, place)
   const bodySource = short !== null && parsed.kind !== 'government' && parsed.kind !== 'joint' ? toSimplified(short) : null
   return { agency, body: findBody(parsed, bodySource, place), undecided: resolved.undecided }
+}
+
+/**
+ * The form the report uses for itself: the shortest of its own names (preamble subject, title, signature, the chosen
+ * name) that is a short form of the chosen name (鄞州区, 市司法局, 自治区生态环境厅); on a tie, the earlier.
+ */
+function findShort(names: readonly (string | null)[], chosen: string): string | null {
+  const full = toSimplified(chosen)
+  const length = (name: string): number => name.replace(/\s+/g, '').length
+  const valid = names.filter((name): name is string => name !== null && (name === chosen || isShortFor(name, full)))
+  return valid.reduce<string | null>((best, name) => (best === null || length(name) < length(best) ? name : best), null)
 }
 
 function chooseName(fields: string[], own: string[]): string | null {
@@ -91,6 +100,8 @@ export function isShortFor(short: string, full: string): boolean {
     const named = parsed.places.township ?? parsed.unknownPlace ?? (place ? (place.short ?? place.name) : null)
     return /(?:政府|办事处|行政公署)$/.test(b) && named !== null && b.includes(named)
   }
+  // 区政府 is not short for 某县人民政府: a level written alone must be the full name's.
+  if (parsed.generic !== null && !b.includes(parsed.generic)) return false
   const last = a.at(-1) ?? ''
   // 成都高新区 is short for 成都高新技术产业开发区管理委员会 as much as for the zone itself.
   const ending = b.slice(-3) + b.replace(/(?:管理委员会|管委会)$/, '').slice(-3)

@@ -89,7 +89,7 @@ describe('inferMetadata on the bundled reports', () => {
     )
     expect(result.value).toMatchObject({
       title: '天津滨海高新区2023年度法治政府建设情况报告',
-      agency: { name: '天津滨海高新技术产业开发区', short: '天津滨海高新区', region: ['天津市', '滨海新区'], level: 'department' },
+      agency: { name: '天津滨海高新技术产业开发区', short: '滨海高新区', region: ['天津市', '滨海新区'], level: 'department' },
       year: 2023,
       published: '2024-03-27',
     })

@@ -34,6 +34,32 @@ describe('inferMetadata: agency', () => {
     expect(value).toMatchObject({ id: '2020-tianjin-wuqing', title: '天津市武清区人民政府2020年度法治政府建设情况报告', titleInferred: true })
   })
 
+  it('takes the short form the report uses for itself (鄞州区), not the full name of its title, skipping the addressee', () => {
+    const { value } = infer({
+      title: '宁波市鄞州区人民政府关于2022年度法治政府建设情况的报告',
+      sections: [section('preamble', ['宁波市人民政府：', '2022年，鄞州区坚持以习近平法治思想为引领…']), section('closing', ['宁波市鄞州区人民政府', '二〇二三年二月十日'])],
+    })
+    expect(value.agency).toMatchObject({ name: '宁波市鄞州区人民政府', short: '鄞州区', region: ['浙江省', '宁波市', '鄞州区'] })
+  })
+
+  it('takes a short form named by its level alone (自治区生态环境厅, 盟行署) when the name agrees', () => {
+    const department = infer({
+      title: '广西壮族自治区生态环境厅2023年法治政府建设年度报告',
+      sections: [section('preamble', ['2023年，自治区生态环境厅坚持以习近平新时代中国特色社会主义思想为指导…'])],
+    })
+    expect(department.value.agency).toMatchObject({ name: '广西壮族自治区生态环境厅', short: '自治区生态环境厅' })
+    const league = infer({
+      title: '锡林郭勒盟行政公署2019年法治政府建设情况报告',
+      sections: [section('preamble', ['自治区人民政府：', '2019年，盟行署在自治区党委、政府和盟委的坚强领导下…'])],
+    })
+    expect(league.value.agency).toMatchObject({ name: '锡林郭勒盟行政公署', short: '盟行署' })
+    const county = infer({
+      title: '某某县人民政府2022年法治政府建设情况报告',
+      sections: [section('preamble', ['2022年，区政府在市委、市政府的坚强领导下…'])],
+    })
+    expect(county.value.agency.short).toBe('某某县人民政府')
+  })
+
   it('reads a township with its county, and a Chinese-numeral signature date', () => {
     const { value } = infer({
       title: '长赤镇2022年法治政府建设年度报告',
