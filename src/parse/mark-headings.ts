@@ -107,22 +107,26 @@ function readLoneNumerals(nodes: readonly RootContent[], candidates: (Candidate 
 }
 
 /**
- * A line wholly inside 【】 or 〔〕 is a heading: `【一、主要举措和成效】` is numbered (number `【一、`, heading
- * `主要举措和成效】`, so every character stays), `【存在的不足和原因】` is an unnumbered part heading when it names a part.
+ * A line opening with a part title inside 【】 or 〔〕 is a heading: `【一、主要举措和成效】` is numbered (number `【一、`,
+ * heading `主要举措和成效】`, so every character stays), `【存在的不足和原因】` is an unnumbered part heading when it
+ * names a part. Text after the closing bracket (`【主要举措和成效】2023年，我厅…`) is a run-in paragraph.
  */
 function readBracketed(text: string, norm: string): Candidate | null {
-  if (!/^\[[^\[\]]{2,60}\]$/.test(norm) || /[。;]/.test(norm)) return null
+  const match = /^\[([^[\]。;]{2,60})\]/.exec(norm)
+  if (match === null) return null
+  const close = match[0].length
+  const rest = trimSpace(text.slice(close))
   let start = 1
-  while (start < norm.length && norm.charAt(start) === ' ') start++
-  const number = readHeadingNumber(norm.slice(start, -1))
+  while (start < close && norm.charAt(start) === ' ') start++
+  const number = readHeadingNumber(norm.slice(start, close - 1))
   if (number !== null) {
     const end = start + number.length
-    const heading = trimSpace(text.slice(end))
+    const heading = trimSpace(text.slice(end, close))
     if (heading.length < 2) return null
-    return { type: 'numbered', number: trimSpace(text.slice(0, end)), heading, rest: '', rank: number.rank, ordinal: number.ordinal, style: number.style }
+    return { type: 'numbered', number: trimSpace(text.slice(0, end)), heading, rest, rank: number.rank, ordinal: number.ordinal, style: number.style }
   }
-  if (classifyPart(text.slice(1, -1)) === null) return null
-  return { type: 'unnumbered', number: null, heading: text, rest: '', rank: -1, ordinal: null, style: null }
+  if (classifyPart(text.slice(1, close - 1)) === null) return null
+  return { type: 'unnumbered', number: null, heading: text.slice(0, close), rest, rank: -1, ordinal: null, style: null }
 }
 
 /** Split `heading。rest` at the first 。 or ：; null when the line is too long to be a heading. */

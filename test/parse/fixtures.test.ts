@@ -49,6 +49,7 @@ const names: Record<string, string> = {
   'reads-a-metadata-line-opening-with-a-bare-date': 'reads a line opening with a bare date and time before 来源： and 字体： as metadata, not the first paragraph',
   'reads-bracketed-part-headings-above-numbered-items-without-warnings': 'reads 【主要举措和成效】 lines above （一） items as part headings, keeping the brackets and warning of no damaged number',
   'reads-numbered-part-headings-inside-brackets': 'reads 【一、主要举措和成效】 as a numbered part heading, keeping every character',
+  'reads-run-in-bracketed-part-headings': 'reads 【主要举措和成效】 followed by text on the same line as a heading with a run-in paragraph, but not 【典型案例】',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
