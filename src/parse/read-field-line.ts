@@ -12,6 +12,8 @@ const furnitureLabels = [
   '字号', '字体', '字体大小', '主办', '承办单位', '承办', '主管单位', '协办单位', '维护单位', '网站标识码',
   '政府网站标识码', '备案序号', '备案号', 'ICP备案号', '联系方式', '联系电话', '联系地址', '联系我们', '地址', '邮编', '邮箱',
   '电子邮箱', '技术支持', '上一篇', '下一篇', '上一条', '下一条', '分享到', '扫一扫', '相关链接', '相关文章', '相关附件',
+  // Credits under a WeChat article: 文字丨张三, 排版 | 李四, 终审：王五.
+  '文字', '图片', '文图', '图文', '摄影', '排版', '校对', '初审', '复审', '终审', '监制', '出品', '统筹', '美编',
 ]
 
 const allLabels = [...metadataLabels, ...furnitureLabels].sort((a, b) => b.length - a.length)
@@ -20,8 +22,9 @@ const metadataSet = new Set(metadataLabels)
 const labelSource = allLabels.map((label) => [...label].join('\\s*')).join('|')
 // Some pages print the date bare before the labels: 2024-02-05 10:12　来源：本站　【字体：大 中 小】
 const leadingDate = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/
-const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[]*(?:${labelSource})\\s*:`)
-const anyLabel = new RegExp(`(${labelSource})\\s*:`, 'g')
+// WeChat writes 来源丨… and 编辑 | … where pages write a colon.
+const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[]*(?:${labelSource})\\s*[:|丨]`)
+const anyLabel = new RegExp(`(${labelSource})\\s*[:|丨]`, 'g')
 
 /** What a `label: value` line holds: metadata values keyed by label, and whether it also held furniture. */
 export interface FieldLine {
@@ -45,7 +48,7 @@ export function readFieldLine(text: string, norm: string): FieldLine | null {
     const label = (match[1] ?? '').replace(/\s+/g, '')
     const start = (match.index ?? 0) + match[0].length
     const end = matches[index + 1]?.index ?? norm.length
-    const value = text.slice(start, end).replace(/^[\s|｜:：]+|[\s|｜[\]【】]+$/gu, '')
+    const value = text.slice(start, end).replace(/^[\s|｜丨:：]+|[\s|｜丨[\]【】]+$/gu, '')
     if (metadataSet.has(label) && value !== '' && !(label in fields)) fields[label] = value
   })
   return { fields }

@@ -39,6 +39,13 @@ describe('stripPageFurniture', () => {
     expect(result.body.map((line) => line.text)).toEqual(['正文。'])
   })
 
+  it('reads WeChat credits written with 丨 or | as fields and drops arrows, END and 轻点两下 lines', () => {
+    const result = strip('↑点击上方“某某司法”关注我们\n正文。\n- END -\n来源丨某某市司法局\n文字 | 张三\n终审：李四\n微信扫一扫关注该公众号\n，轻点两下取消赞')
+    expect(result.fields['来源']).toBe('某某市司法局')
+    expect(result.body.map((line) => line.text)).toEqual(['正文。'])
+    expect(bodyOf('正文。\n文字工作者要依法履职')).toEqual(['正文。', '文字工作者要依法履职'])
+  })
+
   it('reads label: value lines into fields, padded labels included', () => {
     const result = strip('标　　题：某县2022年法治政府建设情况报告\n发文机关：某县人民政府　成文日期：2023-01-10\n索引号：000-2023-001\n正文。')
     expect(result.fields).toEqual({ 标题: '某县2022年法治政府建设情况报告', 发文机关: '某县人民政府', 成文日期: '2023-01-10', 索引号: '000-2023-001' })
