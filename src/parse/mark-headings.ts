@@ -88,10 +88,11 @@ function readCandidate(node: Paragraph): Candidate | null {
   return { type: 'unnumbered', number: null, heading: text, rest: '', rank: -1, ordinal: null, style: null }
 }
 
-const loneNumeral = /^[一二三四五六七八九十]{1,3}$/
+// 一 or, in WeChat layouts, 01 and PART 01; a bare 1 is left alone, since PDF copies leave page numbers so.
+const loneNumeral = /^(?:[一二三四五六七八九十]{1,3}|0[1-9]|part\s*0?[1-9])$/i
 
 /**
- * A Chinese numeral alone on its line (`一`, as WeChat and slide layouts set part numbers) followed by a short line
+ * A part number alone on its line (`一`, `01`, `PART 01`, as WeChat and slide layouts set them) followed by a short line
  * without a sentence inside is a part number; the main loop joins it with that line as it does a lone `一、`.
  */
 function readLoneNumerals(nodes: readonly RootContent[], candidates: (Candidate | null)[]): void {
@@ -100,9 +101,10 @@ function readLoneNumerals(nodes: readonly RootContent[], candidates: (Candidate 
     const norm = node.data?.norm ?? paragraphText(node) ?? ''
     const next = paragraphText(nodes[index + 1])
     if (!loneNumeral.test(norm) || next === null || next.length > maxHeadingLength || /[。;；]./.test(next)) return
-    const number = readHeadingNumber(`${norm}、`)
+    const number = readHeadingNumber(`${norm.replace(/^part\s*0?|^0/i, '')}、`)
     if (number === null || (candidates[index + 1]?.type ?? null) === 'numbered') return
-    candidates[index] = { type: 'numbered', number: paragraphText(node) ?? norm, heading: '', rest: '', rank: number.rank, ordinal: number.ordinal, style: number.style }
+    // Whatever its digits, a number set alone above its title numbers a part: the top level, like 一、.
+    candidates[index] = { type: 'numbered', number: paragraphText(node) ?? norm, heading: '', rest: '', rank: 1, ordinal: number.ordinal, style: 'chinese' }
   })
 }
 
