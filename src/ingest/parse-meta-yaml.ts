@@ -2,13 +2,25 @@ import { LineCounter, parseDocument, isMap, isScalar } from 'yaml'
 import type { Message, MetaOverrides } from '../types.ts'
 import { validateOverrides } from './validate-overrides.ts'
 
+/** Keys that site generators and web clippers write into front matter; they say nothing the parser uses. */
+const pageKeys = new Set([
+  'tags', 'categories', 'category', 'keywords', 'description', 'summary', 'author', 'authors', 'layout', 'draft', 'slug',
+  'aliases', 'lang', 'created', 'updated', 'modified', 'clipped', 'source', 'cover', 'image', 'type', 'date',
+])
+
 /**
  * Read metadata YAML (a sidecar or front matter) into validated `MetaOverrides`; invalid YAML is an `invalid-meta`
  * error naming `file` and the line of the YAML error.
  *
- * `firstLine` is the line of `file` the YAML starts on (2 for front matter after its `---`).
+ * `firstLine` is the line of `file` the YAML starts on (2 for front matter after its `---`). With `frontMatter`, keys a
+ * site generator or clipper writes (`tags`, `author`, …) are ignored without a warning, and a valid `date` becomes a
+ * `published` hint, weighed below the report's own dates.
  */
-export function parseMetaYaml(text: string, file: string, firstLine = 1): { value: MetaOverrides; messages: Message[] } {
+export function parseMetaYaml(text: string, file: string, firstLine = 1, frontMatter = false): {
+  value: MetaOverrides
+  messages: Message[]
+  hints?: { published?: string }
+} {
   const lineCounter = new LineCounter()
   // YAML 1.1 so that unquoted dates become timestamps, as most editors and Jekyll/Hugo users expect.
   const document = parseDocument(text, { lineCounter, version: '1.1', uniqueKeys: true })
@@ -35,7 +47,11 @@ export function parseMetaYaml(text: string, file: string, firstLine = 1): { valu
       }
     }
   }
-  return validateOverrides(data, file, (field) => lines.get(field) ?? null)
+  if (!frontMatter || !isRecord(data)) return validateOverrides(data, file, (field) => lines.get(field) ?? null)
+  const kept = Object.fromEntries(Object.entries(data).filter(([field]) => !pageKeys.has(field)))
+  const result = validateOverrides(kept, file, (field) => lines.get(field) ?? null)
+  const date = validateOverrides({ published: data['date'] }, file).value.published
+  return date === undefined ? result : { ...result, hints: { published: date } }
 }
 
 /** True for a plain object. */

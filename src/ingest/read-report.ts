@@ -96,8 +96,9 @@ function extractText(
   }
   if (format === 'md') {
     const { yaml, body } = splitFrontMatter(raw)
-    const meta = yaml === null ? { value: {}, messages: [] } : parseMetaYaml(yaml, name, 2)
-    return { text: markdownToText(body), overrides: meta.value, messages: meta.messages }
+    const meta = yaml === null ? { value: {}, messages: [] } : parseMetaYaml(yaml, name, 2, true)
+    const hints = 'hints' in meta ? meta.hints : undefined
+    return { text: markdownToText(body), overrides: meta.value, messages: meta.messages, ...(hints === undefined ? {} : { hints }) }
   }
   return { text: raw, overrides: {}, messages: [] }
 }

@@ -110,6 +110,15 @@ describe('readReport', () => {
     ])
   })
 
+  it('ignores the keys a clipper writes into front matter and reads its `date` as a hint, but warns of others', async () => {
+    const file = path.join(scratch, 'clipped.md')
+    await writeFile(file, '---\nurl: https://www.example.gov.cn/a.html\ndate: 2018-01-26\ntags:\n  - 法治政府\nauthor: 某某\ncolour: red\n---\n\n# 某旗2017年法治政府建设工作报告\n\n2017年，旗人民政府全面推进依法行政。\n')
+    const { value, messages } = await readReport(file)
+    expect(value?.overrides).toEqual({ url: 'https://www.example.gov.cn/a.html' })
+    expect(value?.hints).toEqual({ published: '2018-01-26' })
+    expect(messages.map((message) => `${message.line ?? '-'} ${message.ruleId}`)).toEqual(['7 unknown-meta'])
+  })
+
   it('reads Markdown front matter into overrides and the body into plain lines', async () => {
     const { value, messages } = await read('report.md')
     expect(messages).toEqual([])
