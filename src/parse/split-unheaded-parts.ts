@@ -37,13 +37,15 @@ export function splitUnheadedParts(sections: DraftSection[], year: number | null
 /**
  * In a report without a leadership part, paragraphs of an achievements part without sub-parts (headed or not) whose
  * first sentence reports the 第一责任人 duty
- * (`镇党委书记、镇长切实履行推进法治建设第一责任人职责…`) or whose subject is the leaders (`主要负责同志带头…`) form a
- * leadership part; the paragraphs after them stay achievements.
+ * (`镇党委书记、镇长切实履行推进法治建设第一责任人职责…`) or, in an unheaded part, whose subject is the leaders
+ * (`主要负责同志带头…`) form a leadership part; the paragraphs after them stay achievements.
  */
 function splitLeadership(sections: DraftSection[]): DraftSection[] {
   return sections.flatMap((section) => {
     if (section.kind !== 'achievements' || section.children.length > 0) return [section]
-    const start = section.paragraphs.findIndex((paragraph) => isLeadershipParagraph(paragraph.text))
+    // Under a heading, only the duty itself opens the part (县政府主要负责人带头学法 alone may be an achievement).
+    const opens = section.heading === null ? isLeadershipParagraph : namesLeadershipDuty
+    const start = section.paragraphs.findIndex((paragraph) => opens(paragraph.text))
     if (start === -1) return [section]
     let end = start + 1
     while (end < section.paragraphs.length && isLeadershipParagraph((section.paragraphs[end] as DraftParagraph).text)) end++
