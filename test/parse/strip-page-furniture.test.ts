@@ -40,7 +40,7 @@ describe('stripPageFurniture', () => {
   })
 
   it('reads WeChat credits written with 丨 or | as fields and drops arrows, END and 轻点两下 lines', () => {
-    const result = strip('↑点击上方“某某司法”关注我们\n正文。\n- END -\n来源丨某某市司法局\n文字 | 张三\n终审：李四\n微信扫一扫关注该公众号\n，轻点两下取消赞')
+    const result = strip('↑点击上方“某某司法”关注我们\n正文。\n- END -\n来源丨某某市司法局\n文字 | 张三\n终审：李四\n微信扫一扫关注该公众号\n，轻点两下取消赞\n点个“在看”，你最好看')
     expect(result.fields['来源']).toBe('某某市司法局')
     expect(result.body.map((line) => line.text)).toEqual(['正文。'])
     expect(bodyOf('正文。\n文字工作者要依法履职')).toEqual(['正文。', '文字工作者要依法履职'])
