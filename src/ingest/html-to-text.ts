@@ -86,9 +86,10 @@ function readPrelude(tree: Root, article: Element): string[] {
 const reportTopic = /法治|法制|依法行政|依法治/
 const reportEnd = /(?:报告|情况|总结|汇报)\s*(?:[（(][^（()）]{0,30}[)）])?$/
 
-/** Whether a line reads like the title of a rule-of-law report: its topic, ending in 报告/情况/总结, no sentence. */
+/** Whether a line reads like the title of a rule-of-law report: its topic, ending in 报告/情况/总结, no sentence or breadcrumb. */
 function isReportTitle(text: string): boolean {
-  return text.length <= 100 && !/[。；;]/.test(text) && reportTopic.test(text) && reportEnd.test(text) && !metaLine.test(text)
+  // A breadcrumb may end with the title (首页 > 政务公开 > …报告); it is not the title block.
+  return text.length <= 100 && !/[。；;>»›→]|位置|首页/.test(text) && reportTopic.test(text) && reportEnd.test(text) && !metaLine.test(text)
 }
 
 /** A title broken by `<br>` read as one line: no space between Chinese characters, one between Latin words. */

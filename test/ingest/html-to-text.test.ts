@@ -94,8 +94,8 @@ describe('htmlToText title and byline', () => {
     ])
   })
 
-  it('takes the title from a table cell that reads like a report title, not from a title-classed menu caption', () => {
-    const html = `<table><tr><td class="lefttitle">政务公开</td></tr></table><table><tr><td><font size="5"><b>某区人民政府关于2017年法治政府建设工作情况的报告</b></font></td></tr><tr><td>发布时间：2018-02-06 来源：区法制办</td></tr><tr><td class="content">${body}</td></tr></table>`
+  it('takes the title from a table cell that reads like a report title, not from a title-classed menu caption or a breadcrumb', () => {
+    const html = `<table><tr><td class="lefttitle">政务公开</td></tr></table><table><tr><td><font size="5"><b>某区人民政府关于2017年法治政府建设工作情况的报告</b></font></td></tr><tr><td>当前位置：<a href="/">首页</a> &gt; 某区人民政府关于2017年法治政府建设工作情况的报告</td></tr><tr><td>发布时间：2018-02-06 来源：区法制办</td></tr><tr><td class="content">${body}</td></tr></table>`
     expect(htmlToText(html).text.split('\n').slice(0, 3)).toEqual([
       '某区人民政府关于2017年法治政府建设工作情况的报告',
       '发布时间：2018-02-06 来源：区法制办',
