@@ -64,7 +64,10 @@ function visit(node: Nodes, state: State): void {
   const cell = node.tagName === 'td' || node.tagName === 'th'
   const dataCell = cell && state.rowCells >= 2 && isDataCell(node)
   const rowCells = state.rowCells
-  if (node.tagName === 'tr') state.rowCells = node.children.filter((child) => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th')).length
+  // Only cells with text count: an empty cell that pushes a signature to the right does not make a data row.
+  if (node.tagName === 'tr') {
+    state.rowCells = node.children.filter((child) => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th') && hasText(child)).length
+  }
   if (block && state.inCell > 0) separate(state)
   else if (block) breakLine(state)
   else if (cell) separate(state)
@@ -81,6 +84,13 @@ function visit(node: Nodes, state: State): void {
 /** Put one space between what the line holds and what comes next. */
 function separate(state: State): void {
   if (state.current.trim() !== '' && !state.current.endsWith(' ')) state.current += ' '
+}
+
+/** True when the node holds visible non-space text. */
+function hasText(node: Nodes): boolean {
+  if (node.type === 'text') return node.value.trim() !== ''
+  if (node.type !== 'element' || silentTags.has(node.tagName)) return false
+  return node.children.some(hasText)
 }
 
 /** A cell with short text and no table inside (in a row of two or more): its paragraphs are one cell, not lines of an article. */

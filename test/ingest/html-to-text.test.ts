@@ -109,7 +109,7 @@ describe('htmlToText title and byline', () => {
   })
 
   it('keeps a table whose cells wrap their text in `<p>` one line per row, but a lone cell’s paragraphs one per line', () => {
-    const html = `<div id="zoom">${body}<table><tr><td><p>指标</p></td><td><p>2018年</p></td><td><p>2019年</p></td></tr><tr><td><p>行政处罚案件（件）</p></td><td><p>3120</p></td><td><p>3486<br>（含简易程序）</p></td></tr></table><table><tr><td><p>某某盟行政公署</p><p>2020年3月12日</p></td></tr></table></div>`
+    const html = `<div id="zoom">${body}<table><tr><td><p>指标</p></td><td><p>2018年</p></td><td><p>2019年</p></td></tr><tr><td><p>行政处罚案件（件）</p></td><td><p>3120</p></td><td><p>3486<br>（含简易程序）</p></td></tr></table><table><tr><td>&nbsp;</td><td><p>某某盟行政公署</p><p>2020年3月12日</p></td></tr></table></div>`
     expect(htmlToText(html).text.split('\n').slice(3)).toEqual(['指标 2018年 2019年', '行政处罚案件（件） 3120 3486 （含简易程序）', '某某盟行政公署', '2020年3月12日'])
   })
 
