@@ -1,5 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import type { Message, Result } from '../types.ts'
 import { segmentPage } from './segment-page.ts'
@@ -65,6 +66,7 @@ export async function writeShard(job: ShardJob): Promise<Result<ShardCount>> {
       messages.push(...written.errors.map((reason) => message(outputPath, `Pagefind could not write the bundle: ${reason}`, 'pagefind-error')))
       return { value: null, messages }
     }
+    await waitForBundle(outputPath)
     await stabiliseBundle(outputPath)
     await prune(outputPath, job.primary ? (name) => !stockUi.test(name) : (name) => shardData.test(name))
     const sorted = [...characters].sort((a, b) => (a[0] < b[0] ? -1 : 1))
@@ -74,6 +76,27 @@ export async function writeShard(job: ShardJob): Promise<Result<ShardCount>> {
     return { value: null, messages }
   } finally {
     await pagefind.close()
+  }
+}
+
+/** How long to wait for Pagefind's files to be complete after `writeFiles` resolves. */
+const settleMs = 10_000
+
+/**
+ * Wait until the bundle's entry file is whole JSON and its meta files unzip. Under load `writeFiles` has been seen
+ * to resolve while `pagefind-entry.json` was still empty (two Pagefind processes on two busy cores); reading it then
+ * fails with "Unexpected end of JSON input". Gives up after `settleMs` and lets `stabiliseBundle` report the error.
+ */
+async function waitForBundle(bundle: string): Promise<void> {
+  const started = Date.now()
+  while (Date.now() - started < settleMs) {
+    try {
+      const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }
+      for (const language of Object.values(entry.languages)) gunzipSync(await readFile(path.join(bundle, `pagefind.${language.hash}.pf_meta`)))
+      return
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
   }
 }
 
