@@ -1,7 +1,8 @@
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { type Processor, unified } from 'unified'
 import { htmlToText } from './html-to-text.ts'
 
 /**
@@ -14,10 +15,19 @@ import { htmlToText } from './html-to-text.ts'
  *   markdownToText('## 一、主要举措\n\n**加强**[学法](https://a.cn)') // → '一、主要举措\n加强学法'
  */
 export function markdownToText(markdown: string): string {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkCjkEmphasis).parse(markdown) as Root
   const lines: string[] = []
   collectBlocks(tree, markdown, lines)
   return lines.filter((line) => line.trim() !== '').join('\n')
+}
+
+/**
+ * Let `**…**` close next to CJK punctuation (`**（一）…。**正文`), which CommonMark's flanking rules refuse, so bold
+ * run-in headings lose their markers. `remark-cjk-friendly` itself does not install; its micromark extension does.
+ */
+function remarkCjkEmphasis(this: Processor): void {
+  const data = this.data()
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), cjkFriendlyExtension()]
 }
 
 /** Push the lines of each block child of `parent`. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { markdownToText } from '../../src/ingest/markdown-to-text.ts'
 
@@ -29,5 +30,16 @@ describe('markdownToText', () => {
   it('keeps only the text of raw HTML blocks', () => {
     const text = markdownToText('<div onclick="alert(1)">附件<script>alert(1)</script>清单</div>')
     expect(text).toBe('附件清单')
+  })
+
+  it('drops the bold marks of run-in items that close after CJK punctuation, keeping every text character', () => {
+    const markdown = readFileSync(new URL('../fixtures/ingest/bold-run-in-items.md', import.meta.url), 'utf8')
+    expect(markdownToText(markdown).split('\n')).toEqual([
+      '某区2023年法治政府建设情况报告',
+      '一、主要工作及成效',
+      '（一）强化法治引领，依法全面履行政府职能。深化“放管服”改革，事项“最多跑一次”比例达到96%。',
+      '（二）完善制度体系：区政府全年制定规范性文件6件。',
+      '（三）规范决策程序。重大决策均经合法性审查，abc保持原样。',
+    ])
   })
 })
