@@ -1,6 +1,7 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { classifyPart } from './classify-part.ts'
+import { findPartBoundary } from './find-part-boundary.ts'
 import { readHeadingNumber, type NumberStyle } from './read-heading-number.ts'
 import { trimSpace } from './split-lines.ts'
 
@@ -131,10 +132,17 @@ function readBracketed(text: string, norm: string): Candidate | null {
   return { type: 'unnumbered', number: null, heading: text.slice(0, close), rest, rank: -1, ordinal: null, style: null }
 }
 
-/** Split `heading。rest` at the first 。 or ：; null when the line is too long to be a heading. */
+/**
+ * Split `heading。rest` at the first 。 or ：, or earlier where a part title runs into its body without them
+ * (`三、存在的不足和原因一是…`); null when the line is too long to be a heading.
+ */
 function splitRunIn(text: string, norm: string, from: number): { heading: string; rest: string } | null {
   let start = from
   while (start < norm.length && norm.charAt(start) === ' ') start++
+  const boundary = findPartBoundary(norm, start)
+  if (boundary !== null && !/[。:]/.test(norm.slice(start, boundary))) {
+    return { heading: text.slice(start, boundary), rest: trimSpace(text.slice(boundary)) }
+  }
   let stop = -1
   for (let index = start; index < norm.length && index - start <= maxHeadingLength; index++) {
     const char = norm.charAt(index)
