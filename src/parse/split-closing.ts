@@ -10,7 +10,10 @@ export interface ClosingSplit {
 
 const digit = '[0-9〇零○Ｏ一二三四五六七八九十]'
 const dateLine = new RegExp(`^[(\\[]?\\s*${digit}{4}\\s*年\\s*${digit}{1,3}\\s*月(?:\\s*${digit}{1,3}\\s*日)?\\s*[)\\]]?$|^\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}$`)
-const agencyLine = /^[^。,;:!?]{2,40}(?:政府|委员会|委|局|办公室|办|厅|院|部|中心|署|所|处|党组|党委|管委会|工委|街道|办事处|镇|乡|区|县|市|省|公司|小组|室|队|站|会)$/
+const agencySource = '[^。,;:!?]{2,40}(?:政府|委员会|委|局|办公室|办|厅|院|部|中心|署|所|处|党组|党委|管委会|工委|街道|办事处|镇|乡|区|县|市|省|公司|小组|室|队|站|会)'
+const agencyLine = new RegExp(`^${agencySource}$`)
+// A scrape that lost the line break runs the signature into its date: 天津市河西区人民政府2024年1月26日.
+const signedDateLine = new RegExp(`^${agencySource}${digit}{4}年${digit}{1,3}月${digit}{1,3}日$`)
 const noteLine = /^\([^()]{1,60}\)$/
 const attachmentLine = /^附件\s*\d*\s*(?::|$)/
 const numbered = /^(?:[一二三四五六七八九十]{1,3}\s*[、.,]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}\s*[、.](?!\d)|[①-⑳])/
@@ -37,7 +40,7 @@ export function splitClosing(lines: readonly SourceLine[]): ClosingSplit {
     const norm = (lines[start - 1] as SourceLine).norm.replace(/\s+/g, '')
     if (numbered.test(norm)) break
     const isDate = dateLine.test(norm)
-    const isAgency = agencyLine.test(norm)
+    const isAgency = agencyLine.test(norm) || signedDateLine.test(norm)
     if (!isDate && !isAgency && !noteLine.test(norm) && !attachmentLine.test(norm)) break
     signed ||= isDate || isAgency
     start--

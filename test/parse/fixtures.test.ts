@@ -53,6 +53,7 @@ const names: Record<string, string> = {
   'heads-the-line-after-a-wechat-part-number-alone-on-its-line': 'heads the short line after 01 or PART 03 alone on its line as a top-level part above （一） items',
   'drops-catalogue-fields-sharing-a-line': 'drops 政府信息公开 catalogue fields such as 生成日期 and 有效性, even when several share a line split by tabs',
   'splits-a-part-heading-run-into-its-body': 'splits a long numbered line after a part title that runs into its body without 。 when a sentence opens there, but not where no sentence opens',
+  'splits-off-a-signature-run-into-its-date': 'splits off a signature run into its date (某县人民政府2024年1月26日) as the closing',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 

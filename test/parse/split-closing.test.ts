@@ -12,6 +12,12 @@ describe('splitClosing', () => {
     expect(closingOf('正文。\n某市司法局\n（此件公开发布）')).toEqual(['某市司法局', '（此件公开发布）'])
   })
 
+  it('splits off a signature run into its date on one line', () => {
+    expect(closingOf('正文。\n天津市河西区人民政府2024年1月26日')).toEqual(['天津市河西区人民政府2024年1月26日'])
+    expect(closingOf('正文。\n某县司法局二〇二四年一月五日')).toEqual(['某县司法局二〇二四年一月五日'])
+    expect(closingOf('正文。\n全年共召开会议十次，最近一次在2024年1月26日')).toEqual([])
+  })
+
   it('leaves a report without a signature alone', () => {
     expect(closingOf('正文。\n（四）持续推进数字法治政府建设\n推进数据共享。')).toEqual([])
     expect(closingOf('正文。\n（此件公开发布）')).toEqual([])
