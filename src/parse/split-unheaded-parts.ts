@@ -14,6 +14,8 @@ const shortcomingsIntro = [
 // A paragraph whose subject is the leaders themselves: 党政主要负责人…, 区委、区政府主要负责同志…
 const leadersSubject = /^[^。,;]{0,12}(?:党政主要负责人|主要负责同志|主要负责人|第一责任人|党政主要领导)/
 const plansLead = /^(?:下一步|下步|下一阶段|下一年度?|今后|明年|新的一年|来年|(\d{4})年度?)[^。]{0,100}(?:将|要|拟|计划|继续|着力)[^。]{0,120}(?:以下|如下|重点|做好|主要)/
+// Without headings, a closing paragraph opening 下一步，我局将… or 2024年，我们将… is the plans part.
+const plansOpening = /^(?:下一步|下步|下一阶段|今后|(\d{4})年度?)(?:工作中|工作)?,?[^。]{0,40}?(?:将|要|拟|计划|继续|着力)/
 const plansNamed = /^[^。]{0,20}(?:下一步|下一年度|明年|今后)[^。]{0,10}(?:打算|计划|安排|思路|重点)/
 
 /**
@@ -29,6 +31,7 @@ export function splitUnheadedParts(sections: DraftSection[], year: number | null
   const has = (kind: SectionKind): boolean => hasKind(result, kind)
   if (!has('shortcomings')) result = splitAt(result, 'shortcomings', ['preamble', 'achievements', 'other'], isShortcomingsIntro)
   if (!has('plans')) result = splitAt(result, 'plans', ['preamble', 'achievements', 'other', 'shortcomings'], (sentence) => isPlansIntro(sentence, year))
+  if (!has('plans')) result = splitFinalPlans(result, year)
   if (!has('achievements')) result = splitPreamble(result)
   if (!has('leadership')) result = splitLeadership(result)
   return result
@@ -58,6 +61,33 @@ function splitLeadership(sections: DraftSection[]): DraftSection[] {
 
 function isLeadershipParagraph(text: string): boolean {
   return namesLeadershipDuty(text) || leadersSubject.test(detectionText(text.slice(0, 40)))
+}
+
+/** How many paragraphs from the end a plans paragraph of an unheaded report may start. */
+const finalPlansReach = 2
+
+/**
+ * In a report without any heading, one of the last paragraphs opening with `下一步，我局将…` (or the next year and 将)
+ * starts the plans part, with the paragraphs after it: plans come last, and mid-report such a sentence may be a step taken.
+ */
+function splitFinalPlans(sections: DraftSection[], year: number | null): DraftSection[] {
+  if (sections.some((section) => section.heading !== null || section.number !== null)) return sections
+  const last = sections[sections.length - 1]
+  if (last === undefined || last.kind === null || !['preamble', 'achievements', 'other', 'shortcomings'].includes(last.kind)) return sections
+  const from = Math.max(last.kind === 'preamble' ? 1 : 0, last.paragraphs.length - finalPlansReach)
+  const start = last.paragraphs.findIndex((paragraph, index) => index >= from && opensPlans(paragraph.text, year))
+  if (start === -1) return sections
+  const part = emptySection('plans')
+  part.paragraphs = last.paragraphs.slice(start)
+  const kept = { ...last, paragraphs: last.paragraphs.slice(0, start) }
+  return [...sections.slice(0, -1), kept, part].filter(isKept)
+}
+
+function opensPlans(text: string, year: number | null): boolean {
+  const match = plansOpening.exec(detectionText(text.slice(0, 60)))
+  if (match === null) return false
+  const stated = match[1]
+  return stated === undefined || (year !== null && Number(stated) === year + 1)
 }
 
 /** Sentence tests for the kinds a part can be opened by an unheaded sentence. */

@@ -54,6 +54,7 @@ const names: Record<string, string> = {
   'drops-catalogue-fields-sharing-a-line': 'drops 政府信息公开 catalogue fields such as 生成日期 and 有效性, even when several share a line split by tabs',
   'splits-a-part-heading-run-into-its-body': 'splits a long numbered line after a part title that runs into its body without 。 when a sentence opens there, but not where no sentence opens',
   'splits-off-a-signature-run-into-its-date': 'splits off a signature run into its date (某县人民政府2024年1月26日) as the closing',
+  'reads-a-final-next-step-paragraph-of-an-unheaded-report-as-plans': 'reads a final paragraph opening 下一步， or 2024年，我们将 as plans in a report with no headings',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
