@@ -18,7 +18,8 @@ const patterns: readonly { style: NumberStyle; rank: number; pattern: RegExp }[]
   { style: 'paren-chinese', rank: 2, pattern: /^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、.]?/ },
   { style: 'chinese', rank: 1, pattern: /^([一二三四五六七八九十]{1,3})\s*[、.,]/ },
   { style: 'paren-arabic', rank: 4, pattern: /^\(\s*(\d{1,2})\s*\)\s*[、.]?|^(\d{1,2})\)/ },
-  { style: 'arabic', rank: 3, pattern: /^(\d{1,2})\s*[、.](?!\d)/ },
+  // 1.5 is a decimal and 1、2月 a list of months, but 1、2018年工作情况 is a part heading.
+  { style: 'arabic', rank: 3, pattern: /^(\d{1,2})\s*(?:\.(?!\d)|、(?!\d{1,3}(?!\d)))/ },
   { style: 'circled', rank: 5, pattern: /^([①-⑳])/ },
 ]
 

@@ -19,6 +19,12 @@ describe('readHeadingNumber', () => {
     for (const line of ['一是加强学习', '1.5亿元用于建设', '2023年，我区', '一年来，我局', '十分重视']) expect(read(line), line).toBeNull()
   })
 
+  it('reads 1、 before a year as a number, but not a list of months or days', () => {
+    expect(read('1、2018年法治政府建设工作情况')).toMatchObject({ style: 'arabic', ordinal: 1, length: 2 })
+    expect(read('4、2019年工作打算')).toMatchObject({ style: 'arabic', ordinal: 4 })
+    for (const line of ['1、2月份全县受理案件', '3、12日召开会议', '1.25万件']) expect(read(line), line).toBeNull()
+  })
+
   it('keeps normalised text the same length as the original', () => {
     const line = '（一）\u3000强化：学习，宣传；１２'
     expect(normaliseLine(line)).toBe('(一) 强化:学习,宣传;12')
