@@ -11,12 +11,15 @@ import { scoreReport } from '../holdout/score-report.ts'
 
 /** The second corpus, written after the parser was tuned on the first (test/holdout2). */
 const secondFolder = path.join(path.dirname(holdoutFolder), 'holdout2')
+/** The third corpus, untuned when first measured (test/holdout3). */
+const thirdFolder = path.join(path.dirname(holdoutFolder), 'holdout3')
 
-/** The bar the parser must meet on reports it was not written against (see docs/parser-accuracy.md), on both corpora. */
+/** The bar the parser must meet on reports it was not written against (see docs/parser-accuracy.md), on every corpus. */
 describe.each([
-  { corpus: 'the held-out corpus', folder: holdoutFolder },
-  { corpus: 'the second held-out corpus', folder: secondFolder },
-])('parser on $corpus', ({ folder }) => {
+  { corpus: 'the held-out corpus', folder: holdoutFolder, least: 16 },
+  { corpus: 'the second held-out corpus', folder: secondFolder, least: 16 },
+  { corpus: 'the third held-out corpus', folder: thirdFolder, least: 15 },
+])('parser on $corpus', ({ folder, least }) => {
   let fixtures: FixtureResult[] = []
   let totals: HoldoutTotals
   beforeAll(async () => {
@@ -25,8 +28,8 @@ describe.each([
   const failuresOf = (pick: (failure: string) => boolean): string =>
     fixtures.flatMap((fixture) => fixture.failures.filter(pick).map((failure) => `${fixture.file}: ${failure}`)).join('\n')
 
-  it('holds 16 to 20 fixtures, each matching its expectation', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(16)
+  it(`holds ${least} to 20 fixtures, each matching its expectation`, () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(least)
     expect(fixtures.length).toBeLessThanOrEqual(20)
     expect(fixtures.every((fixture) => fixture.bodyChars > 400)).toBe(true)
   })
