@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { tsxWorkerShim } from '../tsx-worker-shim.ts'
 import type { Result } from '../types.ts'
 import { writeShard, type ShardCount, type ShardJob } from './write-shard.ts'
 
@@ -43,7 +41,7 @@ const exitGrace = 5000
  */
 function runInWorker(job: ShardJob): Promise<Result<ShardCount>> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerShim(), { eval: true, workerData: { role, job } })
+    const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, job } })
     let result: Result<ShardCount> | null = null
     let timer: NodeJS.Timeout | undefined
     const crash = (reason: string): Result<ShardCount> => ({
@@ -62,13 +60,6 @@ function runInWorker(job: ShardJob): Promise<Result<ShardCount>> {
       resolve(result ?? crash(`the worker exited with code ${code}`))
     })
   })
-}
-
-/** Register tsx's ESM hooks in the worker, then import this module (Node 20 ignores `--import tsx` in `execArgv`). */
-function workerShim(): string {
-  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-  const api = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}) })`
 }
 
 // Worker side: this same module, started by `runInWorker`, writes its one bundle and reports back.

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { readReport } from '../ingest/read-report.ts'
 import { parseReport } from '../parse/parse-report.ts'
+import { tsxWorkerShim } from '../tsx-worker-shim.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { openParseCache } from './parse-cache.ts'
 
@@ -105,7 +103,7 @@ async function runPool(
   store: (index: number, result: Result<Report>) => Promise<void>,
 ): Promise<void> {
   const queue = [...misses]
-  const shim = workerShim()
+  const shim = tsxWorkerShim(import.meta.url)
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(shim, { eval: true, workerData: { role, root } })
@@ -134,16 +132,6 @@ async function runPool(
       })
     })
   await Promise.all(Array.from({ length: count }, runWorker))
-}
-
-/**
- * Source of the worker's entry: register tsx's ESM hooks in the worker, then import this module. `--import tsx` in a
- * worker's `execArgv` does not register hooks on Node 20, hence this shim.
- */
-function workerShim(): string {
-  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-  const api = pathToFileURL(path.join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}) })`
 }
 
 // Worker side: this same module, started by `runPool`, parses the batches it is sent.
