@@ -16,7 +16,7 @@ const furnitureLabels = [
   '政府网站标识码', '备案序号', '备案号', 'ICP备案号', '联系方式', '联系电话', '联系地址', '联系我们', '地址', '邮编', '邮箱',
   '电子邮箱', '技术支持', '上一篇', '下一篇', '上一条', '下一条', '分享到', '扫一扫', '相关链接', '相关文章', '相关附件',
   // Credits under a WeChat article: 文字丨张三, 排版 | 李四, 终审：王五.
-  '文字', '图片', '文图', '图文', '摄影', '排版', '校对', '初审', '复审', '终审', '监制', '出品', '统筹', '美编',
+  '本文来源', '文字', '图片', '文图', '图文', '摄影', '排版', '校对', '初审', '复审', '终审', '监制', '出品', '统筹', '美编',
 ]
 
 const allLabels = [...metadataLabels, ...furnitureLabels].sort((a, b) => b.length - a.length)
@@ -26,7 +26,7 @@ const labelSource = allLabels.map((label) => [...label].join('\\s*')).join('|')
 // Some pages print the date bare before the labels: 2024-02-05 10:12　来源：本站　【字体：大 中 小】
 const leadingDate = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/
 // WeChat writes 来源丨… and 编辑 | … where pages write a colon.
-const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[]*(?:${labelSource})\\s*[:|丨]`)
+const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[(]*(?:${labelSource})\\s*[:|丨]`)
 const anyLabel = new RegExp(`(${labelSource})\\s*[:|丨]`, 'g')
 
 /** What a `label: value` line holds: metadata values keyed by label, and whether it also held furniture. */

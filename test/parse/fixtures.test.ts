@@ -37,6 +37,7 @@ const names: Record<string, string> = {
   'reads-a-causes-part-as-shortcomings': 'reads a 原因分析 part as shortcomings',
   'reads-a-run-in-item-reporting-the-first-duty-as-leadership': 'reads a run-in item whose first sentence reports the 第一责任人 duty as leadership, and no other item',
   'splits-an-unheaded-leadership-paragraph': 'splits paragraphs reporting the 第一责任人 duty into a leadership part when there are no headings',
+  'drops-site-switches-counters-and-hotlines-below-the-body': 'drops site switches, QR prompts, visitor counters and hotlines below the body, keeping sentences that mention 网站, 编辑 and 审核',
   'rejoins-lines-a-pdf-copy-hard-wrapped': 'rejoins lines a PDF copy broke mid-sentence at a fixed width, never joining a heading or the signature',
   'reads-short-unnumbered-lines-between-paragraphs-as-items': 'reads two or more short unnumbered lines between paragraphs as item headings, but not a lone one',
   'keeps-an-attachment-list-in-the-closing': 'keeps the numbered titles of an attachment list in the closing instead of heading them',

@@ -13,6 +13,18 @@ describe('stripPageFurniture', () => {
     for (const line of furniture) expect(bodyOf(`正文第一句话。\n${line}\n正文第二句话。`), line).toEqual(['正文第一句话。', '正文第二句话。'])
   })
 
+  it('removes site switches, QR prompts, visitor counters, hotlines and 》 breadcrumbs wherever they sit', () => {
+    const furniture = ['无障碍浏览 | 长者模式 | 繁体版 | English', '扫一扫在手机上查看当前页面', '本页二维码', '【政府信息公开】目录',
+      '您是第 1022345 位访问者', '今日访问量：123 总访问量：45678', '政务服务热线12345', '首页 》 政务公开 》 法治政府',
+      '设为首页 | 加入收藏', '【收藏本页】', '（本文来源：某县司法局）']
+    for (const line of furniture) expect(bodyOf(`正文第一句话。\n${line}\n正文第二句话。`), line).toEqual(['正文第一句话。', '正文第二句话。'])
+  })
+
+  it('keeps short body lines that only share a word with the furniture', () => {
+    const body = ['目录', '(二)加强政府网站建设', '开通政务服务热线12345，全年受理诉求300件', '网站建设', '编辑印发普法读本']
+    for (const line of body) expect(bodyOf(`正文第一句话。\n${line}\n正文第二句话。`), line).toEqual(['正文第一句话。', line, '正文第二句话。'])
+  })
+
   it('removes the page numbers of a PDF copy but keeps numbers that are not pages', () => {
     for (const line of ['— 1 —', '- 12 -', '－3－', '第 3 页 共 5 页', '共5页 第3页', '第4页', '3/12', 'Page 2 of 9']) {
       expect(bodyOf(`正文第一句话。\n${line}\n正文第二句话。`), line).toEqual(['正文第一句话。', '正文第二句话。'])
