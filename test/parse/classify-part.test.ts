@@ -9,7 +9,7 @@ describe('classifyPart', () => {
     ['党政主要负责人履行推进法治建设第一责任人职责情况', 'leadership'], ['法治建设第一责任人职责切实履行', 'leadership'],
     ['下一步工作安排', 'plans'], ['2023年工作计划', 'plans'], ['下一年度推进法治政府建设的主要安排', 'plans'], ['今后工作打算', 'plans'],
     ['存在的问题及下一步打算', 'shortcomings'], ['依法全面履行政府职能', null], ['原因分析', 'shortcomings'],
-    ['存在问题的原因', 'shortcomings'], ['黨政主要負責人履行推進法治建設第一責任人職責情況', 'leadership'],
+    ['存在问题的原因', 'shortcomings'], ['2022年主要工作安排', 'plans'], ['主要工作计划', 'plans'], ['黨政主要負責人履行推進法治建設第一責任人職責情況', 'leadership'],
   ]
   for (const [heading, kind] of cases) it(`reads ${heading} as ${kind}`, () => expect(classifyPart(heading)).toBe(kind))
 

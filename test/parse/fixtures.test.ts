@@ -57,6 +57,7 @@ const names: Record<string, string> = {
   'splits-off-a-signature-run-into-its-date': 'splits off a signature run into its date (某县人民政府2024年1月26日) as the closing',
   'reads-a-final-next-step-paragraph-of-an-unheaded-report-as-plans': 'reads a final paragraph opening 下一步， or 2024年，我们将 as plans in a report with no headings',
   'reads-arabic-part-numbers-before-a-year-as-the-top-level': 'reads 1、2018年… parts as the top level above （1） items without damaged-number warnings, but not 1、2月份 in the body',
+  'reads-a-main-work-arrangements-part-as-plans': 'reads a 2023年主要工作安排 part as plans, not as the achievements its 主要工作 suggests',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
