@@ -22,6 +22,8 @@ const weakWords = new Set(['QQ', '目录'])
 const separators = new Set([...' |/、,:;-·•●▪◆■>»›《》→丨'])
 const breadcrumbStart = /^[\s•·●▪◆■|[]*(?:您|你)?(?:当前|现在)?(?:所在)?的?(?:位置|栏目)\s*:/
 const homeTrail = /^[\s•·●▪◆■|[]*(?:首页|网站首页|主页)\s*(?:>|»|›|→|》|\/|>>)/
+// The site's name and the trail on one line: 某市人民政府门户网站 首页 > 信息公开 > 法治政府建设.
+const siteTrail = /^[^\s。,;:]{2,30}\s+(?:首页|网站首页|主页)\s*(?:>|»|›|→|》|\/|>>)/
 const footerMark = /ICP备|ICP证|公网安备|网站标识码|版权所有|copyright|©|技术支持\s*:|网站地图|(?:推荐|建议)使用.{0,30}浏览器|最佳(?:浏览|显示)效果|\d{3,4}\s*[*×x]\s*\d{3,4}/i
 const pagerStart = /^[\s•·●▪◆■|[]*(?:上一篇|下一篇|上一条|下一条|上一页|下一页)/
 const attachmentFile = /^[\s[]*(?:附件|相关附件|附件下载)\s*\d*\s*[:：]?.{0,120}\.(?:docx?|pdf|xlsx?|wps|zip|rar|ofd|et|txt|jpe?g|png)\]?$/i
@@ -42,7 +44,7 @@ const wechatLine = /^[↑▲△☝👆,\s]*(?:收录于(?:合集|话题)\s*#|点
 export function isFurnitureLine(norm: string): boolean {
   if (norm.includes('。') || norm.length > 240) return false
   if (pageNumber.test(norm) || isPageOfPages(norm)) return true
-  if (breadcrumbStart.test(norm) || homeTrail.test(norm)) return true
+  if (breadcrumbStart.test(norm) || homeTrail.test(norm) || siteTrail.test(norm)) return true
   if (pagerStart.test(norm) || counterLine.test(norm)) return true
   if (norm.length <= 60 && (visitorLine.test(norm) || hotlineLine.test(norm))) return true
   if (norm.length <= 60 && wechatLine.test(norm)) return true

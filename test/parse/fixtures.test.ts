@@ -58,6 +58,7 @@ const names: Record<string, string> = {
   'reads-a-final-next-step-paragraph-of-an-unheaded-report-as-plans': 'reads a final paragraph opening 下一步， or 2024年，我们将 as plans in a report with no headings',
   'reads-arabic-part-numbers-before-a-year-as-the-top-level': 'reads 1、2018年… parts as the top level above （1） items without damaged-number warnings, but not 1、2月份 in the body',
   'reads-a-main-work-arrangements-part-as-plans': 'reads a 2023年主要工作安排 part as plans, not as the achievements its 主要工作 suggests',
+  'drops-a-breadcrumb-after-the-site-name': 'drops a breadcrumb trail that follows the site name on one line and reads the title under it',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
