@@ -49,6 +49,15 @@ export function markHeadings(): (tree: Root, file: VFile) => void {
         // A number alone on its line (`一、`) heads the short line that follows.
         candidate.heading = nextText
         skip = index + 1
+      } else if (candidate.type === 'numbered' && candidate.heading === '' && next?.type === 'paragraph' && candidates[index + 1] === null) {
+        // A list number alone on its line (`1.`) before a run-in item heads that item's first sentence.
+        const nextNorm = next.data?.norm ?? nextText
+        const split = nextText === '' ? null : splitRunIn(nextText, nextNorm, 0)
+        if (split !== null && split.rest !== '') {
+          candidate.heading = split.heading
+          candidate.rest = split.rest
+          skip = index + 1
+        }
       }
       children.push(...toHeading(node, candidate))
       if (candidate.type === 'damaged') {
@@ -155,7 +164,15 @@ function splitRunIn(text: string, norm: string, from: number): { heading: string
     if (norm.length - start > maxHeadingLength || (start < norm.length && /[;,、]$/.test(norm))) return null
     return { heading: text.slice(start), rest: '' }
   }
+  // `1.自觉接受人大监督，全年办理建议186件，办复率100%。` is a numbered paragraph: a title is short or a phrase.
+  if (isClauseChain(norm.slice(start, stop))) return null
   return { heading: text.slice(start, stop + 1), rest: trimSpace(text.slice(stop + 1)) }
+}
+
+/** Longer than a title and made of four or more clauses: a sentence of report text, not a run-in heading. */
+const maxClauseChainTitle = 40
+function isClauseChain(sentence: string): boolean {
+  return sentence.length > maxClauseChainTitle && (sentence.match(/,/g) ?? []).length >= 3
 }
 
 /** With no 一、 in the document, a 1、 sequence that comes before any （一） is the top level, above the （一） items. */

@@ -59,6 +59,8 @@ const names: Record<string, string> = {
   'reads-arabic-part-numbers-before-a-year-as-the-top-level': 'reads 1、2018年… parts as the top level above （1） items without damaged-number warnings, but not 1、2月份 in the body',
   'reads-a-main-work-arrangements-part-as-plans': 'reads a 2023年主要工作安排 part as plans, not as the achievements its 主要工作 suggests',
   'drops-a-breadcrumb-after-the-site-name': 'drops a breadcrumb trail that follows the site name on one line and reads the title under it',
+  'heads-a-run-in-item-after-its-number-alone-on-its-line': 'heads the first sentence of a run-in item whose list number (1.) stands alone on the line above',
+  'keeps-a-numbered-sentence-of-many-clauses-as-a-paragraph': 'keeps a numbered line whose first sentence runs through four or more clauses as a paragraph, not a run-in heading',
   'reads-a-traditional-character-page-as-simplified': 'reads furniture, title, headings and closing of a traditional-character page as if simplified, keeping the text as written',
 }
 
