@@ -1,6 +1,6 @@
 /**
  * The shapes every stage shares: ingest → parse → site → search.
- * Nothing else declares a report; `report.schema.json` (in ../shared) is the published contract.
+ * Nothing else declares a report; `src/report.schema.json` (a copy of the shared contract) is the published JSON shape.
  */
 
 /** The statutory part a section belongs to (see `src/parse/section-kinds.ts` for the Chinese terms). */
