@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { countFilters, mergeShards, runSearch, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
+import { fileFetch } from '../search/file-fetch.ts'
 
 /** What one query cost against a built site, as the search page would run it. */
 export interface QueryMeasure {
@@ -96,26 +97,17 @@ interface Counter {
 
 function installCountingFetch(counter: Counter): () => void {
   const original = globalThis.fetch
-  globalThis.fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    if (!url.startsWith('file:')) return original(input, init)
-    const file = fileURLToPath(url.replace(/[?#].*$/, ''))
-    try {
-      const bytes = await readFile(file)
-      counter.requests += 1
-      if (runtimeFile.test(file.split(path.sep).join('/'))) counter.runtimeBytes += bytes.length
-      else {
-        counter.dataBytes += bytes.length
-        const kind = kindOf(file)
-        const entry = (counter.byKind[kind] ??= { bytes: 0, requests: 0 })
-        entry.bytes += bytes.length
-        entry.requests += 1
-      }
-      return new Response(bytes, { status: 200 })
-    } catch {
-      return new Response(null, { status: 404 })
+  globalThis.fetch = fileFetch(original, (file, bytes) => {
+    counter.requests += 1
+    if (runtimeFile.test(file.split(path.sep).join('/'))) {
+      counter.runtimeBytes += bytes.length
+      return
     }
-  }
+    counter.dataBytes += bytes.length
+    const entry = (counter.byKind[kindOf(file)] ??= { bytes: 0, requests: 0 })
+    entry.bytes += bytes.length
+    entry.requests += 1
+  })
   return () => {
     globalThis.fetch = original
   }

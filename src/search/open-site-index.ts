@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import type { Message, Result } from '../types.ts'
 import { mergeShards, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
+import { fileFetch } from './file-fetch.ts'
 import { shardManifest } from './index-site.ts'
 
 /** The part of Pagefind's browser module we call. */
@@ -82,19 +83,7 @@ let installed = false
 function installFileFetch(): void {
   if (installed) return
   installed = true
-  const networkFetch = globalThis.fetch
-  globalThis.fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    if (!url.startsWith('file:')) return networkFetch(input, init)
-    const file = fileURLToPath(url.replace(/[?#].*$/, ''))
-    try {
-      const bytes = await readFile(file)
-      const type = file.endsWith('.json') ? 'application/json' : 'application/octet-stream'
-      return new Response(bytes, { status: 200, headers: { 'content-type': type } })
-    } catch {
-      return new Response(null, { status: 404 })
-    }
-  }
+  globalThis.fetch = fileFetch(globalThis.fetch)
 }
 
 function failure<T>(file: string, reason: string, ruleId: string): Result<T> {
