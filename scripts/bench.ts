@@ -28,7 +28,7 @@ if (!Number.isInteger(reports) || reports < 1) {
     keep: values.keep,
     ...(values.query ? { query: values.query } : {}),
     ...(values.workers ? { workers: Number(values.workers) } : {}),
-    ...(values.shard === 'none' || values.shard === 'year' || values.shard === 'size' ? { shard: values.shard } : {}),
+    ...(values.shard === 'none' || values.shard === 'year' ? { shard: values.shard } : {}),
     ...(values['shard-pages'] ? { shardPages: Number(values['shard-pages']) } : {}),
     ...(values.parallel ? { parallel: Number(values.parallel) } : {}),
     ...(values.limit ? { limit: Number(values.limit) } : {}),

@@ -1,15 +1,19 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { countFilters, mergeShards, runSearch, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
+import { countResults, openShards, pagefindOptions, runSearch, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
 import { fileFetch } from '../search/file-fetch.ts'
 
 /** What one query cost against a built site, as the search page would run it. */
 export interface QueryMeasure {
   /** The query text. */
   query: string
-  /** Pages matched. */
+  /** Pages matched in every year (from the counts that follow the first results). */
   total: number
+  /** Pages matched in the groups the first query read (the newest year, and older ones until `limit` hits). */
+  firstTotal: number
+  /** Bundles the first query read (the newest year's, and older ones until it had `limit` hits). */
+  bundlesRead: number
   /** Bytes of index data fetched by loading and the first query (entry, meta, chunks, filters, fragments). */
   dataBytes: number
   /** Bytes of the runtime (`pagefind.js`, the wasm), reported apart: browsers cache it across pages. */
@@ -18,13 +22,13 @@ export interface QueryMeasure {
   requests: number
   /** Data bytes and requests by file kind (`entry`, `meta`, `index`, `filter`, `fragment`). */
   byKind: Record<string, { bytes: number; requests: number }>
-  /** Milliseconds to import the script, create the instance and merge the shards. */
+  /** Milliseconds to fetch the manifest, import the script and create the instance on the primary bundle. */
   loadMs: number
   /** Milliseconds for the first query after load, showing `limit` hits (includes Pagefind's lazy wasm start). */
   queryMs: number
   /** Milliseconds for the same query again, all chunks in memory. */
   warmMs: number
-  /** Bytes the filter menus fetch after the first results are shown (`countFilters`), not in `dataBytes`. */
+  /** Bytes the whole count and filter menus fetch after the first results are shown (`countResults`), not in `dataBytes`. */
   countBytes: number
 }
 
@@ -38,19 +42,18 @@ interface PagefindModule {
 const runtimeFile = /(^|\/)(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*\.pagefind)$/
 
 /**
- * Load a built site's Pagefind bundles in Node exactly as the search page does (primary bundle, then `mergeIndex`
- * for each shard in `pagefind-shards.json`), run one query showing `limit` hits (the page shows 10) without filter
- * counts, as the page's first query does, and count every byte fetched; then the bytes the counts add.
+ * Open a built site's Pagefind bundles in Node exactly as the search page does (the primary bundle; the others
+ * merged when the search reaches their year), run one query showing `limit` hits (the page shows 10) without filter
+ * counts, as the page's first query does, and count every byte fetched; then the bytes the whole count adds.
  */
 export async function measureQuery(siteDir: string, query: string, limit = 10): Promise<QueryMeasure> {
   const root = path.resolve(siteDir)
   const manifest = await readManifest(root)
-  const frequent = manifest.frequent ?? ''
   const primary = manifest.shards[0]
   if (!primary) throw new Error(`${root}: the shard manifest lists no bundle`)
   // The page fetches the manifest before loading anything else.
   const manifestBytes = await stat(path.join(root, 'pagefind-shards.json')).then((info) => info.size, () => 0)
-  const counter: Counter = { dataBytes: manifestBytes, runtimeBytes: 0, requests: 1, byKind: { manifest: { bytes: manifestBytes, requests: 1 } } }
+  const counter: Counter = { dataBytes: manifestBytes, runtimeBytes: 0, requests: 1, byKind: { manifest: { bytes: manifestBytes, requests: 1 } }, groups: {} }
   const restore = installCountingFetch(counter)
   const leavePage = enterPage()
   try {
@@ -59,20 +62,22 @@ export async function measureQuery(siteDir: string, query: string, limit = 10): 
     counter.runtimeBytes += (await stat(script)).size
     const module = (await import(`${pathToFileURL(script).href}?measure=${Date.now()}`)) as PagefindModule
     const instance = module.createInstance({ basePath: `${pathToFileURL(path.join(root, primary.path)).href}/`, baseUrl: '/' })
-    await instance.options({ baseUrl: '/' })
-    await mergeShards(instance, manifest, `${pathToFileURL(root).href}/`)
+    await instance.options(pagefindOptions)
+    const shards = openShards(instance, manifest, `${pathToFileURL(root).href}/`)
     const loadMs = performance.now() - loadStart
     const queryStart = performance.now()
-    const first = await runSearch(instance, { q: query }, limit, { counts: false, frequent })
+    const first = await runSearch(shards, { q: query }, limit, { counts: false })
     const queryMs = performance.now() - queryStart
     const snapshot = { ...counter, byKind: structuredClone(counter.byKind) }
+    const bundlesRead = new Set(Object.keys(counter.groups)).size
     const warmStart = performance.now()
-    await runSearch(instance, { q: query }, limit, { counts: false, frequent })
+    await runSearch(shards, { q: query }, limit, { counts: false })
     const warmMs = performance.now() - warmStart
-    await countFilters(instance, { q: query }, { frequent })
+    const whole = await countResults(shards, { q: query })
     const countBytes = counter.dataBytes - snapshot.dataBytes
     await instance.destroy()
-    return { query, total: first?.total ?? 0, ...snapshot, loadMs, queryMs, warmMs, countBytes }
+    const { groups: _groups, ...bytes } = snapshot
+    return { query, total: whole?.total ?? 0, firstTotal: first?.total ?? 0, bundlesRead, ...bytes, loadMs, queryMs, warmMs, countBytes }
   } finally {
     leavePage()
     restore()
@@ -83,7 +88,7 @@ async function readManifest(root: string): Promise<ShardManifest> {
   try {
     return JSON.parse(await readFile(path.join(root, 'pagefind-shards.json'), 'utf8')) as ShardManifest
   } catch {
-    return { version: 1, shards: [{ path: 'pagefind/', years: [], pages: 0 }] }
+    return { version: 2, shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }
   }
 }
 
@@ -93,6 +98,8 @@ interface Counter {
   runtimeBytes: number
   requests: number
   byKind: Record<string, { bytes: number; requests: number }>
+  /** Bundle folders whose meta was read. */
+  groups: Record<string, true>
 }
 
 function installCountingFetch(counter: Counter): () => void {
@@ -104,6 +111,7 @@ function installCountingFetch(counter: Counter): () => void {
       return
     }
     counter.dataBytes += bytes.length
+    if (file.endsWith('.pf_meta')) counter.groups[path.basename(path.dirname(file))] = true
     const entry = (counter.byKind[kindOf(file)] ??= { bytes: 0, requests: 0 })
     entry.bytes += bytes.length
     entry.requests += 1

@@ -20,9 +20,9 @@ export interface BenchOptions {
   query?: string
   /** Worker threads for parsing. Default: one per core. */
   workers?: number
-  /** Pagefind sharding. Default the site's (`size`). */
+  /** Pagefind sharding. Default the site's (`year`). */
   shard?: IndexOptions['shard']
-  /** Most pages per bundle with `shard: 'size'`. Default the site's (2,500). */
+  /** Most pages per bundle. Default the site's (2,500). */
   shardPages?: number
   /** Bundles indexed at once. Default the site's (2). */
   parallel?: number

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Message, Result } from '../types.ts'
-import { mergeShards, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
+import { openShards, pagefindOptions, type PagefindLike, type ShardManifest, type Shards } from '../../templates/assets/search.core.js'
 import { fileFetch } from './file-fetch.ts'
 import { shardManifest } from './index-site.ts'
 
@@ -14,12 +14,12 @@ interface PagefindModule {
   }
 }
 
-/** A loaded index: Pagefind's instance plus the manifest's `frequent` characters, which `runSearch` takes. */
-export type SiteIndex = PagefindLike & { destroy(): Promise<void>; frequent: string }
+/** A site's bundles as `runSearch` takes them, and a way to let Pagefind go. */
+export type SiteIndex = Shards & { destroy(): Promise<void> }
 
 /**
- * Load a built site's Pagefind bundles in Node, offline, exactly as the search page does:
- * the primary bundle's own `pagefind.js`, then `mergeIndex` for every other shard in the manifest.
+ * Open a built site's Pagefind bundles in Node, offline, exactly as the search page does: the primary bundle's own
+ * `pagefind.js`; the other bundles are merged when a search reaches them (`openShards`).
  */
 export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>> {
   const root = path.resolve(siteDir)
@@ -38,9 +38,9 @@ export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>>
   const instance = withPageLanguage(() =>
     module.createInstance({ basePath: pathToFileURL(path.join(root, primary.path)).href + '/', baseUrl: '/' }),
   )
-  await instance.options({ baseUrl: '/' })
-  await mergeShards(instance, manifest.value, pathToFileURL(root).href + '/')
-  return { value: Object.assign(instance, { frequent: manifest.value.frequent ?? '' }), messages: [] }
+  await instance.options(pagefindOptions)
+  const shards = openShards(instance, manifest.value, pathToFileURL(root).href + '/')
+  return { value: { ...shards, destroy: () => instance.destroy() }, messages: [] }
 }
 
 async function readManifest(root: string): Promise<Result<ShardManifest>> {
@@ -53,7 +53,7 @@ async function readManifest(root: string): Promise<Result<ShardManifest>> {
     if (missing) {
       try {
         await readFile(path.join(root, 'pagefind', 'pagefind-entry.json'))
-        return { value: { version: 1, shards: [{ path: 'pagefind/', years: [], pages: 0 }] }, messages: [] }
+        return { value: { version: 2, shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }, messages: [] }
       } catch {
         return failure(file, 'no search index in this folder; build the site first (npm run build)', 'no-index')
       }

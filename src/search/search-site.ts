@@ -4,11 +4,13 @@ import { openSiteIndex } from './open-site-index.ts'
 
 /** Hits for one query against a built site. */
 export interface SiteSearch {
-  /** Pages matching the query and filters. */
+  /** Pages matching the query and filters (in every year: the CLI searches them all). */
   total: number
   /** True when `total` is Pagefind's candidate count, not yet confirmed page by page. */
   approximate: boolean
-  /** The first `limit` hits, in Pagefind's ranking order. */
+  /** True: the CLI always searches every group. */
+  complete: boolean
+  /** The first `limit` hits, by year (newest first), then by Pagefind's score; across years with `sort: 'relevance'`. */
   hits: SearchHit[]
   /** Filter counts for this query. */
   filters: FilterCounts
@@ -22,8 +24,8 @@ export async function searchSite(siteDir: string, state: SearchState, limit = 20
   const opened = await openSiteIndex(siteDir)
   if (!opened.value) return { value: null, messages: opened.messages }
   try {
-    const found = await runSearch(opened.value, state, limit, { frequent: opened.value.frequent })
-    return { value: found ?? { total: 0, approximate: false, hits: [], filters: {} }, messages: opened.messages }
+    const found = await runSearch(opened.value, state, limit)
+    return { value: found ?? { total: 0, approximate: false, complete: true, hits: [], filters: {} }, messages: opened.messages }
   } finally {
     await opened.value.destroy()
   }

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
 import { decodeCbor, encodeCbor, type Cbor } from './cbor.ts'
-
-const signature = Buffer.from('pagefind_dcd')
+import { packPagefindFile as pack, unpackPagefindFile as unpack } from './pagefind-file.ts'
 
 /**
  * Make a written Pagefind bundle byte-identical across builds. Pagefind 1.5 serialises filter values and the
@@ -63,17 +61,6 @@ function firstOf(item: Cbor): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
-}
-
-function unpack(file: Buffer): Uint8Array {
-  const data = gunzipSync(file)
-  if (!data.subarray(0, signature.length).equals(signature)) throw new Error('not a Pagefind data file')
-  return data.subarray(signature.length)
-}
-
-function pack(cbor: Uint8Array): Buffer {
-  // Node's gzip header has no timestamp, so equal input gives equal bytes.
-  return gzipSync(Buffer.concat([signature, cbor]), { level: 9 })
 }
 
 function digest(bytes: Uint8Array): string {

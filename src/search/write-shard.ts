@@ -1,9 +1,10 @@
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import type { Message, Result } from '../types.ts'
-import { segmentPage } from './segment-page.ts'
+import { lookupPage, type PageAnchor } from './lookup-page.ts'
+import { packPagefindFile, unpackPagefindFile } from './pagefind-file.ts'
 import { stabiliseBundle } from './stabilise-bundle.ts'
 
 /** One bundle to write: which pages go into which folder. */
@@ -20,8 +21,8 @@ export interface ShardJob {
   files: string[]
   /** The primary bundle keeps Pagefind's search code and wasm; merged ones keep only their data. */
   primary: boolean
-  /** `characters`: index the per-character twin (`segmentPage`); `pagefind`: the page as built. */
-  segment: 'characters' | 'pagefind'
+  /** The `group` filter value of its pages (the search reads one group at a time), or null for none. */
+  group: string | null
 }
 
 /** Files a merged bundle needs; the search code and wasm come from the primary bundle. */
@@ -33,15 +34,13 @@ const stockUi = /^pagefind-(ui|modular-ui|component-ui)\./
 export interface ShardCount {
   /** Pages indexed. */
   pages: number
-  /** How often each Han character occurs in the indexed text of those pages. */
-  characters: Record<string, number>
 }
 
 /**
- * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle.
- * The value counts the pages indexed and their Han characters; pages Pagefind refused are `pagefind-page-error`
- * messages.
- * @example await writeShard({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], files, primary: true, segment: 'characters' })
+ * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle. Pages
+ * are indexed as `lookupPage` rewrites them; then each fragment gets the page's text back in place of the index
+ * words (`storeText`). The value counts the pages indexed; pages Pagefind refused are `pagefind-page-error` messages.
+ * @example await writeShard({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], files, primary: true, group: '2024' })
  */
 export async function writeShard(job: ShardJob): Promise<Result<ShardCount>> {
   const messages: Message[] = []
@@ -50,15 +49,17 @@ export async function writeShard(job: ShardJob): Promise<Result<ShardCount>> {
     messages.push(...created.errors.map((reason) => message(job.siteDir, `Pagefind could not start: ${reason}`, 'pagefind-error')))
     if (!created.index) return { value: null, messages }
     let added = 0
-    const characters = new Map<string, number>()
+    const texts = new Map<string, StoredText>()
     for (const file of job.files) {
-      const html = await readFile(path.join(job.siteDir, file), 'utf8')
-      countCharacters(html, characters)
-      const content = job.segment === 'characters' ? segmentPage(html) : html
-      const response = await created.index.addHTMLFile({ url: pageUrl(job.prefix, file), content })
+      const page = lookupPage(await readFile(path.join(job.siteDir, file), 'utf8'), job.group)
+      const url = pageUrl(job.prefix, file)
+      const response = await created.index.addHTMLFile({ url, content: page.html })
       if (response.errors.length > 0) {
         messages.push(...response.errors.map((reason) => message(file, `Pagefind could not index the page: ${reason}`, 'pagefind-page-error')))
-      } else added += 1
+      } else {
+        added += 1
+        texts.set(url, { content: page.content, anchors: page.anchors })
+      }
     }
     const outputPath = path.join(job.siteDir, job.folder)
     const written = await created.index.writeFiles({ outputPath })
@@ -67,10 +68,10 @@ export async function writeShard(job: ShardJob): Promise<Result<ShardCount>> {
       return { value: null, messages }
     }
     await waitForBundle(outputPath)
+    messages.push(...(await storeText(outputPath, texts)))
     await stabiliseBundle(outputPath)
     await prune(outputPath, job.primary ? (name) => !stockUi.test(name) : (name) => shardData.test(name))
-    const sorted = [...characters].sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    return { value: { pages: added, characters: Object.fromEntries(sorted) }, messages }
+    return { value: { pages: added }, messages }
   } catch (error) {
     messages.push(message(job.siteDir, `Pagefind failed while indexing ${job.folder}: ${String(error)}`, 'pagefind-error'))
     return { value: null, messages }
@@ -100,15 +101,42 @@ async function waitForBundle(bundle: string): Promise<void> {
   }
 }
 
+/** What a page's fragment shows: its text in blocks and its headings. */
+interface StoredText {
+  content: string
+  anchors: PageAnchor[]
+}
+
 /**
- * Add the Han characters of a page's indexed article (from `data-pagefind-body`, tags and ignored filter values
- * alike dropped roughly: a ranking hint, not a count anyone reads).
+ * Put each page's text back into its fragment in place of the index words Pagefind stored, with the headings as
+ * anchors at their block numbers; drop the `digest` meta and `group` filter, which only the index needs. The file
+ * keeps its name: Pagefind finds fragments by the hash it gave them, and the digest made that hash follow the text.
  */
-function countCharacters(html: string, counts: Map<string, number>): void {
-  const start = html.indexOf('data-pagefind-body')
-  if (start === -1) return
-  const text = html.slice(start).replace(/<[^>]*>/g, '')
-  for (const [character] of text.matchAll(/\p{Script=Han}/gu)) counts.set(character, (counts.get(character) ?? 0) + 1)
+async function storeText(bundle: string, texts: Map<string, StoredText>): Promise<Message[]> {
+  const folder = path.join(bundle, 'fragment')
+  const messages: Message[] = []
+  for (const name of (await readdir(folder).catch(() => [] as string[])).sort()) {
+    const file = path.join(folder, name)
+    const fragment = JSON.parse(new TextDecoder().decode(unpackPagefindFile(await readFile(file)))) as StoredFragment
+    const text = texts.get(fragment.url)
+    if (!text) {
+      messages.push(message(file, `Pagefind stored a page that was not indexed: ${fragment.url}`, 'pagefind-error'))
+      continue
+    }
+    const { digest: _digest, ...meta } = fragment.meta
+    const { group: _group, ...filters } = fragment.filters
+    const stored = { url: fragment.url, content: text.content, word_count: fragment.word_count, filters, meta, anchors: text.anchors }
+    await writeFile(file, packPagefindFile(new TextEncoder().encode(JSON.stringify(stored))))
+  }
+  return messages
+}
+
+/** The fields of a fragment as Pagefind writes it. */
+interface StoredFragment {
+  url: string
+  word_count: number
+  filters: Record<string, string[]>
+  meta: Record<string, string>
 }
 
 /** URL Pagefind reports for a page: the prefix plus its folder, without `index.html`. */

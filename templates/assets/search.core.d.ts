@@ -9,6 +9,8 @@ export interface SearchState {
   province?: string
   level?: string
   agency?: string
+  /** `relevance` ranks across all years; by default hits come by year, newest first. */
+  sort?: string
 }
 
 /** A link to one section of a hit. */
@@ -60,13 +62,38 @@ export interface PagefindData {
 /** The manifest `indexSite` writes. */
 export interface ShardManifest {
   version: number
-  shards: { path: string; years: number[]; pages: number }[]
-  /** Han characters of the indexed text, most frequent first (the commonest ~600). */
-  frequent?: string
+  shards: { path: string; years: number[]; pages: number; group?: string | null }[]
+}
+
+/** Bundles that share a `group` filter value (a year), searched together. */
+export interface ShardGroup {
+  key: string | null
+  years: number[]
+  paths: string[]
+}
+
+/** A site's bundles, opened lazily (see `openShards`). */
+export interface Shards {
+  pagefind: PagefindLike
+  groups: ShardGroup[]
+  load(group: ShardGroup): Promise<void>
+  loadAll(): Promise<void>
+}
+
+/** What `runSearch` returns. */
+export interface SearchFound {
+  /** Pages found in the groups searched, less those whose text did not hold a phrase. */
+  total: number
+  /** True when some candidates were not checked and others were rejected. */
+  approximate: boolean
+  /** False when the search stopped before the older groups (the first query); `total` is then a lower bound. */
+  complete: boolean
+  hits: SearchHit[]
+  filters: FilterCounts
 }
 
 export const stateKeys: readonly (keyof SearchState)[]
-export const filterKeys: readonly Exclude<keyof SearchState, 'q'>[]
+export const filterKeys: readonly Exclude<keyof SearchState, 'q' | 'sort'>[]
 export const levelLabels: Record<Level, string>
 export const kindLabels: Record<SectionKind, string>
 export function stateFromQuery(query: string): SearchState
@@ -75,20 +102,19 @@ export function filtersFromState(state: SearchState): Record<string, string>
 export function anchorOf(url: string): string | null
 export function kindOfAnchor(anchor: string | null): SectionKind | null
 export function filterSubResults<T extends { url: string }>(subResults: T[], kind: string | undefined): T[]
-export function mergeMarks(html: string): string
-export function mergeShards(instance: PagefindLike, manifest: ShardManifest, siteBase: string): Promise<void>
-export function runSearch(
-  instance: PagefindLike,
-  state: SearchState,
-  limit?: number,
-  options?: { counts?: boolean; frequent?: string },
-): Promise<{ total: number; approximate: boolean; hits: SearchHit[]; filters: FilterCounts } | null>
-export function countFilters(instance: PagefindLike, state: SearchState, options?: { frequent?: string }): Promise<FilterCounts | null>
-export function rarestOf(phrase: string, frequent: string): string[]
+export const pagefindOptions: Record<string, unknown>
+export function groupsOf(manifest: ShardManifest): ShardGroup[]
+export function openShards(pagefind: PagefindLike, manifest: ShardManifest, siteBase: string): Shards
+export function runSearch(shards: Shards, state: SearchState, limit?: number, options?: { counts?: boolean }): Promise<SearchFound | null>
+export function countResults(shards: Shards, state: SearchState): Promise<{ total: number; filters: FilterCounts } | null>
 export function highlightUrl(url: string, term: string | undefined): string
 export function holdsTerm(excerpt: string, term: string): boolean
 export function phrasesOf(term: string): string[]
-export function splitHan(text: string, separator: string): string
+export function normaliseText(text: string): string
+export function hanCode(character: string): string
+export function indexWords(text: string): string[]
 export function queryWordsOf(term: string): { text: string; phrase: boolean; tokens: string }[]
+export function lookupsOf(words: { text: string }[]): string[]
+export const blockBreak: string
 export function unbreak(text: string): string
 export function containsPhrases(content: string, phrases: string[]): boolean

@@ -2,7 +2,7 @@
 // so the two cannot drift: URL ↔ state, Pagefind filters, shard merging, kind filtering, excerpt marks.
 
 /** Query-string keys, in the order URLs are written. */
-export const stateKeys = ['q', 'year', 'kind', 'province', 'level', 'agency']
+export const stateKeys = ['q', 'year', 'kind', 'province', 'level', 'agency', 'sort']
 
 /** Filter keys that map one-to-one to the pages' `data-pagefind-filter` names. */
 export const filterKeys = ['year', 'kind', 'province', 'level', 'agency']
@@ -72,152 +72,152 @@ export function filterSubResults(subResults, kind) {
 }
 
 /**
- * Merge Pagefind's per-word highlights into one: `<mark>营商</mark><mark>环境</mark>` → `<mark>营商环境</mark>`,
- * also across the space Pagefind leaves between segmented Chinese words; spaces between Latin words stay.
+ * The shards of the manifest as search groups, newest first: one group per year (several bundles when a year is
+ * large), then reports without a year. A bundle's pages carry the `group` filter with its group's key.
+ * A manifest without groups (a plain `pagefind` run) is one group that needs no filter.
  */
-export function mergeMarks(html) {
-  return html.replace(/<\/mark>(\s*)<mark>/g, (whole, space, offset, text) => {
-    if (!space) return ''
-    const before = text.slice(0, offset)
-    const after = text.slice(offset + whole.length)
-    return isCjk(before.at(-1)) || isCjk(after.at(0)) ? '' : whole
-  })
+export function groupsOf(manifest) {
+  const groups = []
+  for (const shard of manifest.shards ?? []) {
+    const key = shard.group ?? null
+    const last = groups.at(-1)
+    if (last && last.key === key) last.paths.push(shard.path)
+    else groups.push({ key, years: shard.years ?? [], paths: [shard.path] })
+  }
+  return groups
 }
 
-function isCjk(character) {
-  return character !== undefined && /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(character)
-}
+/** Options for every Pagefind instance, primary and merged: result URLs are site paths as indexed. */
+export const pagefindOptions = { baseUrl: '/' }
 
-/** Open the primary bundle's instance and merge every other bundle listed in the manifest. */
-export async function mergeShards(instance, manifest, siteBase) {
-  const [, ...others] = manifest.shards
-  for (const shard of others) {
-    await instance.mergeIndex(siteBase + shard.path, { baseUrl: '/' })
+/**
+ * Open a site's bundles lazily: `pagefind` is the instance created on the primary bundle (`manifest.shards[0]`);
+ * the others are merged when a search first reaches their group, so the first query reads the newest year only.
+ */
+export function openShards(pagefind, manifest, siteBase) {
+  const groups = groupsOf(manifest)
+  const primary = manifest.shards?.[0]?.path
+  const merged = new Set(primary ? [primary] : [])
+  const load = async (group) => {
+    for (const shard of group.paths) {
+      if (merged.has(shard)) continue
+      merged.add(shard)
+      await pagefind.mergeIndex(siteBase + shard, pagefindOptions)
+    }
+  }
+  return {
+    pagefind,
+    groups,
+    load,
+    loadAll: async () => {
+      for (const group of groups) await load(group)
+    },
   }
 }
 
-/** Boundaries the index splits words at: around every Han character (also between `2020` and `年`). */
-const hanBoundary = /(?<=\p{Script=Han})(?=[\p{Script=Han}0-9A-Za-z])|(?<=[0-9A-Za-z])(?=\p{Script=Han})/gu
+/** Han characters: each becomes part of a two-character index word. */
+const han = /\p{Script=Han}/u
+/** Runs the index is built from: Han text, or letters and digits of other scripts. */
+const runs = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu
 
-/** Split text into the words the index holds: each Han character its own word, joined by `separator`. */
-export function splitHan(text, separator) {
-  return text.replace(hanBoundary, separator)
+/** Drop spaces next to Han characters (`法 治 政 府`, `2020 年`), as scraped reports often carry them. */
+export function normaliseText(text) {
+  return text.replace(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu, '')
 }
 
 /**
- * The words of a query as Pagefind should look them up. A word with Chinese in it is a phrase: its characters are
- * looked up one by one (`营商环境` → `营 商 环 境`) and must appear together, in order; other words are plain terms.
+ * A Han character as the four lowercase letters of its code point in base 26. Pagefind's query parser splits
+ * Chinese with the browser's word segmenter, which would cut a two-character index word it does not know
+ * (`政复`) in two; ASCII words pass through whole, and a fixed length keeps prefix matches exact.
+ */
+export function hanCode(character) {
+  return [...(character.codePointAt(0) ?? 0).toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('').padStart(4, 'a')
+}
+
+/**
+ * The index words of a text, in order: each Han character with the next (`营商 商环 环境`), the last of a run
+ * alone (a one-character query matches it and every pair it starts, by prefix), other words in lower case.
+ * The search page and the indexer share this, so a query's words are exactly those of the text holding it.
+ * @example indexWords('营商环境 ISO') // [code(营商), code(商环), code(环境), code(境), 'iso']
+ */
+export function indexWords(text) {
+  return [...normaliseText(text).matchAll(runs)].flatMap(([run]) => wordsOfRun(run, true))
+}
+
+/**
+ * The words of a query as Pagefind should look them up. A word with Chinese in it is a phrase: it must appear as
+ * written, so its tokens are its character pairs (`营商环境` → 营商 商环 环境, encoded); a lone character is looked
+ * up alone, matching every pair it starts. Other words are plain terms.
  */
 export function queryWordsOf(term) {
   return term
     .split(/\s+/)
     .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter(Boolean)
-    .map((word) => ({ text: word, phrase: /\p{Script=Han}/u.test(word), tokens: splitHan(word, ' ') }))
+    .map((word) => {
+      const tokens = [...word.matchAll(runs)].flatMap(([run]) => wordsOfRun(run, false))
+      return { text: word, phrase: han.test(word), tokens: tokens.join(' ') }
+    })
 }
 
 /**
- * Run a query and shape the first `limit` hits for display: same order and same fields in the browser and the CLI.
- * The index holds every Han character as a word (see src/search/segment-page.ts), so Pagefind's exact search
- * (`"营 商 环 境"`) finds exactly the pages holding each phrase, whatever a word segmenter would have made of them;
- * pages are ranked by how often they hold the rarest character of each phrase, and sections and excerpts are cut
- * from the page text.
- * Options: `counts: false` fetches no filter chunk beyond those the chosen filters need (the page's first query,
- * whose counts come later from `countFilters`) and leaves `filters` empty; `frequent` is the manifest's
- * `frequent` characters, most frequent first (without it every character of a phrase is looked up to rank).
- * Returns `{ total, approximate, hits, filters }`; `filters` counts the pages found per filter value.
+ * How each index word of a query is looked up: a character pair exactly (`"…"`: Pagefind's plain search would
+ * fall back to similar words when a pair is missing from a bundle); a lone character or a non-Han word by prefix.
  */
-export async function runSearch(instance, state, limit = 20, { counts = true, frequent = '' } = {}) {
-  const found = await findPages(instance, state, counts, frequent)
-  if (!found) return null // superseded by a newer search
-  const { candidates, phrases } = found
-  const hits = []
-  let checked = 0
-  let rejected = 0
-  while (hits.length < limit && checked < candidates.length) {
-    const batch = candidates.slice(checked, checked + limit - hits.length)
-    checked += batch.length
-    for (const data of await Promise.all(batch.map((result) => result.data()))) {
-      // Exact search may join words across two blocks (end of a heading + start of a paragraph); the text decides.
-      // With a part chosen, the phrases must be in a section of that part, not just somewhere in the report.
-      const hit = containsPhrases(data.content ?? '', phrases) ? shapeHit(data, phrases, state) : null
-      if (hit && (!state.kind || phrases.length === 0 || hit.sub_results.length > 0)) hits.push(hit)
-      else rejected += 1
+export function lookupsOf(words) {
+  const lookups = new Map()
+  for (const word of words) {
+    for (const [run] of word.text.matchAll(runs)) {
+      const pairs = han.test(run) && [...run].length > 1
+      for (const token of wordsOfRun(run, false)) lookups.set(token, pairs ? `"${token}"` : token)
     }
   }
-  return { total: candidates.length - rejected, approximate: rejected > 0 && checked < candidates.length, hits, filters: counts ? found.counts : {} }
+  return [...lookups.values()]
 }
 
 /**
- * Filter counts for a query (every filter value, as the filter menus show them): loads all filter chunks, then
- * repeats the query's index look-ups, which are in memory by then; no fragment is read. Null when superseded.
+ * The pages holding every index word of the query, in Pagefind's ranking order (one search per word decides who
+ * is in; one search with all of them ranks). Also the filter counts, each the smallest over the words: an upper
+ * bound for pages holding all of them. Null when a newer search superseded this one.
  */
-export async function countFilters(instance, state, { frequent = '' } = {}) {
-  const found = await findPages(instance, state, true, frequent)
-  return found ? found.counts : null
-}
-
-/**
- * The pages a query matches, ranked, before any fragment is read; with `counts`, filter counts as well.
- * One exact search per phrase decides which pages match (cheap: Pagefind returns one position per page).
- * Ranking needs occurrence counts, and a plain search returns every position of every word it is given: for
- * 行 政 复 议 执 法 that is ~130 positions per page, seconds at 10,000 pages. So only the rarest character of each
- * phrase is looked up (议, 执): its count tracks the phrase's, at a fraction of the cost.
- */
-async function findPages(instance, state, counts, frequent) {
-  const words = queryWordsOf((state.q ?? '').trim())
-  const filters = filtersFromState(state)
-  // Pagefind counts filters in a response only once their chunks are loaded, which `filters()` does.
-  if (counts) await instance.filters()
-  const phrases = words.filter((word) => word.phrase)
-  const plain = words.filter((word) => !word.phrase).map((word) => word.tokens)
-  if (phrases.length === 0) {
-    const ranked = await instance.search(plain.length > 0 ? plain.join(' ') : null, { filters })
-    return ranked ? { candidates: ranked.results, phrases: [], counts: ranked.filters ?? {} } : null
+async function findCandidates(pagefind, words, filters) {
+  const lookups = lookupsOf(words)
+  if (lookups.length === 0) {
+    const all = await pagefind.search(null, { filters })
+    return all ? { results: all.results, counts: all.filters ?? {} } : null
   }
   let allowed = null
-  let found = {}
-  for (const [position, phrase] of phrases.entries()) {
-    const exact = await instance.search(`"${phrase.tokens}"`, { filters })
-    if (!exact) return null
-    const ids = new Set(exact.results.map((result) => result.id))
+  let counts = null
+  for (const lookup of lookups) {
+    const found = await pagefind.search(lookup, { filters })
+    if (!found) return null
+    const ids = new Set(found.results.map((result) => result.id))
     allowed = allowed === null ? ids : new Set([...allowed].filter((id) => ids.has(id)))
-    found = position === 0 ? (exact.filters ?? {}) : smallerCounts(found, exact.filters ?? {})
+    counts = counts === null ? (found.filters ?? {}) : smallerCounts(counts, found.filters ?? {})
+    if (allowed.size === 0) break
   }
-  const ranking = [...new Set(phrases.flatMap((phrase) => rarestOf(phrase.text, frequent)))]
-  // Words without Chinese must be present too; the plain search requires every word it is given.
-  const ranked = await instance.search([...ranking, ...plain].join(' '), { filters })
+  if (lookups.length === 1) {
+    const only = await pagefind.search(lookups[0], { filters })
+    return only ? { results: byOccurrences(only.results), counts: counts ?? {} } : null
+  }
+  const ranked = await pagefind.search(lookups.map((lookup) => lookup.replace(/"/g, '')).join(' '), { filters })
   if (!ranked) return null
-  if (plain.length > 0) found = smallerCounts(found, ranked.filters ?? {})
-  const matching = ranked.results.filter((result) => allowed.has(result.id))
-  const candidates = matching
+  return { results: byOccurrences(ranked.results.filter((result) => allowed.has(result.id))), counts: counts ?? {} }
+}
+
+/**
+ * Most matched positions first, Pagefind's order among equals. A page holds each word 1 + log2(count) times, so
+ * this ranks by how often the page uses the query's words, the same in every bundle (Pagefind's own scores weigh
+ * words by their rarity in the bundle, and bundles differ).
+ */
+function byOccurrences(results) {
+  return results
     .map((result, order) => ({ result, order, count: (result.words ?? []).length }))
     .sort((a, b) => b.count - a.count || a.order - b.order)
     .map(({ result }) => result)
-  return { candidates, phrases: phrases.map((phrase) => phrase.text), counts: found }
 }
 
-/**
- * The character of a phrase with the fewest postings: the one latest in (or missing from) the `frequent` list.
- * Without a list, every character, so the ranking reads them all. Returns the words to look up.
- */
-export function rarestOf(phrase, frequent) {
-  const characters = phrase.match(/\p{Script=Han}/gu) ?? []
-  if (!frequent) return [...new Set(characters)]
-  let rarest = null
-  let rank = -1
-  for (const character of characters) {
-    const at = frequent.indexOf(character)
-    const position = at === -1 ? Number.POSITIVE_INFINITY : at
-    if (position > rank) {
-      rarest = character
-      rank = position
-    }
-  }
-  return rarest === null ? [] : [rarest]
-}
-
-/** Per filter value, the smaller of two counts: an upper bound for pages matching both phrases. */
+/** Per filter value, the smaller of two counts. */
 function smallerCounts(a, b) {
   const out = {}
   for (const [key, values] of Object.entries(a)) {
@@ -227,6 +227,84 @@ function smallerCounts(a, b) {
   return out
 }
 
+/** A run's index words; the last Han character alone only when `lastAlone` or when the run is one character. */
+function wordsOfRun(run, lastAlone) {
+  if (!han.test(run)) return [run.toLowerCase()]
+  const characters = [...run]
+  const words = []
+  for (let at = 0; at + 1 < characters.length; at += 1) words.push(hanCode(characters[at]) + hanCode(characters[at + 1]))
+  if (lastAlone || characters.length === 1) words.push(hanCode(characters.at(-1)))
+  return words
+}
+
+/**
+ * Run a query and shape the first `limit` hits for display: same order and same fields in the browser and the CLI.
+ * Default order is by year, newest first, then by Pagefind's score within the year, so the first query reads one
+ * year's bundle; `state.sort === 'relevance'` ranks across all years (every bundle is loaded). Candidates hold every
+ * character pair of each phrase; a hit is shown only once its text holds each phrase as written.
+ * Options: `counts: false` stops at the first group that fills `limit` (the page's first query: `complete` is then
+ * false and `total` counts only the groups searched) and fetches no filter chunk beyond those the search needs.
+ * Returns `{ total, approximate, complete, hits, filters }`; `filters` counts the pages found per filter value.
+ */
+export async function runSearch(shards, state, limit = 20, { counts = true } = {}) {
+  const { pagefind } = shards
+  const words = queryWordsOf((state.q ?? '').trim())
+  const phrases = words.filter((word) => word.phrase).map((word) => word.text)
+  const needles = words.map((word) => word.text)
+  const filters = filtersFromState(state)
+  const counted = counts ? await countResults(shards, state) : { filters: {} }
+  if (!counted) return null
+  const whole = state.sort === 'relevance' || shards.groups.every((group) => group.key === null)
+  const groups = whole ? [null] : shards.groups.filter((group) => !state.year || group.years.map(String).includes(state.year))
+  const hits = []
+  let total = 0
+  let rejected = 0
+  let unchecked = 0
+  let searched = 0
+  for (const group of groups) {
+    if (hits.length >= limit && !counts) break
+    await (group ? shards.load(group) : shards.loadAll())
+    const response = await findCandidates(pagefind, words, group?.key ? { ...filters, group: group.key } : filters)
+    if (!response) return null // superseded by a newer search
+    searched += 1
+    total += response.results.length
+    let checked = 0
+    while (hits.length < limit && checked < response.results.length) {
+      const batch = response.results.slice(checked, checked + limit - hits.length)
+      checked += batch.length
+      for (const data of await Promise.all(batch.map((result) => result.data()))) {
+        // With a part chosen, the phrases must be in a section of that part, not just somewhere in the report.
+        const hit = containsPhrases(data.raw_content ?? data.content ?? '', phrases) ? shapeHit(data, needles, state) : null
+        if (hit && (!state.kind || phrases.length === 0 || hit.sub_results.length > 0)) hits.push(hit)
+        else rejected += 1
+      }
+    }
+    unchecked += response.results.length - checked
+  }
+  return {
+    total: total - rejected,
+    approximate: rejected > 0 && unchecked > 0,
+    complete: searched === groups.length,
+    hits,
+    filters: counted.filters,
+  }
+}
+
+/**
+ * The whole count and the filter counts for a query (every filter value, as the filter menus show them): loads every
+ * bundle and all filter chunks, then repeats the query's look-ups; no fragment is read. Null when superseded.
+ */
+export async function countResults(shards, state) {
+  const { pagefind } = shards
+  await shards.loadAll()
+  await pagefind.filters()
+  const response = await findCandidates(pagefind, queryWordsOf((state.q ?? '').trim()), filtersFromState(state))
+  if (!response) return null
+  const filters = { ...response.counts }
+  delete filters.group
+  return { total: response.results.length, filters }
+}
+
 /** The words of a query that hold Chinese: these must appear as written. */
 export function phrasesOf(term) {
   return queryWordsOf(term)
@@ -234,32 +312,34 @@ export function phrasesOf(term) {
     .map((word) => word.text)
 }
 
-/** True when the page text holds every phrase, ignoring spaces and the word breaks of the index. */
+/** Separator between the blocks (headings, paragraphs, cells) of the text stored for each page. */
+export const blockBreak = '\u200b'
+
+/**
+ * True when one block of the page text holds each phrase, spaces next to Han characters ignored. Blocks are
+ * separated by `blockBreak`, as the index's character pairs never span two blocks.
+ */
 export function containsPhrases(content, phrases) {
   if (phrases.length === 0) return true
-  const text = content.replace(/[\s\u200b]+/g, '')
-  return phrases.every((phrase) => text.includes(phrase))
+  const blocks = content.split(blockBreak).map(normaliseText)
+  return phrases.every((phrase) => blocks.some((block) => block.includes(phrase)))
 }
 
-function shapeHit(data, phrases, state) {
+/**
+ * A hit for display: the sections holding the query's words (phrases as written, other words in any case), each
+ * with an excerpt, best covered first; without words, the report's opening lines and no sections.
+ */
+function shapeHit(data, needles, state) {
   const meta = data.meta ?? {}
-  const hit = {
-    url: data.url,
-    title: unbreak(meta.title ?? data.url),
-    agency: unbreak(meta.agency ?? ''),
-    year: meta.year ?? '',
-    published: meta.published ?? '',
-  }
-  if (phrases.length === 0) return { ...hit, ...pagefindSections(data, state) }
   const sections = sectionsOf(data)
   const found = sections
-    .map((section) => ({ section, spans: findSpans(section.text, phrases) }))
+    .map((section) => ({ section, spans: findSpans(section.text, needles) }))
     .filter(({ spans }) => spans.length > 0)
   const linked = found
     .filter(({ section }) => section.id !== null)
     .map(({ section, spans }) => ({
       url: `${data.url.replace(/#.*$/, '')}#${section.id}`,
-      title: unbreak(section.title),
+      title: section.title,
       kind: kindOfAnchor(section.id),
       excerpt: cutExcerpt(section.text, spans),
       covered: new Set(spans.map((span) => span.phrase)).size,
@@ -268,51 +348,47 @@ function shapeHit(data, phrases, state) {
     .map((sub, order) => ({ sub, order }))
     .sort((a, b) => b.sub.covered - a.sub.covered || a.order - b.order)
     .map(({ sub: { covered, ...sub } }) => sub)
-  const first = found[0]
-  const pageExcerpt = first ? cutExcerpt(first.section.text, first.spans) : escapeHtml(unbreak(data.excerpt ?? '').replace(/<\/?mark>/g, ''))
+  // Without a match, the report's first paragraph of some length (not its title or a heading).
+  const paragraph = sections.flatMap((section) => section.text.split('\n')).find((block) => block.length >= 30) ?? sections[0]?.text ?? ''
+  const opening = found[0] ?? { section: { text: paragraph }, spans: [] }
   return {
-    ...hit,
+    url: data.url,
+    title: meta.title ?? data.url,
+    agency: meta.agency ?? '',
+    year: meta.year ?? '',
+    published: meta.published ?? '',
     kinds: [...new Set(subResults.map((sub) => sub.kind).filter(Boolean))],
-    excerpt: state.kind && subResults[0] ? subResults[0].excerpt : pageExcerpt,
-    sub_results: subResults,
-  }
-}
-
-/** Query without Chinese (or no query): Pagefind's own sections and excerpts, word breaks removed. */
-function pagefindSections(data, state) {
-  const subResults = filterSubResults(data.sub_results ?? [], state.kind)
-    .filter((sub) => anchorOf(sub.url) !== null)
-    .map((sub) => ({ url: sub.url, title: unbreak(sub.title), kind: kindOfAnchor(anchorOf(sub.url)), excerpt: mergeMarks(unbreak(sub.excerpt ?? '')) }))
-  return {
-    kinds: [...new Set(subResults.map((sub) => sub.kind).filter(Boolean))],
-    excerpt: state.kind && subResults[0] ? subResults[0].excerpt : mergeMarks(unbreak(data.excerpt ?? '')),
+    excerpt: state.kind && subResults[0] ? subResults[0].excerpt : cutExcerpt(opening.section.text, opening.spans),
     sub_results: subResults,
   }
 }
 
 /**
  * The page text cut at its headings, as Pagefind cuts sub-results: each heading with an id starts a section that
- * runs to the next one; text before the first has id null. Positions are Pagefind's word numbers.
+ * runs to the next one; text before the first has id null. Positions are block numbers (see `blockBreak`); a
+ * section's blocks are joined by line breaks, which no phrase crosses.
  */
 function sectionsOf(data) {
-  const words = (data.raw_content ?? data.content ?? '').split('\u200b').map((word) => word.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+  const blocks = (data.raw_content ?? data.content ?? '').split(blockBreak).map((block) => normaliseText(block.replace(/&lt;/g, '<').replace(/&gt;/g, '>')))
   const anchors = (data.anchors ?? [])
     .filter((anchor) => /h\d/i.test(anchor.element) && anchor.id && /\S/.test(anchor.text ?? ''))
     .sort((a, b) => a.location - b.location)
   const starts = [{ id: null, title: '', location: 0 }, ...anchors.map((anchor) => ({ id: anchor.id, title: anchor.text, location: anchor.location }))]
   return starts
     .map((start, index) => {
-      const end = starts[index + 1]?.location ?? words.length
-      return { id: start.id, title: start.title, text: words.slice(start.location, end).join('') }
+      const end = starts[index + 1]?.location ?? blocks.length
+      return { id: start.id, title: start.title, text: blocks.slice(start.location, end).join('\n') }
     })
     .filter((section) => section.text.length > 0)
 }
 
-/** Where each phrase occurs in the text, in order; overlapping spans are kept apart for counting. */
-function findSpans(text, phrases) {
+/** Where each needle occurs in the text (letters in any case), in order; overlapping spans are kept apart for counting. */
+function findSpans(text, needles) {
   const spans = []
-  for (const phrase of phrases) {
-    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) spans.push({ phrase, start: at, end: at + phrase.length })
+  const folded = text.toLowerCase()
+  for (const needle of needles) {
+    const sought = needle.toLowerCase()
+    for (let at = folded.indexOf(sought); at !== -1; at = folded.indexOf(sought, at + 1)) spans.push({ phrase: needle, start: at, end: at + sought.length })
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end)
 }
@@ -321,12 +397,17 @@ function findSpans(text, phrases) {
 const excerptLead = 24
 const excerptSize = 80
 
-/** An escaped excerpt of `text` around its first span, every span inside it in one `<mark>`. */
+/**
+ * An escaped excerpt of `text` around its first span, every span inside it in one `<mark>`; it stays inside the
+ * block (paragraph, heading) holding that span, so no heading runs into a paragraph.
+ */
 function cutExcerpt(text, spans) {
   const first = spans[0]
-  const start = Math.max(0, (first?.start ?? 0) - excerptLead)
-  const end = Math.min(text.length, start + excerptSize)
-  let html = start > 0 ? '…' : ''
+  const blockStart = first ? text.lastIndexOf('\n', first.start - 1) + 1 : 0
+  const blockEnd = first ? (text.indexOf('\n', first.end) + 1 || text.length + 1) - 1 : (text.indexOf('\n') + 1 || text.length + 1) - 1
+  const start = Math.max(blockStart, (first?.start ?? 0) - excerptLead)
+  const end = Math.min(blockEnd, start + excerptSize)
+  let html = start > blockStart ? '…' : ''
   let at = start
   for (const span of mergeSpans(spans)) {
     if (span.end <= start || span.start >= end) continue
@@ -334,7 +415,7 @@ function cutExcerpt(text, spans) {
     html += escapeHtml(text.slice(at, from)) + `<mark>${escapeHtml(text.slice(from, Math.min(span.end, end)))}</mark>`
     at = Math.min(span.end, end)
   }
-  return html + escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '')
+  return html + escapeHtml(text.slice(at, end)) + (end < blockEnd ? '…' : '')
 }
 
 function mergeSpans(spans) {

@@ -1,12 +1,13 @@
 // The /search/ page: a custom Pagefind UI. Plain ES module served as-is; the query logic lives in
 // search.core.js so the offline CLI runs exactly the same searches.
 import {
-  countFilters,
+  countResults,
   filterKeys,
   highlightUrl,
   kindLabels,
   levelLabels,
-  mergeShards,
+  openShards,
+  pagefindOptions,
   queryFromState,
   runSearch,
   stateFromQuery,
@@ -21,13 +22,13 @@ const status = root.querySelector('#search-status')
 const list = root.querySelector('#search-results')
 const more = root.querySelector('.search-more')
 const selects = Object.fromEntries(filterKeys.map((key) => [key, form.elements.namedItem(key)]))
+const sortSelect = form.elements.namedItem('sort')
 
-let pagefind = null
+/** The site's bundles: the newest year's is opened first, older ones when a search reaches them. */
+let shards = null
 let allFilters = {}
 /** Filter chunks grow with the archive (one `agency` value per body), so they load after the first results. */
 let filtersLoaded = null
-/** The index's most frequent characters, from the manifest: the ranking looks up the rarest of each phrase. */
-let frequent = ''
 let limit = pageSize
 let generation = 0
 let typingTimer = 0
@@ -42,14 +43,13 @@ start().catch((error) => {
 async function start() {
   applyState(stateFromQuery(location.search))
   status.textContent = '正在加载搜索索引…'
-  pagefind = await import(`${base}pagefind/pagefind.js`)
-  await pagefind.options({ baseUrl: '/', excerptLength: 40 })
+  const pagefind = await import(`${base}pagefind/pagefind.js`)
+  await pagefind.options(pagefindOptions)
   const manifest = await fetch(`${base}pagefind-shards.json`).then(
-    (response) => (response.ok ? response.json() : { shards: [] }),
-    () => ({ shards: [] }),
+    (response) => (response.ok ? response.json() : { shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }),
+    () => ({ shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }),
   )
-  await mergeShards(pagefind, manifest, base)
-  frequent = manifest.frequent ?? ''
+  shards = openShards(pagefind, manifest, base)
   fillFilters(allFilters, stateFromForm())
   // Someone reaching for a filter menu before searching gets the values (and counts) then.
   root.querySelector('.search-filters').addEventListener('focusin', () => void loadFilters().then(() => refreshCounts(stateFromForm())))
@@ -61,7 +61,7 @@ async function start() {
     clearTimeout(typingTimer)
     typingTimer = setTimeout(() => commit('replace'), 300)
   })
-  for (const select of Object.values(selects)) select.addEventListener('change', () => commit('push'))
+  for (const select of [...Object.values(selects), sortSelect]) select.addEventListener('change', () => commit('push'))
   more.addEventListener('click', () => {
     limit += pageSize
     search(stateFromForm(), { keepFocus: true })
@@ -96,27 +96,37 @@ async function search(state, { keepFocus = false } = {}) {
     return
   }
   status.textContent = '正在搜索…'
-  // Results first; the filter chunks (and counts) follow, so the first query fetches only what its hits need.
-  const found = await runSearch(pagefind, state, limit, { counts: false, frequent })
+  // Results first, from the newest year on until the page is full; the other years, the whole count and the
+  // filter counts follow, so the first query fetches only what its hits need.
+  const found = await runSearch(shards, state, limit, { counts: false })
   if (!found || current !== generation) return
   renderResults(found, state)
   if (keepFocus) list.children[limit - pageSize]?.querySelector('a')?.focus()
   await loadFilters()
-  if (current === generation) await refreshCounts(state, current)
+  if (current === generation) await refreshCounts(state, current, found)
 }
 
-/** Load every filter value once (all their chunks); later calls wait for the same load. */
+/** Load every bundle and every filter value once (all their chunks); later calls wait for the same load. */
 function loadFilters() {
-  filtersLoaded ??= pagefind.filters().then((filters) => {
-    allFilters = filters
-  })
+  filtersLoaded ??= shards
+    .loadAll()
+    .then(() => shards.pagefind.filters())
+    .then((filters) => {
+      delete filters.group
+      allFilters = filters
+    })
   return filtersLoaded
 }
 
-/** Fill the menus with this query's counts (all pages' counts without a query), unless a newer search started. */
-async function refreshCounts(state, current = generation) {
-  const counts = state.q ? await countFilters(pagefind, state, { frequent }) : allFilters
-  if (counts && current === generation) fillFilters(counts, state)
+/**
+ * Fill the menus with this query's counts (all pages' counts without a query), unless a newer search started;
+ * when the first results came from the newest years only, give the whole count too.
+ */
+async function refreshCounts(state, current = generation, found = null) {
+  const counted = state.q || filterKeys.some((key) => state[key]) ? await countResults(shards, state) : { filters: allFilters }
+  if (!counted || current !== generation) return
+  fillFilters(counted.filters, state)
+  if (found && !found.complete && found.total > 0) status.textContent = `找到约 ${counted.total} 篇报告，按年度从新到旧显示前 ${found.hits.length} 篇。`
 }
 
 function renderResults(found, state) {
@@ -134,9 +144,13 @@ function renderResults(found, state) {
     }
     return
   }
-  status.textContent = `找到${found.approximate ? '约 ' : ' '}${found.total} 篇报告${found.total > found.hits.length ? `，显示前 ${found.hits.length} 篇` : ''}。`
+  if (found.complete) {
+    status.textContent = `找到${found.approximate ? '约 ' : ' '}${found.total} 篇报告${found.total > found.hits.length ? `，显示前 ${found.hits.length} 篇` : ''}。`
+  } else {
+    status.textContent = `找到 ${found.total} 篇以上报告，按年度从新到旧显示前 ${found.hits.length} 篇；正在统计其他年度…`
+  }
   list.replaceChildren(...found.hits.map((hit) => renderHit(hit, state)))
-  more.hidden = !(found.approximate || found.total > found.hits.length)
+  more.hidden = !(found.approximate || !found.complete || found.total > found.hits.length)
 }
 
 function renderHit(hit, state) {
@@ -180,11 +194,13 @@ function appendExcerpt(target, html) {
 function stateFromForm() {
   const state = { q: input.value.trim() }
   for (const key of filterKeys) if (selects[key].value) state[key] = selects[key].value
+  if (sortSelect.value) state.sort = sortSelect.value
   return state
 }
 
 function applyState(state) {
   input.value = state.q ?? ''
+  sortSelect.value = state.sort === 'relevance' ? 'relevance' : ''
   for (const key of filterKeys) {
     const select = selects[key]
     const value = state[key] ?? ''

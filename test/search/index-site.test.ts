@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { indexSite, openSiteIndex, searchSite } from '../../src/search/index.ts'
-import { countFilters, runSearch } from '../../templates/assets/search.core.js'
+import { countResults, runSearch } from '../../templates/assets/search.core.js'
 import { fixturePages } from './fixture-pages.ts'
 import { writeReportPages } from './make-report-page.ts'
 
@@ -24,8 +24,8 @@ describe('indexSite', () => {
     expect(result.messages).toEqual([])
     expect(result.value?.pages).toBe(3)
     expect(result.value?.shards).toEqual([
-      { path: 'pagefind/', years: [2022], pages: 2 },
-      { path: 'pagefind-2020/', years: [2020], pages: 1 },
+      { path: 'pagefind/', years: [2022], pages: 2, group: '2022' },
+      { path: 'pagefind-2020/', years: [2020], pages: 1, group: '2020' },
     ])
     const manifest = JSON.parse(await readFile(path.join(site, 'pagefind-shards.json'), 'utf8'))
     expect(manifest.shards).toEqual(result.value?.shards)
@@ -82,7 +82,7 @@ describe('indexSite', () => {
     try {
       await writeReportPages(prefixed, fixturePages.slice(0, 1))
       const result = await indexSite(prefixed, { pathPrefix: 'archive', shard: 'none' })
-      expect(result.value?.shards).toEqual([{ path: 'pagefind/', years: [2022], pages: 1 }])
+      expect(result.value?.shards).toEqual([{ path: 'pagefind/', years: [2022], pages: 1, group: null }])
       const found = await searchSite(prefixed, { q: '宪法宣传周' })
       expect(found.value?.hits[0]?.url).toBe('/archive/reports/2022/tianjin-zwfwb/')
       expect(found.value?.hits[0]?.sub_results[0]?.url).toBe('/archive/reports/2022/tianjin-zwfwb/#achievements-1')
@@ -91,7 +91,7 @@ describe('indexSite', () => {
     }
   })
 
-  it('leaves filter chunks unread without counts, and counts them on demand', async () => {
+  it('reads only the newest year for a first query it can fill there, the rest and filter chunks on demand', async () => {
     const opened = await openSiteIndex(site)
     const instance = opened.value
     if (!instance) throw new Error(opened.messages.map((entry) => entry.reason).join('; '))
@@ -103,12 +103,16 @@ describe('indexSite', () => {
         return fetched(input, init)
       }
       try {
-        const first = await runSearch(instance, { q: '普法' }, 10, { counts: false })
-        expect(first?.hits).toHaveLength(3)
-        expect(first?.filters).toEqual({})
-        expect(requests.some((url) => url.includes('/filter/'))).toBe(false)
-        expect(await countFilters(instance, { q: '普法' })).toMatchObject({ year: { '2020': 1, '2022': 2 } })
-        expect(requests.some((url) => url.includes('/filter/'))).toBe(true)
+        const first = await runSearch(instance, { q: '普法' }, 2, { counts: false })
+        expect(first).toMatchObject({ total: 2, complete: false, filters: {} })
+        expect(first?.hits.map((hit) => hit.year)).toEqual(['2022', '2022'])
+        expect(requests.some((url) => url.includes('pagefind-2020/'))).toBe(false)
+        expect(requests.filter((url) => url.includes('/filter/'))).toHaveLength(1) // the group filter only
+        const more = await runSearch(instance, { q: '普法' }, 10, { counts: false })
+        expect(more).toMatchObject({ total: 3, complete: true })
+        expect(more?.hits.map((hit) => hit.year)).toEqual(['2022', '2022', '2020'])
+        expect(await countResults(instance, { q: '普法' })).toMatchObject({ total: 3, filters: { year: { '2020': 1, '2022': 2 } } })
+        expect(requests.filter((url) => url.includes('/filter/')).length).toBeGreaterThan(2)
       } finally {
         globalThis.fetch = fetched
       }
@@ -117,28 +121,39 @@ describe('indexSite', () => {
     }
   })
 
-  it('splits pages into bundles of bounded size, written in parallel, finding the same pages byte for byte each run', async () => {
-    const result = await indexSite(site, { shard: 'size', shardPages: 2, parallel: 2 })
+  it('splits a large year into bundles of bounded size, written in parallel, finding the same pages byte for byte each run', async () => {
+    const result = await indexSite(site, { shardPages: 1, parallel: 2 })
     expect(result.messages).toEqual([])
     expect(result.value?.shards).toEqual([
-      { path: 'pagefind/', years: [2022], pages: 2 },
-      { path: 'pagefind-2/', years: [2020], pages: 1 },
+      { path: 'pagefind/', years: [2022], pages: 1, group: '2022' },
+      { path: 'pagefind-2022-2/', years: [2022], pages: 1, group: '2022' },
+      { path: 'pagefind-2020/', years: [2020], pages: 1, group: '2020' },
     ])
-    expect(await readdir(site)).not.toContain('pagefind-2020')
     const found = await searchSite(site, { q: '普法' })
-    expect(found.value?.hits.map((hit) => hit.url).sort()).toEqual([
-      '/reports/2020/tianjin-wuqing/',
-      '/reports/2022/bazhong-zwfwdsjj/',
-      '/reports/2022/tianjin-zwfwb/',
-    ])
+    const urls = found.value?.hits.map((hit) => hit.url) ?? []
+    expect(urls.slice(0, 2).sort()).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/2022/tianjin-zwfwb/'])
+    expect(urls.slice(2)).toEqual(['/reports/2020/tianjin-wuqing/'])
     const first = await snapshot(site)
-    await indexSite(site, { shard: 'size', shardPages: 2, parallel: 2 })
+    await indexSite(site, { shardPages: 1, parallel: 2 })
     expect(await snapshot(site)).toEqual(first)
   })
 
-  it('keeps a small site in one bundle by size', async () => {
-    const result = await indexSite(site, { shard: 'size' })
-    expect(result.value?.shards).toEqual([{ path: 'pagefind/', years: [2022, 2020], pages: 3 }])
+  it('keeps pages without a year in a last group of their own', async () => {
+    const undated = await mkdtemp(path.join(tmpdir(), 'search-undated-'))
+    try {
+      await writeReportPages(undated, fixturePages.slice(0, 2))
+      const file = path.join(undated, 'reports/2022/tianjin-zwfwb/index.html')
+      const html = (await readFile(file, 'utf8')).replace(/<span data-pagefind-filter="year">2022<\/span>/, '')
+      await rm(file)
+      await mkdir(path.join(undated, 'reports/undated/tianjin-zwfwb'), { recursive: true })
+      await writeFile(path.join(undated, 'reports/undated/tianjin-zwfwb/index.html'), html)
+      const result = await indexSite(undated)
+      expect(result.value?.shards.map((shard) => shard.group)).toEqual(['2022', 'undated'])
+      const found = await searchSite(undated, { q: '普法' })
+      expect(found.value?.hits.map((hit) => hit.url)).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/undated/tianjin-zwfwb/'])
+    } finally {
+      await rm(undated, { recursive: true, force: true })
+    }
   })
 
   it('says which folder has no index', async () => {

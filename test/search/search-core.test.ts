@@ -4,32 +4,19 @@ import {
   filterSubResults,
   filtersFromState,
   containsPhrases,
-  rarestOf,
+  blockBreak,
+  groupsOf,
+  hanCode,
+  indexWords,
+  normaliseText,
   queryWordsOf,
-  splitHan,
   highlightUrl,
   phrasesOf,
   kindLabels,
   kindOfAnchor,
-  mergeMarks,
   queryFromState,
   stateFromQuery,
 } from '../../templates/assets/search.core.js'
-
-describe('mergeMarks', () => {
-  it('joins adjacent marks', () => {
-    expect(mergeMarks('优化<mark>营商</mark><mark>环境</mark>。')).toBe('优化<mark>营商环境</mark>。')
-  })
-  it('joins marks across a segmentation space between Chinese words', () => {
-    expect(mergeMarks('<mark>行政</mark> <mark>复议</mark>')).toBe('<mark>行政复议</mark>')
-  })
-  it('keeps the space between Latin words', () => {
-    expect(mergeMarks('<mark>open</mark> <mark>data</mark>')).toBe('<mark>open</mark> <mark>data</mark>')
-  })
-  it('leaves separate marks alone', () => {
-    expect(mergeMarks('<mark>普法</mark>工作<mark>普法</mark>')).toBe('<mark>普法</mark>工作<mark>普法</mark>')
-  })
-})
 
 describe('URL and state', () => {
   it('reads the query and filters, dropping blanks and unknown keys', () => {
@@ -85,26 +72,64 @@ describe('phrase check', () => {
   it('keeps the words holding Chinese, one character or more, without punctuation', () => {
     expect(phrasesOf('“一网通办” 法 open data')).toEqual(['一网通办', '法'])
   })
-  it('finds a phrase across the spaces Pagefind inserts between segmented words', () => {
-    expect(containsPhrases('推行\u200b一网\u200b通办 ，', ['一网通办'])).toBe(true)
+  it('finds a phrase inside one block, ignoring spaces next to Han characters, never across two blocks', () => {
+    expect(containsPhrases(`推行一网 通办，${blockBreak}其他`, ['一网通办'])).toBe(true)
+    expect(containsPhrases(`推行一网${blockBreak}通办`, ['一网通办'])).toBe(false)
     expect(containsPhrases('一网 通 知 办理', ['一网通办'])).toBe(false)
     expect(containsPhrases('anything', [])).toBe(true)
   })
+  it('drops spaces next to Han characters only', () => {
+    expect(normaliseText('法 治 政 府 2020 年 ISO 9001')).toBe('法治政府2020年ISO 9001')
+  })
 })
 
-describe('query words and phrase runs', () => {
-  it('splits Chinese words into characters the way pages are indexed', () => {
-    expect(queryWordsOf('营商环境  2020年 open')).toEqual([
-      { text: '营商环境', phrase: true, tokens: '营 商 环 境' },
-      { text: '2020年', phrase: true, tokens: '2020 年' },
-      { text: 'open', phrase: false, tokens: 'open' },
-    ])
-    expect(splitHan('《优化营商环境条例》2020年', '|')).toBe('《优|化|营|商|环|境|条|例》2020|年')
+describe('index words', () => {
+  it('codes a Han character as four lowercase letters, distinct per character', () => {
+    expect(hanCode('法')).toMatch(/^[a-z]{4}$/)
+    expect(hanCode('法')).not.toBe(hanCode('治'))
+    expect(hanCode('𠀀')).toMatch(/^[a-z]{4}$/)
   })
-  it('ranks by the rarest character of a phrase: the latest in the frequent list, or one not in it', () => {
-    expect(rarestOf('行政复议', '法政行议复')).toEqual(['复'])
-    expect(rarestOf('执法', '法政行议复')).toEqual(['执'])
-    expect(rarestOf('2020年', '法年')).toEqual(['年'])
-    expect(rarestOf('营商环境', '')).toEqual(['营', '商', '环', '境'])
+  it('indexes each pair of Han characters and the last of a run alone, other words in lower case', () => {
+    const code = (text: string): string => [...text].map(hanCode).join('')
+    expect(indexWords('营商环境，ISO 9001')).toEqual([code('营商'), code('商环'), code('环境'), code('境'), 'iso', '9001'])
+    expect(indexWords('法 治')).toEqual([code('法治'), code('治')])
+  })
+  it('looks a phrase up by its pairs, a lone character by itself, other words as typed', () => {
+    const code = (text: string): string => [...text].map(hanCode).join('')
+    expect(queryWordsOf('营商环境  2020年 Open 法')).toEqual([
+      { text: '营商环境', phrase: true, tokens: [code('营商'), code('商环'), code('环境')].join(' ') },
+      { text: '2020年', phrase: true, tokens: `2020 ${code('年')}` },
+      { text: 'Open', phrase: false, tokens: 'open' },
+      { text: '法', phrase: true, tokens: code('法') },
+    ])
+  })
+  it('finds every query word among the index words of a text holding it', () => {
+    const text = '深入推进依法行政，全面建设法治政府。2022年'
+    const words = new Set(indexWords(text))
+    for (const query of ['依法行政', '法治政府', '法', '2022年', '政']) {
+      for (const token of queryWordsOf(query)[0]?.tokens.split(' ') ?? []) {
+        expect([...words].some((word) => word.startsWith(token))).toBe(true)
+      }
+    }
+  })
+})
+
+describe('shard groups', () => {
+  it('groups consecutive bundles of one year and keeps the manifest order', () => {
+    const manifest = {
+      version: 2,
+      shards: [
+        { path: 'pagefind/', years: [2024], pages: 2500, group: '2024' },
+        { path: 'pagefind-2024-2/', years: [2024], pages: 2400, group: '2024' },
+        { path: 'pagefind-2023/', years: [2023], pages: 10, group: '2023' },
+        { path: 'pagefind-undated/', years: [], pages: 1, group: 'undated' },
+      ],
+    }
+    expect(groupsOf(manifest)).toEqual([
+      { key: '2024', years: [2024], paths: ['pagefind/', 'pagefind-2024-2/'] },
+      { key: '2023', years: [2023], paths: ['pagefind-2023/'] },
+      { key: 'undated', years: [], paths: ['pagefind-undated/'] },
+    ])
+    expect(groupsOf({ version: 1, shards: [{ path: 'pagefind/', years: [], pages: 0 }] })).toEqual([{ key: null, years: [], paths: ['pagefind/'] }])
   })
 })
