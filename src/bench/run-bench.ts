@@ -22,7 +22,7 @@ export interface BenchOptions {
   workers?: number
   /** Pagefind sharding. Default the site's (`year`). */
   shard?: IndexOptions['shard']
-  /** Most pages per bundle. Default the site's (2,500). */
+  /** Most pages per bundle. Default the site's (2,000). */
   shardPages?: number
   /** Bundles indexed at once. Default the site's (2). */
   parallel?: number

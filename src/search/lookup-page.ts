@@ -92,8 +92,9 @@ export function lookupPage(html: string, group: string | null): LookupPage {
       if (heading && /^h[1-6]$/.test(name)) heading = null
       if (stack.length <= bodyDepth) bodyDepth = -1
     } else if (rawText.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, at)
-      const stop = end === -1 ? html.length : end
+      const closer = new RegExp(`</${name}`, 'gi')
+      closer.lastIndex = at
+      const stop = closer.exec(html)?.index ?? html.length
       out.push(whole, html.slice(at, stop))
       at = stop
       token.lastIndex = stop

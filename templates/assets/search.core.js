@@ -131,8 +131,18 @@ export function normaliseText(text) {
  * (`政复`) in two; ASCII words pass through whole, and a fixed length keeps prefix matches exact.
  */
 export function hanCode(character) {
-  return [...(character.codePointAt(0) ?? 0).toString(26)].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('').padStart(4, 'a')
+  let code = hanCodes.get(character)
+  if (code === undefined) {
+    let number = character.codePointAt(0) ?? 0
+    code = ''
+    for (let digit = 0; digit < 4; digit += 1, number = Math.floor(number / 26)) code = String.fromCharCode(97 + (number % 26)) + code
+    hanCodes.set(character, code)
+  }
+  return code
 }
+
+/** Codes already computed: a report uses a few thousand distinct characters, each thousands of times. */
+const hanCodes = new Map()
 
 /**
  * The index words of a text, in order: each Han character with the next (`营商 商环 环境`), the last of a run
@@ -141,8 +151,43 @@ export function hanCode(character) {
  * @example indexWords('营商环境 ISO') // [code(营商), code(商环), code(环境), code(境), 'iso']
  */
 export function indexWords(text) {
-  return [...normaliseText(text).matchAll(runs)].flatMap(([run]) => wordsOfRun(run, true))
+  const words = []
+  let pair = null // the code of the Han character before, while in a Han run
+  let word = ''
+  for (const character of normaliseText(text)) {
+    const kind = kindOf(character)
+    if (kind === 'han') {
+      if (word) words.push(word.toLowerCase())
+      word = ''
+      const code = hanCode(character)
+      if (pair !== null) words.push(pair + code)
+      pair = code
+      continue
+    }
+    if (pair !== null) words.push(pair)
+    pair = null
+    if (kind === 'word') word += character
+    else if (word) {
+      words.push(word.toLowerCase())
+      word = ''
+    }
+  }
+  if (pair !== null) words.push(pair)
+  if (word) words.push(word.toLowerCase())
+  return words
 }
+
+/** `han`, `word` (another letter or digit) or `other`, remembered per character (this runs on every character). */
+function kindOf(character) {
+  let kind = kinds.get(character)
+  if (kind === undefined) {
+    kind = han.test(character) ? 'han' : /[\p{L}\p{N}]/u.test(character) ? 'word' : 'other'
+    kinds.set(character, kind)
+  }
+  return kind
+}
+
+const kinds = new Map()
 
 /**
  * The words of a query as Pagefind should look them up. A word with Chinese in it is a phrase: it must appear as
@@ -350,7 +395,10 @@ function shapeHit(data, needles, state) {
     .map(({ sub: { covered, ...sub } }) => sub)
   // Without a match, the report's first paragraph of some length (not its title or a heading).
   const paragraph = sections.flatMap((section) => section.text.split('\n')).find((block) => block.length >= 30) ?? sections[0]?.text ?? ''
-  const opening = found[0] ?? { section: { text: paragraph }, spans: [] }
+  // The excerpt comes from the first section holding the most of the query's words.
+  const covering = (entry) => new Set(entry.spans.map((span) => span.phrase)).size
+  const best = found.reduce((a, b) => (covering(b) > covering(a) ? b : a), found[0])
+  const opening = best ?? { section: { text: paragraph }, spans: [] }
   return {
     url: data.url,
     title: meta.title ?? data.url,
