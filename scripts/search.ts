@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { formatHits, searchSite, toJsonHits } from '../src/search/index.ts'
 
-const usage = 'usage: npm run --silent search -- QUERY [--year Y] [--kind K] [--province P] [--level L] [--agency A] [--limit N] [--json] [--site _site]'
+const usage = 'usage: npm run --silent search -- QUERY [--year Y] [--kind K] [--province P] [--level L] [--agency A] [--sort relevance] [--limit N] [--json] [--site _site]'
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -11,6 +11,7 @@ const { values, positionals } = parseArgs({
     province: { type: 'string' },
     level: { type: 'string' },
     agency: { type: 'string' },
+    sort: { type: 'string' },
     limit: { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
     site: { type: 'string', default: '_site' },
@@ -21,6 +22,9 @@ const state = { q: positionals.join(' '), ...filters }
 const count = Number(limit)
 if (!state.q && Object.keys(filters).length === 0) {
   console.error(usage)
+  process.exitCode = 2
+} else if (filters.sort !== undefined && filters.sort !== 'relevance') {
+  console.error(`--sort takes only "relevance" (the default order is by year, newest first), got ${filters.sort}\n${usage}`)
   process.exitCode = 2
 } else if (!Number.isInteger(count) || count < 1) {
   console.error(`--limit must be a positive whole number, got ${limit}\n${usage}`)
