@@ -221,8 +221,8 @@ export function lookupsOf(words) {
 }
 
 /**
- * The pages holding every index word of the query, in Pagefind's ranking order (one search per word decides who
- * is in; one search with all of them ranks). Also the filter counts, each the smallest over the words: an upper
+ * The pages holding every index word of the query, most matched positions first (one search per word decides who
+ * is in; one search with all of them gives the positions). Also the filter counts, each the smallest over the words: an upper
  * bound for pages holding all of them. Null when a newer search superseded this one.
  */
 async function findCandidates(pagefind, words, filters) {
@@ -233,18 +233,17 @@ async function findCandidates(pagefind, words, filters) {
   }
   let allowed = null
   let counts = null
+  let last = []
   for (const lookup of lookups) {
     const found = await pagefind.search(lookup, { filters })
     if (!found) return null
+    last = found.results
     const ids = new Set(found.results.map((result) => result.id))
     allowed = allowed === null ? ids : new Set([...allowed].filter((id) => ids.has(id)))
     counts = counts === null ? (found.filters ?? {}) : smallerCounts(counts, found.filters ?? {})
     if (allowed.size === 0) break
   }
-  if (lookups.length === 1) {
-    const only = await pagefind.search(lookups[0], { filters })
-    return only ? { results: byOccurrences(only.results), counts: counts ?? {} } : null
-  }
+  if (lookups.length === 1) return { results: byOccurrences(last), counts: counts ?? {} }
   const ranked = await pagefind.search(lookups.map((lookup) => lookup.replace(/"/g, '')).join(' '), { filters })
   if (!ranked) return null
   return { results: byOccurrences(ranked.results.filter((result) => allowed.has(result.id))), counts: counts ?? {} }
@@ -284,8 +283,8 @@ function wordsOfRun(run, lastAlone) {
 
 /**
  * Run a query and shape the first `limit` hits for display: same order and same fields in the browser and the CLI.
- * Default order is by year, newest first, then by Pagefind's score within the year, so the first query reads one
- * year's bundle; `state.sort === 'relevance'` ranks across all years (every bundle is loaded). Candidates hold every
+ * Default order is by year, newest first, then by how often a page uses the query's words (`byOccurrences`), so the
+ * first query reads one year's bundle; `state.sort === 'relevance'` ranks across all years (every bundle is loaded). Candidates hold every
  * character pair of each phrase; a hit is shown only once its text holds each phrase as written.
  * Options: `counts: false` stops at the first group that fills `limit` (the page's first query: `complete` is then
  * false and `total` counts only the groups searched) and fetches no filter chunk beyond those the search needs.
