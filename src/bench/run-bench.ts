@@ -101,11 +101,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const renderSeconds = seconds(buildStart) - parseSeconds
     stream.write(`生成页面，用时 ${renderSeconds.toFixed(1)} 秒\n`)
     const indexStart = performance.now()
+    const indexing = createProgress('建立索引', stream)
     const indexed = await indexSite(outDir, {
+      onProgress: indexing.update,
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.shardPages === undefined ? {} : { shardPages: options.shardPages }),
       ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
     })
+    indexing.done()
     const indexSeconds = seconds(indexStart)
     const peak = await watch.stop()
     if (!indexed.value) throw new Error(`indexing failed: ${indexed.messages.map((message) => message.reason).join('; ')}`)

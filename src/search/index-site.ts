@@ -19,6 +19,8 @@ export interface IndexOptions {
   shardPages?: number
   /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
   parallel?: number
+  /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
+  onProgress?: (done: number, total: number) => void
 }
 
 /** One Pagefind bundle the search page loads (the first) or merges (the rest). */
@@ -75,7 +77,8 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     primary: position === 0,
     group: group.group,
   }))
-  const written = await writeShards(jobs, parallel)
+  let done = 0
+  const written = await writeShards(jobs, parallel, () => options.onProgress?.(++done, pages.length))
   const shards: IndexShard[] = []
   for (const [position, result] of written.entries()) {
     messages.push(...result.messages)

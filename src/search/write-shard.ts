@@ -40,9 +40,10 @@ export interface ShardCount {
  * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle. Pages
  * are indexed as `lookupPage` rewrites them; then each fragment gets the page's text back in place of the index
  * words (`storeText`). The value counts the pages indexed; pages Pagefind refused are `pagefind-page-error` messages.
+ * `onPage` is called after each page is added.
  * @example await writeShard({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], files, primary: true, group: '2024' })
  */
-export async function writeShard(job: ShardJob): Promise<Result<ShardCount>> {
+export async function writeShard(job: ShardJob, onPage: () => void = () => {}): Promise<Result<ShardCount>> {
   const messages: Message[] = []
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh' })
@@ -60,6 +61,7 @@ export async function writeShard(job: ShardJob): Promise<Result<ShardCount>> {
         added += 1
         texts.set(url, { content: page.content, anchors: page.anchors })
       }
+      onPage()
     }
     const outputPath = path.join(job.siteDir, job.folder)
     const written = await created.index.writeFiles({ outputPath })

@@ -8,13 +8,14 @@ const role = 'fazhi-index-worker'
 /**
  * Write bundles `parallel` at a time, each in its own worker thread with its own Pagefind process (the twin's
  * HTML rewriting is CPU work in Node, Pagefind's is in its binary: both scale with cores). Memory is bounded by
- * `parallel` bundles. Results come back in job order whatever order the workers finish in.
+ * `parallel` bundles. Results come back in job order whatever order the workers finish in. `onPage` is called
+ * once per page indexed, from whichever bundle.
  * @example await writeShards(jobs, 2)
  */
-export async function writeShards(jobs: readonly ShardJob[], parallel: number): Promise<Result<ShardCount>[]> {
+export async function writeShards(jobs: readonly ShardJob[], parallel: number, onPage: () => void = () => {}): Promise<Result<ShardCount>[]> {
   if (parallel <= 1 || jobs.length <= 1) {
     const results: Result<ShardCount>[] = []
-    for (const job of jobs) results.push(await writeShard(job))
+    for (const job of jobs) results.push(await writeShard(job, onPage))
     return results
   }
   const results: Result<ShardCount>[] = new Array(jobs.length)
@@ -23,7 +24,7 @@ export async function writeShards(jobs: readonly ShardJob[], parallel: number): 
   const runWorker = async (): Promise<void> => {
     for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
       const job = jobs[index]
-      if (job) results[index] = await runInWorker(job)
+      if (job) results[index] = await runInWorker(job, onPage)
     }
   }
   await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, runWorker))
@@ -39,7 +40,7 @@ const exitGrace = 5000
  * One job in a fresh worker thread; a crash becomes a `pagefind-error` message naming the bundle. The worker is let
  * exit by itself once it has reported, so it reaps its Pagefind process (stopping it at once would leave a zombie).
  */
-function runInWorker(job: ShardJob): Promise<Result<ShardCount>> {
+function runInWorker(job: ShardJob, onPage: () => void): Promise<Result<ShardCount>> {
   return new Promise((resolve) => {
     const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, job } })
     let result: Result<ShardCount> | null = null
@@ -48,8 +49,9 @@ function runInWorker(job: ShardJob): Promise<Result<ShardCount>> {
       value: null,
       messages: [{ file: job.siteDir, line: null, reason: `indexing ${job.folder} stopped: ${reason}`, ruleId: 'pagefind-error', severity: 'error' }],
     })
-    worker.once('message', (reported: Result<ShardCount>) => {
-      result = reported
+    worker.on('message', (reported: WorkerMessage) => {
+      if (reported.kind === 'page') return onPage()
+      result = reported.result
       timer = setTimeout(() => void worker.terminate(), exitGrace)
     })
     worker.once('error', (error) => {
@@ -62,12 +64,16 @@ function runInWorker(job: ShardJob): Promise<Result<ShardCount>> {
   })
 }
 
+/** What a worker posts: a page indexed, then its bundle's result. */
+type WorkerMessage = { kind: 'page' } | { kind: 'done'; result: Result<ShardCount> }
+
 // Worker side: this same module, started by `runInWorker`, writes its one bundle and reports back.
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
   const port = parentPort
   const { job } = workerData as { job: ShardJob }
-  void writeShard(job).then((result) => {
-    port.postMessage(result)
+  const post = (message: WorkerMessage): void => port.postMessage(message)
+  void writeShard(job, () => post({ kind: 'page' })).then((result) => {
+    post({ kind: 'done', result })
     // Pagefind kills its process without waiting for it; stay a moment so this thread's loop reaps it.
     setTimeout(() => {}, reapDelay)
   })

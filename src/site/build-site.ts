@@ -53,7 +53,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const outDir = path.resolve(options.outDir ?? '_site')
   const pathPrefix = normalisePrefix(options.pathPrefix ?? '/')
   const siteUrl = (options.siteUrl ?? 'http://localhost:8080').replace(/\/+$/, '')
-  // A bar on a terminal while parsing; scripts/build.ts prints the summary line.
+  // A bar on a terminal while parsing and indexing; scripts/build.ts prints the summary line.
   const progress = createProgress('解析报告')
   const loaded = await (options.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
   progress.done()
@@ -74,7 +74,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   await eleventy.write()
   await writeOpenData(outDir, unique.reports, site)
   if (options.index !== false) {
-    const indexed = await indexSite(outDir, { pathPrefix })
+    const indexing = createProgress('建立索引')
+    const indexed = await indexSite(outDir, { pathPrefix, onProgress: indexing.update })
+    indexing.done()
     messages.push(...indexed.messages)
   }
   const errors = loaded.failures.length + messages.filter((message) => message.severity === 'error').length

@@ -122,8 +122,11 @@ describe('indexSite', () => {
   })
 
   it('splits a large year into bundles of bounded size, written in parallel, finding the same pages byte for byte each run', async () => {
-    const result = await indexSite(site, { shardPages: 1, parallel: 2 })
+    const progress: string[] = []
+    const result = await indexSite(site, { shardPages: 1, parallel: 2, onProgress: (done, total) => progress.push(`${done}/${total}`) })
     expect(result.messages).toEqual([])
+    // Pages added in three worker threads still count up once each, to the whole.
+    expect(progress).toEqual(['1/3', '2/3', '3/3'])
     expect(result.value?.shards).toEqual([
       { path: 'pagefind/', years: [2022], pages: 1, group: '2022' },
       { path: 'pagefind-2022-2/', years: [2022], pages: 1, group: '2022' },
