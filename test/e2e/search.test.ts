@@ -95,6 +95,19 @@ describe('search page', () => {
     await page.close()
   })
 
+  it('lists hits newest year first, and by how often they use the words when sorted by relevance', async () => {
+    const page = await open(`search/?q=${encodeURIComponent('营商环境')}`)
+    const years = (await resultUrls(page)).map((url) => Number(/\/reports\/(\d{4})\//.exec(url)?.[1]))
+    expect(years).toEqual([...years].sort((a, b) => b - a))
+    const uses = (url: string): number => (texts.get(url) ?? '').split('营商环境').length - 1
+    const mostUses = pagesContaining('营商环境').sort((a, b) => uses(b) - uses(a))[0]
+    expect(years[0] === Number(/\/(\d{4})\//.exec(mostUses ?? '')?.[1])).toBe(false) // the orders differ here
+    await page.selectOption('#search-sort', 'relevance')
+    await expect.poll(() => page.url()).toContain('sort=relevance')
+    await expect.poll(async () => (await resultUrls(page))[0]).toBe(mostUses)
+    await page.close()
+  })
+
   it('restores query and filters from a shared URL', async () => {
     const page = await open(`search/?q=${encodeURIComponent('营商环境')}&year=2022&kind=achievements`)
     expect(await page.locator('#search-q').inputValue()).toBe('营商环境')
