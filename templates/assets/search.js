@@ -45,9 +45,11 @@ async function start() {
   status.textContent = '正在加载搜索索引…'
   const pagefind = await import(`${base}pagefind/pagefind.js`)
   await pagefind.options(pagefindOptions)
+  // Without a manifest (a plain `pagefind` run), the one bundle is the whole site.
+  const single = { version: 2, shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }
   const manifest = await fetch(`${base}pagefind-shards.json`).then(
-    (response) => (response.ok ? response.json() : { shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }),
-    () => ({ shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }),
+    (response) => (response.ok ? response.json() : single),
+    () => single,
   )
   shards = openShards(pagefind, manifest, base)
   fillFilters(allFilters, stateFromForm())
