@@ -1,0 +1,61 @@
+// Recall over the held-out corpora (74 reports of other agencies, levels, years and shapes: pages, tables, lists,
+// GBK, UTF-16): every report whose text holds a sampled query is found, and only those, counted exactly.
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runSearch } from '../../templates/assets/search.core.js'
+import { findReportPages, indexSite, openSiteIndex, type SiteIndex } from '../../src/search/index.ts'
+import { buildSite } from '../../src/site/build-site.ts'
+import { readIndexedText, sampleQueries } from './sample-queries.ts'
+
+const corpora = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5']
+let workDir = ''
+let texts = new Map<string, string>()
+let index: SiteIndex
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'search-recall-holdout-'))
+  const reportsDir = path.join(workDir, 'reports')
+  for (const corpus of corpora) {
+    const folder = path.resolve(import.meta.dirname, '..', corpus)
+    for (const name of await readdir(folder)) {
+      if (!name.endsWith('.json')) await cp(path.join(folder, name), path.join(reportsDir, `${corpus}-${name}`))
+    }
+  }
+  const outDir = path.join(workDir, 'site')
+  const summary = await buildSite({ reportsDir, outDir, index: false })
+  expect(summary.reports.length).toBeGreaterThan(60)
+  // One bundle: grouping by year is tested elsewhere, and one Pagefind run keeps this test quick.
+  const indexed = await indexSite(outDir, { shard: 'none' })
+  expect(indexed.messages.filter((message) => message.severity === 'error')).toEqual([])
+  for (const page of await findReportPages(outDir)) {
+    texts.set(`/${page.file.replace(/index\.html$/, '')}`, readIndexedText(await readFile(path.join(outDir, page.file), 'utf8')))
+  }
+  const opened = await openSiteIndex(outDir)
+  if (!opened.value) throw new Error(JSON.stringify(opened.messages))
+  index = opened.value
+}, 120_000)
+
+afterAll(async () => {
+  await index?.destroy()
+  await rm(workDir, { recursive: true, force: true })
+})
+
+describe('recall over the held-out corpora', () => {
+  it('returns exactly the reports holding each sampled 1-, 2-, 4- and 6-character query and word pair', async () => {
+    const queries = sampleQueries(texts, [1, 2, 4, 6], 30, 20)
+    expect(queries.length).toBeGreaterThan(100)
+    expect(queries.some((query) => query.expected.length === 1)).toBe(true)
+    expect(queries.some((query) => query.expected.length >= 10)).toBe(true)
+    const misses: string[] = []
+    for (const query of queries) {
+      const found = await runSearch(index, { q: query.q }, 200)
+      const urls = (found?.hits ?? []).map((hit) => hit.url).sort()
+      if (JSON.stringify(urls) !== JSON.stringify(query.expected) || found?.total !== urls.length) {
+        misses.push(`${query.q}: found ${urls.length} (total ${found?.total}), expected ${query.expected.length}`)
+      }
+    }
+    expect(misses).toEqual([])
+  }, 120_000)
+})
