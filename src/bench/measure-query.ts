@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { countResults, openShards, pagefindOptions, runSearch, type PagefindLike, type ShardManifest } from '../../templates/assets/search.core.js'
+import { countResults, openShards, pagefindOptions, runSearch, type PagefindLike } from '../../templates/assets/search.core.js'
 import { fileFetch } from '../search/file-fetch.ts'
+import { readShardManifest } from '../search/open-site-index.ts'
 
 /** What one query cost against a built site, as the search page would run it. */
 export interface QueryMeasure {
@@ -10,10 +11,6 @@ export interface QueryMeasure {
   query: string
   /** Pages matched in every year (from the counts that follow the first results). */
   total: number
-  /** Pages matched in the groups the first query read (the newest year, and older ones until `limit` hits). */
-  firstTotal: number
-  /** Bundles the first query read (the newest year's, and older ones until it had `limit` hits). */
-  bundlesRead: number
   /** Bytes of index data fetched by loading and the first query (entry, meta, chunks, filters, fragments). */
   dataBytes: number
   /** Bytes of the runtime (`pagefind.js`, the wasm), reported apart: browsers cache it across pages. */
@@ -48,12 +45,14 @@ const runtimeFile = /(^|\/)(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*\.pagefi
  */
 export async function measureQuery(siteDir: string, query: string, limit = 10): Promise<QueryMeasure> {
   const root = path.resolve(siteDir)
-  const manifest = await readManifest(root)
+  const read = await readShardManifest(root)
+  if (!read.value) throw new Error(read.messages.map((message) => `${message.file}: ${message.reason}`).join('; '))
+  const manifest = read.value
   const primary = manifest.shards[0]
   if (!primary) throw new Error(`${root}: the shard manifest lists no bundle`)
   // The page fetches the manifest before loading anything else.
   const manifestBytes = await stat(path.join(root, 'pagefind-shards.json')).then((info) => info.size, () => 0)
-  const counter: Counter = { dataBytes: manifestBytes, runtimeBytes: 0, requests: 1, byKind: { manifest: { bytes: manifestBytes, requests: 1 } }, groups: {} }
+  const counter: Counter = { dataBytes: manifestBytes, runtimeBytes: 0, requests: 1, byKind: { manifest: { bytes: manifestBytes, requests: 1 } } }
   const restore = installCountingFetch(counter)
   const leavePage = enterPage()
   try {
@@ -66,29 +65,19 @@ export async function measureQuery(siteDir: string, query: string, limit = 10): 
     const shards = openShards(instance, manifest, `${pathToFileURL(root).href}/`)
     const loadMs = performance.now() - loadStart
     const queryStart = performance.now()
-    const first = await runSearch(shards, { q: query }, limit, { counts: false })
+    await runSearch(shards, { q: query }, limit, { counts: false })
     const queryMs = performance.now() - queryStart
     const snapshot = { ...counter, byKind: structuredClone(counter.byKind) }
-    const bundlesRead = new Set(Object.keys(counter.groups)).size
     const warmStart = performance.now()
     await runSearch(shards, { q: query }, limit, { counts: false })
     const warmMs = performance.now() - warmStart
     const whole = await countResults(shards, { q: query })
     const countBytes = counter.dataBytes - snapshot.dataBytes
     await instance.destroy()
-    const { groups: _groups, ...bytes } = snapshot
-    return { query, total: whole?.total ?? 0, firstTotal: first?.total ?? 0, bundlesRead, ...bytes, loadMs, queryMs, warmMs, countBytes }
+    return { query, total: whole?.total ?? 0, ...snapshot, loadMs, queryMs, warmMs, countBytes }
   } finally {
     leavePage()
     restore()
-  }
-}
-
-async function readManifest(root: string): Promise<ShardManifest> {
-  try {
-    return JSON.parse(await readFile(path.join(root, 'pagefind-shards.json'), 'utf8')) as ShardManifest
-  } catch {
-    return { version: 2, shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }
   }
 }
 
@@ -98,8 +87,6 @@ interface Counter {
   runtimeBytes: number
   requests: number
   byKind: Record<string, { bytes: number; requests: number }>
-  /** Bundle folders whose meta was read. */
-  groups: Record<string, true>
 }
 
 function installCountingFetch(counter: Counter): () => void {
@@ -111,7 +98,6 @@ function installCountingFetch(counter: Counter): () => void {
       return
     }
     counter.dataBytes += bytes.length
-    if (file.endsWith('.pf_meta')) counter.groups[path.basename(path.dirname(file))] = true
     const entry = (counter.byKind[kindOf(file)] ??= { bytes: 0, requests: 0 })
     entry.bytes += bytes.length
     entry.requests += 1

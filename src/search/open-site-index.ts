@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Message, Result } from '../types.ts'
-import { openShards, pagefindOptions, type PagefindLike, type ShardManifest, type Shards } from '../../templates/assets/search.core.js'
+import { openShards, pagefindOptions, singleBundle, type PagefindLike, type ShardManifest, type Shards } from '../../templates/assets/search.core.js'
 import { fileFetch } from './file-fetch.ts'
 import { shardManifest } from './index-site.ts'
 
@@ -23,7 +23,7 @@ export type SiteIndex = Shards & { destroy(): Promise<void> }
  */
 export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>> {
   const root = path.resolve(siteDir)
-  const manifest = await readManifest(root)
+  const manifest = await readShardManifest(root)
   if (!manifest.value) return { value: null, messages: manifest.messages }
   const primary = manifest.value.shards[0]
   if (!primary) return failure(root, 'the shard manifest lists no bundle; rebuild the site', 'no-index')
@@ -43,7 +43,8 @@ export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>>
   return { value: { ...shards, destroy: () => instance.destroy() }, messages: [] }
 }
 
-async function readManifest(root: string): Promise<Result<ShardManifest>> {
+/** A built site's `pagefind-shards.json`; a plain `pagefind` run's one bundle when there is none. */
+export async function readShardManifest(root: string): Promise<Result<ShardManifest>> {
   const file = path.join(root, shardManifest)
   try {
     return { value: JSON.parse(await readFile(file, 'utf8')) as ShardManifest, messages: [] }
@@ -53,7 +54,7 @@ async function readManifest(root: string): Promise<Result<ShardManifest>> {
     if (missing) {
       try {
         await readFile(path.join(root, 'pagefind', 'pagefind-entry.json'))
-        return { value: { version: 2, shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }, messages: [] }
+        return { value: singleBundle, messages: [] }
       } catch {
         return failure(file, 'no search index in this folder; build the site first (npm run build)', 'no-index')
       }

@@ -102,6 +102,7 @@ export function filtersFromState(state: SearchState): Record<string, string>
 export function anchorOf(url: string): string | null
 export function kindOfAnchor(anchor: string | null): SectionKind | null
 export function filterSubResults<T extends { url: string }>(subResults: T[], kind: string | undefined): T[]
+export const singleBundle: ShardManifest
 export const pagefindOptions: Record<string, unknown>
 export function groupsOf(manifest: ShardManifest): ShardGroup[]
 export function openShards(pagefind: PagefindLike, manifest: ShardManifest, siteBase: string): Shards

@@ -87,6 +87,9 @@ export function groupsOf(manifest) {
   return groups
 }
 
+/** The manifest of a site without one (a plain `pagefind` run): its one bundle is the whole site, one group. */
+export const singleBundle = { version: 2, shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }
+
 /** Options for every Pagefind instance, primary and merged: result URLs are site paths as indexed. */
 export const pagefindOptions = { baseUrl: '/' }
 

@@ -10,6 +10,7 @@ import {
   pagefindOptions,
   queryFromState,
   runSearch,
+  singleBundle,
   stateFromQuery,
 } from './search.core.js'
 
@@ -45,11 +46,9 @@ async function start() {
   status.textContent = '正在加载搜索索引…'
   const pagefind = await import(`${base}pagefind/pagefind.js`)
   await pagefind.options(pagefindOptions)
-  // Without a manifest (a plain `pagefind` run), the one bundle is the whole site.
-  const single = { version: 2, shards: [{ path: 'pagefind/', years: [], pages: 0, group: null }] }
   const manifest = await fetch(`${base}pagefind-shards.json`).then(
-    (response) => (response.ok ? response.json() : single),
-    () => single,
+    (response) => (response.ok ? response.json() : singleBundle),
+    () => singleBundle,
   )
   shards = openShards(pagefind, manifest, base)
   fillFilters(allFilters, stateFromForm())

@@ -1,13 +1,13 @@
 // Recall over the held-out corpora (74 reports of other agencies, levels, years and shapes: pages, tables, lists,
 // GBK, UTF-16): every report whose text holds a sampled query is found, and only those, counted exactly.
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSearch } from '../../templates/assets/search.core.js'
-import { findReportPages, indexSite, openSiteIndex, type SiteIndex } from '../../src/search/index.ts'
+import { indexSite, type SiteIndex } from '../../src/search/index.ts'
 import { buildSite } from '../../src/site/build-site.ts'
-import { readIndexedText, sampleQueries } from './sample-queries.ts'
+import { openIndexOrThrow, readIndexedTexts, sampleQueries } from './sample-queries.ts'
 
 const corpora = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5']
 let workDir = ''
@@ -29,12 +29,8 @@ beforeAll(async () => {
   // One bundle: grouping by year is tested elsewhere, and one Pagefind run keeps this test quick.
   const indexed = await indexSite(outDir, { shard: 'none' })
   expect(indexed.messages.filter((message) => message.severity === 'error')).toEqual([])
-  for (const page of await findReportPages(outDir)) {
-    texts.set(`/${page.file.replace(/index\.html$/, '')}`, readIndexedText(await readFile(path.join(outDir, page.file), 'utf8')))
-  }
-  const opened = await openSiteIndex(outDir)
-  if (!opened.value) throw new Error(JSON.stringify(opened.messages))
-  index = opened.value
+  texts = await readIndexedTexts(outDir)
+  index = await openIndexOrThrow(outDir)
 }, 120_000)
 
 afterAll(async () => {

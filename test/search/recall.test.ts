@@ -1,12 +1,12 @@
 // Recall over the four bundled reports: every report whose text holds a query is found, and only those.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSearch } from '../../templates/assets/search.core.js'
-import { findReportPages, indexSite, openSiteIndex, type SiteIndex } from '../../src/search/index.ts'
+import { indexSite, type SiteIndex } from '../../src/search/index.ts'
 import { buildSite } from '../../src/site/build-site.ts'
-import { readIndexedText, sampleQueries } from './sample-queries.ts'
+import { openIndexOrThrow, readIndexedTexts, sampleQueries } from './sample-queries.ts'
 
 let outDir = ''
 let texts = new Map<string, string>()
@@ -18,12 +18,8 @@ beforeAll(async () => {
   expect(summary.reports.length).toBe(4)
   const indexed = await indexSite(outDir)
   expect(indexed.messages.filter((message) => message.severity === 'error')).toEqual([])
-  for (const page of await findReportPages(outDir)) {
-    texts.set(`/${page.file.replace(/index\.html$/, '')}`, readIndexedText(await readFile(path.join(outDir, page.file), 'utf8')))
-  }
-  const opened = await openSiteIndex(outDir)
-  if (!opened.value) throw new Error(JSON.stringify(opened.messages))
-  instance = opened.value
+  texts = await readIndexedTexts(outDir)
+  instance = await openIndexOrThrow(outDir)
 }, 120_000)
 
 afterAll(async () => {

@@ -1,7 +1,10 @@
 // Test helper: the indexed text of built report pages, and queries sampled from it with the truth about each.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
+import { findReportPages, openSiteIndex, type SiteIndex } from '../../src/search/index.ts'
 
 /** Elements that end a run of text: a phrase never runs from one into the next. */
 const blocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'dt', 'td', 'th', 'div', 'section', 'article', 'blockquote', 'pre', 'caption', 'figcaption', 'table', 'tr', 'ul', 'ol', 'dl'])
@@ -21,6 +24,22 @@ export function readIndexedText(html: string): string {
     .map((line) => line.replace(/\s+/g, ''))
     .filter(Boolean)
     .join('\n')
+}
+
+/** The indexed text of every report page of a built site, by URL (`/reports/2022/x/`). */
+export async function readIndexedTexts(siteDir: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>()
+  for (const page of await findReportPages(siteDir)) {
+    texts.set(`/${page.file.replace(/index\.html$/, '')}`, readIndexedText(await readFile(path.join(siteDir, page.file), 'utf8')))
+  }
+  return texts
+}
+
+/** A built site's search index, or an error naming why it cannot be opened. */
+export async function openIndexOrThrow(siteDir: string): Promise<SiteIndex> {
+  const opened = await openSiteIndex(siteDir)
+  if (!opened.value) throw new Error(JSON.stringify(opened.messages))
+  return opened.value
 }
 
 /** A sampled query and the pages that hold it. */
