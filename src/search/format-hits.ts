@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../templates/assets/search.core.js'
+import { decodeEntities } from './decode-entities.ts'
 
 /** The `--json` shape of a hit: what scripts and other tools may rely on. */
 export interface JsonHit {
@@ -32,11 +33,10 @@ export function formatHits(hits: SearchHit[], total: number, approximate = false
 }
 
 function plain(html: string): string {
-  return html
-    .replace(/<mark>/g, '【')
-    .replace(/<\/mark>/g, '】')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(lt|gt|quot|#39|apos|amp);/g, (_, name: string) => entities[name] ?? '')
+  return decodeEntities(
+    html
+      .replace(/<mark>/g, '【')
+      .replace(/<\/mark>/g, '】')
+      .replace(/<[^>]*>/g, ''),
+  )
 }
-
-const entities: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", amp: '&' }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { blockBreak, indexWords } from '../../templates/assets/search.core.js'
+import { decodeEntities } from './decode-entities.ts'
 
 /** A heading the search links to: its element, id and text, at the block it starts. */
 export interface PageAnchor {
@@ -164,19 +165,6 @@ function rewriteCaptures(attributes: string, text: string): string {
   })
   const added = [...copies].map(([copy, value]) => ` ${copy}="${escapeAttribute(value)}"`).join('')
   return rewritten.replace(/\s*\/?$/, '') + added
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" }
-
-/** Decode the entities our templates write (named few, and numeric). */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    return entities[name.toLowerCase()] ?? whole
-  })
 }
 
 function escapeAttribute(value: string): string {
