@@ -20,7 +20,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Eleventy loads `.eleventy.ts` and templates at run time, so workers need the tsx loader.
     execArgv: ['--import', 'tsx'],
-    testTimeout: 60_000,
+    // Hang guards only: a Chromium test searches several times, and CI is a busy 2-core machine.
+    testTimeout: 180_000,
     hookTimeout: 240_000,
     // Site builds and Chromium are heavy; two cores.
     maxWorkers: 2,

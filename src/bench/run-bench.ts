@@ -126,7 +126,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       site_mb: round(site.bytes / 2 ** 20, 1),
       files: site.files,
       query_kb: round(query.dataBytes / 1024, 1),
-      query_ms: round(query.queryMs, 0),
+      query_ms: round(query.queryMs, 1),
     }
     return {
       figures,

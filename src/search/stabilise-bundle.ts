@@ -1,40 +1,45 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import { decodeCbor, encodeCbor, type Cbor } from './cbor.ts'
 import { packPagefindFile as pack, unpackPagefindFile as unpack } from './pagefind-file.ts'
 
+/** A Pagefind bundle in memory: file paths relative to its folder (`filter/zh_1a2b3c4.pf_filter`) and their bytes. */
+export type Bundle = Map<string, Uint8Array>
+
 /**
- * Make a written Pagefind bundle byte-identical across builds. Pagefind 1.5 serialises filter values and the
- * filter list from hash maps, so their order (and the file names hashed from them) changes on every run
- * (Pagefind/pagefind#638). Sort them, re-hash the files and rewrite the references in the meta file and entry.
+ * Make a Pagefind bundle byte-identical across builds. Pagefind 1.5 serialises filter values and the filter list
+ * from hash maps, so their order (and the file names hashed from them) changes on every run (Pagefind/pagefind#638).
+ * Sort them, re-hash the files and rewrite the references in the meta file and entry. Changes `bundle` in place.
  */
-export async function stabiliseBundle(bundle: string): Promise<void> {
-  const entryFile = path.join(bundle, 'pagefind-entry.json')
-  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages: Record<string, { hash: string }> }
+export function stabiliseBundle(bundle: Bundle): void {
+  const entry = JSON.parse(new TextDecoder().decode(read(bundle, 'pagefind-entry.json'))) as { languages: Record<string, { hash: string }> }
   const renamed = new Map<string, string>()
-  const filterDir = path.join(bundle, 'filter')
-  // A bundle without filters (or pages) has no filter folder.
-  const names = await readdir(filterDir).catch(() => [] as string[])
-  for (const name of names.sort()) {
-    const oldHash = name.replace(/\.pf_filter$/, '')
-    const value = decodeCbor(unpack(await readFile(path.join(filterDir, name))))
+  // A bundle without filters (or pages) has no filter files.
+  const names = [...bundle.keys()].filter((name) => /^filter\/[^/]+\.pf_filter$/.test(name)).sort()
+  for (const name of names) {
+    const oldHash = name.slice('filter/'.length).replace(/\.pf_filter$/, '')
+    const value = decodeCbor(unpack(read(bundle, name)))
     const bytes = pack(encodeCbor(sortFilter(value)))
     const newHash = `${oldHash.split('_')[0]}_${digest(bytes).slice(0, 7)}`
     renamed.set(oldHash, newHash)
-    await rm(path.join(filterDir, name))
-    await writeFile(path.join(filterDir, `${newHash}.pf_filter`), bytes)
+    bundle.delete(name)
+    bundle.set(`filter/${newHash}.pf_filter`, bytes)
   }
   for (const language of Object.values(entry.languages)) {
-    const metaFile = path.join(bundle, `pagefind.${language.hash}.pf_meta`)
-    const meta = decodeCbor(unpack(await readFile(metaFile)))
+    const metaName = `pagefind.${language.hash}.pf_meta`
+    const meta = decodeCbor(unpack(read(bundle, metaName)))
     const bytes = pack(encodeCbor(rewriteMeta(meta, renamed)))
     const newHash = `${language.hash.split('_')[0]}_${digest(bytes).slice(0, 10)}`
-    await rm(metaFile)
-    await writeFile(path.join(bundle, `pagefind.${newHash}.pf_meta`), bytes)
+    bundle.delete(metaName)
+    bundle.set(`pagefind.${newHash}.pf_meta`, bytes)
     language.hash = newHash
   }
-  await writeFile(entryFile, JSON.stringify(entry))
+  bundle.set('pagefind-entry.json', new TextEncoder().encode(JSON.stringify(entry)))
+}
+
+function read(bundle: Bundle, name: string): Uint8Array {
+  const bytes = bundle.get(name)
+  if (!bytes) throw new Error(`Pagefind bundle has no ${name}`)
+  return bytes
 }
 
 /** A filter chunk is `[name, [[value, pages], …]]`: order the values. */

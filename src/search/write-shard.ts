@@ -1,11 +1,10 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import type { Message, Result } from '../types.ts'
 import { lookupPage, type PageAnchor } from './lookup-page.ts'
 import { packPagefindFile, unpackPagefindFile } from './pagefind-file.ts'
-import { stabiliseBundle } from './stabilise-bundle.ts'
+import { stabiliseBundle, type Bundle } from './stabilise-bundle.ts'
 
 /** One bundle to write: which pages go into which folder. */
 export interface ShardJob {
@@ -63,43 +62,26 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
       }
       onPage()
     }
+    // In memory, then written by us: Pagefind's own `writeFiles` answers before its last writes reach the disk
+    // (its tokio files are dropped unflushed), so a bundle read back at once can be short a file or a few bytes.
+    const got = await created.index.getFiles()
     const outputPath = path.join(job.siteDir, job.folder)
-    const written = await created.index.writeFiles({ outputPath })
-    if (written.errors.length > 0) {
-      messages.push(...written.errors.map((reason) => message(outputPath, `Pagefind could not write the bundle: ${reason}`, 'pagefind-error')))
+    if (got.errors.length > 0) {
+      messages.push(...got.errors.map((reason) => message(outputPath, `Pagefind could not write the bundle: ${reason}`, 'pagefind-error')))
       return { value: null, messages }
     }
-    await waitForBundle(outputPath)
-    messages.push(...(await storeText(outputPath, texts)))
-    await stabiliseBundle(outputPath)
-    await prune(outputPath, job.primary ? (name) => !stockUi.test(name) : (name) => shardData.test(name))
+    const bundle: Bundle = new Map(got.files.map((file) => [file.path, file.content]))
+    messages.push(...storeText(bundle, texts, outputPath))
+    stabiliseBundle(bundle)
+    const keep = job.primary ? (name: string) => !stockUi.test(name) : (name: string) => shardData.test(name.split('/')[0] ?? '')
+    for (const name of [...bundle.keys()]) if (!keep(name)) bundle.delete(name)
+    await writeBundle(outputPath, bundle)
     return { value: { pages: added }, messages }
   } catch (error) {
     messages.push(message(job.siteDir, `Pagefind failed while indexing ${job.folder}: ${String(error)}`, 'pagefind-error'))
     return { value: null, messages }
   } finally {
     await pagefind.close()
-  }
-}
-
-/** How long to wait for Pagefind's files to be complete after `writeFiles` resolves. */
-const settleMs = 10_000
-
-/**
- * Wait until the bundle's entry file is whole JSON and its meta files unzip. Under load `writeFiles` has been seen
- * to resolve while `pagefind-entry.json` was still empty (two Pagefind processes on two busy cores); reading it then
- * fails with "Unexpected end of JSON input". Gives up after `settleMs` and lets `stabiliseBundle` report the error.
- */
-async function waitForBundle(bundle: string): Promise<void> {
-  const started = Date.now()
-  while (Date.now() - started < settleMs) {
-    try {
-      const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }
-      for (const language of Object.values(entry.languages)) gunzipSync(await readFile(path.join(bundle, `pagefind.${language.hash}.pf_meta`)))
-      return
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
   }
 }
 
@@ -114,21 +96,19 @@ interface StoredText {
  * anchors at their block numbers; drop the `digest` meta and `group` filter, which only the index needs. The file
  * keeps its name: Pagefind finds fragments by the hash it gave them, and the digest made that hash follow the text.
  */
-async function storeText(bundle: string, texts: Map<string, StoredText>): Promise<Message[]> {
-  const folder = path.join(bundle, 'fragment')
+function storeText(bundle: Bundle, texts: Map<string, StoredText>, outputPath: string): Message[] {
   const messages: Message[] = []
-  for (const name of (await readdir(folder).catch(() => [] as string[])).sort()) {
-    const file = path.join(folder, name)
-    const fragment = JSON.parse(new TextDecoder().decode(unpackPagefindFile(await readFile(file)))) as StoredFragment
+  for (const name of [...bundle.keys()].filter((key) => key.startsWith('fragment/')).sort()) {
+    const fragment = JSON.parse(new TextDecoder().decode(unpackPagefindFile(bundle.get(name) ?? new Uint8Array()))) as StoredFragment
     const text = texts.get(fragment.url)
     if (!text) {
-      messages.push(message(file, `Pagefind stored a page that was not indexed: ${fragment.url}`, 'pagefind-error'))
+      messages.push(message(path.join(outputPath, name), `Pagefind stored a page that was not indexed: ${fragment.url}`, 'pagefind-error'))
       continue
     }
     const { digest: _digest, ...meta } = fragment.meta
     const { group: _group, ...filters } = fragment.filters
     const stored = { url: fragment.url, content: text.content, word_count: fragment.word_count, filters, meta, anchors: text.anchors }
-    await writeFile(file, packPagefindFile(new TextEncoder().encode(JSON.stringify(stored))))
+    bundle.set(name, packPagefindFile(new TextEncoder().encode(JSON.stringify(stored))))
   }
   return messages
 }
@@ -146,10 +126,19 @@ function pageUrl(prefix: string, file: string): string {
   return prefix + file.replace(/(^|\/)index\.html$/, '$1')
 }
 
-async function prune(folder: string, keep: (name: string) => boolean): Promise<void> {
-  for (const name of await readdir(folder)) {
-    if (!keep(name)) await rm(path.join(folder, name), { recursive: true, force: true })
+/**
+ * Write a bundle whole or not at all: into a sibling folder first, renamed into place once every file is on disk,
+ * so a reader (or a build stopped half-way) never sees a bundle with some of its files.
+ */
+async function writeBundle(outputPath: string, bundle: Bundle): Promise<void> {
+  const partial = `${outputPath.replace(/[\\/]+$/, '')}.partial`
+  await rm(partial, { recursive: true, force: true })
+  for (const [name, bytes] of [...bundle].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    await mkdir(path.dirname(path.join(partial, name)), { recursive: true })
+    await writeFile(path.join(partial, name), bytes)
   }
+  await rm(outputPath, { recursive: true, force: true })
+  await rename(partial, outputPath)
 }
 
 function message(file: string, reason: string, ruleId: string): Message {

@@ -13,18 +13,21 @@ export interface ProgressStream {
   write: (text: string) => unknown
 }
 
+/** Milliseconds on some clock; the wall clock unless a test gives its own. */
+export type Clock = () => number
+
 /**
  * Show a progress bar on a terminal (`解析报告 [####----] 120/2000 6%`) and only the final summary elsewhere,
  * so logs and CI output get one line per stage.
  * @example const progress = createProgress('解析报告'); progress.update(1, 10); progress.done('解析 10 份报告')
  */
-export function createProgress(label: string, stream: ProgressStream = process.stderr): Progress {
+export function createProgress(label: string, stream: ProgressStream = process.stderr, clock: Clock = Date.now): Progress {
   const bar = stream.isTTY === true
-  let lastDraw = 0
+  let lastDraw = Number.NEGATIVE_INFINITY
   let drawn = false
   return {
     update: (done, total) => {
-      const now = Date.now()
+      const now = clock()
       if (!bar || (done < total && now - lastDraw < 100)) return
       lastDraw = now
       drawn = true

@@ -100,20 +100,22 @@ export const pagefindOptions = { baseUrl: '/' }
 export function openShards(pagefind, manifest, siteBase) {
   const groups = groupsOf(manifest)
   const primary = manifest.shards?.[0]?.path
-  const merged = new Set(primary ? [primary] : [])
+  // One merge per bundle, shared: a search reaching a bundle the filter counts are already merging waits for that merge.
+  const merges = new Map(primary ? [[primary, Promise.resolve()]] : [])
+  const mergeOnce = (shard) => {
+    if (!merges.has(shard)) merges.set(shard, pagefind.mergeIndex(siteBase + shard, pagefindOptions))
+    return merges.get(shard)
+  }
+  // Merges start in manifest order (Pagefind lists results by instance), then run side by side.
   const load = async (group) => {
-    for (const shard of group.paths) {
-      if (merged.has(shard)) continue
-      merged.add(shard)
-      await pagefind.mergeIndex(siteBase + shard, pagefindOptions)
-    }
+    await Promise.all(group.paths.map(mergeOnce))
   }
   return {
     pagefind,
     groups,
     load,
     loadAll: async () => {
-      for (const group of groups) await load(group)
+      await Promise.all(groups.map(load))
     },
   }
 }

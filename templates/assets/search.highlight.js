@@ -3,4 +3,6 @@
 if (new URLSearchParams(location.search).has('pagefind-highlight')) {
   const { default: PagefindHighlight } = await import(new URL('../pagefind/pagefind-highlight.js', import.meta.url).href)
   new PagefindHighlight({ highlightParam: 'pagefind-highlight', markContext: '[data-pagefind-body]', addStyles: false })
+  // mark.js marks synchronously: say so, for scripts and tests that wait for the marks.
+  document.documentElement.dataset.highlight = 'done'
 }

@@ -38,18 +38,26 @@ root.querySelector('[data-search-nojs]').hidden = true
 root.querySelector('.search-filters').hidden = false
 start().catch((error) => {
   status.textContent = '搜索索引加载失败，请稍后重试。'
+  root.dataset.state = 'error'
   console.error(error)
 })
 
 async function start() {
   applyState(stateFromQuery(location.search))
+  markState('loading', stateFromForm())
   status.textContent = '正在加载搜索索引…'
-  const pagefind = await import(`${base}pagefind/pagefind.js`)
-  await pagefind.options(pagefindOptions)
-  const manifest = await fetch(`${base}pagefind-shards.json`).then(
-    (response) => (response.ok ? response.json() : singleBundle),
-    () => singleBundle,
-  )
+  // The runtime, its index entry and the manifest load side by side: each is one round trip the first query waits for.
+  const [pagefind, manifest] = await Promise.all([
+    import(`${base}pagefind/pagefind.js`).then(async (runtime) => {
+      await runtime.options(pagefindOptions)
+      void runtime.init()
+      return runtime
+    }),
+    fetch(`${base}pagefind-shards.json`).then(
+      (response) => (response.ok ? response.json() : singleBundle),
+      () => singleBundle,
+    ),
+  ])
   shards = openShards(pagefind, manifest, base)
   fillFilters(allFilters, stateFromForm())
   // Someone reaching for a filter menu before searching gets the values (and counts) then.
@@ -94,17 +102,31 @@ async function search(state, { keepFocus = false } = {}) {
     more.hidden = true
     status.textContent = '请输入关键词，或选择筛选条件浏览报告。'
     fillFilters(allFilters, state)
+    markState('done', state)
     return
   }
+  markState('searching', state)
   status.textContent = '正在搜索…'
   // Results first, from the newest year on until the page is full; the other years, the whole count and the
   // filter counts follow, so the first query fetches only what its hits need.
   const found = await runSearch(shards, state, limit, { counts: false })
   if (!found || current !== generation) return
   renderResults(found, state)
+  markState('shown', state)
   if (keepFocus) list.children[limit - pageSize]?.querySelector('a')?.focus()
   await loadFilters()
   if (current === generation) await refreshCounts(state, current, found)
+  if (current === generation) markState('done', state)
+}
+
+/**
+ * Say on the page what it is doing, for scripts and tests that must wait for it rather than guess:
+ * `data-state` is `loading`, `searching`, `shown` (hits listed, counts to come), `done` or `error`, and `data-query` the
+ * query string of the search it describes.
+ */
+function markState(phase, state) {
+  root.dataset.query = queryFromState(state)
+  root.dataset.state = phase
 }
 
 /** Load every bundle and every filter value once (all their chunks); later calls wait for the same load. */

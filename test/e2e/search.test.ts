@@ -2,13 +2,13 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { searchSite } from '../../src/search/index.ts'
 import { buildSite } from '../../src/site/build-site.ts'
 import { serveStatic, type StaticServer } from '../../src/site/serve-static.ts'
+import { hangGuard, launchChromium, openPage } from './chromium.ts'
 
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
 let outDir = ''
 let server: StaticServer
 let browser: Browser
@@ -20,7 +20,7 @@ beforeAll(async () => {
   expect(summary.reports.length).toBeGreaterThanOrEqual(4)
   texts = await reportTexts(outDir, summary.reports.map((report) => pageUrlOf(report.id, report.year)))
   server = await serveStatic(outDir, { port: 0 })
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {
@@ -35,7 +35,7 @@ describe('search page', () => {
     for (const query of ['普法', '营商环境']) {
       await search(page, query)
       expect((await resultUrls(page)).sort()).toEqual(pagesContaining(query))
-      await expect.poll(() => page.locator('.search-hit-excerpt mark').first().textContent()).toBe(query)
+      expect(await page.locator('.search-hit-excerpt mark').first().textContent()).toBe(query)
     }
     expect(pagesContaining('营商环境')).toHaveLength(4)
     // Excerpts read as written: no word breaks or spaces between Chinese characters.
@@ -52,7 +52,8 @@ describe('search page', () => {
     const sub = page.locator('.search-hit-sections a').first()
     const href = (await sub.getAttribute('href')) ?? ''
     await sub.click()
-    await page.waitForURL((url) => url.hash.length > 1)
+    await page.waitForURL((url) => url.hash.length > 1, hangGuard)
+    await page.waitForSelector('html[data-highlight="done"]', { state: 'attached', ...hangGuard })
     const hash = await page.evaluate(() => location.hash)
     expect(href.endsWith(hash)).toBe(true)
     const section = await page.evaluate(() => {
@@ -60,7 +61,7 @@ describe('search page', () => {
       return (target?.closest('section') ?? target?.parentElement)?.textContent ?? ''
     })
     expect(section.replace(/\s+/g, '')).toContain(phrase)
-    await expect.poll(() => page.locator('[data-pagefind-body] mark').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-pagefind-body] mark').count()).toBeGreaterThan(0)
     await page.close()
   })
 
@@ -68,21 +69,24 @@ describe('search page', () => {
     const page = await open('search/?q=营商环境')
     const all = await resultUrls(page)
     await page.selectOption('#search-year', '2022')
-    await expect.poll(() => page.url()).toContain('year=2022')
-    await expect.poll(async () => (await resultUrls(page)).length).toBeLessThan(all.length)
+    await settled(page)
+    expect(page.url()).toContain('year=2022')
+    expect((await resultUrls(page)).length).toBeLessThan(all.length)
     for (const url of await resultUrls(page)) expect(url).toContain('/reports/2022/')
     await page.goBack()
-    await expect.poll(() => page.locator('#search-year').inputValue()).toBe('')
-    await expect.poll(async () => (await resultUrls(page)).length).toBe(all.length)
+    await settled(page)
+    expect(await page.locator('#search-year').inputValue()).toBe('')
+    expect((await resultUrls(page)).length).toBe(all.length)
     await page.close()
   })
 
   it('shows the first results before fetching the filter menus, then fills them with counts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await openPage(browser)
     const requests: string[] = []
     page.on('request', (request) => requests.push(new URL(request.url()).pathname))
     await page.goto(`${server.url}search/?q=${encodeURIComponent('营商环境')}`)
-    await expect.poll(() => page.locator('#search-year option').count()).toBeGreaterThan(1)
+    await settled(page)
+    expect(await page.locator('#search-year option').count()).toBeGreaterThan(1)
     const firstFragment = requests.findIndex((url) => url.endsWith('.pf_fragment'))
     expect(firstFragment).toBeGreaterThan(-1)
     // Before the hits, a bundle reads one filter chunk at most: the year group it is searched by.
@@ -91,7 +95,7 @@ describe('search page', () => {
     expect(requests.filter((url) => url.endsWith('.pf_filter')).length).toBeGreaterThan(early.length)
     // One result page is 10 hits: no more fragments than that before "more" is asked for.
     expect(requests.filter((url) => url.endsWith('.pf_fragment')).length).toBeLessThanOrEqual(10)
-    await expect.poll(() => page.locator('#search-year option[value="2022"]').textContent()).toMatch(/^2022年度（[1-9]\d*）$/)
+    expect(await page.locator('#search-year option[value="2022"]').textContent()).toMatch(/^2022年度（[1-9]\d*）$/)
     await page.close()
   })
 
@@ -103,8 +107,9 @@ describe('search page', () => {
     const mostUses = pagesContaining('营商环境').sort((a, b) => uses(b) - uses(a))[0]
     expect(years[0] === Number(/\/(\d{4})\//.exec(mostUses ?? '')?.[1])).toBe(false) // the orders differ here
     await page.selectOption('#search-sort', 'relevance')
-    await expect.poll(() => page.url()).toContain('sort=relevance')
-    await expect.poll(async () => (await resultUrls(page))[0]).toBe(mostUses)
+    await settled(page)
+    expect(page.url()).toContain('sort=relevance')
+    expect((await resultUrls(page))[0]).toBe(mostUses)
     await page.close()
   })
 
@@ -121,7 +126,7 @@ describe('search page', () => {
 
   it('says when nothing is found and offers to drop the filters', async () => {
     const page = await open(`search/?q=${encodeURIComponent('量子引力波')}&year=2020`)
-    await expect.poll(() => page.locator('#search-status').textContent()).toContain('没有找到结果')
+    expect(await page.locator('#search-status').textContent()).toContain('没有找到结果')
     const link = page.locator('#search-status a')
     expect(await link.getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('量子引力波')}`)
     await page.close()
@@ -149,12 +154,11 @@ describe('search page', () => {
   })
 
   it('tells visitors without JavaScript where to browse instead', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
-    const page = await context.newPage()
+    const page = await openPage(browser, 1280, { javaScriptEnabled: false })
     await page.goto(`${server.url}search/`)
     expect(await page.locator('[data-search-nojs]').isVisible()).toBe(true)
     expect(await page.locator('[data-search-nojs] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/years/', '/regions/'])
-    await context.close()
+    await page.close()
   })
 
   it('takes screenshots at desktop and phone widths', async () => {
@@ -170,20 +174,38 @@ describe('search page', () => {
 })
 
 async function open(relative: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } })
+  const page = await openPage(browser, width)
   await page.goto(server.url + relative)
-  await page.waitForFunction(() => {
-    const status = document.querySelector('#search-status')?.textContent ?? ''
-    return status !== '' && !status.startsWith('正在')
-  })
+  await settled(page)
   return page
 }
 
 async function search(page: Page, query: string): Promise<void> {
   await page.fill('#search-q', query)
   await page.press('#search-q', 'Enter')
-  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, query)
-  await page.waitForFunction(() => !(document.querySelector('#search-status')?.textContent ?? '').startsWith('正在'))
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, query, hangGuard)
+  await settled(page)
+}
+
+/**
+ * Wait until the page has finished the search its address asks for: hits shown, whole count and filter counts
+ * filled. The page says so itself (`data-state="done"` with the `data-query` it searched), so no guess at timing.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector<HTMLElement>('[data-search]')
+      const normal = (query: string): string =>
+        [...new URLSearchParams(query)]
+          .filter(([, value]) => value.trim() !== '')
+          .map(([key, value]) => `${key}=${value.trim()}`)
+          .sort()
+          .join('&')
+      return root?.dataset.state === 'done' && normal(root.dataset.query ?? '') === normal(location.search)
+    },
+    null,
+    hangGuard,
+  )
 }
 
 async function resultUrls(page: Page): Promise<string[]> {

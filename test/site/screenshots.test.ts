@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveStatic, type StaticServer } from '../../src/site/serve-static.ts'
+import { launchChromium, openPage } from '../e2e/chromium.ts'
 import { buildTempSite } from './build-temp-site.ts'
 
 const shots = '/tmp/shots'
@@ -18,10 +19,7 @@ let browser: Browser
 beforeAll(async () => {
   const site = await buildTempSite(['hostile'])
   server = await serveStatic(site.outDir, { port: 0 })
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  })
+  browser = await launchChromium()
   await mkdir(shots, { recursive: true })
 })
 
@@ -33,7 +31,7 @@ afterAll(async () => {
 describe('pages in Chromium', () => {
   for (const width of [1280, 375]) {
     it(`render home, a report and a year page at ${width} px without sideways scrolling`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      const page = await openPage(browser, width)
       const requests: string[] = []
       page.on('request', (request) => requests.push(request.url()))
       for (const { name, path } of pages) {
@@ -49,7 +47,7 @@ describe('pages in Chromium', () => {
   }
 
   it('moves to a paragraph anchor and fills the citation access date', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await openPage(browser)
     await page.goto(`${server.url}reports/2022/tianjin-zwfwb/`)
     const sections = await page.locator('article[data-pagefind-body] section[data-kind]').count()
     expect(sections).toBeGreaterThan(4)
@@ -61,7 +59,7 @@ describe('pages in Chromium', () => {
   })
 
   it('has no serious or critical axe-core (WCAG 2 AA) violations on home, report and year pages', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await openPage(browser)
     const found: string[] = []
     for (const { name, path } of pages) {
       await page.goto(server.url + path)
