@@ -2,7 +2,7 @@ import { detectionText } from './detection-text.ts'
 import { isFurnitureLine } from './is-furniture-line.ts'
 import { isDateLine } from './metadata/parse-date.ts'
 import { readByline } from './read-byline.ts'
-import { readFieldLine } from './read-field-line.ts'
+import { isLabelLine, readFieldLine } from './read-field-line.ts'
 import type { SourceLine } from './split-lines.ts'
 
 /** The title line(s) of a report: metadata, not body. */
@@ -40,7 +40,8 @@ const linkBlockLabel = /^(?:相关链接|相关文章|相关阅读|推荐阅读|
  * Remove page furniture (breadcrumbs, controls, counters, footers, pager, link lists, a repeated title) wherever it sits,
  * read metadata lines into `fields`, and find the title line; everything else is body, in order.
  */
-export function stripPageFurniture(lines: readonly SourceLine[]): StrippedLines {
+export function stripPageFurniture(source: readonly SourceLine[]): StrippedLines {
+  const lines = source.map(cutGluedCounter)
   const fields: Record<string, string> = {}
   const removed: SourceLine[] = []
   const keep: boolean[] = lines.map(() => true)
@@ -49,8 +50,18 @@ export function stripPageFurniture(lines: readonly SourceLine[]): StrippedLines 
     removed.push(lines[index] as SourceLine)
   }
   let inLinkBlock = false
+  const values = new Set<number>()
   lines.forEach((line, index) => {
+    if (values.has(index)) return drop(index)
     const compact = line.norm.replace(/\s+/g, '')
+    const label = isLabelLine(line.norm)
+    const next = lines[index + 1]
+    if (label !== null && next !== undefined && next.norm.length <= 60 && !next.norm.includes('。') && isLabelLine(next.norm) === null) {
+      // A catalogue table read cell by cell: 公开日期 / 2018年04月28日.
+      if (!(label in fields)) fields[label] = next.text
+      values.add(index + 1)
+      return drop(index)
+    }
     if (inLinkBlock && compact.length <= 80 && !compact.includes('。') && !numbered.test(compact)) return drop(index)
     inLinkBlock = linkBlockLabel.test(compact)
     if (inLinkBlock || isFurnitureLine(line.norm)) return drop(index)
@@ -73,6 +84,17 @@ export function stripPageFurniture(lines: readonly SourceLine[]): StrippedLines 
   }
   removed.sort((a, b) => a.line - b.line)
   return { body: lines.filter((_, index) => keep[index]), fields, removed, title }
+}
+
+// 访问次数：2024年，浙江省…: a page's counter label with no count, run into the first paragraph.
+const gluedCounter = /^(?:浏览次数|阅读次数|访问次数|访问量|点击数|点击率|点击量|浏览量|阅读量)\s*[:：]\s*(?=\S)/
+
+/** The line without a counter label glued to the front of a sentence. */
+function cutGluedCounter(line: SourceLine): SourceLine {
+  const norm = gluedCounter.exec(line.norm)
+  const text = gluedCounter.exec(line.text)
+  if (norm === null || text === null || !line.norm.includes('。')) return line
+  return { ...line, text: line.text.slice(text[0].length), norm: line.norm.slice(norm[0].length) }
 }
 
 /** Find the title among the lines before the body starts; header date lines become `发布时间`. */
