@@ -8,6 +8,7 @@ import { findPublisher } from './find-publisher.ts'
 import { findTitle } from './find-title.ts'
 import { findYear } from './find-year.ts'
 import { makeId } from './make-id.ts'
+import { placeFromHost } from './place-from-host.ts'
 import { toSimplified } from './to-simplified.ts'
 
 /** What the structure stage hands over for metadata inference. */
@@ -44,7 +45,9 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
   }
   const context = toSimplified([input.title ?? '', ...Object.values(input.fields), input.text].join('\n'))
   const mentions = countPlaceMentions(context)
-  const found = findAgency(collectAgencyEvidence(input), overrides, mentions)
+  const url = overrides.url ?? hints?.url ?? null
+  const evidence = collectAgencyEvidence(input)
+  const found = findAgency(evidence, overrides, mentions, { text: context, host: placeFromHost(url) })
   const { agency } = found
   const published = findPublished({
     override: overrides.published,
