@@ -29,7 +29,7 @@ export interface AgencyEvidence {
 
 /** Field labels naming a body, most trusted first. */
 export const agencyFieldLabels = [
-  '发文机关', '发文机构', '发文单位', '发布机构', '发布单位', '所属机构', '来源单位', '来源', '信息来源', '稿件来源', '文章来源',
+  '机构', '发文机关', '发文机构', '发文单位', '发布机构', '发布单位', '所属机构', '来源单位', '来源', '信息来源', '稿件来源', '文章来源',
   '主办单位',
 ]
 
@@ -39,7 +39,7 @@ const titleStop = /关于|法治政府|法治建设|依法行政|法治工作|�
 const verbStart =
   /^(?:坚持|深入|全面|认真|紧紧|始终|以|在|围绕|紧扣|持续|扎实|按照|根据|高度|积极|牢固|聚焦|立足|严格|不断|切实|大力|着力|贯彻|把|将|对|的|法治|各级|上下|共|按|进一步|结合|统筹|落实|推进|加强|强化|完善|召开|制定|出台|印发|开展|成立|健全|$|[^\u4e00-\u9fa5])/
 const bodyAfterPlace =
-  /^[\u4e00-\u9fa5]{0,16}?(?:人民政府办公室|人民政府办公厅|人民政府|政府|管理委员会|管委会|委员会|办公室|办公厅|(?:高新区|开发区|新区|园区)(?:管委会|管理委员会)?|局|厅|办|委|中心|院|署)/
+  /^[\u4e00-\u9fa5]{0,16}?(?:人民政府办公室|人民政府办公厅|人民政府|政府|街道办事处|办事处|管理委员会|管委会|委员会|办公室|办公厅|(?:高新区|开发区|新区|园区)(?:管委会|管理委员会)?|局|厅|办|委|中心|院|署)/
 // 区政府 before 区政府在市委…领导下: a government's own short form is tried before a department's.
 const genericSubject = /^[省市区县](?:人民政府|政府|[\u4e00-\u9fa5]{1,14}?(?:局|办|委|厅|中心|管委会|办公室))/
 // The author named by its level alone: 区政府, 州人民政府, 自治区生态环境厅, 盟行署, 市司法局.
@@ -78,7 +78,7 @@ export function collectAgencyEvidence(input: {
 }
 
 // 厅法规处, 局办公室: the unit inside a body that drafted or posted the page, not the reporting body.
-const internalUnit = /^(?:厅|局|委|部|处|办)|(?:处|科|室|股)$/
+const internalUnit = /^(?:厅|局|委|部|处|办)[\u4e00-\u9fa5]{1,8}$|^[\u4e00-\u9fa5]{2,6}(?:处|科|股)$/
 const areaReference = /全(省|自治区|市|州|盟|县|区|旗)(?!委|政府|人大|政协)/
 const areaLevels: Record<string, Level> = { 省: 'province', 自治区: 'province', 市: 'city', 州: 'city', 盟: 'city', 县: 'county', 区: 'county', 旗: 'county' }
 // Clauses before the subject: 在市委、市政府的坚强领导下，/ 在…新征程上，/ 根据…，/ 按照…，
@@ -119,18 +119,23 @@ function findReportSentence(opening: string): string | null {
   return places.end === name.length && places.candidates.length > 0 ? name : null
 }
 
-// 我街 … 黄石街2020年…: the name the report uses for its own township, at least twice.
+// 我镇 … 下太镇: the name the report uses for its own township, the one written most (at least twice). Every two- and
+// three-character run before 镇 is counted, so words before the name (推进下太镇) never win over the name itself.
 function findSelfTownship(text: string, word: string): string | null {
-  const suffix = word === '街' || word === '街道' ? '街(?:道)?' : word
+  const suffix = word === '街' || word === '街道' ? '街' : word
   const counts = new Map<string, number>()
-  for (const match of text.matchAll(new RegExp(`([\u4e00-\u9fa5]{2,3}?)${suffix}(?![\u4e00-\u9fa5]?(?:办事处)?[乡镇街])`, 'g'))) {
-    const name = match[1] ?? ''
-    if (/[全各我本城乡村集街镇区县市省该每个等与和及的]/.test(name)) continue
-    counts.set(name, (counts.get(name) ?? 0) + 1)
+  for (let index = text.indexOf(suffix, 2); index >= 0; index = text.indexOf(suffix, index + 1)) {
+    if (suffix === '街' && /^街(?:道(?:办事处)?)?[乡镇街区县市]/.test(text.slice(index, index + 6))) continue
+    for (const length of [2, 3]) {
+      const name = text.slice(Math.max(0, index - length), index)
+      if (name.length < length || !/^[\u4e00-\u9fa5]+$/.test(name) || /[全各我本城乡村集街镇区县市省该每个等与和及的治法在]/.test(name)) continue
+      counts.set(name, (counts.get(name) ?? 0) + 1)
+    }
   }
-  const [best, second] = [...counts].sort((a, b) => b[1] - a[1])
-  if (best === undefined || best[1] < 2 || (second !== undefined && second[1] === best[1])) return null
-  return `${best[0]}${word === '街' ? '街道' : word}`
+  // Longer first on a tie: 桐木漯 over 木漯.
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+  if (best === undefined || best[1] < 2 || (second !== undefined && second[1] === best[1] && second[0].length === best[0].length)) return null
+  return `${best[0]}${suffix === '街' ? '街道' : word}`
 }
 
 /** The first paragraphs of the report (title and addressee lines left out), where it names itself. */

@@ -5,7 +5,7 @@ import { parseAgencyName, type AgencyName } from './parse-agency-name.ts'
 import { findTownship } from './find-township.ts'
 import { resolvePlace } from './resolve-place.ts'
 import { toSimplified } from './to-simplified.ts'
-import { isCentralBody } from './central-bodies.ts'
+import { partyPrefix } from './body-patterns.ts'
 import type { HostPlace } from './place-from-host.ts'
 import { findFullerName } from './find-fuller-name.ts'
 
@@ -260,7 +260,11 @@ function levelOfSuffix(name: string): Level {
 function composeBodies(parsed: AgencyName, place: Place | null): string[] {
   return parsed.bodies.map((body) => {
     const single = parseAgencyName(body)
+    // 云南省委 is 中共云南省委 in full.
+    if (single.kind === 'party') return partyPrefix.test(body) || single.places.end === 0 ? body : `中共${body}`
     if (single.kind !== 'government') return body
+    // A township's body as the joint title writes it (黎侯镇人民政府) is its full name.
+    if (single.places.township !== null || single.unknownPlace !== null) return body
     return place ? governmentName(place, single.places.township) : body
   })
 }
@@ -276,7 +280,7 @@ function governmentName(place: Place, township: string | null): string {
 function placeTitle(place: Place): string {
   const [province = '', city] = place.path
   if (place.level !== 'county') return place.name
-  if (isMunicipality(province)) return `${province}${place.name}`
+  if (isMunicipality(province)) return /区$/.test(place.name) ? `${province}${place.name}` : place.name
   if (city && /区$/.test(place.name) && place.path.length === 3) return `${city}${place.name}`
   return place.name
 }

@@ -9,7 +9,7 @@ const writtenName = /[\u4e00-\u9fa5]{2,30}?(?:人民政府|局|厅|委员会|办
  */
 export function findFullerName(name: string, text: string): string {
   if (/[\s、]/.test(name) || !/(?:局|厅|委|办|中心)$/.test(name)) return name
-  let best = name
+  let best = expandDepartment(name)
   for (const match of text.matchAll(writtenName)) {
     // The match may start with words before the name (根据郑州市…): try each start.
     const written = match[0]
@@ -22,6 +22,20 @@ export function findFullerName(name: string, text: string): string {
     }
   }
   return best
+}
+
+// The usual short forms of local departments' names (国务院 department names are in central-bodies.ts).
+const departmentShortForms: [RegExp, string][] = [
+  [/市场监管局$/, '市场监督管理局'], [/人社局$/, '人力资源和社会保障局'], [/人力资源社会保障局$/, '人力资源和社会保障局'],
+  [/卫生健康委$|卫健委$/, '卫生健康委员会'], [/发展改革委$|发改委$/, '发展和改革委员会'], [/住房城乡建设局$|住建局$/, '住房和城乡建设局'],
+  [/住房城乡建设厅$|住建厅$/, '住房和城乡建设厅'], [/人力资源社会保障厅$|人社厅$/, '人力资源和社会保障厅'], [/教委$/, '教育委员会'],
+  [/民宗委$/, '民族宗教事务委员会'], [/国资委$/, '国有资产监督管理委员会'],
+]
+
+/** A department's name with its usual short ending written in full: 杭州市市场监管局 → 杭州市市场监督管理局. */
+export function expandDepartment(name: string): string {
+  for (const [short, full] of departmentShortForms) if (short.test(name)) return name.replace(short, full)
+  return name
 }
 
 // The fuller name must keep the partial one's place (杭州市…), or give one where it had only a level word (市…).
