@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assessTimeliness } from '../../src/site/assess-timeliness.ts'
+import { assessTimeliness, outlineRule, supervisionRule } from '../../src/site/assess-timeliness.ts'
 import { assignUniqueIds } from '../../src/site/assign-unique-ids.ts'
 import { citeReport } from '../../src/site/cite-report.ts'
 import { readBuildArgs } from '../../src/site/read-build-args.ts'
@@ -24,12 +24,28 @@ function report(overrides: Partial<Report> = {}): Report {
 }
 
 describe('assessTimeliness', () => {
-  it('gives departments until 1 March and governments until 1 April of the next year', () => {
-    expect(assessTimeliness(report())).toEqual({ status: 'late', daysLate: 13, deadline: '2023-03-01' })
-    const county = report({ agency: { name: 'x', short: null, region: [], level: 'county' } })
-    expect(assessTimeliness(county)).toEqual({ status: 'on-time', daysLate: 0, deadline: '2023-04-01' })
-    expect(assessTimeliness(report({ published: null })).status).toBe('unknown')
-    expect(assessTimeliness(report({ year: null })).status).toBe('unknown')
+  it('gives governments and departments alike until 31 March under 厅字〔2019〕28号 art. 24', () => {
+    expect(assessTimeliness(report())).toEqual({ status: 'on-time', daysLate: -17, deadline: '2023-03-31', rule: supervisionRule })
+    const departmentOn29March = report({ published: '2023-03-29' })
+    expect(assessTimeliness(departmentOn29March)).toMatchObject({ status: 'on-time', daysLate: -2 })
+    const county = report({ published: '2023-04-03', agency: { name: 'x', short: null, region: [], level: 'county' } })
+    expect(assessTimeliness(county)).toEqual({ status: 'late', daysLate: 3, deadline: '2023-03-31', rule: supervisionRule })
+    const central = report({ published: '2023-04-01', agency: { name: '司法部', short: null, region: [], level: 'central' } })
+    expect(assessTimeliness(central)).toMatchObject({ status: 'late', daysLate: 1 })
+  })
+
+  it('takes 31 March for reports on 2015–2018 under the 2015 outline and says so', () => {
+    const on2018 = assessTimeliness(report({ year: 2018, published: '2019-03-31' }))
+    expect(on2018).toEqual({ status: 'on-time', daysLate: 0, deadline: '2019-03-31', rule: outlineRule })
+    expect(on2018.rule?.text).toContain('第一季度')
+  })
+
+  it('gives no deadline for townships or earlier years, and no days without a date', () => {
+    expect(assessTimeliness(report({ published: null }))).toEqual({ status: 'unknown', daysLate: null, deadline: '2023-03-31', rule: supervisionRule })
+    expect(assessTimeliness(report({ year: null })).rule).toBeNull()
+    expect(assessTimeliness(report({ year: 2013 })).deadline).toBeNull()
+    const township = report({ agency: { name: 'x镇人民政府', short: null, region: [], level: 'township' } })
+    expect(assessTimeliness(township)).toEqual({ status: 'unknown', daysLate: null, deadline: null, rule: null })
   })
 })
 
