@@ -23,6 +23,8 @@ export interface AgencyEvidence {
   reportSentence: string | null
   /** The level of the area the opening speaks for (全省 → province, 全县 → county), weaker than `selfLevel`. */
   areaLevel: Level | null
+  /** How the opening refers to itself (我局, 本镇), or null. */
+  selfWord: string | null
   /** The report's own township named in the text when it calls itself 我镇 / 我街 (黄石街 → 黄石街道), or null. */
   selfTownship: string | null
 }
@@ -71,6 +73,7 @@ export function collectAgencyEvidence(input: {
     preambleSubject,
     selfName: preambleSubject ?? (preamble === null ? null : levelSubject.exec(toSimplified(preamble).replace(yearLead, ''))?.[0] ?? null),
     selfLevel: selfWord === null ? null : (selfLevels[selfWord] ?? null),
+    selfWord: selfReference.exec(opening)?.[0] ?? null,
     reportSentence: findReportSentence(opening),
     areaLevel: areaLevels[areaReference.exec(opening)?.[1] ?? ''] ?? null,
     selfTownship: selfWord !== null && /^(?:镇|乡|街|街道)$/.test(selfWord) ? findSelfTownship(toSimplified(input.text), selfWord) : null,

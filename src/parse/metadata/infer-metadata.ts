@@ -1,6 +1,6 @@
 import type { Agency, Message, MetaOverrides, RawReport, Report, Result, Section, Source } from '../../types.ts'
-import { nationalBody } from './body-patterns.ts'
-import { collectAgencyEvidence } from './collect-agency-evidence.ts'
+import { isWebsiteName, nationalBody } from './body-patterns.ts'
+import { collectAgencyEvidence, type AgencyEvidence } from './collect-agency-evidence.ts'
 import { countPlaceMentions } from './count-place-mentions.ts'
 import { findAgency } from './find-agency.ts'
 import { findPublished } from './find-published.ts'
@@ -63,6 +63,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     sections: input.sections,
     text: input.text,
     published: published.published,
+    file: input.file,
   })
   const title = findTitle({
     override: overrides.title,
@@ -71,7 +72,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     agency: agency.short !== null && agency.name === null ? agency.short : agency.name,
     year: year.year,
   })
-  reportGaps({ agency, undecided: found.undecided, year, published: published.published, warn })
+  reportGaps({ agency, undecided: found.undecided, year, published: published.published, warn, found: describeEvidence(evidence, input.fields, url) })
   return {
     value: {
       id:
@@ -80,7 +81,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
           year: year.year,
           region: agency.region,
           body: found.body,
-          national: agency.name !== null && nationalBody.test(agency.name),
+          national: agency.level === 'central' || (agency.name !== null && nationalBody.test(agency.name)),
           fallback: agency.name ?? input.title ?? input.text.slice(0, 2000),
         }),
       title: title.title,
@@ -95,29 +96,45 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
   }
 }
 
+/** What the text offered about its author, in words, for the warning when no name could be made of it. */
+function describeEvidence(evidence: AgencyEvidence, fields: Record<string, string>, url: string | null): string {
+  const found: string[] = []
+  if (evidence.selfWord !== null) found.push(`正文只以“${evidence.selfWord}”自称，未写出名称`)
+  else if (evidence.areaLevel !== null) found.push('正文只说“全省/全市/全县”等，未写明是哪里')
+  const websites = Object.entries(fields).filter(([label, value]) => /来源/.test(label) && isWebsiteName(value.trim()))
+  for (const [label, value] of websites) found.push(`${label}“${value.trim()}”是网站名称，不是机构`)
+  if (url !== null && placeFromHost(url).place === null) found.push('网址不是能认出地名的政府网站')
+  if (found.length === 0) found.push('标题、来源/发文机关字段、落款和导语首句都没有写出机构名称')
+  return found.join('；')
+}
+
 function reportGaps(input: {
   agency: Agency
   undecided: string[][]
-  year: { year: number | null; from: string | null }
+  year: { year: number | null; from: string | null; folderYear: number | null }
   published: string | null
   warn: (ruleId: string, reason: string) => void
+  found: string
 }): void {
   const { agency, warn } = input
   if (agency.name === null) {
-    warn(
-      'unknown-agency',
-      'no reporting body found: no 来源/发文机关 field naming a body, no signature line in the closing, no name before the year in the title, and the preamble names none (我局 alone is no name); set `agency` in the sidecar .meta.yml',
-    )
+    warn('unknown-agency', `未找到报告机构名称：${input.found}；请在 .meta.yml 中设置 agency`)
   } else if (input.undecided.length > 0) {
     warn(
       'ambiguous-region',
       `${agency.name}: the name fits ${input.undecided.map((path) => path.join('/')).join(', ')} and the text names none of their provinces or cities more than the others; region kept to [${agency.region.join(', ')}]; set \`region\` in the sidecar`,
     )
-  } else if (agency.region.length === 0 && !nationalBody.test(agency.name)) {
+  } else if (agency.region.length === 0 && agency.level !== 'central' && !nationalBody.test(agency.name)) {
     warn(
       'unknown-region',
       `${agency.name}: no province, city or county name found in it or in the other evidence; set \`region\` in the sidecar`,
     )
+  }
+  const { folderYear } = input.year
+  if (input.year.from === 'folder') {
+    warn('year-from-folder', `正文未写明报告年度（标题、导语、各部分标题均无年份），按文件所在文件夹取 ${folderYear ?? ''} 年`)
+  } else if (folderYear !== null && input.year.year !== null && input.year.year !== folderYear && input.year.from !== 'override') {
+    warn('year-folder-mismatch', `正文所写年度为 ${input.year.year} 年，文件却在 ${folderYear} 年的文件夹中；请核对并移动文件或在 .meta.yml 中设置 year`)
   }
   if (input.year.from === 'published') {
     warn(
