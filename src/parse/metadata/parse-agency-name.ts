@@ -41,7 +41,7 @@ export function parseAgencyName(name: string): AgencyName {
     const main = analyseBody(government[0] ?? '')
     const partyPlaces = analyseBody(party[0] ?? '').places
     // 中共某某市委 市政府: the government borrows the place the Party committee names.
-    const places = main.places.candidates.length > 0 ? main.places : partyPlaces
+    const places = main.places.end > 0 ? main.places : partyPlaces
     return { bodies, kind: 'joint', places, rest: main.rest, generic: main.generic, unknownPlace: main.unknownPlace }
   }
   const single = bodies.join('')
