@@ -1,4 +1,5 @@
 import { isShortFor } from './find-agency.ts'
+import { matchPlaces } from './match-places.ts'
 
 // A body's name as the text writes it: a place or level word, then up to 20 characters, ending like a body.
 const writtenName = /[\u4e00-\u9fa5]{2,30}?(?:人民政府|局|厅|委员会|办公室|管理委员会|中心)/g
@@ -38,10 +39,12 @@ export function expandDepartment(name: string): string {
   return name
 }
 
-// The fuller name must keep the partial one's place (杭州市…), or give one where it had only a level word (市…).
+// The fuller name must start with a place: the partial one's (杭州市…), or one of the level it wrote alone (市… → 郑州市…).
 function startsWithPlace(candidate: string, name: string): boolean {
+  const places = matchPlaces(candidate)
+  const [place] = places.candidates
+  if (places.end === 0 || place === undefined) return false
   const level = /^(?:自治区|省|市|区|县|州|旗)/.exec(name)?.[0]
-  if (level !== undefined) return !/^(?:自治区|省|市|区|县|州|旗)/.test(candidate)
-  const head = name.slice(0, 2)
-  return candidate.startsWith(head)
+  if (level !== undefined) return place.name.endsWith(level) && candidate.slice(places.end) === name.slice(level.length)
+  return candidate.startsWith(name.slice(0, 2))
 }

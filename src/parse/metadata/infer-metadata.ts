@@ -8,7 +8,7 @@ import { findPublisher } from './find-publisher.ts'
 import { findTitle } from './find-title.ts'
 import { findYear } from './find-year.ts'
 import { makeId } from './make-id.ts'
-import { placeFromHost } from './place-from-host.ts'
+import { placeFromHost, placeFromWebsite, type HostPlace } from './place-from-host.ts'
 import { toSimplified } from './to-simplified.ts'
 
 /** What the structure stage hands over for metadata inference. */
@@ -47,7 +47,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
   const mentions = countPlaceMentions(context)
   const url = overrides.url ?? hints?.url ?? null
   const evidence = collectAgencyEvidence(input)
-  const found = findAgency(evidence, overrides, mentions, { text: context, host: placeFromHost(url) })
+  const found = findAgency(evidence, overrides, mentions, { text: context, host: findHostPlace(url, input.fields) })
   const { agency } = found
   const published = findPublished({
     override: overrides.published,
@@ -94,6 +94,14 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     },
     messages,
   }
+}
+
+/** The place the report's address names, else the place a 来源 website's name starts with (青岛政务网 → 青岛市). */
+function findHostPlace(url: string | null, fields: Record<string, string>): HostPlace {
+  const fromUrl = placeFromHost(url)
+  if (fromUrl.place !== null) return fromUrl
+  const website = Object.entries(fields).find(([label, value]) => /来源/.test(label) && isWebsiteName(toSimplified(value.trim())))
+  return website === undefined ? fromUrl : placeFromWebsite(toSimplified(website[1].trim()))
 }
 
 /** What the text offered about its author, in words, for the warning when no name could be made of it. */

@@ -35,6 +35,20 @@ export function placeFromHost(url: string | null | undefined): HostPlace {
   return { place: null, byInitials: initials.get(top) ?? [] }
 }
 
+/**
+ * The place a website's name starts with (青岛政务网 → 青岛市): evidence for the place only, never for the body. Null
+ * when the name names no single division.
+ */
+export function placeFromWebsite(name: string): HostPlace {
+  const { byName, byShort } = loadDivisions()
+  for (let length = Math.min(name.length - 1, 12); length >= 2; length--) {
+    const head = name.slice(0, length)
+    const named = unique(byName.get(head) ?? byShort.get(head) ?? [])
+    if (named !== null) return { place: named, byInitials: [] }
+  }
+  return none
+}
+
 function hostOf(url: string | null | undefined): string | null {
   if (url === null || url === undefined) return null
   try {
