@@ -82,7 +82,7 @@ describe('search page', () => {
     const requests: string[] = []
     page.on('request', (request) => requests.push(new URL(request.url()).pathname))
     await page.goto(`${server.url}search/?q=${encodeURIComponent('营商环境')}`)
-    await expect.poll(() => page.locator('#search-year option').count()).toBeGreaterThan(1)
+    await expect.poll(() => page.locator('#search-year option').count(), { timeout: 30_000 }).toBeGreaterThan(1)
     const firstFragment = requests.findIndex((url) => url.endsWith('.pf_fragment'))
     expect(firstFragment).toBeGreaterThan(-1)
     // Before the hits, a bundle reads one filter chunk at most: the year group it is searched by.
