@@ -1,3 +1,5 @@
+import { matchPlaces } from './match-places.ts'
+
 /**
  * 国务院 departments (组成部门, 直属机构, 部委管理的国家局, 办事机构) and the former names reports still use
  * (原环境保护部): central bodies, level `central`, no region. Short forms map to the official name.
@@ -38,7 +40,10 @@ export function readCentralBody(text: string): { name: string; length: number } 
   const lead = /^(?:原|中华人民共和国)?/.exec(text)?.[0] ?? ''
   const rest = text.slice(lead.length)
   const found = names.find((name) => rest.startsWith(name))
-  return found === undefined ? null : { name: byName.get(found) ?? found, length: lead.length + found.length }
+  if (found === undefined) return null
+  // 国家税务总局齐齐哈尔市税务局 is a local office of a central body: a place after the name makes it local.
+  if (matchPlaces(rest.slice(found.length)).end > 0) return null
+  return { name: byName.get(found) ?? found, length: lead.length + found.length }
 }
 
 /** Whether a name is a central body's (official or short form). */
