@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { assessTimeliness, outlineRule, supervisionRule } from '../../src/site/assess-timeliness.ts'
 import { assignUniqueIds } from '../../src/site/assign-unique-ids.ts'
 import { citeReport } from '../../src/site/cite-report.ts'
+import { displayTitle } from '../../src/site/display-title.ts'
+import { dropDuplicateReports } from '../../src/site/drop-duplicate-reports.ts'
+import { levelLabel } from '../../src/site/filters/level-label.ts'
 import { readBuildArgs } from '../../src/site/read-build-args.ts'
 import { renderSection } from '../../src/site/render-section.ts'
 import { slugifyRegion } from '../../src/site/slugify-region.ts'
@@ -76,6 +79,39 @@ describe('citeReport', () => {
     expect(citation.bibtex).toContain('author = {{天津市人民政府政务服务办公室}}')
     expect(citation.bibtex).toContain('title = {{50\\%\\_报告x}}')
     expect(JSON.parse(citation.csl).issued).toEqual({ 'date-parts': [[2023, 3, 14]] })
+  })
+})
+
+describe('displayTitle', () => {
+  it('puts a composed title in square brackets, in every citation too', () => {
+    const composed = report({ title: '天津市武清区人民政府2020年度法治政府建设情况报告', titleInferred: true })
+    expect(displayTitle(composed)).toBe('[天津市武清区人民政府2020年度法治政府建设情况报告]')
+    expect(displayTitle(report())).toBe('市政务服务办2022年法治政府建设情况报告')
+    const citation = citeReport(composed, 'http://localhost:8080/reports/2020/tianjin-wuqing/')
+    expect(citation.gbt).toContain('. [天津市武清区人民政府2020年度法治政府建设情况报告][EB/OL].')
+    expect(JSON.parse(citation.csl).title).toBe('[天津市武清区人民政府2020年度法治政府建设情况报告]')
+    expect(citation.bibtex).toContain('[天津市武清区人民政府2020年度法治政府建设情况报告]')
+  })
+})
+
+describe('dropDuplicateReports', () => {
+  it('publishes a report whose body text another file repeats once, and names both files in a duplicate-report warning', () => {
+    const body = [{ anchor: 'preamble', kind: 'preamble' as const, number: null, heading: null, paragraphs: ['2022年，某市坚持依法行政。'], children: [] }]
+    const utf8 = report({ sections: body, source: { ...report().source, file: '2022/b-utf8.txt', encoding: 'utf-8' } })
+    const gbk = report({ sections: structuredClone(body), source: { ...report().source, file: '2022/a-gbk.txt', encoding: 'gb18030' } })
+    const other = report({ sections: [{ ...body[0]!, paragraphs: ['2022年，某县坚持依法行政。'] }], source: { ...report().source, file: '2022/c.txt' } })
+    const { reports, messages } = dropDuplicateReports([utf8, other, gbk])
+    expect(reports.map((kept) => kept.source.file)).toEqual(['2022/a-gbk.txt', '2022/c.txt'])
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatchObject({ file: '2022/b-utf8.txt', ruleId: 'duplicate-report', severity: 'warning' })
+    expect(messages[0]?.reason).toContain('2022/a-gbk.txt')
+  })
+})
+
+describe('levelLabel', () => {
+  it('names central bodies 中央部门 and local ones 部门', () => {
+    expect(levelLabel('central')).toBe('中央部门')
+    expect(levelLabel('department')).toBe('部门')
   })
 })
 

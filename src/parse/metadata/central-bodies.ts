@@ -46,6 +46,11 @@ export function readCentralBody(text: string): { name: string; length: number } 
   return { name: byName.get(found) ?? found, length: lead.length + found.length }
 }
 
+/** The length of the central body's name a text starts with, local office or not (国家税务总局 of 国家税务总局某市税务局), else 0. */
+export function centralPrefixLength(text: string): number {
+  return names.find((name) => text.startsWith(name))?.length ?? 0
+}
+
 /** Whether a name is a central body's (official or short form). */
 export function isCentralBody(name: string): boolean {
   const read = readCentralBody(name.trim())

@@ -1,6 +1,6 @@
 import type { Level, Section } from '../../types.ts'
 import { isBodyName, isWebsiteName } from './body-patterns.ts'
-import { readCentralBody } from './central-bodies.ts'
+import { centralPrefixLength, readCentralBody } from './central-bodies.ts'
 import { matchPlaces } from './match-places.ts'
 import { isDateLine } from './parse-date.ts'
 import { toSimplified } from './to-simplified.ts'
@@ -102,6 +102,10 @@ function findOpeningSubject(opening: string): string | null {
     if (selfStart.test(text)) return null
     const central = readCentralBody(text)
     if (central !== null) return central.name
+    // 国家税务总局齐齐哈尔市税务局坚持…: a central body's local office, named by the central body and its place.
+    const prefix = centralPrefixLength(text)
+    const local = prefix > 0 ? findPreambleSubject(text.slice(prefix)) : null
+    if (local !== null && isBodyName(local)) return text.slice(0, prefix) + local
     const subject = findPreambleSubject(text)
     if (subject !== null) return subject
   }
