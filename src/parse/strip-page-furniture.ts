@@ -119,7 +119,8 @@ function findTitle(lines: readonly SourceLine[], keep: boolean[], fields: Record
     seen++
     const line = lines[index] as SourceLine
     const compact = compactOf(line.norm)
-    if (headerDate.test(line.norm) && /[-/.:]/.test(line.norm)) {
+    // A date alone above the body (2023-01-03, 2021年3月22日) is the page's date, never the preamble.
+    if (headerDate.test(line.norm) && (/[-/.:]/.test(line.norm) || title === null)) {
       if (!('发布时间' in fields)) fields['发布时间'] = line.text
       drop(index)
       continue

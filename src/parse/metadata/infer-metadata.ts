@@ -72,6 +72,11 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     agency: agency.short !== null && agency.name === null ? agency.short : agency.name,
     year: year.year,
   })
+  const hostPlace = findHostPlace(url, input.fields).place
+  const [province] = agency.region
+  if (hostPlace !== null && province !== undefined && agency.level !== 'central' && hostPlace.path[0] !== province && overrides.region === undefined) {
+    warn('host-place-conflict', `正文指向${agency.region.join('/')}，网址或来源网站却属于${hostPlace.path.join('/')}；按正文取地区，请核对（可能是转载）`)
+  }
   reportGaps({ agency, undecided: found.undecided, year, published: published.published, warn, found: describeEvidence(evidence, input.fields, url) })
   return {
     value: {
