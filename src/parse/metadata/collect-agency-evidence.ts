@@ -1,6 +1,8 @@
 import type { Level, Section } from '../../types.ts'
 import { isBodyName, isWebsiteName } from './body-patterns.ts'
 import { centralPrefixLength, readCentralBody } from './central-bodies.ts'
+import { findReportSentence } from './find-report-sentence.ts'
+import { findSelfTownship } from './find-self-township.ts'
 import { matchPlaces } from './match-places.ts'
 import { isDateLine } from './parse-date.ts'
 import { toSimplified } from './to-simplified.ts'
@@ -110,39 +112,6 @@ function findOpeningSubject(opening: string): string | null {
     if (subject !== null) return subject
   }
   return null
-}
-
-// 现将江门市司法局2021年度法治政府建设报告如下 / 现将省政府2021年度… / 現將2018年上海市法治政府建設情況的報告公開如下.
-const reportSentence = /现[将就](?:(?:19|20)\d{2}\s*年度?)?([\u4e00-\u9fa5]{2,30}?)(?:(?:19|20)\d{2}\s*年度?|关于|的)?(?:法治|依法|有关|主要)/
-
-function findReportSentence(opening: string): string | null {
-  const name = reportSentence.exec(toSimplified(opening))?.[1] ?? null
-  if (name === null || selfStart.test(name) || /^(?:本|全|我|有关|年度)/.test(name)) return null
-  const central = readCentralBody(name)
-  if (central !== null) return central.length === name.length ? central.name : null
-  if (isBodyName(name)) return name
-  // A bare place (上海市) names its government.
-  const places = matchPlaces(name)
-  return places.end === name.length && places.candidates.length > 0 ? name : null
-}
-
-// 我镇 … 下太镇: the name the report uses for its own township, the one written most (at least twice). Every two- and
-// three-character run before 镇 is counted, so words before the name (推进下太镇) never win over the name itself.
-function findSelfTownship(text: string, word: string): string | null {
-  const suffix = word === '街' || word === '街道' ? '街' : word
-  const counts = new Map<string, number>()
-  for (let index = text.indexOf(suffix, 2); index >= 0; index = text.indexOf(suffix, index + 1)) {
-    if (suffix === '街' && /^街(?:道(?:办事处)?)?[乡镇街区县市]/.test(text.slice(index, index + 6))) continue
-    for (const length of [2, 3]) {
-      const name = text.slice(Math.max(0, index - length), index)
-      if (name.length < length || !/^[\u4e00-\u9fa5]+$/.test(name) || /[全各我本城乡村集街镇区县市省该每个等与和及的治法在]/.test(name)) continue
-      counts.set(name, (counts.get(name) ?? 0) + 1)
-    }
-  }
-  // Longer first on a tie: 桐木漯 over 木漯.
-  const [best, second] = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
-  if (best === undefined || best[1] < 2 || (second !== undefined && second[1] === best[1] && second[0].length === best[0].length)) return null
-  return `${best[0]}${suffix === '街' ? '街道' : word}`
 }
 
 /** The first paragraphs of the report (title and addressee lines left out), where it names itself. */
