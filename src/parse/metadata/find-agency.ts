@@ -181,9 +181,9 @@ function placeAtLevel(fits: (place: Place) => boolean, mentions: Map<string, num
     .flatMap(([name, count]) => (byName.get(name) ?? []).filter(fits).map((place) => ({ place, count })))
     .sort((a, b) => b.count - a.count)
   const [best, second] = ranked
-  if (best !== undefined && (second === undefined || best.count > second.count) && byName.get(best.place.name)?.length === 1) {
-    return best.place
-  }
+  // Named once, it must be the only place of that level the text names; else named more often than any other.
+  const clear = second === undefined || (best !== undefined && best.count >= 2 && best.count > second.count)
+  if (best !== undefined && clear && byName.get(best.place.name)?.length === 1) return best.place
   // 深圳 written without 市, on sf.sz.gov.cn: a short name the text uses and the host's initials agree on.
   const agreed = host.byInitials.filter((place) => fits(place) && place.short !== null && (byShort.get(place.short)?.length ?? 0) === 1 &&
     context.text.includes(place.short))

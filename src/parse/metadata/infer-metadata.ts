@@ -7,6 +7,7 @@ import { findPublished } from './find-published.ts'
 import { findPublisher } from './find-publisher.ts'
 import { findTitle } from './find-title.ts'
 import { findYear } from './find-year.ts'
+import { loadDivisions } from './load-divisions.ts'
 import { makeId } from './make-id.ts'
 import { placeFromHost, placeFromWebsite, type HostPlace } from './place-from-host.ts'
 import { toSimplified } from './to-simplified.ts'
@@ -77,7 +78,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
   if (hostPlace !== null && province !== undefined && agency.level !== 'central' && hostPlace.path[0] !== province && overrides.region === undefined) {
     warn('host-place-conflict', `正文指向${agency.region.join('/')}，网址或来源网站却属于${hostPlace.path.join('/')}；按正文取地区，请核对（可能是转载）`)
   }
-  reportGaps({ agency, undecided: found.undecided, year, published: published.published, warn, found: describeEvidence(evidence, input.fields, url) })
+  reportGaps({ agency, undecided: found.undecided, year, published: published.published, warn, found: describeEvidence(evidence, input.fields, url, mentions) })
   return {
     value: {
       id:
@@ -110,9 +111,13 @@ function findHostPlace(url: string | null, fields: Record<string, string>): Host
 }
 
 /** What the text offered about its author, in words, for the warning when no name could be made of it. */
-function describeEvidence(evidence: AgencyEvidence, fields: Record<string, string>, url: string | null): string {
+function describeEvidence(evidence: AgencyEvidence, fields: Record<string, string>, url: string | null, mentions: Map<string, number>): string {
   const found: string[] = []
   if (evidence.selfWord !== null) found.push(`正文只以“${evidence.selfWord}”自称，未写出名称`)
+  const level = evidence.selfLevel ?? evidence.areaLevel
+  const { byName } = loadDivisions()
+  const named = [...mentions.keys()].filter((name) => (byName.get(name) ?? []).some((place) => place.level === level))
+  if (named.length > 1) found.push(`正文提到的同级地名不止一个（${named.slice(0, 4).join('、')}），无从确定`)
   else if (evidence.areaLevel !== null) found.push('正文只说“全省/全市/全县”等，未写明是哪里')
   const websites = Object.entries(fields).filter(([label, value]) => /来源/.test(label) && isWebsiteName(value.trim()))
   for (const [label, value] of websites) found.push(`${label}“${value.trim()}”是网站名称，不是机构`)
