@@ -1,9 +1,13 @@
 /**
  * `npx tsx scripts/evaluate.ts [--corpus DIR] [--json] [--failures]`: parse a held-out corpus (default test/holdout;
- * also test/holdout2, test/holdout3) and print accuracy figures.
+ * also test/holdout2 … test/holdout5) and print accuracy figures. A corpus with a `labels.jsonl` (test/real-openings,
+ * ../shared/real-openings) is checked against its labels instead.
  */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { evaluateHoldout } from '../test/holdout/evaluate-holdout.ts'
+import { evaluateOpenings, formatOpenings } from '../test/holdout/evaluate-openings.ts'
 import { formatHoldoutTable } from '../test/holdout/format-holdout-table.ts'
 
 const { values } = parseArgs({
@@ -13,16 +17,21 @@ const { values } = parseArgs({
     failures: { type: 'boolean', default: false },
   },
 })
-const { fixtures, totals } = await evaluateHoldout(values.corpus)
-if (values.json) {
-  process.stdout.write(`${JSON.stringify({ totals, fixtures }, null, 2)}\n`)
+if (existsSync(path.join(values.corpus, 'labels.jsonl'))) {
+  const { results, totals } = await evaluateOpenings(values.corpus)
+  process.stdout.write(values.json ? `${JSON.stringify({ totals, results }, null, 2)}\n` : `${formatOpenings(results, totals, values.failures)}\n`)
 } else {
-  process.stdout.write(`${formatHoldoutTable(fixtures, totals)}\n`)
-  if (values.failures) {
-    for (const fixture of fixtures) {
-      process.stdout.write(`\n### ${fixture.file} (id ${fixture.id ?? 'none'})\n`)
-      for (const failure of fixture.failures) process.stdout.write(`- ${failure}\n`)
-      for (const warning of fixture.warnings) process.stdout.write(`- warning: ${warning}\n`)
+  const { fixtures, totals } = await evaluateHoldout(values.corpus)
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ totals, fixtures }, null, 2)}\n`)
+  } else {
+    process.stdout.write(`${formatHoldoutTable(fixtures, totals)}\n`)
+    if (values.failures) {
+      for (const fixture of fixtures) {
+        process.stdout.write(`\n### ${fixture.file} (id ${fixture.id ?? 'none'})\n`)
+        for (const failure of fixture.failures) process.stdout.write(`- ${failure}\n`)
+        for (const warning of fixture.warnings) process.stdout.write(`- warning: ${warning}\n`)
+      }
     }
   }
 }

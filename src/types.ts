@@ -13,8 +13,8 @@ export type SectionKind =
   | 'other'
   | 'closing'
 
-/** Administrative level of the reporting body. */
-export type Level = 'province' | 'city' | 'county' | 'township' | 'department'
+/** Administrative level of the reporting body: `central` for 国务院 departments (中央部门), `department` for local ones. */
+export type Level = 'province' | 'city' | 'county' | 'township' | 'department' | 'central'
 
 /** How the source file was written. */
 export type SourceFormat = 'txt' | 'html' | 'md'

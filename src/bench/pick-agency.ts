@@ -25,9 +25,12 @@ const departments = [
 ]
 
 // Rough shares of the bodies that publish: counties and departments dominate, as in the real yearly ~3,200.
-const levelWeights: readonly [Level, number][] = [
+// The synthetic corpus has no central bodies: they are a few dozen of the ~3,200 yearly reports.
+const levelWeights: readonly [LocalLevel, number][] = [
   ['province', 0.03], ['city', 0.12], ['county', 0.45], ['department', 0.3], ['township', 0.1],
 ]
+
+type LocalLevel = Exclude<Level, 'central'>
 
 let cached: Divisions | null = null
 
@@ -67,7 +70,7 @@ export function pickAgency(random: Random): SyntheticAgency {
   }
 }
 
-function pickLevel(random: Random): Level {
+function pickLevel(random: Random): LocalLevel {
   let roll = random.next()
   for (const [level, weight] of levelWeights) {
     roll -= weight

@@ -3,7 +3,7 @@ import type { Level, Message, MetaOverrides } from '../types.ts'
 /** Where each field of a metadata mapping was written, for messages. */
 export type LineOf = (field: string) => number | null
 
-const levels: readonly Level[] = ['province', 'city', 'county', 'township', 'department']
+const levels: readonly Level[] = ['province', 'city', 'county', 'township', 'department', 'central']
 
 /** Chinese words for administrative levels that a maintainer may write instead of the English term. */
 const levelAliases: Readonly<Record<string, Level>> = {
@@ -23,6 +23,9 @@ const levelAliases: Readonly<Record<string, Level>> = {
   乡级: 'township',
   街道: 'township',
   部门: 'department',
+  中央部门: 'central',
+  中央: 'central',
+  国务院部门: 'central',
 }
 
 const fields = ['id', 'title', 'year', 'published', 'url', 'publisher', 'agency', 'short', 'region', 'level'] as const

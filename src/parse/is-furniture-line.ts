@@ -33,6 +33,8 @@ const pageOfPages = /^(\d{1,4})\s*\/\s*(\d{1,4})$/
 const counterLine = /^(?:浏览次数|阅读次数|访问量|访问次数|点击数|点击量|点击次数|浏览量|阅读量|阅读|在看|点赞)\s*:?\s*\d*(?:\.\d+)?\s*(?:次|万|w|\+)?$/i
 // Visitor counters and hotlines in a footer: 您是第 1022345 位访问者, 今日访问量：123 总访问量：45678, 政务服务热线12345.
 const visitorLine = /^(?:您是(?:本站|本网站|本页)?第\s*[\d,]+\s*位(?:访问者|访客|浏览者|读者)|(?:(?:今日|本日|昨日|总|累计|本月)?(?:访问量|浏览量|访问人次|访问次数|点击量)\s*:?\s*[\d,]+\s*(?:次|人次)?\s*)+$)/
+// 今天是：2019年10月31日 星期三 农历十月初七: the site's clock, not the report's date.
+const todayLine = /^[\s•·●▪◆■|[]*今天是\s*:?\s*(?:(?:19|20)\d{2}\s*年|\d{4}[-/.])/
 const hotlineLine = /^[\u4e00-\u9fa5]{0,10}热线(?:电话)?\s*:?\s*\d[\d\s-]{2,}$/
 // WeChat header and footer lines: 收录于合集 #法治政府建设 12个, 点击上方“瑞金司法”关注我们, 长按识别二维码关注.
 const wechatLine = /^[↑▲△☝👆,\s]*(?:收录于(?:合集|话题)\s*#|点击(?:上方|下方)?\s*(?:蓝字|“[^”]{1,20}”|"[^"]{1,20}"|[^\s。]{0,10}名片)\s*\+?\s*(?:关注|订阅)|长按(?:识别|扫描)?(?:下方|上方|图中)?二维码|喜欢此内容的人还喜欢|预览时标签不可点|轻点两下取消|(?:喜欢就)?点(?:个|一下)?\s*[“"]?(?:赞|在看)|微信扫一扫\s*(?:关注|可打开)|[-—–\s]*(?:THE\s+)?END[-—–\s]*$)/iu
@@ -45,7 +47,7 @@ export function isFurnitureLine(norm: string): boolean {
   if (norm.includes('。') || norm.length > 240) return false
   if (pageNumber.test(norm) || isPageOfPages(norm)) return true
   if (breadcrumbStart.test(norm) || homeTrail.test(norm) || siteTrail.test(norm)) return true
-  if (pagerStart.test(norm) || counterLine.test(norm)) return true
+  if (pagerStart.test(norm) || counterLine.test(norm) || todayLine.test(norm)) return true
   if (norm.length <= 60 && (visitorLine.test(norm) || hotlineLine.test(norm))) return true
   if (norm.length <= 60 && wechatLine.test(norm)) return true
   if (attachmentFile.test(norm)) return true

@@ -1,3 +1,4 @@
+import { isWebsiteName } from './metadata/body-patterns.ts'
 /** Labels of metadata a page prints above or below the article: read into `fields`. */
 const metadataLabels = [
   '信息来源', '来源', '稿件来源', '文章来源', '发布时间', '发布日期', '发表时间', '更新时间', '成文日期', '发文日期', '印发日期',
@@ -6,7 +7,7 @@ const metadataLabels = [
   '责任编辑', '编辑', '责编', '审核', '供稿', '所属机构', '来源单位', '信息索引号', '标题', '名称', '主办单位',
   // Further 政府信息公开 catalogue fields.
   '生成日期', '产生日期', '公开日期', '公开时间', '公开形式', '信息分类', '信息类别', '内容分类', '所属主题', '文件编号',
-  '失效日期', '废止日期', '有效期', '信息名称', '发布文号',
+  '失效日期', '废止日期', '有效期', '信息名称', '发布文号', '公开类别', '发文时间', '机构分类', '公文类型', '公文种类',
 ]
 
 /** Labels of page furniture (counters, footers, navigation): recognised and dropped. */
@@ -23,10 +24,16 @@ const allLabels = [...metadataLabels, ...furnitureLabels].sort((a, b) => b.lengt
 const metadataSet = new Set(metadataLabels)
 // Pages pad labels to equal width (标　　题：), so spaces may sit between a label's characters.
 const labelSource = allLabels.map((label) => [...label].join('\\s*')).join('|')
-// Some pages print the date bare before the labels: 2024-02-05 10:12　来源：本站　【字体：大 中 小】
-const leadingDate = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/
+// Some pages print the date bare before the labels: 2024-02-05 10:12　来源：本站　【字体：大 中 小】, after a bullet
+// (• 2021年03月22日 16时47分) or after the site's host (www.dg.gov.cn  2019-01-24 15:36  来源:…).
+const leadingDate =
+  /^[\s•·●▪◆■]*(?:(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s+)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*(?:\d{2}\s*秒?)?)?)?(?!\d)/i
+const datePrefix = /^[\s•·●▪◆■]*(?:(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s+)?/i
+// What may follow a bare date on its line: the site or body that published it (2025-04-27 10:14 黑龙江省人民政府网).
+const sourceAfterDate = /^[\u4e00-\u9fa5A-Za-z0-9.]{2,30}$/
 // WeChat writes 来源丨… and 编辑 | … where pages write a colon.
-const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[(]*(?:${labelSource})\\s*[:|丨]`)
+const leadingLabel = new RegExp(`^[\\s•·●▪◆■|\\[(*-]*(?:${labelSource})\\s*[:|丨]`)
+const wholeLabel = new RegExp(`^(?:${labelSource})$`)
 const anyLabel = new RegExp(`(${labelSource})\\s*[:|丨]`, 'g')
 
 /** What a `label: value` line holds: metadata values keyed by label, and whether it also held furniture. */
@@ -43,9 +50,16 @@ export interface FieldLine {
 export function readFieldLine(text: string, norm: string): FieldLine | null {
   if (norm.length > 240 || norm.includes('。')) return null
   const date = leadingDate.exec(norm)?.[0] ?? ''
-  if (!leadingLabel.test(norm.slice(date.length))) return null
+  const rest = norm.slice(date.length).trim()
   const fields: Record<string, string> = {}
-  if (date !== '') fields['发布时间'] = text.slice(0, date.length)
+  if (date !== '') fields['发布时间'] = text.slice(0, date.length).replace(datePrefix, '').trim()
+  // A signature date stands alone without a time; a page's date carries a time, a host or its site's name.
+  const pageDate = date !== '' && (/[:时]|[a-z]/i.test(date) || (sourceAfterDate.test(rest) && isWebsiteName(rest)))
+  if (pageDate && (rest === '' || sourceAfterDate.test(rest))) {
+    if (rest !== '') fields['来源'] = rest
+    return { fields }
+  }
+  if (!leadingLabel.test(norm.slice(date.length))) return readSpacedFields(norm)
   const matches = [...norm.matchAll(anyLabel)]
   matches.forEach((match, index) => {
     const label = (match[1] ?? '').replace(/\s+/g, '')
@@ -56,3 +70,31 @@ export function readFieldLine(text: string, norm: string): FieldLine | null {
   })
   return { fields }
 }
+
+/**
+ * Read a catalogue row that separates labels from values by spaces only (索引号 发布机构 区政府 / 公开类别 主动公开
+ * 发布时间 2023-03-27): at least two known labels, each followed by its value words. Null when it is body text.
+ */
+function readSpacedFields(norm: string): FieldLine | null {
+  const words = norm.split(/\s+/).filter(Boolean)
+  if (words.filter((word) => wholeLabel.test(word)).length < 2 || !wholeLabel.test(words[0] ?? '')) return null
+  const fields: Record<string, string> = {}
+  let label: string | null = null
+  for (const word of words) {
+    if (wholeLabel.test(word)) {
+      label = word
+      continue
+    }
+    if (label !== null && metadataSet.has(label)) fields[label] = fields[label] === undefined ? word : `${fields[label]} ${word}`
+  }
+  return { fields }
+}
+
+/** Whether a line is a catalogue label written alone, its value on the next line (公开日期 / 2018年04月28日). */
+export function isLabelLine(norm: string): string | null {
+  const compact = norm.replace(/\s+/g, '')
+  return metadataSet.has(compact) || catalogueLabel.test(compact) ? compact : null
+}
+
+// Labels of 政府信息公开 catalogue tables that vary from site to site: 机构分类, 行业分类, 公文类型.
+const catalogueLabel = /^[\u4e00-\u9fa5]{2,4}(?:分类|类型|类别|主题词|日期)$/

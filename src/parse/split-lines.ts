@@ -27,13 +27,20 @@ export function splitLines(text: string): SourceLine[] {
   const aligned = simplifiedLines.length === rawLines.length
   const lines: SourceLine[] = []
   rawLines.forEach((raw, index) => {
-    const trimmed = trimSpace(raw)
+    const trimmed = trimIndent(raw)
     if (trimmed === '') return
-    const copy = traditional && aligned ? normaliseLine(trimSpace(simplifiedLines[index] ?? '')) : ''
+    const copy = traditional && aligned ? normaliseLine(trimIndent(simplifiedLines[index] ?? '')) : ''
     const norm = copy.length === trimmed.length ? copy : detectionText(trimmed, traditional)
     lines.push({ line: index + 1, text: trimmed, norm })
   })
   return lines
+}
+
+// A mirror that could not encode the two indent characters wrote ?? instead: page noise, never report text.
+const lostIndent = /^\?{1,4}(?=[^\s?])/
+
+function trimIndent(raw: string): string {
+  return trimSpace(trimSpace(raw).replace(lostIndent, ''))
 }
 
 /** Trim whitespace, odd spaces and zero-width characters from both ends, in linear time. */

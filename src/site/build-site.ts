@@ -5,6 +5,7 @@ import { Eleventy } from '@11ty/eleventy'
 import { indexSite } from '../search/index.ts'
 import type { Message, Report } from '../types.ts'
 import { assignUniqueIds } from './assign-unique-ids.ts'
+import { dropDuplicateReports } from './drop-duplicate-reports.ts'
 import { composeSiteData } from './compose-site-data.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
@@ -57,8 +58,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const progress = createProgress('解析报告')
   const loaded = await (options.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
   progress.done()
-  const unique = assignUniqueIds(loaded.reports)
-  const messages = [...loaded.messages, ...unique.messages]
+  const distinct = dropDuplicateReports(loaded.reports)
+  const unique = assignUniqueIds(distinct.reports)
+  const messages = [...loaded.messages, ...distinct.messages, ...unique.messages]
   const site = composeSiteData({ reports: unique.reports, failures: loaded.failures, messages, siteUrl, pathPrefix })
   await emptyOutput(outDir)
   const eleventy = new Eleventy(path.join(projectRoot, 'templates'), outDir, {

@@ -1,5 +1,6 @@
 import { kindLabel } from '../parse/section-kinds.ts'
 import type { Report, Section } from '../types.ts'
+import { displayTitle } from './display-title.ts'
 
 /** A reference in three formats. The access date is the literal placeholder `引用日期` (filled in by the page's script) so builds stay byte-identical. */
 export interface Citation {
@@ -21,7 +22,7 @@ export const accessDatePlaceholder = '引用日期'
 export function citeReport(report: Report, url: string, section?: Section): Citation {
   const author = report.agency.name ?? report.agency.short ?? '佚名'
   const part = section ? sectionTitle(section) : null
-  const title = part ? `${report.title}: ${part}` : report.title
+  const title = part ? `${displayTitle(report)}: ${part}` : displayTitle(report)
   const date = report.published
   const gbt = `${author}. ${title}[EB/OL]. ${date ? `(${date})` : ''}[${accessDatePlaceholder}]. ${url}.`
   const id = section ? `${report.id}-${section.anchor}` : report.id

@@ -7,6 +7,7 @@ import { locateReport } from './locate-report.ts'
 import { renderSection } from './render-section.ts'
 import { kindsPresent } from './sections-of-kind.ts'
 import type { Link, ReportView, TocEntry } from './view-types.ts'
+import { displayTitle } from './display-title.ts'
 
 /** What a report view needs from the rest of the site. */
 export interface ReportViewContext {
@@ -23,7 +24,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
   const present = kindsPresent(report.sections)
   return {
     id: report.id,
-    title: report.title,
+    title: displayTitle(report),
     url: location.url,
     absoluteUrl,
     jsonUrl: location.jsonUrl,

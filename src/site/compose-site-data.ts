@@ -22,7 +22,7 @@ export interface SiteDataInput {
   pathPrefix: string
 }
 
-const levelOrder: (Level | null)[] = ['province', 'city', 'county', 'township', 'department', null]
+const levelOrder: (Level | null)[] = ['central', 'province', 'city', 'county', 'township', 'department', null]
 
 /** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
 export function composeSiteData(input: SiteDataInput): SiteData {

@@ -38,6 +38,7 @@ export interface SectionView {
 /** One report as its page and listings need it. */
 export interface ReportView {
   id: string
+  /** The title as shown: in square brackets when the parser composed it (`titleInferred`). */
   title: string
   url: string
   absoluteUrl: string

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Report } from '../types.ts'
+import type { Timeliness } from './assess-timeliness.ts'
 import { escapeXml } from './escape-xml.ts'
 import { timelinessLabel } from './filters/timeliness-label.ts'
 import { toAtom } from './to-atom.ts'
@@ -21,10 +22,10 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   await mkdir(path.join(outDir, 'data', 'reports'), { recursive: true })
   const metadata = sorted.map((report) => {
     const { sections: _sections, ...rest } = report
-    return { ...rest, url: views.get(report.id)?.absoluteUrl ?? null, json: `${base}data/reports/${report.id}.json` }
+    return { ...rest, ...deadlineFields(views.get(report.id)?.timeliness), url: views.get(report.id)?.absoluteUrl ?? null, json: `${base}data/reports/${report.id}.json` }
   })
   await writeFile(path.join(outDir, 'data', 'reports.json'), `${JSON.stringify(metadata, null, 2)}\n`)
-  const header = ['id', 'title', 'agency', 'short', 'level', 'region', 'year', 'published', 'timeliness', 'parts_missing', 'warnings', 'url', 'source_url', 'publisher', 'source_file']
+  const header = ['id', 'title', 'agency', 'short', 'level', 'region', 'year', 'published', 'timeliness', 'deadline', 'daysLate', 'rule', 'parts_missing', 'warnings', 'url', 'source_url', 'publisher', 'source_file']
   const rows = sorted.map((report) => {
     const view = views.get(report.id)
     return [
@@ -37,6 +38,9 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
       report.year,
       report.published,
       timelinessLabel(view?.timeliness),
+      view?.timeliness.deadline ?? null,
+      view?.timeliness.daysLate ?? null,
+      view?.timeliness.rule?.text ?? null,
       (view?.completeness ?? []).filter((part) => !part.found).map((part) => part.kind).join(' '),
       report.warnings.length,
       view?.absoluteUrl ?? null,
@@ -47,7 +51,8 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   })
   await writeFile(path.join(outDir, 'data', 'reports.csv'), toCsv(header, rows))
   for (const report of sorted) {
-    await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.json`), `${JSON.stringify(report, null, 2)}\n`)
+    const published = { ...report, ...deadlineFields(views.get(report.id)?.timeliness) }
+    await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.json`), `${JSON.stringify(published, null, 2)}\n`)
   }
   await copyFile(schemaFile, path.join(outDir, 'data', 'report.schema.json'))
   await writeFile(path.join(outDir, 'feed.xml'), toAtom(site.reports, base, site.name))
@@ -58,6 +63,11 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
     ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n'),
   )
   await writeFile(path.join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${base}sitemap.xml\n`)
+}
+
+/** The deadline, days late and rule of a report's timeliness, as the open data carry them. */
+function deadlineFields(timeliness: Timeliness | undefined): { deadline: string | null; daysLate: number | null; rule: string | null } {
+  return { deadline: timeliness?.deadline ?? null, daysLate: timeliness?.daysLate ?? null, rule: timeliness?.rule?.text ?? null }
 }
 
 /** Every `.html` file below `dir`, as sorted posix paths relative to it. */

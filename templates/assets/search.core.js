@@ -8,7 +8,7 @@ export const stateKeys = ['q', 'year', 'kind', 'province', 'level', 'agency', 's
 export const filterKeys = ['year', 'kind', 'province', 'level', 'agency']
 
 /** Chinese labels for the `level` filter values. */
-export const levelLabels = { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门' }
+export const levelLabels = { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门', central: '中央部门' }
 
 /** Chinese labels for the `kind` filter values (mirrors `sectionKinds` in src/parse/section-kinds.ts; a test keeps them equal). */
 export const kindLabels = {

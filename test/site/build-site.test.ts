@@ -98,6 +98,19 @@ describe('buildSite', () => {
     const html = await readPage(site.outDir, '/reports/2022/hebei-baoding-laishui/')
     expect(byId('2022-hebei-baoding-laishui').published).toBe('2023-03-20')
     expect(html).toContain('按时')
+    expect(html).toContain('公开期限 2023年3月31日')
+    expect(html).toContain('依据：《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号')
+    const json = JSON.parse(await readFile(path.join(site.outDir, 'data/reports/2022-hebei-baoding-laishui.json'), 'utf8'))
+    expect(json).toMatchObject({ deadline: '2023-03-31', daysLate: -11 })
+    expect(json.rule).toContain('第二十四条')
+  })
+
+  it('shows a composed title in square brackets on the page and in lists', async () => {
+    expect(byId('2020-tianjin-wuqing').titleInferred).toBe(true)
+    const html = await readPage(site.outDir, '/reports/2020/tianjin-wuqing/')
+    expect(html).toContain('<h1 data-pagefind-meta="title">[天津市武清区人民政府2020年度法治政府建设情况报告]</h1>')
+    const agency = await readPage(site.outDir, locateReport('2020-tianjin-wuqing').agencyUrl)
+    expect(agency).toContain('>[天津市武清区人民政府2020年度法治政府建设情况报告]</a>')
   })
 
   it('publishes every report as JSON valid against report.schema.json', async () => {
@@ -124,6 +137,9 @@ describe('buildSite', () => {
     const rows = parseCsv(csv, { bom: true, columns: true }) as Record<string, string>[]
     expect(rows.map((row) => row.id).sort()).toEqual(site.summary.reports.map((report) => report.id).sort())
     expect(rows.find((row) => row.id === '2022-tianjin-zwfwb')?.agency).toBe('天津市人民政府政务服务办公室')
+    const laishui = rows.find((row) => row.id === '2022-hebei-baoding-laishui')
+    expect([laishui?.deadline, laishui?.daysLate]).toEqual(['2023-03-31', '-11'])
+    expect(laishui?.rule).toContain('厅字〔2019〕28号')
   })
 
   it('writes an Atom feed, a sitemap and robots.txt', async () => {

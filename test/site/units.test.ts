@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { assessTimeliness } from '../../src/site/assess-timeliness.ts'
+import { assessTimeliness, outlineRule, supervisionRule } from '../../src/site/assess-timeliness.ts'
 import { assignUniqueIds } from '../../src/site/assign-unique-ids.ts'
 import { citeReport } from '../../src/site/cite-report.ts'
+import { displayTitle } from '../../src/site/display-title.ts'
+import { dropDuplicateReports } from '../../src/site/drop-duplicate-reports.ts'
+import { levelLabel } from '../../src/site/filters/level-label.ts'
 import { readBuildArgs } from '../../src/site/read-build-args.ts'
 import { renderSection } from '../../src/site/render-section.ts'
 import { slugifyRegion } from '../../src/site/slugify-region.ts'
@@ -24,12 +27,28 @@ function report(overrides: Partial<Report> = {}): Report {
 }
 
 describe('assessTimeliness', () => {
-  it('gives departments until 1 March and governments until 1 April of the next year', () => {
-    expect(assessTimeliness(report())).toEqual({ status: 'late', daysLate: 13, deadline: '2023-03-01' })
-    const county = report({ agency: { name: 'x', short: null, region: [], level: 'county' } })
-    expect(assessTimeliness(county)).toEqual({ status: 'on-time', daysLate: 0, deadline: '2023-04-01' })
-    expect(assessTimeliness(report({ published: null })).status).toBe('unknown')
-    expect(assessTimeliness(report({ year: null })).status).toBe('unknown')
+  it('gives governments and departments alike until 31 March under 厅字〔2019〕28号 art. 24', () => {
+    expect(assessTimeliness(report())).toEqual({ status: 'on-time', daysLate: -17, deadline: '2023-03-31', rule: supervisionRule })
+    const departmentOn29March = report({ published: '2023-03-29' })
+    expect(assessTimeliness(departmentOn29March)).toMatchObject({ status: 'on-time', daysLate: -2 })
+    const county = report({ published: '2023-04-03', agency: { name: 'x', short: null, region: [], level: 'county' } })
+    expect(assessTimeliness(county)).toEqual({ status: 'late', daysLate: 3, deadline: '2023-03-31', rule: supervisionRule })
+    const central = report({ published: '2023-04-01', agency: { name: '司法部', short: null, region: [], level: 'central' } })
+    expect(assessTimeliness(central)).toMatchObject({ status: 'late', daysLate: 1 })
+  })
+
+  it('takes 31 March for reports on 2015–2018 under the 2015 outline and says so', () => {
+    const on2018 = assessTimeliness(report({ year: 2018, published: '2019-03-31' }))
+    expect(on2018).toEqual({ status: 'on-time', daysLate: 0, deadline: '2019-03-31', rule: outlineRule })
+    expect(on2018.rule?.text).toContain('第一季度')
+  })
+
+  it('gives no deadline for townships or earlier years, and no days without a date', () => {
+    expect(assessTimeliness(report({ published: null }))).toEqual({ status: 'unknown', daysLate: null, deadline: '2023-03-31', rule: supervisionRule })
+    expect(assessTimeliness(report({ year: null })).rule).toBeNull()
+    expect(assessTimeliness(report({ year: 2013 })).deadline).toBeNull()
+    const township = report({ agency: { name: 'x镇人民政府', short: null, region: [], level: 'township' } })
+    expect(assessTimeliness(township)).toEqual({ status: 'unknown', daysLate: null, deadline: null, rule: null })
   })
 })
 
@@ -60,6 +79,39 @@ describe('citeReport', () => {
     expect(citation.bibtex).toContain('author = {{天津市人民政府政务服务办公室}}')
     expect(citation.bibtex).toContain('title = {{50\\%\\_报告x}}')
     expect(JSON.parse(citation.csl).issued).toEqual({ 'date-parts': [[2023, 3, 14]] })
+  })
+})
+
+describe('displayTitle', () => {
+  it('puts a composed title in square brackets, in every citation too', () => {
+    const composed = report({ title: '天津市武清区人民政府2020年度法治政府建设情况报告', titleInferred: true })
+    expect(displayTitle(composed)).toBe('[天津市武清区人民政府2020年度法治政府建设情况报告]')
+    expect(displayTitle(report())).toBe('市政务服务办2022年法治政府建设情况报告')
+    const citation = citeReport(composed, 'http://localhost:8080/reports/2020/tianjin-wuqing/')
+    expect(citation.gbt).toContain('. [天津市武清区人民政府2020年度法治政府建设情况报告][EB/OL].')
+    expect(JSON.parse(citation.csl).title).toBe('[天津市武清区人民政府2020年度法治政府建设情况报告]')
+    expect(citation.bibtex).toContain('[天津市武清区人民政府2020年度法治政府建设情况报告]')
+  })
+})
+
+describe('dropDuplicateReports', () => {
+  it('publishes a report whose body text another file repeats once, and names both files in a duplicate-report warning', () => {
+    const body = [{ anchor: 'preamble', kind: 'preamble' as const, number: null, heading: null, paragraphs: ['2022年，某市坚持依法行政。'], children: [] }]
+    const utf8 = report({ sections: body, source: { ...report().source, file: '2022/b-utf8.txt', encoding: 'utf-8' } })
+    const gbk = report({ sections: structuredClone(body), source: { ...report().source, file: '2022/a-gbk.txt', encoding: 'gb18030' } })
+    const other = report({ sections: [{ ...body[0]!, paragraphs: ['2022年，某县坚持依法行政。'] }], source: { ...report().source, file: '2022/c.txt' } })
+    const { reports, messages } = dropDuplicateReports([utf8, other, gbk])
+    expect(reports.map((kept) => kept.source.file)).toEqual(['2022/a-gbk.txt', '2022/c.txt'])
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatchObject({ file: '2022/b-utf8.txt', ruleId: 'duplicate-report', severity: 'warning' })
+    expect(messages[0]?.reason).toContain('2022/a-gbk.txt')
+  })
+})
+
+describe('levelLabel', () => {
+  it('names central bodies 中央部门 and local ones 部门', () => {
+    expect(levelLabel('central')).toBe('中央部门')
+    expect(levelLabel('department')).toBe('部门')
   })
 })
 

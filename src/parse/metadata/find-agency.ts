@@ -5,6 +5,9 @@ import { parseAgencyName, type AgencyName } from './parse-agency-name.ts'
 import { findTownship } from './find-township.ts'
 import { resolvePlace } from './resolve-place.ts'
 import { toSimplified } from './to-simplified.ts'
+import { partyPrefix } from './body-patterns.ts'
+import type { HostPlace } from './place-from-host.ts'
+import { findFullerName } from './find-fuller-name.ts'
 
 /** The agency inferred, with what the id needs and what could not be settled. */
 export interface FoundAgency {
@@ -13,6 +16,12 @@ export interface FoundAgency {
   body: string | null
   /** Candidate paths the text could not choose between (empty when none). */
   undecided: string[][]
+}
+
+/** The rest of the report: its text (simplified) and what its address says about the place. */
+export interface AgencyContext {
+  text: string
+  host: HostPlace
 }
 
 const generalLevel: Record<string, Level> = { 自治区: 'province', 省: 'province', 市: 'city', 州: 'city', 区: 'county', 县: 'county', 旗: 'county' }
@@ -25,11 +34,13 @@ export function findAgency(
   evidence: AgencyEvidence,
   overrides: MetaOverrides,
   mentions: Map<string, number>,
+  context: AgencyContext = { text: '', host: { place: null, byInitials: [] } },
 ): FoundAgency {
-  const own = [evidence.signature, evidence.titlePrefix, evidence.preambleSubject].filter(
+  const own = [evidence.signature, evidence.titlePrefix, evidence.preambleSubject, evidence.reportSentence].filter(
     (name): name is string => name !== null,
   )
-  const chosen = overrides.agency ?? chooseName(evidence.fields, own)
+  const named = overrides.agency ?? chooseName(evidence.fields, own) ?? selfGovernment(evidence, mentions, context)
+  const chosen = named === null || overrides.agency !== undefined ? named : findFullerName(toSimplified(named), context.text)
   if (chosen === null) {
     return {
       agency: {
@@ -45,7 +56,7 @@ export function findAgency(
   const written = parseAgencyName(toSimplified(chosen))
   const parsed = governmentIfSelf(written, own.length === 0 ? evidence.selfLevel : null)
   const resolved = resolvePlace(parsed.places.candidates, mentions)
-  const borrowed = resolved.path.length === 0 ? borrowFor(parsed, [...evidence.fields, ...own], mentions) : null
+  const borrowed = resolved.path.length === 0 ? borrowFor(parsed, [...evidence.fields, ...own], mentions, context) : null
   const place = resolved.place ?? borrowed
   const path = place ? place.path : resolved.path
   const region = parsed.places.township && path.length > 0 ? [...path, parsed.places.township] : path
@@ -130,15 +141,64 @@ function isSubsequence(short: string, full: string): boolean {
 }
 
 // 市司法局, or 和平街道 without its county: the place comes from elsewhere, for a township also from the street-level data.
-function borrowFor(parsed: AgencyName, names: string[], mentions: Map<string, number>): Place | null {
-  if (parsed.generic !== null && parsed.kind !== 'government') {
+function borrowFor(parsed: AgencyName, names: string[], mentions: Map<string, number>, context: AgencyContext): Place | null {
+  if (parsed.generic !== null && parsed.kind !== 'central') {
     const level = generalLevel[parsed.generic]
     // 市 of a municipality's department (天津市) is a province-level place.
     const municipal = parsed.generic === '市'
-    return level ? borrowPlace((place) => placeLevel(place) === level || (municipal && isMunicipality(place.name)), names, mentions) : null
+    const fits = (place: Place): boolean => placeLevel(place) === level || (municipal && isMunicipality(place.name))
+    return level ? (borrowPlace(fits, names, mentions) ?? placeAtLevel(fits, mentions, context)) : null
   }
   if (parsed.places.township !== null && parsed.places.candidates.length === 0) {
-    return borrowPlace((place) => placeLevel(place) === 'county', names, mentions) ?? findTownship(parsed.places.township, mentions)
+    const fits = (place: Place): boolean => placeLevel(place) === 'county'
+    return borrowPlace(fits, names, mentions) ?? findTownship(parsed.places.township, mentions) ?? hostAt(fits, context.host)
+  }
+  if (parsed.unknownPlace !== null && /(?:镇|乡|街道)$/.test(parsed.unknownPlace)) {
+    return hostAt((place) => placeLevel(place) === 'county', context.host)
+  }
+  return null
+}
+
+/**
+ * The government a report speaks for when it names itself only by its level (我市, 县政府, 全省各级政府): the place of that
+ * level its host or its text names (the text's choice must be the only one of that level it names most), else null.
+ */
+function selfGovernment(evidence: AgencyEvidence, mentions: Map<string, number>, context: AgencyContext): string | null {
+  if (evidence.selfTownship !== null) return evidence.selfTownship
+  const level = evidence.selfLevel ?? evidence.areaLevel
+  if (level === null || level === 'department' || level === 'township' || level === 'central') return null
+  const place = placeAtLevel((candidate) => placeLevel(candidate) === level, mentions, context)
+  return place === null ? null : place.name
+}
+
+/** The place of a level named by the host, or else the one the text names most often (and more than any other). */
+function placeAtLevel(fits: (place: Place) => boolean, mentions: Map<string, number>, context: AgencyContext): Place | null {
+  const { host } = context
+  const fromHost = hostAt(fits, host)
+  if (fromHost !== null) return fromHost
+  const { byName, byShort } = loadDivisions()
+  const ranked = [...mentions.entries()]
+    .flatMap(([name, count]) => (byName.get(name) ?? []).filter(fits).map((place) => ({ place, count })))
+    .sort((a, b) => b.count - a.count)
+  const [best, second] = ranked
+  // Named once, it must be the only place of that level the text names; else named more often than any other.
+  const clear = second === undefined || (best !== undefined && best.count >= 2 && best.count > second.count)
+  if (best !== undefined && clear && byName.get(best.place.name)?.length === 1) return best.place
+  // 深圳 written without 市, on sf.sz.gov.cn: a short name the text uses and the host's initials agree on.
+  const agreed = host.byInitials.filter((place) => fits(place) && place.short !== null && (byShort.get(place.short)?.length ?? 0) === 1 &&
+    context.text.includes(place.short))
+  return agreed.length === 1 ? (agreed[0] ?? null) : null
+}
+
+/** The host's place, or its ancestor, at the level asked for. */
+function hostAt(fits: (place: Place) => boolean, host: HostPlace): Place | null {
+  const { place } = host
+  if (place === null) return null
+  const { byName } = loadDivisions()
+  for (let depth = 1; depth <= place.path.length; depth++) {
+    const name = place.path[depth - 1] ?? ''
+    const found = (byName.get(name) ?? []).find((candidate) => candidate.path.join('/') === place.path.slice(0, depth).join('/'))
+    if (found !== undefined && fits(found)) return found
   }
   return null
 }
@@ -168,6 +228,7 @@ function placeLevel(place: Place): Level {
 }
 
 function findLevel(parsed: AgencyName, place: Place | null): Level | null {
+  if (parsed.kind === 'central') return 'central'
   if (parsed.kind === 'department' || parsed.kind === 'zone') return 'department'
   if (parsed.places.township) return 'township'
   const first = place ?? parsed.places.candidates[0]
@@ -199,7 +260,11 @@ function levelOfSuffix(name: string): Level {
 function composeBodies(parsed: AgencyName, place: Place | null): string[] {
   return parsed.bodies.map((body) => {
     const single = parseAgencyName(body)
+    // 云南省委 is 中共云南省委 in full.
+    if (single.kind === 'party') return partyPrefix.test(body) || single.places.end === 0 ? body : `中共${body}`
     if (single.kind !== 'government') return body
+    // A township's body as the joint title writes it (黎侯镇人民政府) is its full name.
+    if (single.places.township !== null || single.unknownPlace !== null) return body
     return place ? governmentName(place, single.places.township) : body
   })
 }
@@ -215,7 +280,7 @@ function governmentName(place: Place, township: string | null): string {
 function placeTitle(place: Place): string {
   const [province = '', city] = place.path
   if (place.level !== 'county') return place.name
-  if (isMunicipality(province)) return `${province}${place.name}`
+  if (isMunicipality(province)) return /区$/.test(place.name) ? `${province}${place.name}` : place.name
   if (city && /区$/.test(place.name) && place.path.length === 3) return `${city}${place.name}`
   return place.name
 }

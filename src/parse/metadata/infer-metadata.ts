@@ -1,13 +1,15 @@
 import type { Agency, Message, MetaOverrides, RawReport, Report, Result, Section, Source } from '../../types.ts'
-import { nationalBody } from './body-patterns.ts'
-import { collectAgencyEvidence } from './collect-agency-evidence.ts'
+import { isWebsiteName, nationalBody } from './body-patterns.ts'
+import { collectAgencyEvidence, type AgencyEvidence } from './collect-agency-evidence.ts'
 import { countPlaceMentions } from './count-place-mentions.ts'
 import { findAgency } from './find-agency.ts'
 import { findPublished } from './find-published.ts'
 import { findPublisher } from './find-publisher.ts'
 import { findTitle } from './find-title.ts'
 import { findYear } from './find-year.ts'
+import { loadDivisions } from './load-divisions.ts'
 import { makeId } from './make-id.ts'
+import { placeFromHost, placeFromWebsite, type HostPlace } from './place-from-host.ts'
 import { toSimplified } from './to-simplified.ts'
 
 /** What the structure stage hands over for metadata inference. */
@@ -44,7 +46,9 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
   }
   const context = toSimplified([input.title ?? '', ...Object.values(input.fields), input.text].join('\n'))
   const mentions = countPlaceMentions(context)
-  const found = findAgency(collectAgencyEvidence(input), overrides, mentions)
+  const url = overrides.url ?? hints?.url ?? null
+  const evidence = collectAgencyEvidence(input)
+  const found = findAgency(evidence, overrides, mentions, { text: context, host: findHostPlace(url, input.fields) })
   const { agency } = found
   const published = findPublished({
     override: overrides.published,
@@ -60,6 +64,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     sections: input.sections,
     text: input.text,
     published: published.published,
+    file: input.file,
   })
   const title = findTitle({
     override: overrides.title,
@@ -68,7 +73,12 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     agency: agency.short !== null && agency.name === null ? agency.short : agency.name,
     year: year.year,
   })
-  reportGaps({ agency, undecided: found.undecided, year, published: published.published, warn })
+  const hostPlace = findHostPlace(url, input.fields).place
+  const [province] = agency.region
+  if (hostPlace !== null && province !== undefined && agency.level !== 'central' && hostPlace.path[0] !== province && overrides.region === undefined) {
+    warn('host-place-conflict', `正文指向${agency.region.join('/')}，网址或来源网站却属于${hostPlace.path.join('/')}；按正文取地区，请核对（可能是转载）`)
+  }
+  reportGaps({ agency, undecided: found.undecided, year, published: published.published, warn, found: describeEvidence(evidence, input.fields, url, mentions) })
   return {
     value: {
       id:
@@ -77,7 +87,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
           year: year.year,
           region: agency.region,
           body: found.body,
-          national: agency.name !== null && nationalBody.test(agency.name),
+          national: agency.level === 'central' || (agency.name !== null && nationalBody.test(agency.name)),
           fallback: agency.name ?? input.title ?? input.text.slice(0, 2000),
         }),
       title: title.title,
@@ -92,29 +102,57 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
   }
 }
 
+/** The place the report's address names, else the place a 来源 website's name starts with (青岛政务网 → 青岛市). */
+function findHostPlace(url: string | null, fields: Record<string, string>): HostPlace {
+  const fromUrl = placeFromHost(url)
+  if (fromUrl.place !== null) return fromUrl
+  const website = Object.entries(fields).find(([label, value]) => /来源/.test(label) && isWebsiteName(toSimplified(value.trim())))
+  return website === undefined ? fromUrl : placeFromWebsite(toSimplified(website[1].trim()))
+}
+
+/** What the text offered about its author, in words, for the warning when no name could be made of it. */
+function describeEvidence(evidence: AgencyEvidence, fields: Record<string, string>, url: string | null, mentions: Map<string, number>): string {
+  const found: string[] = []
+  if (evidence.selfWord !== null) found.push(`正文只以“${evidence.selfWord}”自称，未写出名称`)
+  const level = evidence.selfLevel ?? evidence.areaLevel
+  const { byName } = loadDivisions()
+  const named = [...mentions.keys()].filter((name) => (byName.get(name) ?? []).some((place) => place.level === level))
+  if (named.length > 1) found.push(`正文提到的同级地名不止一个（${named.slice(0, 4).join('、')}），无从确定`)
+  else if (evidence.areaLevel !== null) found.push('正文只说“全省/全市/全县”等，未写明是哪里')
+  const websites = Object.entries(fields).filter(([label, value]) => /来源/.test(label) && isWebsiteName(value.trim()))
+  for (const [label, value] of websites) found.push(`${label}“${value.trim()}”是网站名称，不是机构`)
+  if (url !== null && placeFromHost(url).place === null) found.push('网址不是能认出地名的政府网站')
+  if (found.length === 0) found.push('标题、来源/发文机关字段、落款和导语首句都没有写出机构名称')
+  return found.join('；')
+}
+
 function reportGaps(input: {
   agency: Agency
   undecided: string[][]
-  year: { year: number | null; from: string | null }
+  year: { year: number | null; from: string | null; folderYear: number | null }
   published: string | null
   warn: (ruleId: string, reason: string) => void
+  found: string
 }): void {
   const { agency, warn } = input
   if (agency.name === null) {
-    warn(
-      'unknown-agency',
-      'no reporting body found: no 来源/发文机关 field naming a body, no signature line in the closing, no name before the year in the title, and the preamble names none (我局 alone is no name); set `agency` in the sidecar .meta.yml',
-    )
+    warn('unknown-agency', `未找到报告机构名称：${input.found}；请在 .meta.yml 中设置 agency`)
   } else if (input.undecided.length > 0) {
     warn(
       'ambiguous-region',
       `${agency.name}: the name fits ${input.undecided.map((path) => path.join('/')).join(', ')} and the text names none of their provinces or cities more than the others; region kept to [${agency.region.join(', ')}]; set \`region\` in the sidecar`,
     )
-  } else if (agency.region.length === 0 && !nationalBody.test(agency.name)) {
+  } else if (agency.region.length === 0 && agency.level !== 'central' && !nationalBody.test(agency.name)) {
     warn(
       'unknown-region',
       `${agency.name}: no province, city or county name found in it or in the other evidence; set \`region\` in the sidecar`,
     )
+  }
+  const { folderYear } = input.year
+  if (input.year.from === 'folder') {
+    warn('year-from-folder', `正文未写明报告年度（标题、导语、各部分标题均无年份），按文件所在文件夹取 ${folderYear ?? ''} 年`)
+  } else if (folderYear !== null && input.year.year !== null && input.year.year !== folderYear && input.year.from !== 'override') {
+    warn('year-folder-mismatch', `正文所写年度为 ${input.year.year} 年，文件却在 ${folderYear} 年的文件夹中；请核对并移动文件或在 .meta.yml 中设置 year`)
   }
   if (input.year.from === 'published') {
     warn(

@@ -16,7 +16,7 @@ const afterShort =
   /^(?:$|[^\u4e00-\u9fa5]|人民政府|政府|行政公署|[省市区县州旗]委|党委|党工委|高新|经济技术开发|经开|开发区|管委会|工业园|园区|新区|自贸|综合保税|[\u4e00-\u9fa5]{1,4}(?:新技术|高新技术|经济技术)?(?:产业)?开发区)/
 // A township name ends the name, or is followed by its body, or (in a preamble) by the verb of the sentence.
 const township =
-  /^([\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道))(?=人民政府|政府|办事处|街道办事处|党委|党工委|$|[\s、，,]|坚持|深入|全面|认真|始终|围绕|紧扣|持续|扎实|按照|根据|聚焦|立足|以习近平)/
+  /^([\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道))(?=人民政府|政府|办事处|街道办事处|党委|党工委|$|[\s、，,]|坚持|深入|全面|认真|始终|围绕|紧扣|持续|扎实|按照|根据|聚焦|立足|以习近平|在|法治|依法)/
 
 /**
  * Read the divisions a body's name starts with, from province down, each one inside the one before.

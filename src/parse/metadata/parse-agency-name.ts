@@ -1,8 +1,9 @@
 import { genericPrefix, partyPrefix } from './body-patterns.ts'
+import { isCentralBody } from './central-bodies.ts'
 import { matchPlaces, type PlaceMatch } from './match-places.ts'
 
 /** What sort of body a name denotes; decides the level and how the full name is composed. */
-export type BodyKind = 'government' | 'party' | 'department' | 'zone' | 'joint'
+export type BodyKind = 'government' | 'party' | 'department' | 'zone' | 'joint' | 'central'
 
 /** A body's name taken apart: the places it starts with and what follows them. */
 export interface AgencyName {
@@ -40,10 +41,13 @@ export function parseAgencyName(name: string): AgencyName {
     const main = analyseBody(government[0] ?? '')
     const partyPlaces = analyseBody(party[0] ?? '').places
     // 中共某某市委 市政府: the government borrows the place the Party committee names.
-    const places = main.places.candidates.length > 0 ? main.places : partyPlaces
+    const places = main.places.end > 0 ? main.places : partyPlaces
     return { bodies, kind: 'joint', places, rest: main.rest, generic: main.generic, unknownPlace: main.unknownPlace }
   }
   const single = bodies.join('')
+  if (isCentralBody(single)) {
+    return { bodies: [single], kind: 'central', places: { candidates: [], township: null, end: 0 }, rest: single, generic: null, unknownPlace: null }
+  }
   const main = analyseBody(single)
   return { bodies: [single], ...main }
 }

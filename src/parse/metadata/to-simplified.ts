@@ -14,9 +14,13 @@ const traditionalMark = /[這們來時會國為說對發與業關於經過區縣
  * @example toSimplified('臺灣省政務服務辦公室') // '台湾省政务服务办公室'
  */
 export function toSimplified(text: string, always = false): string {
-  if (!(always ? hasConvertible(text) : traditionalMark.test(text))) return text
-  return fromTaiwan(fromHongKong(text))
+  const bare = text.replace(insertedPinyin, '')
+  if (!(always ? hasConvertible(bare) : traditionalMark.test(bare))) return bare
+  return fromTaiwan(fromHongKong(bare))
 }
+
+// Some mirrors gloss characters with their pinyin: 區(qū), 建設(shè). Names in metadata never hold them.
+const insertedPinyin = /(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g
 
 let convertible: Set<number> | null = null
 

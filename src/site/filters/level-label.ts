@@ -6,6 +6,7 @@ const labels: Record<Level, string> = {
   county: '县级',
   township: '乡镇级',
   department: '部门',
+  central: '中央部门',
 }
 
 /**

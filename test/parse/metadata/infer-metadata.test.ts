@@ -144,7 +144,7 @@ describe('inferMetadata: agency', () => {
   it('reads a department whose place sits inside its name, and a central ministry without a region', () => {
     expect(infer({ title: '国家税务总局天津市税务局2022年法治政府建设情况报告' }).value.agency.region).toEqual(['天津市'])
     const ministry = infer({ title: '司法部2022年法治政府建设年度报告' })
-    expect(ministry.value).toMatchObject({ id: '2022-sfb', agency: { name: '司法部', region: [], level: 'department' } })
+    expect(ministry.value).toMatchObject({ id: '2022-sfb', agency: { name: '司法部', region: [], level: 'central' } })
     expect(ministry.rules).toEqual([])
   })
 })
