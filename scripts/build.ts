@@ -8,7 +8,7 @@ if (!args) {
   console.error(`build: ${error}`)
   process.exitCode = 2
 } else {
-  const summary = await buildSite(args)
-  printBuildSummary(summary, args.outDir)
-  if (args.strict && (summary.warnings > 0 || summary.errors > 0)) process.exitCode = 1
+  const { siteUrl, ...rest } = args
+  const summary = await buildSite({ ...rest, ...(siteUrl ? { siteUrl } : {}), recordPermalinks: true })
+  if (printBuildSummary(summary, args.outDir, args.strict)) process.exitCode = 1
 }

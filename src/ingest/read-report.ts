@@ -10,6 +10,7 @@ import { htmlToText } from './html-to-text.ts'
 import { markdownToText } from './markdown-to-text.ts'
 import { normaliseText } from './normalise-text.ts'
 import { parseMetaYaml } from './parse-meta-yaml.ts'
+import { sidecarPathsOf } from './sidecar-paths.ts'
 import { splitFrontMatter } from './split-front-matter.ts'
 
 /** Options for `readReport`. */
@@ -103,15 +104,27 @@ function extractText(
   return { text: raw, overrides: {}, messages: [] }
 }
 
-/** Overrides from `NAME.meta.yml` beside `file`; none when it does not exist. */
+/** Overrides from the sidecar beside `file` (`NAME.meta.yml`, else `NAME.meta.yaml`); none when neither exists. */
 async function readSidecar(file: string, root: string | undefined): Promise<{ value: MetaOverrides; messages: Message[] }> {
-  const sidecar = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.meta.yml`)
+  let sidecar = ''
+  let bytes: Buffer | null = null
+  let failed: unknown = null
+  for (const candidate of sidecarPathsOf(file)) {
+    sidecar = candidate
+    try {
+      bytes = await readFile(candidate)
+      break
+    } catch (error) {
+      if (!isMissing(error)) {
+        failed = error
+        break
+      }
+    }
+  }
   const name = displayName(sidecar, root)
-  let bytes: Buffer
-  try {
-    bytes = await readFile(sidecar)
-  } catch (error) {
-    if (isMissing(error)) return { value: {}, messages: [] }
+  if (bytes === null) {
+    if (failed === null) return { value: {}, messages: [] }
+    const error = failed
     return { value: {}, messages: [{ file: name, line: null, reason: `sidecar cannot be read: ${describeError(error)}`, ruleId: 'unreadable', severity: 'error' }] }
   }
   const decoded = decodeBytes(bytes)

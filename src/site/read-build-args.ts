@@ -4,7 +4,8 @@ export interface BuildArgs {
   reportsDir: string
   outDir: string
   pathPrefix: string
-  siteUrl: string
+  /** Absolute origin for citations, the feed and the sitemap; null when neither `--site-url` nor `SITE_URL` gives one. */
+  siteUrl: string | null
 }
 
 /**
@@ -17,7 +18,7 @@ export function readBuildArgs(argv: readonly string[], env: Record<string, strin
     reportsDir: 'reports',
     outDir: '_site',
     pathPrefix: env.PATH_PREFIX || '/',
-    siteUrl: env.SITE_URL || 'http://localhost:8080',
+    siteUrl: env.SITE_URL || null,
   }
   const valued: Record<string, 'reportsDir' | 'outDir' | 'pathPrefix' | 'siteUrl'> = {
     '--reports': 'reportsDir',

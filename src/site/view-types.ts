@@ -82,7 +82,7 @@ export interface YearView {
   label: string
   url: string
   count: number
-  groups: { province: string; levels: { level: Level | null; reports: ReportView[] }[] }[]
+  groups: { province: string; /** Fragment id of the province's group: its region slug, or `unplaced`. */ anchor: string; levels: { level: Level | null; reports: ReportView[] }[] }[]
   kindPages: Link[]
 }
 
@@ -146,4 +146,22 @@ export interface SiteData {
   unplacedReports: ReportView[]
   failures: Message[]
   messages: Message[]
+  /** Region key → URL segment, for the permalink registry. */
+  regionSlugs: Record<string, string>
+  /** Old URLs that now point elsewhere. */
+  redirects: Redirect[]
+  /** URLs of reports whose source was removed. */
+  removed: { id: string; file: string; url: string }[]
+}
+
+/** A URL the archive published that now lives elsewhere. */
+export interface Redirect {
+  from: string
+  to: string
+  /** `to` with the path prefix, for `<meta http-equiv="refresh">`, which the HTML base plugin does not rewrite. */
+  prefixedTo: string
+  /** `to` as an absolute URL, for `rel=canonical`. */
+  absoluteTo: string
+  /** Title of the page it points to. */
+  title: string
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { assessTimeliness } from '../../src/site/assess-timeliness.ts'
-import { assignUniqueIds } from '../../src/site/assign-unique-ids.ts'
 import { citeReport } from '../../src/site/cite-report.ts'
 import { readBuildArgs } from '../../src/site/read-build-args.ts'
 import { renderSection } from '../../src/site/render-section.ts'
@@ -33,24 +32,6 @@ describe('assessTimeliness', () => {
   })
 })
 
-describe('assignUniqueIds', () => {
-  it('keeps the first id by source path and suffixes later ones with a warning', () => {
-    const a = report({ source: { ...report().source, file: '2022/b.txt' } })
-    const b = report({ source: { ...report().source, file: '2022/a.txt' } })
-    const c = report({ source: { ...report().source, file: '2022/c.txt' } })
-    const { reports, messages } = assignUniqueIds([a, b, c])
-    expect(reports.map((r) => [r.source.file, r.id])).toEqual([
-      ['2022/a.txt', '2022-tianjin-zwfwb'],
-      ['2022/b.txt', '2022-tianjin-zwfwb-2'],
-      ['2022/c.txt', '2022-tianjin-zwfwb-3'],
-    ])
-    expect(messages.map((m) => [m.file, m.ruleId, m.severity])).toEqual([
-      ['2022/b.txt', 'duplicate-id', 'warning'],
-      ['2022/c.txt', 'duplicate-id', 'warning'],
-    ])
-  })
-})
-
 describe('citeReport', () => {
   it('writes GB/T 7714, BibTeX and CSL-JSON with an access-date placeholder', () => {
     const citation = citeReport(report({ title: '50%_报告{x}' }), 'http://localhost:8080/reports/2022/tianjin-zwfwb/')
@@ -70,7 +51,7 @@ describe('readBuildArgs', () => {
       reportsDir: 'r',
       outDir: 'x',
       pathPrefix: '/sub/',
-      siteUrl: 'http://localhost:8080',
+      siteUrl: null,
     })
     expect(readBuildArgs([], { STRICT: '1' }).value?.strict).toBe(true)
     expect(readBuildArgs(['--out'], {}).error).toBe('--out needs a value')
