@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
+import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
 import { lookupPage, type PageAnchor } from './lookup-page.ts'
 import { packPagefindFile, unpackPagefindFile } from './pagefind-file.ts'
@@ -47,7 +48,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
   const messages: Message[] = []
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh' })
-    messages.push(...created.errors.map((reason) => message(job.siteDir, `Pagefind could not start: ${reason}`, 'pagefind-error')))
+    messages.push(...created.errors.map((reason) => createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'start', detail: reason })))
     if (!created.index) return { value: null, messages }
     let added = 0
     const texts = new Map<string, StoredText>()
@@ -56,7 +57,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
       const url = pageUrl(job.prefix, file)
       const response = await created.index.addHTMLFile({ url, content: page.html })
       if (response.errors.length > 0) {
-        messages.push(...response.errors.map((reason) => message(file, `Pagefind could not index the page: ${reason}`, 'pagefind-page-error')))
+        messages.push(...response.errors.map((reason) => createMessage('pagefind-page-error', { file, severity: 'error' }, { detail: reason })))
       } else {
         added += 1
         texts.set(url, { content: page.content, anchors: page.anchors })
@@ -66,7 +67,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     const outputPath = path.join(job.siteDir, job.folder)
     const written = await created.index.writeFiles({ outputPath })
     if (written.errors.length > 0) {
-      messages.push(...written.errors.map((reason) => message(outputPath, `Pagefind could not write the bundle: ${reason}`, 'pagefind-error')))
+      messages.push(...written.errors.map((reason) => createMessage('pagefind-error', { file: outputPath, severity: 'error' }, { step: 'write', detail: reason })))
       return { value: null, messages }
     }
     await waitForBundle(outputPath)
@@ -75,7 +76,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     await prune(outputPath, job.primary ? (name) => !stockUi.test(name) : (name) => shardData.test(name))
     return { value: { pages: added }, messages }
   } catch (error) {
-    messages.push(message(job.siteDir, `Pagefind failed while indexing ${job.folder}: ${String(error)}`, 'pagefind-error'))
+    messages.push(createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'index', detail: `${job.folder}：${String(error)}` }))
     return { value: null, messages }
   } finally {
     await pagefind.close()
@@ -122,7 +123,7 @@ async function storeText(bundle: string, texts: Map<string, StoredText>): Promis
     const fragment = JSON.parse(new TextDecoder().decode(unpackPagefindFile(await readFile(file)))) as StoredFragment
     const text = texts.get(fragment.url)
     if (!text) {
-      messages.push(message(file, `Pagefind stored a page that was not indexed: ${fragment.url}`, 'pagefind-error'))
+      messages.push(createMessage('pagefind-error', { file, severity: 'error' }, { step: 'stored', detail: fragment.url }))
       continue
     }
     const { digest: _digest, ...meta } = fragment.meta
@@ -150,8 +151,4 @@ async function prune(folder: string, keep: (name: string) => boolean): Promise<v
   for (const name of await readdir(folder)) {
     if (!keep(name)) await rm(path.join(folder, name), { recursive: true, force: true })
   }
-}
-
-function message(file: string, reason: string, ruleId: string): Message {
-  return { file, line: null, reason, ruleId, severity: 'error' }
 }

@@ -1,5 +1,6 @@
 import { kindLabel, statutoryKinds } from '../parse/section-kinds.ts'
 import type { Level, Message, Report, Section } from '../types.ts'
+import { composeQuality } from './compose-quality.ts'
 import { composeReportView } from './compose-report-view.ts'
 import { levelLabel } from './filters/level-label.ts'
 import { locateReport } from './locate-report.ts'
@@ -77,6 +78,7 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     unplacedReports: views.filter((view) => view.agency.region.length === 0),
     failures: [...input.failures],
     messages: [...input.messages],
+    quality: composeQuality({ reports: input.reports, views, failures: input.failures, messages: input.messages }),
     regionSlugs: plan.slugs,
     redirects: composeRedirects(input.reports, views, input.removed ?? []).map((redirect) => ({
       ...redirect,
@@ -116,6 +118,7 @@ function composeAgencies(views: ReportView[], byId: Index): AgencyView[] {
       const latest = reports[reports.length - 1] as ReportView
       return {
         slug,
+        unknown: reports.every((view) => view.agency.name === null && view.agency.short === null),
         url: `/agencies/${slug}/`,
         name: latest.agencyName,
         short: latest.agency.short,

@@ -1,4 +1,4 @@
-import { formatMessage, isDoubt } from '../messages.ts'
+import { createMessage, formatMessage, isDoubt } from '../messages.ts'
 import type { Message } from '../types.ts'
 import type { BuildSummary } from './build-site.ts'
 
@@ -11,7 +11,7 @@ export function printBuildSummary(summary: BuildSummary, outDir: string, strict 
   if (summary.failures.length > 0) console.error(`未发布：${summary.failures.map((failure) => failure.file).join('、')}`)
   const { permalinks } = summary
   if (permalinks.written) {
-    console.error(`永久链接登记表已更新：${permalinks.file}（新增 ${permalinks.added}，改号 ${permalinks.changed}，移除 ${permalinks.removed}）；请把它与报告一起提交`)
+    console.error(formatMessage(createMessage('registry-updated', { file: permalinks.file, severity: 'warning' }, permalinks)))
   }
   const doubts = strict ? [...summary.failures, ...summary.messages].filter(isDoubt) : []
   const line = `已构建 ${summary.reports.length} 篇报告（${summary.warnings} 条提示，${summary.errors} 个错误），用时 ${summary.seconds.toFixed(1)} 秒 → ${outDir.replace(/\/?$/, '/')}`

@@ -109,6 +109,8 @@ export interface PlanPair {
 /** All reports of one agency. */
 export interface AgencyView {
   slug: string
+  /** True when no report of it names its body: the agencies page lists these apart. */
+  unknown: boolean
   url: string
   name: string
   short: string | null
@@ -146,12 +148,53 @@ export interface SiteData {
   unplacedReports: ReportView[]
   failures: Message[]
   messages: Message[]
+  /** The quality page's work list. */
+  quality: QualityView
   /** Region key → URL segment, for the permalink registry. */
   regionSlugs: Record<string, string>
   /** Old URLs that now point elsewhere. */
   redirects: Redirect[]
   /** URLs of reports whose source was removed. */
   removed: { id: string; file: string; url: string }[]
+}
+
+/** A message as the quality page lists it. */
+export interface MessageLine {
+  file: string
+  line: number | null
+  reason: string
+  ruleId: string
+  severity: Message['severity']
+}
+
+/** One report on the quality page's work list. */
+export interface QualityEntry {
+  title: string
+  url: string | null
+  /** Source path relative to the reports folder. */
+  file: string
+  /** Every message about the report or its sidecar, each once. */
+  messages: MessageLine[]
+  /** Fields found unknown or doubtful (agency, region, level, year, published, title, id). */
+  fields: string[]
+  /** Where the sidecar goes, e.g. `2024/guangdong.meta.yml`. */
+  sidecar: string
+  /** A ready-to-paste sidecar setting those fields, or null when no field is in doubt. */
+  snippet: string | null
+}
+
+/** The quality page (质量): a work list for the people who correct the archive. */
+export interface QualityView {
+  /** Messages per rule, most frequent first. */
+  tally: { ruleId: string; label: string; count: number; doubt: boolean }[]
+  /** Files that could not be published. */
+  failures: MessageLine[]
+  /** How many reports have a field to correct. */
+  fieldReports: number
+  /** Reports with something to look at, by source path. */
+  reports: QualityEntry[]
+  /** Messages about files that are no report (stray metadata, the registry, the index). */
+  files: MessageLine[]
 }
 
 /** A URL the archive published that now lives elsewhere. */

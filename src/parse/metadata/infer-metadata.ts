@@ -1,3 +1,4 @@
+import { createMessage, type RuleArgs, type RuleId } from '../../messages.ts'
 import type { Agency, Message, MetaOverrides, RawReport, Report, Result, Section, Source } from '../../types.ts'
 import { nationalBody } from './body-patterns.ts'
 import { collectAgencyEvidence } from './collect-agency-evidence.ts'
@@ -9,6 +10,9 @@ import { findTitle } from './find-title.ts'
 import { findYear } from './find-year.ts'
 import { makeId } from './make-id.ts'
 import { toSimplified } from './to-simplified.ts'
+
+/** Record a warning of one rule about the report. */
+type Warn = <R extends RuleId>(ruleId: R, ...params: RuleArgs<R>) => void
 
 /** What the structure stage hands over for metadata inference. */
 export interface MetadataInput {
@@ -39,8 +43,8 @@ export type Metadata = Pick<Report, 'id' | 'title' | 'titleInferred' | 'agency' 
 export function inferMetadata(input: MetadataInput): Result<Metadata> {
   const { overrides, hints } = input
   const messages: Message[] = []
-  const warn = (ruleId: string, reason: string): void => {
-    messages.push({ file: input.file, line: null, reason, ruleId, severity: 'warning' })
+  const warn: Warn = (ruleId, ...params) => {
+    messages.push(createMessage(ruleId, { file: input.file, severity: 'warning' }, ...params))
   }
   const context = toSimplified([input.title ?? '', ...Object.values(input.fields), input.text].join('\n'))
   const mentions = countPlaceMentions(context)
@@ -53,7 +57,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     text: input.text,
     hint: hints?.published,
   })
-  for (const value of published.invalid) warn('invalid-date', `${value} is not a calendar date; expected YYYY-MM-DD`)
+  for (const value of published.invalid) warn('invalid-date', { found: value })
   const year = findYear({
     override: overrides.year,
     title: input.title ?? hints?.title ?? null,
@@ -97,31 +101,23 @@ function reportGaps(input: {
   undecided: string[][]
   year: { year: number | null; from: string | null }
   published: string | null
-  warn: (ruleId: string, reason: string) => void
+  warn: Warn
 }): void {
   const { agency, warn } = input
   if (agency.name === null) {
-    warn(
-      'unknown-agency',
-      'no reporting body found: no 来源/发文机关 field naming a body, no signature line in the closing, no name before the year in the title, and the preamble names none (我局 alone is no name); set `agency` in the sidecar .meta.yml',
-    )
+    warn('unknown-agency')
   } else if (input.undecided.length > 0) {
-    warn(
-      'ambiguous-region',
-      `${agency.name}: the name fits ${input.undecided.map((path) => path.join('/')).join(', ')} and the text names none of their provinces or cities more than the others; region kept to [${agency.region.join(', ')}]; set \`region\` in the sidecar`,
-    )
+    warn('ambiguous-region', {
+      agency: agency.name,
+      candidates: input.undecided.map((path) => path.join('/')).join('、'),
+      kept: agency.region.join(', '),
+    })
   } else if (agency.region.length === 0 && !nationalBody.test(agency.name)) {
-    warn(
-      'unknown-region',
-      `${agency.name}: no province, city or county name found in it or in the other evidence; set \`region\` in the sidecar`,
-    )
+    warn('unknown-region', { agency: agency.name })
   }
   if (input.year.from === 'published') {
-    warn(
-      'year-from-publication-date',
-      `no year in the title, the preamble or the plans heading; took the publication year ${input.published?.slice(0, 4) ?? ''} minus one (${input.year.year ?? ''})`,
-    )
+    warn('year-from-publication-date', { published: input.published?.slice(0, 4) ?? '', year: input.year.year })
   } else if (input.year.year === null) {
-    warn('unknown-year', 'no year in the title, the preamble, the plans heading or a publication date; set `year` in the sidecar')
+    warn('unknown-year')
   }
 }
