@@ -5,7 +5,7 @@ import { readBuildArgs } from '../src/site/read-build-args.ts'
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {
-  console.error(`build: ${error}`)
+  console.error(`构建：${error}`)
   process.exitCode = 2
 } else {
   const { siteUrl, ...rest } = args

@@ -7,7 +7,7 @@ import { serveStatic } from '../src/site/serve-static.ts'
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {
-  console.error(`start: ${error}`)
+  console.error(`启动：${error}`)
   process.exitCode = 2
 } else {
   // Bind first, so citations, the feed and the sitemap name the port actually served (unless --site-url says otherwise).

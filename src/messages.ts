@@ -12,7 +12,7 @@ export const catalogue = {
   // Reading files (src/ingest)
   unreadable: rule('doubt', '无法读取', (p: { detail: string }) => `无法读取：${p.detail}`),
   'too-large': rule('doubt', '文件过大', (p: { size: string; limit: string }) => `文件大小 ${p.size}，超过单篇报告 ${p.limit} 的上限，未读取`),
-  binary: rule('doubt', '二进制文件', (p: { what: string }) => `是${p.what}，不是文本报告`),
+  binary: rule('doubt', '二进制文件', (p: { what: string }) => `是${/^[\w]/.test(p.what) ? ' ' : ''}${p.what}，不是文本报告`),
   undecodable: rule('doubt', '无法解码', (p: { what: 'report' | 'sidecar' }) =>
     p.what === 'report' ? '不是有效的 UTF-8、UTF-16 或 GB18030/GBK 文本；请另存为 UTF-8' : '元数据文件不是 UTF-8 或 GBK 文本；请另存为 UTF-8'),
   empty: rule('doubt', '没有正文', (p: { cause: 'zero' | 'blank' | 'markup' | 'front-matter' | 'furniture' }) => emptyCause[p.cause]),

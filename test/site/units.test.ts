@@ -54,7 +54,7 @@ describe('readBuildArgs', () => {
       siteUrl: null,
     })
     expect(readBuildArgs([], { STRICT: '1' }).value?.strict).toBe(true)
-    expect(readBuildArgs(['--out'], {}).error).toBe('--out needs a value')
+    expect(readBuildArgs(['--out'], {}).error).toBe('--out 需要一个值')
   })
 })
 
