@@ -1,7 +1,7 @@
 import { kindLabel, statutoryKinds } from '../parse/section-kinds.ts'
 import type { Level, Message, Report, Section } from '../types.ts'
 import { composeQuality } from './compose-quality.ts'
-import { composeReportView } from './compose-report-view.ts'
+import { citationFormats, composeReportView } from './compose-report-view.ts'
 import { levelLabel } from './filters/level-label.ts'
 import { locateReport } from './locate-report.ts'
 import { planRegions, type RegionPlan } from './plan-regions.ts'
@@ -78,6 +78,7 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     unplacedReports: views.filter((view) => view.agency.region.length === 0),
     failures: [...input.failures],
     messages: [...input.messages],
+    citationFormats,
     quality: composeQuality({ reports: input.reports, views, failures: input.failures, messages: input.messages }),
     regionSlugs: plan.slugs,
     redirects: composeRedirects(input.reports, views, input.removed ?? []).map((redirect) => ({

@@ -42,6 +42,8 @@ export interface ReportView {
   url: string
   absoluteUrl: string
   jsonUrl: string
+  /** Site-relative URL of the report's RIS file. */
+  risUrl: string
   agencyUrl: string
   agencySlug: string
   /** Full name, else the short form, else 未知机构. */
@@ -148,6 +150,8 @@ export interface SiteData {
   unplacedReports: ReportView[]
   failures: Message[]
   messages: Message[]
+  /** Citation formats in page order: key into `Citation`, heading, and whether it is a block. */
+  citationFormats: readonly { key: 'gbt' | 'bibtex' | 'ris' | 'csl'; label: string; block: boolean }[]
   /** The quality page's work list. */
   quality: QualityView
   /** Region key → URL segment, for the permalink registry. */

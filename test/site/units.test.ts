@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { assessTimeliness } from '../../src/site/assess-timeliness.ts'
-import { citeReport } from '../../src/site/cite-report.ts'
 import { readBuildArgs } from '../../src/site/read-build-args.ts'
 import { renderSection } from '../../src/site/render-section.ts'
 import { slugifyRegion } from '../../src/site/slugify-region.ts'
@@ -29,18 +28,6 @@ describe('assessTimeliness', () => {
     expect(assessTimeliness(county)).toEqual({ status: 'on-time', daysLate: 0, deadline: '2023-04-01' })
     expect(assessTimeliness(report({ published: null })).status).toBe('unknown')
     expect(assessTimeliness(report({ year: null })).status).toBe('unknown')
-  })
-})
-
-describe('citeReport', () => {
-  it('writes GB/T 7714, BibTeX and CSL-JSON with an access-date placeholder', () => {
-    const citation = citeReport(report({ title: '50%_报告{x}' }), 'http://localhost:8080/reports/2022/tianjin-zwfwb/')
-    expect(citation.gbt).toBe(
-      '天津市人民政府政务服务办公室. 50%_报告{x}[EB/OL]. (2023-03-14)[引用日期]. http://localhost:8080/reports/2022/tianjin-zwfwb/.',
-    )
-    expect(citation.bibtex).toContain('author = {{天津市人民政府政务服务办公室}}')
-    expect(citation.bibtex).toContain('title = {{50\\%\\_报告x}}')
-    expect(JSON.parse(citation.csl).issued).toEqual({ 'date-parts': [[2023, 3, 14]] })
   })
 })
 
