@@ -7,6 +7,7 @@ import { locateReport } from './locate-report.ts'
 import { planRegions, type RegionPlan } from './plan-regions.ts'
 import { renderSection } from './render-section.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
+import { byPublishedDesc } from './to-atom.ts'
 import type { AgencyView, Link, PlanPair, Redirect, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
 
 /** Inputs of `composeSiteData`. */
@@ -58,7 +59,11 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     siteUrl: input.siteUrl,
     pathPrefix: input.pathPrefix,
     reports: views,
-    latest: [...views].sort(byPublishedDesc).slice(0, 10),
+    // The ten newest dated reports, then up to five of the newest years that state no date (never given one).
+    latest: [
+      ...views.filter((view) => view.published !== null).sort(byPublishedDesc).slice(0, 10),
+      ...views.filter((view) => view.published === null).sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || compareText(a.id, b.id)).slice(0, 5),
+    ],
     byYear: years.map((year) => ({ label: year.label, count: year.count, url: year.url })),
     byLevel: levelOrder
       .map((level) => ({ label: levelLabel(level), count: views.filter((view) => view.level === level).length, url: null }))
@@ -236,15 +241,6 @@ function countUnder(views: ReportView[], path: readonly string[]): number {
 
 function startsWith(region: readonly string[], path: readonly string[]): boolean {
   return path.length > 0 && path.every((name, index) => region[index] === name)
-}
-
-function byPublishedDesc(a: ReportView, b: ReportView): number {
-  if (a.published !== b.published) {
-    if (a.published === null) return 1
-    if (b.published === null) return -1
-    return compareText(b.published, a.published)
-  }
-  return compareText(a.id, b.id)
 }
 
 function compareText(a: string, b: string): number {
