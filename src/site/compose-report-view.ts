@@ -50,7 +50,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
       html: renderSection(section, {
         depth: 2,
         anchors: true,
-        append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind)],
+        append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
       }),
     })),
     citation: citeReport(report, absoluteUrl),
@@ -77,7 +77,8 @@ export const citationFormats = [
   { key: 'csl', label: 'CSL-JSON', block: true },
 ] as const
 
-function citationPanel(citation: Citation, kind: SectionKind) {
+/** A section's citation panel; `href` is the section's site-relative address (the base plugin adds the path prefix). */
+function citationPanel(citation: Citation, kind: SectionKind, href: string) {
   return h('details.citation', { dataPagefindIgnore: '' }, [
     h('summary', `引用本部分（${kindLabel(kind)}）`),
     h(
@@ -90,6 +91,6 @@ function citationPanel(citation: Citation, kind: SectionKind) {
         ]
       }),
     ),
-    h('p.permalink', ['本站永久链接：', h('a', { href: citation.permalink }, citation.permalink)]),
+    h('p.permalink', ['本站永久链接：', h('a', { href }, citation.permalink)]),
   ])
 }
