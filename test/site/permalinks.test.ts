@@ -74,6 +74,10 @@ describe('permalinks', () => {
     const json = JSON.parse(await readFile(path.join(out, 'data/reports/2020-tianjin-wuqingqu.json'), 'utf8')) as { formerIds?: string[] }
     expect(json.formerIds).toEqual(['2020-tianjin-wuqing'])
     expect(await readPage(out, '/reports/2020/tianjin-wuqingqu/')).toContain('<h1')
+    // The agency page named after the old id moves too, and the old JSON still answers.
+    expect(await readPage(out, '/agencies/tianjin-wuqing/')).toContain('url=/agencies/tianjin-wuqingqu/')
+    expect(JSON.parse(await readFile(path.join(out, 'data/reports/2020-tianjin-wuqing.json'), 'utf8')).id).toBe('2020-tianjin-wuqingqu')
+    expect(await readFile(path.join(out, 'sitemap.xml'), 'utf8')).not.toContain('/reports/2020/tianjin-wuqing/<')
     // Removing the report keeps its URLs answering, with a page that says it is gone.
     await rm(path.join(reportsDir, '2020/tianjin-wuqing.txt'))
     await build('gone')
