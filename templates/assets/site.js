@@ -1,7 +1,7 @@
 // Progressive enhancement: the page works without this script.
 // 1. "复制链接" links copy the absolute address of their section or paragraph (the link still moves to it).
 // 2. Citations gain today's date as the access date (without the script they simply have none).
-// 3. "复制" buttons beside each citation format appear and copy it.
+// 3. "复制" buttons beside each citation format and sidecar snippet appear and copy it.
 (function () {
   var token = '\u2063ACCESSED\u2063'
   var today = new Date()
@@ -29,9 +29,9 @@
     var button = target.closest('button.copy-cite')
     if (button) {
       // The code block of the same format: next to the heading on report pages, in the next <dd> in section panels.
-      var holder = button.closest('.cite-format, dt')
+      var holder = button.closest('.cite-format, dt, .snippet')
       var scope = holder && holder.tagName === 'DT' ? holder.nextElementSibling : holder
-      var code = scope && scope.querySelector('[data-cite]')
+      var code = scope && scope.querySelector('[data-cite], [data-copy-source]')
       if (!code) return
       navigator.clipboard.writeText(code.textContent).then(function () { flash(button, '已复制') }, function () {})
       return
