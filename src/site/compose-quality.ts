@@ -40,6 +40,7 @@ export function composeQuality(input: {
       const fields = snippetFields.filter((field) => messages.some((message) => fieldOf(message.ruleId) === field))
       return [
         {
+          id: report.id,
           title: report.title,
           url: view?.url ?? null,
           file: report.source.file,

@@ -173,6 +173,8 @@ export interface MessageLine {
 
 /** One report on the quality page's work list. */
 export interface QualityEntry {
+  /** The report's id: the entry's anchor is `work-{id}`. */
+  id: string
   title: string
   url: string | null
   /** Source path relative to the reports folder. */
