@@ -56,5 +56,5 @@ describe('npm run build', () => {
     // The build recorded the reports' permalinks in the (temporary) reports folder, for the maintainer to commit.
     expect(result.stderr).toContain('永久链接登记表已更新')
     expect(JSON.parse(await readFile(path.join(work, 'reports/permalinks.json'), 'utf8')).reports).toHaveLength(2)
-  })
+  }, 240_000)
 })

@@ -33,7 +33,7 @@ describe('permalinks', () => {
       '/reports/2022/tianjin-zwfwb/',
       '/reports/2023/tianjin-binhai-gxq/',
     ])
-  })
+  }, 240_000)
 
   it('adding a file that infers an existing id moves no URL or anchor', async () => {
     const { reportsDir, work, build } = await workspace()
@@ -58,7 +58,7 @@ describe('permalinks', () => {
     }
     // The year page anchors a province by its region slug, not by its position.
     expect(idsOf(await readPage(path.join(work, 'after'), '/years/2022/'))).toEqual(expect.arrayContaining(['sichuansheng', 'tianjinshi']))
-  })
+  }, 240_000)
 
   it('a sidecar that sets a new id redirects the old URL and lists it in formerIds', async () => {
     const { reportsDir, work, build } = await workspace()
@@ -82,5 +82,5 @@ describe('permalinks', () => {
     await rm(path.join(reportsDir, '2020/tianjin-wuqing.txt'))
     await build('gone')
     expect(await readPage(path.join(work, 'gone'), '/reports/2020/tianjin-wuqingqu/')).toContain('报告已移除')
-  })
+  }, 240_000)
 })

@@ -61,7 +61,7 @@ describe('quality page', () => {
     await buildSite({ reportsDir, outDir: path.join(work, 'b'), index: false, recordPermalinks: true })
     for (const out of ['a', 'b']) expect(await readPage(path.join(work, out), '/regions/shaanxisheng/')).toContain('陕西省司法厅2023年')
     expect(await readPage(path.join(work, 'b'), '/years/2023/')).toMatch(/id="shaanxisheng"[\s\S]*id="shanxisheng"/)
-  })
+  }, 240_000)
 })
 
 describe('sidecars', () => {
