@@ -19,7 +19,7 @@ const { values } = parseArgs({
 })
 const reports = Number(values.reports)
 if (!Number.isInteger(reports) || reports < 1) {
-  console.error(`--reports must be a positive whole number, not ${values.reports}`)
+  console.error(`--reports 应为正整数，收到的是 ${values.reports}`)
   process.exitCode = 1
 } else {
   const result = await runBench({

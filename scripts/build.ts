@@ -5,10 +5,10 @@ import { readBuildArgs } from '../src/site/read-build-args.ts'
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {
-  console.error(`build: ${error}`)
+  console.error(`构建：${error}`)
   process.exitCode = 2
 } else {
-  const summary = await buildSite(args)
-  printBuildSummary(summary, args.outDir)
-  if (args.strict && (summary.warnings > 0 || summary.errors > 0)) process.exitCode = 1
+  const { siteUrl, ...rest } = args
+  const summary = await buildSite({ ...rest, ...(siteUrl ? { siteUrl } : {}), recordPermalinks: true })
+  if (printBuildSummary(summary, args.outDir, args.strict)) process.exitCode = 1
 }

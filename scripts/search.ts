@@ -1,8 +1,9 @@
 // Offline search of a built site: `npm run --silent search -- 行政复议 --year 2022 --json`.
 import { parseArgs } from 'node:util'
+import { formatMessage } from '../src/messages.ts'
 import { formatHits, searchSite, toJsonHits } from '../src/search/index.ts'
 
-const usage = 'usage: npm run --silent search -- QUERY [--year Y] [--kind K] [--province P] [--level L] [--agency A] [--sort relevance] [--limit N] [--json] [--site _site]'
+const usage = '用法：npm run --silent search -- 关键词 [--year Y] [--kind K] [--province P] [--level L] [--agency A] [--sort relevance] [--limit N] [--json] [--site _site]'
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -24,14 +25,14 @@ if (!state.q && Object.keys(filters).length === 0) {
   console.error(usage)
   process.exitCode = 2
 } else if (filters.sort !== undefined && filters.sort !== 'relevance') {
-  console.error(`--sort takes only "relevance" (the default order is by year, newest first), got ${filters.sort}\n${usage}`)
+  console.error(`--sort 只接受 relevance（默认按年度从新到旧排序），收到的是 ${filters.sort}\n${usage}`)
   process.exitCode = 2
 } else if (!Number.isInteger(count) || count < 1) {
-  console.error(`--limit must be a positive whole number, got ${limit}\n${usage}`)
+  console.error(`--limit 应为正整数，收到的是 ${limit}\n${usage}`)
   process.exitCode = 2
 } else {
   const result = await searchSite(site, state, count)
-  for (const m of result.messages) console.error(`${m.file}:${m.line ?? 0} ${m.reason} [${m.ruleId}]`)
+  for (const m of result.messages) console.error(formatMessage(m))
   if (result.value) {
     process.stdout.write(json ? `${JSON.stringify(toJsonHits(result.value.hits), null, 2)}\n` : formatHits(result.value.hits, result.value.total, result.value.approximate))
   }

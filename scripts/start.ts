@@ -1,4 +1,5 @@
-// `npm start`: build the archive, then serve it on http://localhost:8080 (or the next free port) until Ctrl-C.
+// `npm start`: take a port (8080 or the next free one), build the archive for that address, serve it until Ctrl-C.
+import path from 'node:path'
 import { buildSite } from '../src/site/build-site.ts'
 import { printBuildSummary } from '../src/site/print-build-summary.ts'
 import { readBuildArgs } from '../src/site/read-build-args.ts'
@@ -6,12 +7,14 @@ import { serveStatic } from '../src/site/serve-static.ts'
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {
-  console.error(`start: ${error}`)
+  console.error(`启动：${error}`)
   process.exitCode = 2
 } else {
-  const summary = await buildSite(args)
-  printBuildSummary(summary, args.outDir)
-  const server = await serveStatic(summary.outDir, { port: Number(process.env.PORT) || 8080, host: 'localhost', pathPrefix: args.pathPrefix })
-  console.log(`法治报告库 is being served at ${server.url} (Ctrl-C stops)`)
+  // Bind first, so citations, the feed and the sitemap name the port actually served (unless --site-url says otherwise).
+  const server = await serveStatic(path.resolve(args.outDir), { port: Number(process.env.PORT) || 8080, host: 'localhost', pathPrefix: args.pathPrefix })
+  const { siteUrl, ...rest } = args
+  const summary = await buildSite({ ...rest, siteUrl: siteUrl ?? new URL(server.url).origin, recordPermalinks: true })
+  printBuildSummary(summary, args.outDir, args.strict)
+  console.log(`法治报告库已在 ${server.url} 提供服务（Ctrl-C 停止）`)
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)))
 }

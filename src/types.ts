@@ -93,8 +93,10 @@ export interface Report {
   source: Source
   /** Top-level parts in document order, preamble and closing included. */
   sections: Section[]
-  /** What the parser was unsure of, in words a maintainer can act on. */
+  /** What the parser was unsure of, in words a maintainer can act on, each ending in its rule id: `… [unknown-agency]`. */
   warnings: string[]
+  /** Ids this report was published under before (set by the site from `reports/permalinks.json`); each still redirects here. */
+  formerIds?: string[]
 }
 
 /** Metadata a sidecar `NAME.meta.yml` or Markdown front matter may set; it wins over what the parser infers. */

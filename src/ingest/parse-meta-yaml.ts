@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml'
+import { createMessage } from '../messages.ts'
 import type { Message, MetaOverrides } from '../types.ts'
 import { validateOverrides } from './validate-overrides.ts'
 
@@ -30,8 +31,7 @@ export function parseMetaYaml(text: string, file: string, firstLine = 1, frontMa
     const line = at ? at.line + firstLine - 1 : null
     // yaml counts lines from the start of the YAML, not of the file, so its own position is dropped.
     const detail = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
-    const reason = `metadata is not valid YAML${line === null ? '' : ` at line ${line}`}: ${detail}`
-    return { value: {}, messages: [{ file, line, reason, ruleId: 'invalid-meta', severity: 'error' }] }
+    return { value: {}, messages: [createMessage('invalid-meta', { file, line, severity: 'error' }, { yaml: detail })] }
   }
   const lines = new Map<string, number>()
   const data: unknown = document.toJS()

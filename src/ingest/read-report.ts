@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { createMessage, type RuleArgs, type RuleId } from '../messages.ts'
 import type { Message, MetaOverrides, RawReport, Result, SourceFormat } from '../types.ts'
 import { decodeBytes } from './decode-bytes.ts'
 import { detectBinary } from './detect-binary.ts'
@@ -10,6 +11,7 @@ import { htmlToText } from './html-to-text.ts'
 import { markdownToText } from './markdown-to-text.ts'
 import { normaliseText } from './normalise-text.ts'
 import { parseMetaYaml } from './parse-meta-yaml.ts'
+import { sidecarPathsOf } from './sidecar-paths.ts'
 import { splitFrontMatter } from './split-front-matter.ts'
 
 /** Options for `readReport`. */
@@ -32,43 +34,42 @@ const defaultMaxBytes = 50 * 1024 * 1024
  */
 export async function readReport(file: string, options: ReadReportOptions = {}): Promise<Result<RawReport>> {
   const name = displayName(file, options.root)
-  const fail = (ruleId: string, reason: string): Result<RawReport> => ({
+  const fail = <R extends RuleId>(ruleId: R, ...params: RuleArgs<R>): Result<RawReport> => ({
     value: null,
-    messages: [{ file: name, line: null, reason, ruleId, severity: 'error' }],
+    messages: [createMessage(ruleId, { file: name, severity: 'error' }, ...params)],
   })
   const maxBytes = options.maxBytes ?? defaultMaxBytes
   let bytes: Uint8Array
   try {
     const stats = await stat(file)
-    if (!stats.isFile()) return fail('unreadable', 'is not a regular file (a folder or device?); expected a text report')
-    if (stats.size > maxBytes) return fail('too-large', `is ${formatSize(stats.size)}, over the ${formatSize(maxBytes)} limit for a report`)
+    if (!stats.isFile()) return fail('unreadable', { detail: '不是普通文件（是文件夹或设备？），应为文本报告' })
+    if (stats.size > maxBytes) return fail('too-large', { size: formatSize(stats.size), limit: formatSize(maxBytes) })
     bytes = await readFile(file)
   } catch (error) {
-    return fail('unreadable', `cannot be read: ${describeError(error)}`)
+    return fail('unreadable', { detail: describeError(error) })
   }
-  if (bytes.length === 0) return fail('empty', 'is empty (0 bytes); expected the text of a report')
+  if (bytes.length === 0) return fail('empty', { cause: 'zero' })
   const binary = detectBinary(bytes)
-  if (binary) return fail('binary', binary)
+  if (binary) return fail('binary', { what: binary })
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const sniffedFormat = detectFormat(file, '')
   const declared = sniffedFormat === 'txt' || sniffedFormat === 'html' ? findDeclaredCharset(bytes) : undefined
   const decoded = decodeBytes(bytes, declared)
   if (!decoded) {
-    return fail('undecodable', 'is not valid UTF-8, UTF-16 or GB18030/GBK text; re-save it as UTF-8')
+    return fail('undecodable', { what: 'report' })
   }
   const raw = normaliseText(decoded.text)
-  if (raw.trim() === '') return fail('empty', 'contains only white space; expected the text of a report')
+  if (raw.trim() === '') return fail('empty', { cause: 'blank' })
   const format = detectFormat(file, raw)
   const messages: Message[] = []
   const damaged = countReplacements(decoded.text)
   if (damaged > 0) {
-    const reason = `has ${damaged} byte sequence${damaged === 1 ? '' : 's'} that are not valid ${decoded.encoding} (a truncated or damaged download?); shown as U+FFFD`
-    messages.push({ file: name, line: lineOfReplacement(raw), reason, ruleId: 'invalid-bytes', severity: 'warning' })
+    messages.push(createMessage('invalid-bytes', { file: name, line: lineOfReplacement(raw), severity: 'warning' }, { count: damaged, encoding: decoded.encoding }))
   }
   const extracted = extractText(format, raw, name)
   messages.push(...extracted.messages)
   if (extracted.text.trim() === '') {
-    return { value: null, messages: [...messages, ...fail('empty', `has no text outside its ${format === 'html' ? 'HTML markup' : 'front matter'}; expected the text of a report`).messages] }
+    return { value: null, messages: [...messages, ...fail('empty', { cause: format === 'html' ? 'markup' : 'front-matter' }).messages] }
   }
   const sidecar = await readSidecar(file, options.root)
   messages.push(...sidecar.messages)
@@ -103,20 +104,32 @@ function extractText(
   return { text: raw, overrides: {}, messages: [] }
 }
 
-/** Overrides from `NAME.meta.yml` beside `file`; none when it does not exist. */
+/** Overrides from the sidecar beside `file` (`NAME.meta.yml`, else `NAME.meta.yaml`); none when neither exists. */
 async function readSidecar(file: string, root: string | undefined): Promise<{ value: MetaOverrides; messages: Message[] }> {
-  const sidecar = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.meta.yml`)
+  let sidecar = ''
+  let bytes: Buffer | null = null
+  let failed: unknown = null
+  for (const candidate of sidecarPathsOf(file)) {
+    sidecar = candidate
+    try {
+      bytes = await readFile(candidate)
+      break
+    } catch (error) {
+      if (!isMissing(error)) {
+        failed = error
+        break
+      }
+    }
+  }
   const name = displayName(sidecar, root)
-  let bytes: Buffer
-  try {
-    bytes = await readFile(sidecar)
-  } catch (error) {
-    if (isMissing(error)) return { value: {}, messages: [] }
-    return { value: {}, messages: [{ file: name, line: null, reason: `sidecar cannot be read: ${describeError(error)}`, ruleId: 'unreadable', severity: 'error' }] }
+  if (bytes === null) {
+    if (failed === null) return { value: {}, messages: [] }
+    const error = failed
+    return { value: {}, messages: [createMessage('unreadable', { file: name, severity: 'error' }, { detail: `元数据文件：${describeError(error)}` })] }
   }
   const decoded = decodeBytes(bytes)
   if (!decoded) {
-    return { value: {}, messages: [{ file: name, line: null, reason: 'sidecar is not UTF-8 or GBK text; re-save it as UTF-8', ruleId: 'undecodable', severity: 'error' }] }
+    return { value: {}, messages: [createMessage('undecodable', { file: name, severity: 'error' }, { what: 'sidecar' })] }
   }
   return parseMetaYaml(normaliseText(decoded.text), name)
 }
@@ -148,16 +161,16 @@ function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')
 }
 
-/** A file-system error in words, e.g. `no such file (ENOENT)`. */
+/** A file-system error in words, e.g. `文件不存在 (ENOENT)`. */
 function describeError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
   const words: Record<string, string> = {
-    ENOENT: 'no such file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a parent is not a folder',
-    EMFILE: 'too many open files',
+    ENOENT: '文件不存在',
+    EACCES: '没有读取权限',
+    EPERM: '没有读取权限',
+    EISDIR: '这是文件夹',
+    ENOTDIR: '上级路径不是文件夹',
+    EMFILE: '打开的文件过多',
   }
   const text = words[code] ?? (error instanceof Error ? error.message : String(error))
   return code ? `${text} (${code})` : text

@@ -1,3 +1,4 @@
+import { createMessage } from '../messages.ts'
 import type { Level, Message, MetaOverrides } from '../types.ts'
 
 /** Where each field of a metadata mapping was written, for messages. */
@@ -40,18 +41,18 @@ export function validateOverrides(data: unknown, file: string, lineOf: LineOf = 
   const value: MetaOverrides = {}
   if (data === null || data === undefined) return { value, messages }
   if (typeof data !== 'object' || Array.isArray(data) || data instanceof Date) {
-    messages.push(message(file, 1, 'metadata must be a mapping of fields (`title: …`), found ' + describe(data), 'invalid-meta', 'error'))
+    messages.push(createMessage('invalid-meta', { file, severity: 'error' }, { found: describe(data) }))
     return { value, messages }
   }
   for (const [field, raw] of Object.entries(data)) {
     const line = lineOf(field)
     if (!(fields as readonly string[]).includes(field)) {
-      messages.push(message(file, line, `unknown metadata field \`${field}\`; expected one of ${fields.join(', ')}`, 'unknown-meta', 'warning'))
+      messages.push(createMessage('unknown-meta', { file, line, severity: 'warning' }, { field, known: fields.join('、') }))
       continue
     }
     const checked = checkField(field as (typeof fields)[number], raw)
     if ('expected' in checked) {
-      messages.push(message(file, line, `metadata field \`${field}\` is ${describe(raw)}; expected ${checked.expected}`, 'invalid-meta', 'error'))
+      messages.push(createMessage('invalid-meta', { file, line, severity: 'error' }, { field, found: describe(raw), expected: checked.expected }))
     } else {
       Object.assign(value, { [field]: checked.value })
     }
@@ -64,35 +65,35 @@ function checkField(field: (typeof fields)[number], raw: unknown): { value: unkn
   switch (field) {
     case 'id': {
       const ok = typeof raw === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(raw)
-      return ok ? { value: raw } : { expected: 'lower-case ASCII letters and digits joined by single hyphens, e.g. `2023-tianjin-zwfwb`' }
+      return ok ? { value: raw } : { expected: '以单个连字符连接的小写英文字母和数字，如 `2023-tianjin-zwfwb`' }
     }
     case 'year': {
       const year = typeof raw === 'string' && /^\d{4}$/.test(raw.trim()) ? Number(raw) : raw
       const ok = typeof year === 'number' && Number.isInteger(year) && year >= 1949 && year <= 2100
-      return ok ? { value: year } : { expected: 'a whole year from 1949 to 2100, e.g. `2023`' }
+      return ok ? { value: year } : { expected: '1949 至 2100 之间的整数年份，如 `2023`' }
     }
     case 'published': {
       const date = formatDate(raw)
-      return date ? { value: date } : { expected: 'a real calendar date written YYYY-MM-DD, e.g. `2024-03-27`' }
+      return date ? { value: date } : { expected: '写作 YYYY-MM-DD 的真实日期，如 `2024-03-27`' }
     }
     case 'url': {
       const url = typeof raw === 'string' ? parseHttpUrl(raw.trim()) : null
-      return url ? { value: url } : { expected: 'an absolute http(s) address, e.g. `https://www.gov.cn/…`' }
+      return url ? { value: url } : { expected: '完整的 http(s) 网址，如 `https://www.gov.cn/…`' }
     }
     case 'level': {
       const text = typeof raw === 'string' ? raw.trim() : ''
       const level = (levels as readonly string[]).includes(text) ? (text as Level) : levelAliases[text]
-      return level ? { value: level } : { expected: `one of ${levels.join(', ')}` }
+      return level ? { value: level } : { expected: `${levels.join('、')} 之一（也可写 省、市、县、乡镇、部门）` }
     }
     case 'region': {
       const parts = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[/\s]+/) : null
       const ok = parts !== null && parts.every((part) => typeof part === 'string')
       const region = ok ? (parts as string[]).map((part) => part.trim()).filter(Boolean) : []
-      return region.length > 0 ? { value: region } : { expected: 'a list of place names from province down, e.g. `[四川省, 巴中市]` or `四川省/巴中市`' }
+      return region.length > 0 ? { value: region } : { expected: '从省级往下的地名列表，如 `[四川省, 巴中市]` 或 `四川省/巴中市`' }
     }
     default: {
       const ok = typeof raw === 'string' && raw.trim() !== ''
-      return ok ? { value: raw.trim() } : { expected: 'a non-empty string' }
+      return ok ? { value: raw.trim() } : { expected: '非空文字' }
     }
   }
 }
@@ -119,17 +120,12 @@ function parseHttpUrl(text: string): string | null {
   }
 }
 
-/** A short description of a found value for messages: `"2023-13-01"`, `a number (12)`, `a list`. */
+/** A short description of a found value for messages: `"2023-13-01"`, `数字（12）`, `列表`. */
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '…' : value)
-  if (value === null || value === undefined) return 'empty'
-  if (Array.isArray(value)) return 'a list'
-  if (value instanceof Date) return `a date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString().slice(0, 10)})`
-  if (typeof value === 'object') return 'a mapping'
-  return `${typeof value === 'number' ? 'a number' : `a ${typeof value}`} (${String(value)})`
-}
-
-/** A message about one metadata field. */
-function message(file: string, line: number | null, reason: string, ruleId: string, severity: Message['severity']): Message {
-  return { file, line, reason, ruleId, severity }
+  if (value === null || value === undefined) return '空值'
+  if (Array.isArray(value)) return '列表'
+  if (value instanceof Date) return `日期（${Number.isNaN(value.getTime()) ? '无效' : value.toISOString().slice(0, 10)}）`
+  if (typeof value === 'object') return '映射'
+  return `${typeof value === 'number' ? '数字' : typeof value}（${String(value)}）`
 }

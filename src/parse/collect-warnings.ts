@@ -1,7 +1,7 @@
 import type { Message, Section, SectionKind } from '../types.ts'
-import { kindLabel } from './section-kinds.ts'
+import { createMessage } from '../messages.ts'
 
-const checkedKinds: readonly { kind: SectionKind; ruleId: string }[] = [
+const checkedKinds: readonly { kind: SectionKind; ruleId: 'missing-achievements' | 'missing-leadership' | 'missing-shortcomings' | 'missing-plans' }[] = [
   { kind: 'achievements', ruleId: 'missing-achievements' },
   { kind: 'leadership', ruleId: 'missing-leadership' },
   { kind: 'shortcomings', ruleId: 'missing-shortcomings' },
@@ -11,19 +11,18 @@ const checkedKinds: readonly { kind: SectionKind; ruleId: string }[] = [
 /** Warnings about the finished structure: statutory parts not found, numbering that skips, no headings at all. */
 export function collectWarnings(file: string, sections: readonly Section[]): Message[] {
   const messages: Message[] = []
-  const warn = (line: number | null, reason: string, ruleId: string): void => {
-    messages.push({ file, line, reason, ruleId, severity: 'warning' })
-  }
   const all = flatten(sections)
-  if (!all.some((section) => section.heading !== null)) warn(null, 'no headings found; the whole text is read as one part', 'no-headings')
+  if (!all.some((section) => section.heading !== null)) messages.push(createMessage('no-headings', { file, severity: 'warning' }))
   for (const { kind, ruleId } of checkedKinds) {
-    if (!all.some((section) => section.kind === kind)) warn(null, `no “${kindLabel(kind)}” part found (expected a heading such as “${hint(kind)}”)`, ruleId)
+    if (!all.some((section) => section.kind === kind)) messages.push(createMessage(ruleId, { file, severity: 'warning' }, { expected: hint(kind) }))
   }
-  checkSequence(sections, warn)
+  checkSequence(sections, (line, number, previous) => {
+    messages.push(createMessage('heading-number-skip', { file, line, severity: 'warning' }, { number, previous }))
+  })
   return messages
 }
 
-function checkSequence(siblings: readonly Section[], warn: (line: number | null, reason: string, ruleId: string) => void): void {
+function checkSequence(siblings: readonly Section[], warn: (line: number | null, number: string, previous: string) => void): void {
   let previous = null as { ordinal: number; style: string; number: string } | null
   for (const section of siblings) {
     const number = section.number
@@ -31,7 +30,7 @@ function checkSequence(siblings: readonly Section[], warn: (line: number | null,
     if (number !== null && ordinal !== null) {
       const style = styleOf(number)
       if (previous !== null && previous.style === style && ordinal !== previous.ordinal + 1 && ordinal !== 1) {
-        warn(section.position?.start ?? null, `heading number “${number}” follows “${previous.number}”; a number is skipped or repeated`, 'heading-number-skip')
+        warn(section.position?.start ?? null, number, previous.number)
       }
       previous = { ordinal, style, number }
     } else if (number !== null && previous !== null) {

@@ -1,5 +1,6 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
+import { describe } from '../messages.ts'
 import { classifyPart } from './classify-part.ts'
 import { findPartBoundary } from './find-part-boundary.ts'
 import { readHeadingNumber, type NumberStyle } from './read-heading-number.ts'
@@ -61,11 +62,11 @@ export function markHeadings(): (tree: Root, file: VFile) => void {
       }
       children.push(...toHeading(node, candidate))
       if (candidate.type === 'damaged') {
-        file.message(`heading “${candidate.heading}” has a damaged number “${candidate.number ?? ''}”; read as a level-${levelOf(candidate.rank)} heading from its neighbours`,
+        file.message(describe('damaged-heading-number', { heading: candidate.heading, number: candidate.number ?? '', level: levelOf(candidate.rank) }),
           { place: node.position, ruleId: 'damaged-heading-number', source: 'parse' })
       } else if (candidate.type === 'unnumbered' && topRank !== null && topRank <= candidate.rank) {
         // Only a heading whose siblings are numbered lost its number; 【主要举措和成效】 above （一） items did not.
-        file.message(`heading “${candidate.heading}” has no number while other headings are numbered; read as a level-${levelOf(candidate.rank)} heading`,
+        file.message(describe('damaged-heading-number', { heading: candidate.heading, number: null, level: levelOf(candidate.rank) }),
           { place: node.position, ruleId: 'damaged-heading-number', source: 'parse' })
       }
     })

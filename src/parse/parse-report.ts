@@ -1,5 +1,6 @@
 import { unified } from 'unified'
 import { VFile } from 'vfile'
+import { describe, type RuleId } from '../messages.ts'
 import type { Message, RawReport, Report, Result } from '../types.ts'
 import { assignKinds } from './assign-kinds.ts'
 import { buildSections, emptySection } from './build-sections.ts'
@@ -28,7 +29,7 @@ export function parseReport(raw: RawReport): Result<Report> {
   const text = body.map((line) => line.text).join('\n')
   const unusable = checkUsable(text, title?.text ?? null)
   if (unusable !== null) {
-    return { value: null, messages: [{ file: raw.file, line: null, reason: unusable.reason, ruleId: unusable.ruleId, severity: 'error' }] }
+    return { value: null, messages: [{ file: raw.file, line: null, ...unusable, severity: 'error' }] }
   }
   const { main, closing } = splitClosing(body)
   const tree = linesToMdast(main)
@@ -65,20 +66,18 @@ export function parseReport(raw: RawReport): Result<Report> {
     published: meta.published,
     source: { file: raw.file, format: raw.format, encoding: raw.encoding, sha256: raw.sha256, url: meta.url, publisher: meta.publisher },
     sections,
-    warnings: messages.filter((message) => message.severity === 'warning').map((message) => message.reason),
+    warnings: messages.filter((message) => message.severity === 'warning').map((message) => `${message.reason} [${message.ruleId}]`),
   }
   return { value: report, messages }
 }
 
 /** Why the body cannot be a report, or null when it can. */
-function checkUsable(text: string, title: string | null): { reason: string; ruleId: string } | null {
-  if (text.trim() === '') return { reason: 'no report text left after removing page furniture and metadata lines', ruleId: 'empty' }
+function checkUsable(text: string, title: string | null): { ruleId: RuleId; reason: string } | null {
+  if (text.trim() === '') return { ruleId: 'empty', reason: describe('empty', { cause: 'furniture' }) }
   const cjk = countCjk(text, minCjk)
-  if (cjk === 0) return { reason: 'no Chinese text found; expected a rule-of-law report in Chinese', ruleId: 'no-cjk' }
-  if (cjk < minCjk) return { reason: `only ${cjk} Chinese characters of report text; expected a report of at least ${minCjk}`, ruleId: 'not-a-report' }
-  if (!topicPattern.test(text) && !topicPattern.test(title ?? '')) {
-    return { reason: 'the text never mentions 法治, 依法 or 政府; it does not look like a rule-of-law report', ruleId: 'not-a-report' }
-  }
+  if (cjk === 0) return { ruleId: 'no-cjk', reason: describe('no-cjk') }
+  if (cjk < minCjk) return { ruleId: 'not-a-report', reason: describe('not-a-report', { cjk, min: minCjk }) }
+  if (!topicPattern.test(text) && !topicPattern.test(title ?? '')) return { ruleId: 'not-a-report', reason: describe('not-a-report', {}) }
   return null
 }
 

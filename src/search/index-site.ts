@@ -1,6 +1,7 @@
 import { readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { availableParallelism } from 'node:os'
+import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
 import { findReportPages, type ReportPage } from './find-report-pages.ts'
 import { writeShards } from './write-shards.ts'
@@ -60,10 +61,10 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   try {
     pages = await findReportPages(siteDir)
   } catch (error) {
-    return fail(siteDir, `cannot read the built site: ${String(error)}`, 'site-unreadable')
+    return { value: null, messages: [createMessage('site-unreadable', { file: siteDir, severity: 'error' }, { detail: String(error) })] }
   }
   if (pages.length === 0) {
-    messages.push(message(siteDir, 'no page carries data-pagefind-body, so the search index is empty', 'no-report-pages', 'warning'))
+    messages.push(createMessage('no-report-pages', { file: siteDir, severity: 'warning' }))
   }
   await removeOldBundles(siteDir)
   const parallel = options.parallel ?? Math.min(2, availableParallelism())
@@ -144,12 +145,4 @@ function countFailed(messages: Message[]): number {
 function normalisePrefix(prefix: string): string {
   const trimmed = prefix.replace(/^\/+|\/+$/g, '')
   return trimmed ? `/${trimmed}/` : '/'
-}
-
-function message(file: string, reason: string, ruleId: string, severity: Message['severity'] = 'error'): Message {
-  return { file, line: null, reason, ruleId, severity }
-}
-
-function fail(file: string, reason: string, ruleId: string): Result<IndexSummary> {
-  return { value: null, messages: [message(file, reason, ruleId)] }
 }

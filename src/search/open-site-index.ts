@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
 import { openShards, pagefindOptions, singleBundle, type PagefindLike, type ShardManifest, type Shards } from '../../templates/assets/search.core.js'
 import { fileFetch } from './file-fetch.ts'
@@ -26,14 +27,14 @@ export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>>
   const manifest = await readShardManifest(root)
   if (!manifest.value) return { value: null, messages: manifest.messages }
   const primary = manifest.value.shards[0]
-  if (!primary) return failure(root, 'the shard manifest lists no bundle; rebuild the site', 'no-index')
+  if (!primary) return failure(createMessage('no-index', { file: root, severity: 'error' }, { cause: 'empty-manifest' }))
   const script = path.join(root, primary.path, 'pagefind.js')
   let module: PagefindModule
   try {
     installFileFetch()
     module = (await import(pathToFileURL(script).href)) as PagefindModule
   } catch (error) {
-    return failure(script, `cannot load Pagefind's search script: ${String(error)}; run the build first`, 'no-index')
+    return failure(createMessage('no-index', { file: script, severity: 'error' }, { cause: 'script', detail: String(error) }))
   }
   const instance = withPageLanguage(() =>
     module.createInstance({ basePath: pathToFileURL(path.join(root, primary.path)).href + '/', baseUrl: '/' }),
@@ -56,10 +57,10 @@ export async function readShardManifest(root: string): Promise<Result<ShardManif
         await readFile(path.join(root, 'pagefind', 'pagefind-entry.json'))
         return { value: singleBundle, messages: [] }
       } catch {
-        return failure(file, 'no search index in this folder; build the site first (npm run build)', 'no-index')
+        return failure(createMessage('no-index', { file, severity: 'error' }, { cause: 'missing' }))
       }
     }
-    return failure(file, `the shard manifest is not valid JSON: ${String(error)}`, 'bad-manifest')
+    return failure(createMessage('bad-manifest', { file, severity: 'error' }, { detail: String(error) }))
   }
 }
 
@@ -87,7 +88,6 @@ function installFileFetch(): void {
   globalThis.fetch = fileFetch(globalThis.fetch)
 }
 
-function failure<T>(file: string, reason: string, ruleId: string): Result<T> {
-  const message: Message = { file, line: null, reason, ruleId, severity: 'error' }
+function failure<T>(message: Message): Result<T> {
   return { value: null, messages: [message] }
 }

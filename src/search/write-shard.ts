@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
+import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
 import { lookupPage, type PageAnchor } from './lookup-page.ts'
 import { packPagefindFile, unpackPagefindFile } from './pagefind-file.ts'
@@ -46,7 +47,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
   const messages: Message[] = []
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh' })
-    messages.push(...created.errors.map((reason) => message(job.siteDir, `Pagefind could not start: ${reason}`, 'pagefind-error')))
+    messages.push(...created.errors.map((reason) => createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'start', detail: reason })))
     if (!created.index) return { value: null, messages }
     let added = 0
     const texts = new Map<string, StoredText>()
@@ -55,7 +56,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
       const url = pageUrl(job.prefix, file)
       const response = await created.index.addHTMLFile({ url, content: page.html })
       if (response.errors.length > 0) {
-        messages.push(...response.errors.map((reason) => message(file, `Pagefind could not index the page: ${reason}`, 'pagefind-page-error')))
+        messages.push(...response.errors.map((reason) => createMessage('pagefind-page-error', { file, severity: 'error' }, { detail: reason })))
       } else {
         added += 1
         texts.set(url, { content: page.content, anchors: page.anchors })
@@ -67,7 +68,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     const got = await created.index.getFiles()
     const outputPath = path.join(job.siteDir, job.folder)
     if (got.errors.length > 0) {
-      messages.push(...got.errors.map((reason) => message(outputPath, `Pagefind could not write the bundle: ${reason}`, 'pagefind-error')))
+      messages.push(...got.errors.map((reason) => createMessage('pagefind-error', { file: outputPath, severity: 'error' }, { step: 'write', detail: reason })))
       return { value: null, messages }
     }
     const bundle: Bundle = new Map(got.files.map((file) => [file.path, file.content]))
@@ -78,7 +79,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     await writeBundle(outputPath, bundle)
     return { value: { pages: added }, messages }
   } catch (error) {
-    messages.push(message(job.siteDir, `Pagefind failed while indexing ${job.folder}: ${String(error)}`, 'pagefind-error'))
+    messages.push(createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'index', detail: `${job.folder}：${String(error)}` }))
     return { value: null, messages }
   } finally {
     await pagefind.close()
@@ -102,7 +103,7 @@ function storeText(bundle: Bundle, texts: Map<string, StoredText>, outputPath: s
     const fragment = JSON.parse(new TextDecoder().decode(unpackPagefindFile(bundle.get(name) ?? new Uint8Array()))) as StoredFragment
     const text = texts.get(fragment.url)
     if (!text) {
-      messages.push(message(path.join(outputPath, name), `Pagefind stored a page that was not indexed: ${fragment.url}`, 'pagefind-error'))
+      messages.push(createMessage('pagefind-error', { file: path.join(outputPath, name), severity: 'error' }, { step: 'stored', detail: fragment.url }))
       continue
     }
     const { digest: _digest, ...meta } = fragment.meta
@@ -139,8 +140,4 @@ async function writeBundle(outputPath: string, bundle: Bundle): Promise<void> {
   }
   await rm(outputPath, { recursive: true, force: true })
   await rename(partial, outputPath)
-}
-
-function message(file: string, reason: string, ruleId: string): Message {
-  return { file, line: null, reason, ruleId, severity: 'error' }
 }

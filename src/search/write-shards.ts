@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { tsxWorkerShim } from '../tsx-worker-shim.ts'
+import { createMessage } from '../messages.ts'
 import type { Result } from '../types.ts'
 import { writeShard, type ShardCount, type ShardJob } from './write-shard.ts'
 
@@ -47,7 +48,7 @@ function runInWorker(job: ShardJob, onPage: () => void): Promise<Result<ShardCou
     let timer: NodeJS.Timeout | undefined
     const crash = (reason: string): Result<ShardCount> => ({
       value: null,
-      messages: [{ file: job.siteDir, line: null, reason: `indexing ${job.folder} stopped: ${reason}`, ruleId: 'pagefind-error', severity: 'error' }],
+      messages: [createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'crash', detail: `${job.folder}：${reason}` })],
     })
     worker.on('message', (reported: WorkerMessage) => {
       if (reported.kind === 'page') return onPage()

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { Eleventy } from '@11ty/eleventy'
 import { indexSite } from '../search/index.ts'
 import type { Message, Report } from '../types.ts'
-import { assignUniqueIds } from './assign-unique-ids.ts'
-import { dropDuplicateReports } from './drop-duplicate-reports.ts'
+import { assignPermalinks } from './assign-permalinks.ts'
 import { composeSiteData } from './compose-site-data.ts'
+import { dropDuplicateReports } from './drop-duplicate-reports.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
+import { readPermalinkRegistry, registryFile, writePermalinkRegistry } from './permalink-registry.ts'
 import { createProgress } from './progress.ts'
 import { writeOpenData } from './write-open-data.ts'
 
@@ -23,6 +24,11 @@ export interface BuildOptions {
   siteUrl?: string
   /** Build the Pagefind index. Default true. */
   index?: boolean
+  /**
+   * Record new and changed permalinks in `reportsDir/permalinks.json` (written only when it changes). Default false:
+   * `npm run build` and `npm start` turn it on; a library call or a test never writes into a reports folder unasked.
+   */
+  recordPermalinks?: boolean
   /** Replace the list-read-parse step (tests, caching). Default `loadReports`. */
   load?: (root: string) => Promise<LoadedReports>
 }
@@ -43,6 +49,8 @@ export interface BuildSummary {
   seconds: number
   /** The output folder. */
   outDir: string
+  /** What the permalink registry gained this build, and whether it was written (`recordPermalinks`). */
+  permalinks: { added: number; changed: number; removed: number; file: string; written: boolean }
 }
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -58,10 +66,25 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const progress = createProgress('解析报告')
   const loaded = await (options.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
   progress.done()
-  const distinct = dropDuplicateReports(loaded.reports)
-  const unique = assignUniqueIds(distinct.reports)
-  const messages = [...loaded.messages, ...distinct.messages, ...unique.messages]
-  const site = composeSiteData({ reports: unique.reports, failures: loaded.failures, messages, siteUrl, pathPrefix })
+  // The same report twice (a GBK and a UTF-8 copy) is published once, before it could take a permalink of its own.
+  const registry = await readPermalinkRegistry(reportsDir)
+  const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
+  const distinct = dropDuplicateReports(loaded.reports, (file) => registered.has(file))
+  const unique = assignPermalinks(distinct.reports, registry.value)
+  const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
+  const site = composeSiteData({
+    reports: unique.reports,
+    failures: loaded.failures,
+    messages,
+    siteUrl,
+    pathPrefix,
+    regionSlugs: unique.registry.regions,
+    removed: unique.removed,
+  })
+  const written =
+    options.recordPermalinks === true && registry.writable
+      ? await writePermalinkRegistry(reportsDir, { reports: unique.registry.reports, regions: site.regionSlugs })
+      : false
   await emptyOutput(outDir)
   const eleventy = new Eleventy(path.join(projectRoot, 'templates'), outDir, {
     configPath: path.join(projectRoot, '.eleventy.ts'),
@@ -90,6 +113,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     errors,
     seconds: (performance.now() - started) / 1000,
     outDir,
+    permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
   }
 }
 

@@ -2,53 +2,121 @@ import { kindLabel } from '../parse/section-kinds.ts'
 import type { Report, Section } from '../types.ts'
 import { displayTitle } from './display-title.ts'
 
-/** A reference in three formats. The access date is the literal placeholder `引用日期` (filled in by the page's script) so builds stay byte-identical. */
-export interface Citation {
+/** One reference in the four formats. */
+export interface CitationFormats {
   /** GB/T 7714-2015 electronic resource reference. */
   gbt: string
-  /** BibTeX `@online` entry. */
+  /** biblatex `@online` entry (BibTeX syntax). */
   bibtex: string
   /** CSL-JSON item, pretty-printed. */
   csl: string
+  /** RIS record (EndNote, NoteExpress, Zotero). */
+  ris: string
 }
 
-/** The placeholder printed where the reader's access date goes. */
-export const accessDatePlaceholder = '引用日期'
+/**
+ * A reference to a report or one of its sections. The plain formats carry no access date, so a page read without
+ * JavaScript never shows a placeholder in a citation; `dated` holds the same texts with `accessToken` where the page's
+ * script puts today's date, so builds stay byte-identical.
+ */
+export interface Citation extends CitationFormats {
+  dated: CitationFormats
+  /** The address cited: the original source when known, else the archive's permalink. */
+  url: string
+  /** The archive's permalink (with the section's anchor for a section), offered beside the citation. */
+  permalink: string
+}
+
+/** Marks where the access date goes in `Citation.dated`; never shown to a reader. */
+export const accessToken = '\u2063ACCESSED\u2063'
 
 /**
- * Cite a report, or one of its sections when `section` is given, at the absolute `url` of its page or anchor.
+ * Cite a report, or one of its sections when `section` is given. `permalink` is the absolute URL of its page or anchor
+ * on this site; the citation names the report's original address when the source gives one.
  * @example citeReport(report, 'http://localhost:8080/reports/2022/tianjin-zwfwb/').gbt
  */
-export function citeReport(report: Report, url: string, section?: Section): Citation {
-  const author = report.agency.name ?? report.agency.short ?? '佚名'
+export function citeReport(report: Report, permalink: string, section?: Section): Citation {
+  const authors = authorsOf(report)
   const part = section ? sectionTitle(section) : null
   const title = part ? `${displayTitle(report)}: ${part}` : displayTitle(report)
   const date = report.published
-  const gbt = `${author}. ${title}[EB/OL]. ${date ? `(${date})` : ''}[${accessDatePlaceholder}]. ${url}.`
+  const url = sourceUrl(report) ?? permalink
   const id = section ? `${report.id}-${section.anchor}` : report.id
-  const bibFields = [
-    `  author = {{${escapeBibtex(author)}}}`,
-    `  title = {{${escapeBibtex(title)}}}`,
-    ...(date ? [`  year = {${date.slice(0, 4)}}`, `  date = {${date}}`] : []),
-    `  url = {${url}}`,
-    `  urldate = {${accessDatePlaceholder}}`,
+  const entry = { id, authors, title, date, url }
+  return { ...formats(entry, null), dated: formats(entry, accessToken), url, permalink }
+}
+
+interface Entry {
+  id: string
+  authors: string[]
+  title: string
+  date: string | null
+  url: string
+}
+
+function formats(entry: Entry, accessed: string | null): CitationFormats {
+  return { gbt: toGbt(entry, accessed), bibtex: toBibtex(entry, accessed), csl: toCsl(entry, accessed), ris: toRis(entry, accessed) }
+}
+
+/** `中共浚县县委, 浚县人民政府. 题名[EB/OL]. (2024-03-20)[2024-05-01]. https://….` */
+function toGbt(entry: Entry, accessed: string | null): string {
+  const dates = `${entry.date ? `(${entry.date})` : ''}${accessed ? `[${accessed}]` : ''}`
+  return `${entry.authors.join(', ')}. ${entry.title}[EB/OL]. ${dates ? `${dates}. ` : ''}${entry.url}.`
+}
+
+/** biblatex `@online`; each body braced so it is one corporate author: `{中共浚县县委} and {浚县人民政府}`. */
+function toBibtex(entry: Entry, accessed: string | null): string {
+  const fields = [
+    `  author = {${entry.authors.map((author) => `{${escapeBibtex(author)}}`).join(' and ')}}`,
+    `  title = {{${escapeBibtex(entry.title)}}}`,
+    ...(entry.date ? [`  date = {${entry.date}}`, `  year = {${entry.date.slice(0, 4)}}`] : []),
+    `  url = {${escapeUrl(entry.url)}}`,
+    ...(accessed ? [`  urldate = {${accessed}}`] : []),
+    '  langid = {chinese}',
   ]
-  const bibtex = `@online{${id},\n${bibFields.join(',\n')}\n}`
-  const csl = JSON.stringify(
-    {
-      id,
-      type: 'webpage',
-      title,
-      author: [{ literal: author }],
-      ...(date ? { issued: { 'date-parts': [date.split('-').map(Number)] } } : {}),
-      URL: url,
-      accessed: { raw: accessDatePlaceholder },
-      language: 'zh-CN',
-    },
-    null,
-    2,
-  )
-  return { gbt, bibtex, csl }
+  return `@online{${entry.id},\n${fields.join(',\n')}\n}`
+}
+
+function toCsl(entry: Entry, accessed: string | null): string {
+  const item = {
+    id: entry.id,
+    type: 'webpage',
+    title: entry.title,
+    author: entry.authors.map((literal) => ({ literal })),
+    ...(entry.date ? { issued: { 'date-parts': [entry.date.split('-').map(Number)] } } : {}),
+    URL: entry.url,
+    ...(accessed ? { accessed: { raw: accessed } } : {}),
+    language: 'zh-CN',
+  }
+  return JSON.stringify(item, null, 2)
+}
+
+/** RIS `ELEC` (web page) record: one `AU` per body, `Y2` the access date as EndNote and Zotero read it. */
+function toRis(entry: Entry, accessed: string | null): string {
+  const lines = [
+    'TY  - ELEC',
+    ...entry.authors.map((author) => `AU  - ${oneLine(author)}`),
+    `TI  - ${oneLine(entry.title)}`,
+    ...(entry.date ? [`PY  - ${entry.date.slice(0, 4)}`, `DA  - ${entry.date.replaceAll('-', '/')}`] : []),
+    `UR  - ${entry.url}`,
+    ...(accessed ? [`Y2  - ${accessed}`] : []),
+    'LA  - zh-CN',
+    `ID  - ${entry.id}`,
+    'ER  - ',
+  ]
+  return lines.join('\n')
+}
+
+/** Each body of a joint report, else the agency, else 佚名 (GB/T 7714's word for an unknown author). */
+function authorsOf(report: Report): string[] {
+  const bodies = report.agency.bodies?.filter((body) => body.trim() !== '') ?? []
+  if (bodies.length > 0) return bodies
+  return [report.agency.name ?? report.agency.short ?? '佚名']
+}
+
+/** The source's own address when it is http(s) (never a `javascript:` link). */
+function sourceUrl(report: Report): string | null {
+  return report.source.url && /^https?:\/\//i.test(report.source.url) ? report.source.url : null
 }
 
 function sectionTitle(section: Section): string {
@@ -58,4 +126,13 @@ function sectionTitle(section: Section): string {
 /** Escape the characters BibTeX treats specially; braces are dropped so the entry always balances. */
 function escapeBibtex(text: string): string {
   return text.replace(/[{}\\]/g, '').replace(/([%&$#_^~])/g, '\\$1')
+}
+
+/** A URL inside `url = {…}` is verbatim for biblatex; only braces and `%` would break the entry. */
+function escapeUrl(url: string): string {
+  return url.replace(/[{}]/g, encodeURIComponent).replace(/%(?![0-9A-Fa-f]{2})/g, '%25').replace(/\\/g, '%5C')
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }

@@ -28,6 +28,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
     url: location.url,
     absoluteUrl,
     jsonUrl: location.jsonUrl,
+    risUrl: location.jsonUrl.replace(/\.json$/, '.ris'),
     agencyUrl: location.agencyUrl,
     agencySlug: location.slug,
     agencyName: report.agency.name ?? report.agency.short ?? '未知机构',
@@ -50,7 +51,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
       html: renderSection(section, {
         depth: 2,
         anchors: true,
-        append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind)],
+        append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
       }),
     })),
     citation: citeReport(report, absoluteUrl),
@@ -69,16 +70,28 @@ function tocEntry(section: Section, depth: number): TocEntry {
   }
 }
 
-function citationPanel(citation: Citation, kind: SectionKind) {
+/** The formats a citation is offered in, in page order, with their headings. */
+export const citationFormats = [
+  { key: 'gbt', label: 'GB/T 7714-2015', block: false },
+  { key: 'bibtex', label: 'BibTeX（biblatex）', block: true },
+  { key: 'ris', label: 'RIS（EndNote、NoteExpress、Zotero）', block: true },
+  { key: 'csl', label: 'CSL-JSON', block: true },
+] as const
+
+/** A section's citation panel; `href` is the section's site-relative address (the base plugin adds the path prefix). */
+function citationPanel(citation: Citation, kind: SectionKind, href: string) {
   return h('details.citation', { dataPagefindIgnore: '' }, [
     h('summary', `引用本部分（${kindLabel(kind)}）`),
-    h('dl', [
-      h('dt', 'GB/T 7714-2015'),
-      h('dd', h('code', { dataCite: '' }, citation.gbt)),
-      h('dt', 'BibTeX'),
-      h('dd', h('pre', h('code', { dataCite: '' }, citation.bibtex))),
-      h('dt', 'CSL-JSON'),
-      h('dd', h('pre', h('code', { dataCite: '' }, citation.csl))),
-    ]),
+    h(
+      'dl',
+      citationFormats.flatMap((format) => {
+        const code = h('code', { dataCite: '', dataCiteDated: citation.dated[format.key] }, citation[format.key])
+        return [
+          h('dt', [format.label, ' ', h('button.copy-cite', { type: 'button', hidden: true }, '复制')]),
+          h('dd', format.block ? h('pre', code) : code),
+        ]
+      }),
+    ),
+    h('p.permalink', ['本站永久链接：', h('a', { href }, citation.permalink)]),
   ])
 }

@@ -1,12 +1,14 @@
 import { kindLabel, statutoryKinds } from '../parse/section-kinds.ts'
 import type { Level, Message, Report, Section } from '../types.ts'
-import { composeReportView } from './compose-report-view.ts'
+import { composeQuality } from './compose-quality.ts'
+import { citationFormats, composeReportView } from './compose-report-view.ts'
 import { levelLabel } from './filters/level-label.ts'
-import { planRegions } from './plan-regions.ts'
+import { locateReport } from './locate-report.ts'
+import { planRegions, type RegionPlan } from './plan-regions.ts'
 import { renderSection } from './render-section.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
-import { slugifyRegion } from './slugify-region.ts'
-import type { AgencyView, Link, PlanPair, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
+import { byPublishedDesc } from './to-atom.ts'
+import type { AgencyView, Link, PlanPair, Redirect, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
 
 /** Inputs of `composeSiteData`. */
 export interface SiteDataInput {
@@ -20,6 +22,10 @@ export interface SiteDataInput {
   siteUrl: string
   /** Sub-path the site is served under, `/` or `/sub/`. */
   pathPrefix: string
+  /** Region slugs published before (the permalink registry's), kept as they are. */
+  regionSlugs?: Readonly<Record<string, string>>
+  /** Reports whose source is gone: their URLs answer with a "removed" page. */
+  removed?: readonly { id: string; file: string }[]
 }
 
 const levelOrder: (Level | null)[] = ['central', 'province', 'city', 'county', 'township', 'department', null]
@@ -27,12 +33,15 @@ const levelOrder: (Level | null)[] = ['central', 'province', 'city', 'county', '
 /** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
 export function composeSiteData(input: SiteDataInput): SiteData {
   const base = `${input.siteUrl.replace(/\/+$/, '')}${input.pathPrefix}`
-  const plan = planRegions(input.reports.map((report) => report.agency.region))
+  const plan = planRegions(
+    input.reports.map((report) => report.agency.region),
+    input.regionSlugs ?? {},
+  )
   const sorted = [...input.reports].sort((a, b) => compareText(a.id, b.id))
   const views = sorted.map((report) => composeReportView(report, { base, regionLinks: plan.linksFor }))
   const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
   const agencies = composeAgencies(views, byId)
-  const years = composeYears(views)
+  const years = composeYears(views, plan)
   const regions: RegionView[] = [...plan.nodes.values()]
     .sort((a, b) => compareText(a.url, b.url))
     .map((node) => ({
@@ -50,7 +59,11 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     siteUrl: input.siteUrl,
     pathPrefix: input.pathPrefix,
     reports: views,
-    latest: [...views].sort(byPublishedDesc).slice(0, 10),
+    // The ten newest dated reports, then up to five of the newest years that state no date (never given one).
+    latest: [
+      ...views.filter((view) => view.published !== null).sort(byPublishedDesc).slice(0, 10),
+      ...views.filter((view) => view.published === null).sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || compareText(a.id, b.id)).slice(0, 5),
+    ],
     byYear: years.map((year) => ({ label: year.label, count: year.count, url: year.url })),
     byLevel: levelOrder
       .map((level) => ({ label: levelLabel(level), count: views.filter((view) => view.level === level).length, url: null }))
@@ -70,6 +83,15 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     unplacedReports: views.filter((view) => view.agency.region.length === 0),
     failures: [...input.failures],
     messages: [...input.messages],
+    citationFormats,
+    quality: composeQuality({ reports: input.reports, views, failures: input.failures, messages: input.messages }),
+    regionSlugs: plan.slugs,
+    redirects: composeRedirects(input.reports, views, input.removed ?? []).map((redirect) => ({
+      ...redirect,
+      prefixedTo: `${input.pathPrefix}${redirect.to.slice(1)}`,
+      absoluteTo: `${base}${redirect.to.slice(1)}`,
+    })),
+    removed: (input.removed ?? []).map((entry) => ({ id: entry.id, file: entry.file, url: locateReport(entry.id).url })),
   }
 }
 
@@ -102,6 +124,7 @@ function composeAgencies(views: ReportView[], byId: Index): AgencyView[] {
       const latest = reports[reports.length - 1] as ReportView
       return {
         slug,
+        unknown: reports.every((view) => view.agency.name === null && view.agency.short === null),
         url: `/agencies/${slug}/`,
         name: latest.agencyName,
         short: latest.agency.short,
@@ -126,7 +149,34 @@ function sectionLinks(report: Report | undefined, url: string, kind: Section['ki
     }))
 }
 
-function composeYears(views: ReportView[]): YearView[] {
+/**
+ * Redirect pages for every URL a report had before: its former report URLs, and its former agency pages when no
+ * agency holds that slug now. A removed report's URLs get a page saying so instead (`removed`).
+ */
+function composeRedirects(
+  reports: readonly Report[],
+  views: readonly ReportView[],
+  removed: readonly { id: string }[],
+): Omit<Redirect, 'prefixedTo' | 'absoluteTo'>[] {
+  const byId = new Map(views.map((view) => [view.id, view]))
+  const agencySlugs = new Set(views.map((view) => view.agencySlug))
+  const reserved = new Set(removed.map((entry) => locateReport(entry.id).agencyUrl))
+  const redirects = new Map<string, Omit<Redirect, 'prefixedTo' | 'absoluteTo'>>()
+  for (const report of reports) {
+    const view = byId.get(report.id)
+    if (!view) continue
+    for (const former of report.formerIds ?? []) {
+      const location = locateReport(former)
+      redirects.set(location.url, { from: location.url, to: view.url, title: view.title })
+      if (!agencySlugs.has(location.slug) && !reserved.has(location.agencyUrl) && !redirects.has(location.agencyUrl)) {
+        redirects.set(location.agencyUrl, { from: location.agencyUrl, to: view.agencyUrl, title: view.agencyName })
+      }
+    }
+  }
+  return [...redirects.values()].sort((a, b) => compareText(a.from, b.from))
+}
+
+function composeYears(views: ReportView[], plan: RegionPlan): YearView[] {
   const keys = [...new Set(views.map((view) => view.yearKey))].sort((a, b) => {
     if (a === 'undated') return 1
     if (b === 'undated') return -1
@@ -134,8 +184,10 @@ function composeYears(views: ReportView[]): YearView[] {
   })
   return keys.map((key) => {
     const members = views.filter((view) => view.yearKey === key)
+    // A province's anchor is its region slug, so `/years/2022/#tianjinshi` keeps pointing at Tianjin.
+    const anchorOf = (province: string) => plan.nodes.get(province)?.slug ?? 'unplaced'
     const provinces = [...new Set(members.map((view) => view.province ?? '地区未知'))].sort((a, b) =>
-      compareText(slugifyRegion(a), slugifyRegion(b)),
+      compareText(anchorOf(a), anchorOf(b)),
     )
     return {
       key,
@@ -144,6 +196,7 @@ function composeYears(views: ReportView[]): YearView[] {
       count: members.length,
       groups: provinces.map((province) => ({
         province,
+        anchor: anchorOf(province),
         levels: levelOrder
           .map((level) => ({
             level,
@@ -188,15 +241,6 @@ function countUnder(views: ReportView[], path: readonly string[]): number {
 
 function startsWith(region: readonly string[], path: readonly string[]): boolean {
   return path.length > 0 && path.every((name, index) => region[index] === name)
-}
-
-function byPublishedDesc(a: ReportView, b: ReportView): number {
-  if (a.published !== b.published) {
-    if (a.published === null) return 1
-    if (b.published === null) return -1
-    return compareText(b.published, a.published)
-  }
-  return compareText(a.id, b.id)
 }
 
 function compareText(a: string, b: string): number {

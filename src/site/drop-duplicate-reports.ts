@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto'
+import { createMessage } from '../messages.ts'
 import type { Message, Report, Section } from '../types.ts'
 
 /**
  * Publish the same report once: reports whose body text is identical (a GBK and a UTF-8 copy, a .txt and a saved page)
- * are duplicates; the first by source path is kept and each later one is dropped with a `duplicate-report` warning
- * naming both files.
+ * are duplicates. The copy already published (`published(file)`, from the permalink registry) is kept, else the first
+ * by source path, so a copy added later never takes over a URL; each other copy is dropped with a `duplicate-report`
+ * warning naming both files.
  */
-export function dropDuplicateReports(reports: readonly Report[]): { reports: Report[]; messages: Message[] } {
-  const sorted = [...reports].sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0))
+export function dropDuplicateReports(
+  reports: readonly Report[],
+  published: (file: string) => boolean = () => false,
+): { reports: Report[]; messages: Message[] } {
+  const rank = (report: Report): number => (published(report.source.file) ? 0 : 1)
+  const sorted = [...reports].sort((a, b) => rank(a) - rank(b) || (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0))
   const firstByBody = new Map<string, Report>()
   const kept: Report[] = []
   const messages: Message[] = []
@@ -19,13 +25,12 @@ export function dropDuplicateReports(reports: readonly Report[]): { reports: Rep
       kept.push(report)
       continue
     }
-    messages.push({
-      file: report.source.file,
-      line: null,
-      reason: `与 ${first.source.file} 正文相同（同一报告的另一份副本，${report.source.encoding} / ${first.source.encoding}），只发布 ${first.source.file}`,
-      ruleId: 'duplicate-report',
-      severity: 'warning',
-    })
+    messages.push(
+      createMessage('duplicate-report', { file: report.source.file, severity: 'warning' }, {
+        kept: first.source.file,
+        encodings: `${report.source.encoding} / ${first.source.encoding}`,
+      }),
+    )
   }
   return { reports: kept, messages }
 }

@@ -1,4 +1,6 @@
-import { listReportFiles } from '../ingest/list-report-files.ts'
+import path from 'node:path'
+import { listReportFolder } from '../ingest/index.ts'
+import { createMessage } from '../messages.ts'
 import type { Message, Report } from '../types.ts'
 import { parseWithWorkers, type ParallelParseOptions } from './parse-workers.ts'
 
@@ -22,9 +24,11 @@ export async function loadReports(root: string, options: LoadOptions = {}): Prom
   const messages: Message[] = []
   let files: string[]
   try {
-    files = await listReportFiles(root)
+    const folder = await listReportFolder(root)
+    files = folder.reports
+    messages.push(...folder.unread)
   } catch (error) {
-    failures.push(failure(root, `cannot list reports: ${String(error)}`, 'unreadable-folder'))
+    failures.push(createMessage('unreadable-folder', { file: root, severity: 'error' }, { detail: String(error) }))
     return { reports, failures, messages }
   }
   const parsed = await parseWithWorkers(files, { ...options, root })
@@ -33,24 +37,12 @@ export async function loadReports(root: string, options: LoadOptions = {}): Prom
     const report = parsed.results[index]?.value ?? null
     if (report) {
       reports.push(report)
-      messages.push(...all, ...unreportedWarnings(report, all))
+      messages.push(...all)
       continue
     }
     const errors = all.filter((message) => message.severity === 'error')
-    failures.push(...(errors.length > 0 ? errors : [failure(file, 'the file gave no report and no reason', 'no-report')]))
+    failures.push(...(errors.length > 0 ? errors : [createMessage('no-report', { file: path.relative(root, file).split(path.sep).join('/'), severity: 'error' })]))
     messages.push(...all.filter((message) => message.severity !== 'error'))
   }
   return { reports, failures, messages }
-}
-
-/** The report's own warnings that no message carries yet, as messages, so every warning is counted once. */
-function unreportedWarnings(report: Report, messages: readonly Message[]): Message[] {
-  const said = new Set(messages.map((message) => message.reason))
-  return report.warnings
-    .filter((warning) => !said.has(warning))
-    .map((reason) => ({ file: report.source.file, line: null, reason, ruleId: 'parser-warning', severity: 'warning' as const }))
-}
-
-function failure(file: string, reason: string, ruleId: string): Message {
-  return { file, line: null, reason, ruleId, severity: 'error' }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sidecarPathsOf } from '../ingest/index.ts'
 import type { Report, Result } from '../types.ts'
 
 /** Parsed reports on disk, keyed by what the parse depends on. */
@@ -58,10 +59,11 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
   }
 }
 
-/** Hash every source file the parse depends on (`src/ingest`, `src/parse`, `src/types.ts`), in a stable order. */
+/** Hash every source file the parse depends on (`src/ingest`, `src/parse`, `src/types.ts`, `src/messages.ts`), in a stable order. */
 export async function hashParserSources(root: string = srcDir): Promise<string> {
   const hash = createHash('sha256')
-  const files: string[] = ['types.ts']
+  // messages.ts words every parser message, so new wording must not come back from the cache in the old one.
+  const files: string[] = ['types.ts', 'messages.ts']
   for (const folder of ['ingest', 'parse']) {
     const entries = await readdir(path.join(root, folder), { recursive: true }).catch(() => [] as string[])
     files.push(...entries.filter((entry) => /\.(ts|js|mjs|json)$/.test(entry)).map((entry) => path.join(folder, entry)))
@@ -77,17 +79,11 @@ export async function hashParserSources(root: string = srcDir): Promise<string> 
 async function keyOf(file: string, root: string, version: string): Promise<string> {
   const hash = createHash('sha256').update(`${version}\0${path.relative(root, file).split(path.sep).join('/')}\0`)
   hash.update(await readFile(file))
-  for (const sidecar of sidecarsOf(file)) {
+  for (const sidecar of sidecarPathsOf(file)) {
     const bytes = await readFile(sidecar).catch(() => null)
     if (bytes) hash.update(`\0${path.basename(sidecar)}\0`).update(bytes)
   }
   return hash.digest('hex')
-}
-
-/** Where a sidecar for a report may sit: `NAME.meta.yml` beside `NAME.txt` (also `.yaml`, or the full name). */
-function sidecarsOf(file: string): string[] {
-  const stem = file.slice(0, file.length - path.extname(file).length)
-  return [`${stem}.meta.yml`, `${stem}.meta.yaml`, `${file}.meta.yml`, `${file}.meta.yaml`]
 }
 
 function entryPath(dir: string, key: string): string {

@@ -3,6 +3,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { readReport } from '../ingest/read-report.ts'
 import { parseReport } from '../parse/parse-report.ts'
 import { tsxWorkerShim } from '../tsx-worker-shim.ts'
+import { createMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { openParseCache } from './parse-cache.ts'
 
@@ -90,7 +91,7 @@ export async function parseFile(file: string, root: string): Promise<Result<Repo
 }
 
 function crashed(file: string, reason: string): Result<Report> {
-  const message: Message = { file, line: null, reason: `internal error while parsing: ${reason}`, ruleId: 'internal-error', severity: 'error' }
+  const message: Message = createMessage('internal-error', { file, severity: 'error' }, { detail: reason })
   return { value: null, messages: [message] }
 }
 

@@ -7,6 +7,8 @@ export interface RegionNode {
   /** Names from the province down to this region. */
   path: string[]
   url: string
+  /** This region's URL segment, e.g. `shaanxisheng`: also its anchor on year pages. */
+  slug: string
   /** Keys of direct children, in URL order. */
   children: string[]
 }
@@ -19,31 +21,42 @@ export interface RegionPlan {
   roots: string[]
   /** Links for each level of a path, province first. */
   linksFor: (path: readonly string[]) => Link[]
+  /** Every region key → URL segment given out so far (the registry's, plus this build's new ones). */
+  slugs: Record<string, string>
 }
 
 /**
- * Lay out `/regions/{province}/{city}/…/` pages from every administrative path in use, with pinyin slugs
- * (a sibling with the same pinyin gets `-2`).
+ * Lay out `/regions/{province}/{city}/…/` pages from every administrative path in use, with pinyin slugs in the
+ * official spelling (陕西省 `shaanxisheng`, 山西省 `shanxisheng`). A region keeps the slug `published` gave it; a new
+ * region whose slug a sibling already holds gets `-2`, `-3`…, and keeps it once recorded.
  */
-export function planRegions(paths: readonly (readonly string[])[]): RegionPlan {
+export function planRegions(paths: readonly (readonly string[])[], published: Readonly<Record<string, string>> = {}): RegionPlan {
+  const keys = new Map<string, string[]>()
+  for (const raw of paths) {
+    const path = raw.filter((name) => name.trim() !== '')
+    for (let depth = 1; depth <= path.length; depth++) keys.set(path.slice(0, depth).join('/'), path.slice(0, depth))
+  }
+  const slugs: Record<string, string> = { ...published }
+  const taken = new Map<string, Set<string>>()
+  const siblingsOf = (parentKey: string) => taken.get(parentKey) ?? taken.set(parentKey, new Set()).get(parentKey) ?? new Set<string>()
+  for (const [key, slug] of Object.entries(published)) siblingsOf(parentOf(key)).add(slug)
+  const fresh = [...keys.keys()].filter((key) => published[key] === undefined).sort(compareText)
+  for (const key of fresh) {
+    const siblings = siblingsOf(parentOf(key))
+    const base = slugifyRegion(keys.get(key)?.at(-1) ?? '')
+    let slug = base
+    for (let n = 2; siblings.has(slug); n++) slug = `${base}-${n}`
+    siblings.add(slug)
+    slugs[key] = slug
+  }
   const nodes = new Map<string, RegionNode>()
   const roots: string[] = []
-  const sortedPaths = [...paths].map((path) => path.filter((name) => name.trim() !== '')).sort(comparePaths)
-  for (const path of sortedPaths) {
-    for (let depth = 1; depth <= path.length; depth++) {
-      const key = path.slice(0, depth).join('/')
-      if (nodes.has(key)) continue
-      const parentKey = path.slice(0, depth - 1).join('/')
-      const parent = depth > 1 ? nodes.get(parentKey) : undefined
-      const siblings = parent ? parent.children : roots
-      const base = parent ? parent.url : '/regions/'
-      const taken = new Set(siblings.map((sibling) => nodes.get(sibling)?.url))
-      const slug = slugifyRegion(path[depth - 1] ?? '')
-      let url = `${base}${slug}/`
-      for (let n = 2; taken.has(url); n++) url = `${base}${slug}-${n}/`
-      nodes.set(key, { name: path[depth - 1] ?? '', path: path.slice(0, depth), url, children: [] })
-      siblings.push(key)
-    }
+  for (const [key, path] of [...keys.entries()].sort(([a], [b]) => a.split('/').length - b.split('/').length || compareText(a, b))) {
+    const parent = path.length > 1 ? nodes.get(parentOf(key)) : undefined
+    const slug = slugs[key] ?? ''
+    nodes.set(key, { name: path[path.length - 1] ?? '', path, slug, url: `${parent ? parent.url : '/regions/'}${slug}/`, children: [] })
+    if (parent) parent.children.push(key)
+    else roots.push(key)
   }
   const byUrl = (a: string, b: string) => compareText(nodes.get(a)?.url ?? '', nodes.get(b)?.url ?? '')
   roots.sort(byUrl)
@@ -53,11 +66,12 @@ export function planRegions(paths: readonly (readonly string[])[]): RegionPlan {
       const node = nodes.get(path.slice(0, index + 1).join('/'))
       return node ? [{ label: name, url: node.url }] : []
     })
-  return { nodes, roots, linksFor }
+  return { nodes, roots, linksFor, slugs }
 }
 
-function comparePaths(a: readonly string[], b: readonly string[]): number {
-  return compareText(a.join('/'), b.join('/'))
+function parentOf(key: string): string {
+  const at = key.lastIndexOf('/')
+  return at === -1 ? '' : key.slice(0, at)
 }
 
 function compareText(a: string, b: string): number {

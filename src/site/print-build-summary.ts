@@ -1,12 +1,34 @@
+import { createMessage, formatMessage, isDoubt } from '../messages.ts'
+import type { Message } from '../types.ts'
 import type { BuildSummary } from './build-site.ts'
 
-/** Print every message as `file:line severity reason [ruleId]` on stderr, then the one-line summary on stdout. */
-export function printBuildSummary(summary: BuildSummary, outDir: string): void {
-  for (const message of [...summary.failures, ...summary.messages]) {
-    console.error(`${message.file}:${message.line ?? 1} ${message.severity} ${message.reason} [${message.ruleId}]`)
+/**
+ * Print every message once as `file:line 原因 [rule-id]` on stderr, then one summary line on stdout. With `strict`, the
+ * line says whether the build failed and which rules made it fail; returns true when it failed.
+ */
+export function printBuildSummary(summary: BuildSummary, outDir: string, strict = false): boolean {
+  for (const message of [...summary.failures, ...summary.messages]) console.error(formatMessage(message))
+  if (summary.failures.length > 0) console.error(`未发布：${summary.failures.map((failure) => failure.file).join('、')}`)
+  const { permalinks } = summary
+  if (permalinks.written) {
+    console.error(formatMessage(createMessage('registry-updated', { file: permalinks.file, severity: 'warning' }, permalinks)))
   }
-  if (summary.failures.length > 0) console.error(`not published: ${summary.failures.map((failure) => failure.file).join(', ')}`)
-  console.log(
-    `built ${summary.reports.length} reports (${summary.warnings} warnings, ${summary.errors} errors) in ${summary.seconds.toFixed(1)} s → ${outDir.replace(/\/?$/, '/')}`,
-  )
+  const doubts = strict ? [...summary.failures, ...summary.messages].filter(isDoubt) : []
+  const line = `已构建 ${summary.reports.length} 篇报告（${summary.warnings} 条提示，${summary.errors} 个错误），用时 ${summary.seconds.toFixed(1)} 秒 → ${outDir.replace(/\/?$/, '/')}`
+  if (doubts.length === 0) {
+    console.log(strict ? `${line}；严格模式通过` : line)
+    return false
+  }
+  console.log(`${line}；严格模式：构建失败，${doubts.length} 条解析存疑（${tally(doubts)}），网站仍已写出`)
+  return true
+}
+
+/** `unknown-agency ×2、duplicate-id ×1`, most frequent first. */
+function tally(messages: readonly Message[]): string {
+  const counts = new Map<string, number>()
+  for (const message of messages) counts.set(message.ruleId, (counts.get(message.ruleId) ?? 0) + 1)
+  return [...counts.entries()]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([ruleId, count]) => `[${ruleId}] ×${count}`)
+    .join('、')
 }

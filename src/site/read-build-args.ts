@@ -4,7 +4,8 @@ export interface BuildArgs {
   reportsDir: string
   outDir: string
   pathPrefix: string
-  siteUrl: string
+  /** Absolute origin for citations, the feed and the sitemap; null when neither `--site-url` nor `SITE_URL` gives one. */
+  siteUrl: string | null
 }
 
 /**
@@ -17,7 +18,7 @@ export function readBuildArgs(argv: readonly string[], env: Record<string, strin
     reportsDir: 'reports',
     outDir: '_site',
     pathPrefix: env.PATH_PREFIX || '/',
-    siteUrl: env.SITE_URL || 'http://localhost:8080',
+    siteUrl: env.SITE_URL || null,
   }
   const valued: Record<string, 'reportsDir' | 'outDir' | 'pathPrefix' | 'siteUrl'> = {
     '--reports': 'reportsDir',
@@ -33,9 +34,9 @@ export function readBuildArgs(argv: readonly string[], env: Record<string, strin
     }
     const [flag = '', inline] = arg.split(/=(.*)/s, 2)
     const key = valued[flag]
-    if (!key) return { value: null, error: `unknown option ${arg}; expected --strict, --reports DIR, --out DIR, --path-prefix /sub/, --site-url URL` }
+    if (!key) return { value: null, error: `未知选项 ${arg}；可用选项：--strict、--reports 文件夹、--out 文件夹、--path-prefix /子路径/、--site-url 网址` }
     const value = inline ?? argv[++index]
-    if (value === undefined || value === '') return { value: null, error: `${flag} needs a value` }
+    if (value === undefined || value === '') return { value: null, error: `${flag} 需要一个值` }
     args[key] = value
   }
   return { value: args, error: null }

@@ -21,10 +21,11 @@ const schema: SanitizeSchema = {
   ...defaultSchema,
   clobber: [],
   clobberPrefix: '',
-  tagNames: ['section', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'a', 'span', 'div', 'details', 'summary', 'pre', 'code', 'dl', 'dt', 'dd'],
+  tagNames: ['section', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'a', 'span', 'div', 'details', 'summary', 'pre', 'code', 'dl', 'dt', 'dd', 'button'],
   attributes: {
-    '*': ['id', 'className', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden', 'dataKind', 'dataPagefindIgnore', 'dataCite'],
+    '*': ['id', 'className', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden', 'dataKind', 'dataPagefindIgnore', 'dataCite', 'dataCiteDated'],
     a: ['href'],
+    button: ['type', 'hidden'],
   },
   protocols: { href: ['http', 'https'] },
   strip: ['script', 'style'],

@@ -2,25 +2,26 @@ import { escapeXml } from './escape-xml.ts'
 import type { ReportView } from './view-types.ts'
 
 /**
- * An Atom feed of the newest 50 reports that state a publication date, newest first.
- * `base` is the absolute site URL ending in `/`.
+ * An Atom feed of the newest 50 reports: those that state a publication date, newest first, then those that state
+ * none. `base` is the absolute site URL ending in `/`.
+ *
+ * A report without a date gets no `<published>`; Atom requires an `<updated>`, so it carries the feed's own (the
+ * newest date in the archive) rather than an invented date of its own, and its summary says the date is not stated.
  */
 export function toAtom(reports: readonly ReportView[], base: string, name: string): string {
-  const dated = reports
-    .filter((report): report is ReportView & { published: string } => report.published !== null)
-    .sort((a, b) => (a.published === b.published ? (a.id < b.id ? -1 : 1) : a.published < b.published ? 1 : -1))
-    .slice(0, 50)
-  const updated = dated[0]?.published ?? '1970-01-01'
-  const entries = dated.map((report) =>
+  const listed = [...reports].sort(byPublishedDesc).slice(0, 50)
+  const newest = reports.reduce<string | null>((latest, report) => (report.published !== null && (latest === null || report.published > latest) ? report.published : latest), null)
+  const updated = newest ?? '1970-01-01'
+  const entries = listed.map((report) =>
     [
       '  <entry>',
       `    <title>${escapeXml(report.title)}</title>`,
       `    <id>${escapeXml(report.absoluteUrl)}</id>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(report.absoluteUrl)}"/>`,
-      `    <published>${report.published}T00:00:00Z</published>`,
-      `    <updated>${report.published}T00:00:00Z</updated>`,
+      ...(report.published ? [`    <published>${report.published}T00:00:00Z</published>`] : []),
+      `    <updated>${report.published ?? updated}T00:00:00Z</updated>`,
       `    <author><name>${escapeXml(report.agencyName)}</name></author>`,
-      `    <summary>${escapeXml(`${report.agencyName}${report.year ? ` ${report.year}年` : ''}法治政府建设年度报告`)}</summary>`,
+      `    <summary>${escapeXml(`${report.agencyName}${report.year ? ` ${report.year}年` : ''}法治政府建设年度报告${report.published ? '' : '（原文未注明发布日期）'}`)}</summary>`,
       '  </entry>',
     ].join('\n'),
   )
@@ -37,4 +38,14 @@ export function toAtom(reports: readonly ReportView[], base: string, name: strin
     '</feed>',
     '',
   ].join('\n')
+}
+
+/** Dated reports newest first, then undated ones; ties by id. */
+export function byPublishedDesc(a: ReportView, b: ReportView): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1
+    if (b.published === null) return -1
+    return a.published < b.published ? 1 : -1
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }

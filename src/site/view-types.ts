@@ -43,6 +43,8 @@ export interface ReportView {
   url: string
   absoluteUrl: string
   jsonUrl: string
+  /** Site-relative URL of the report's RIS file. */
+  risUrl: string
   agencyUrl: string
   agencySlug: string
   /** Full name, else the short form, else 未知机构. */
@@ -83,7 +85,7 @@ export interface YearView {
   label: string
   url: string
   count: number
-  groups: { province: string; levels: { level: Level | null; reports: ReportView[] }[] }[]
+  groups: { province: string; /** Fragment id of the province's group: its region slug, or `unplaced`. */ anchor: string; levels: { level: Level | null; reports: ReportView[] }[] }[]
   kindPages: Link[]
 }
 
@@ -110,6 +112,8 @@ export interface PlanPair {
 /** All reports of one agency. */
 export interface AgencyView {
   slug: string
+  /** True when no report of it names its body: the agencies page lists these apart. */
+  unknown: boolean
   url: string
   name: string
   short: string | null
@@ -147,4 +151,67 @@ export interface SiteData {
   unplacedReports: ReportView[]
   failures: Message[]
   messages: Message[]
+  /** Citation formats in page order: key into `Citation`, heading, and whether it is a block. */
+  citationFormats: readonly { key: 'gbt' | 'bibtex' | 'ris' | 'csl'; label: string; block: boolean }[]
+  /** The quality page's work list. */
+  quality: QualityView
+  /** Region key → URL segment, for the permalink registry. */
+  regionSlugs: Record<string, string>
+  /** Old URLs that now point elsewhere. */
+  redirects: Redirect[]
+  /** URLs of reports whose source was removed. */
+  removed: { id: string; file: string; url: string }[]
+}
+
+/** A message as the quality page lists it. */
+export interface MessageLine {
+  file: string
+  line: number | null
+  reason: string
+  ruleId: string
+  severity: Message['severity']
+}
+
+/** One report on the quality page's work list. */
+export interface QualityEntry {
+  /** The report's id: the entry's anchor is `work-{id}`. */
+  id: string
+  title: string
+  url: string | null
+  /** Source path relative to the reports folder. */
+  file: string
+  /** Every message about the report or its sidecar, each once. */
+  messages: MessageLine[]
+  /** Fields found unknown or doubtful (agency, region, level, year, published, title, id). */
+  fields: string[]
+  /** Where the sidecar goes, e.g. `2024/guangdong.meta.yml`. */
+  sidecar: string
+  /** A ready-to-paste sidecar setting those fields, or null when no field is in doubt. */
+  snippet: string | null
+}
+
+/** The quality page (质量): a work list for the people who correct the archive. */
+export interface QualityView {
+  /** Messages per rule, most frequent first. */
+  tally: { ruleId: string; label: string; count: number; doubt: boolean }[]
+  /** Files that could not be published. */
+  failures: MessageLine[]
+  /** How many reports have a field to correct. */
+  fieldReports: number
+  /** Reports with something to look at, by source path. */
+  reports: QualityEntry[]
+  /** Messages about files that are no report (stray metadata, the registry, the index). */
+  files: MessageLine[]
+}
+
+/** A URL the archive published that now lives elsewhere. */
+export interface Redirect {
+  from: string
+  to: string
+  /** `to` with the path prefix, for `<meta http-equiv="refresh">`, which the HTML base plugin does not rewrite. */
+  prefixedTo: string
+  /** `to` as an absolute URL, for `rel=canonical`. */
+  absoluteTo: string
+  /** Title of the page it points to. */
+  title: string
 }

@@ -12,8 +12,8 @@ import type { SiteData } from './view-types.ts'
 const schemaFile = fileURLToPath(new URL('../report.schema.json', import.meta.url))
 
 /**
- * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json`,
- * `data/report.schema.json`, `feed.xml`, `sitemap.xml` (every HTML page but 404) and `robots.txt`.
+ * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json` (also under each former id), `data/reports/{id}.ris`,
+ * `data/report.schema.json`, `feed.xml`, `sitemap.xml` (every HTML page but 404, redirects and removed reports) and `robots.txt`.
  */
 export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData): Promise<void> {
   const base = `${site.siteUrl.replace(/\/+$/, '')}${site.pathPrefix}`
@@ -51,12 +51,18 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   })
   await writeFile(path.join(outDir, 'data', 'reports.csv'), toCsv(header, rows))
   for (const report of sorted) {
-    const published = { ...report, ...deadlineFields(views.get(report.id)?.timeliness) }
-    await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.json`), `${JSON.stringify(published, null, 2)}\n`)
+    const json = `${JSON.stringify({ ...report, ...deadlineFields(views.get(report.id)?.timeliness) }, null, 2)}\n`
+    await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.json`), json)
+    // A JSON file cannot redirect: its former addresses serve the same record, whose `id` names the current one.
+    for (const former of report.formerIds ?? []) await writeFile(path.join(outDir, 'data', 'reports', `${former}.json`), json)
+    const ris = views.get(report.id)?.citation.ris
+    // RIS files end lines with CR LF, as EndNote writes them.
+    if (ris) await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.ris`), `${ris.replaceAll('\n', '\r\n')}\r\n`)
   }
   await copyFile(schemaFile, path.join(outDir, 'data', 'report.schema.json'))
   await writeFile(path.join(outDir, 'feed.xml'), toAtom(site.reports, base, site.name))
-  const pages = (await listHtml(outDir)).filter((page) => page !== '404.html')
+  const moved = new Set([...site.redirects.map((redirect) => redirect.from), ...site.removed.map((gone) => gone.url)])
+  const pages = (await listHtml(outDir)).filter((page) => page !== '404.html' && !moved.has(`/${page.replace(/(^|\/)index\.html$/, '$1')}`))
   const urls = pages.map((page) => `  <url><loc>${escapeXml(base + page.replace(/(^|\/)index\.html$/, '$1'))}</loc></url>`)
   await writeFile(
     path.join(outDir, 'sitemap.xml'),

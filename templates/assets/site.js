@@ -1,25 +1,44 @@
 // Progressive enhancement: the page works without this script.
 // 1. "复制链接" links copy the absolute address of their section or paragraph (the link still moves to it).
-// 2. The access-date placeholder in citations becomes today's date.
+// 2. Citations gain today's date as the access date (without the script they simply have none).
+// 3. "复制" buttons beside each citation format and sidecar snippet appear and copy it.
 (function () {
-  var placeholder = '引用日期'
+  var token = '\u2063ACCESSED\u2063'
   var today = new Date()
   var iso = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0') + '-' + String(today.getDate()).padStart(2, '0')
-  document.querySelectorAll('[data-cite]').forEach(function (element) {
-    element.textContent = element.textContent.split(placeholder).join(iso)
+  document.querySelectorAll('[data-cite-dated]').forEach(function (element) {
+    element.textContent = element.getAttribute('data-cite-dated').split(token).join(iso)
   })
+  if (navigator.clipboard) {
+    document.querySelectorAll('button.copy-cite').forEach(function (button) {
+      button.hidden = false
+    })
+  }
+  function flash(element, text) {
+    var previous = element.textContent
+    element.setAttribute('data-copied', '')
+    element.textContent = text
+    setTimeout(function () {
+      element.textContent = previous
+      element.removeAttribute('data-copied')
+    }, 1500)
+  }
   document.addEventListener('click', function (event) {
-    var link = event.target instanceof Element ? event.target.closest('a.copy-link') : null
-    if (!link || !navigator.clipboard) return
+    var target = event.target instanceof Element ? event.target : null
+    if (!target || !navigator.clipboard) return
+    var button = target.closest('button.copy-cite')
+    if (button) {
+      // The code block of the same format: next to the heading on report pages, in the next <dd> in section panels.
+      var holder = button.closest('.cite-format, dt, .snippet')
+      var scope = holder && holder.tagName === 'DT' ? holder.nextElementSibling : holder
+      var code = scope && scope.querySelector('[data-cite], [data-copy-source]')
+      if (!code) return
+      navigator.clipboard.writeText(code.textContent).then(function () { flash(button, '已复制') }, function () {})
+      return
+    }
+    var link = target.closest('a.copy-link')
+    if (!link) return
     var url = new URL(link.getAttribute('href'), location.href).href
-    navigator.clipboard.writeText(url).then(function () {
-      var previous = link.textContent
-      link.setAttribute('data-copied', '')
-      link.textContent = '已复制'
-      setTimeout(function () {
-        link.textContent = previous
-        link.removeAttribute('data-copied')
-      }, 1500)
-    }, function () {})
+    navigator.clipboard.writeText(url).then(function () { flash(link, '已复制') }, function () {})
   })
 })()

@@ -9,9 +9,12 @@ describe('ingest', () => {
       'detectFormat',
       'htmlToText',
       'listReportFiles',
+      'listReportFolder',
+      'looksLikeMetadata',
       'markdownToText',
       'normaliseText',
       'readReport',
+      'sidecarPathsOf',
       'validateOverrides',
     ])
   })

@@ -56,11 +56,11 @@ describe('readReport', () => {
   })
 
   it.each([
-    ['empty.txt', 'empty', /empty/],
-    ['whitespace.txt', 'empty', /white space/],
-    ['pixel.png', 'binary', /^is a PNG image, not a text report$/],
-    ['pixel-renamed.txt', 'binary', /PNG image/],
-    ['missing.txt', 'unreadable', /no such file/],
+    ['empty.txt', 'empty', /空文件/],
+    ['whitespace.txt', 'empty', /空白字符/],
+    ['pixel.png', 'binary', /^是 PNG 图片，不是文本报告$/],
+    ['pixel-renamed.txt', 'binary', /PNG 图片/],
+    ['missing.txt', 'unreadable', /文件不存在/],
   ])('refuses %s with one `%s` error naming the file', async (name, ruleId, reason) => {
     const result = await read(name)
     expect(result.value).toBeNull()
@@ -154,8 +154,8 @@ describe('readReport', () => {
     expect(value?.text).toBe(expected)
     expect(value?.overrides).toEqual({ year: 2023 })
     expect(messages).toEqual([
-      { file: 'sidecar-bad.meta.yml', line: 1, reason: expect.stringMatching(/`id` is "2023_Mouxian"/), ruleId: 'invalid-meta', severity: 'error' },
-      { file: 'sidecar-bad.meta.yml', line: 2, reason: expect.stringMatching(/`published` is "2023-02-30"/), ruleId: 'invalid-meta', severity: 'error' },
+      { file: 'sidecar-bad.meta.yml', line: 1, reason: expect.stringMatching(/`id` 的值 "2023_Mouxian"/), ruleId: 'invalid-meta', severity: 'error' },
+      { file: 'sidecar-bad.meta.yml', line: 2, reason: expect.stringMatching(/`published` 的值 "2023-02-30"/), ruleId: 'invalid-meta', severity: 'error' },
       { file: 'sidecar-bad.meta.yml', line: 4, reason: expect.stringMatching(/`colour`/), ruleId: 'unknown-meta', severity: 'warning' },
     ])
   })
@@ -164,7 +164,7 @@ describe('readReport', () => {
     const { value, messages } = await read('sidecar-broken.txt')
     expect(value?.overrides).toEqual({})
     expect(messages).toEqual([
-      { file: 'sidecar-broken.meta.yml', line: 3, reason: expect.stringMatching(/not valid YAML at line 3/), ruleId: 'invalid-meta', severity: 'error' },
+      { file: 'sidecar-broken.meta.yml', line: 3, reason: expect.stringMatching(/不是有效的 YAML/), ruleId: 'invalid-meta', severity: 'error' },
     ])
   })
 

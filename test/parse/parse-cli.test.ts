@@ -28,9 +28,15 @@ describe('npm run parse', () => {
     expect(stderr).toMatch(/^reports\/2022\/tianjin-zwfwb\.txt:16 .+ \[damaged-heading-number\]$/m)
   })
 
-  it('exits 1 under --strict when there are warnings', async () => {
+  it('exits 1 under --strict on parser doubt, 0 when the only finding is a missing part', async () => {
     const { code } = await run('reports/2022/tianjin-zwfwb.txt', '--strict')
     expect(code).toBe(1)
+    const missing = await run('test/fixtures/site/missing-part/2023/shanxi-sft.txt', '--strict')
+    expect(missing.stderr).toMatch(/^test\/fixtures\/site\/missing-part\/2023\/shanxi-sft\.txt 未找到“第一责任人职责”部分.+ \[missing-leadership\]$/m)
+    expect(missing.code).toBe(0)
+    const unknown = await run('test/fixtures/site/quality/2023/unknown-agency.txt', '--strict')
+    expect(unknown.stderr).toMatch(/ \[unknown-agency\]$/m)
+    expect(unknown.code).toBe(1)
   })
 
   it('exits 1 with exactly one line naming the file for unusable input', async () => {

@@ -60,7 +60,7 @@ describe('parseReport', () => {
     const result = parseReport(raw(`${filler}\n一、主要举措和成效\n${filler}\n三、存在的不足和原因\n${filler}\n`, 'x/skip.txt'))
     const skip = result.messages.find((message) => message.ruleId === 'heading-number-skip')
     expect(skip).toMatchObject({ file: 'x/skip.txt', line: 4, severity: 'warning' })
-    expect(result.value?.warnings).toContain(skip?.reason)
+    expect(result.value?.warnings).toContain(`${skip?.reason} [heading-number-skip]`)
   })
 
   it('gives every section a unique anchor starting with its own kind', () => {

@@ -12,12 +12,13 @@ const pages = [
   { name: 'home', path: '' },
   { name: 'report', path: 'reports/2022/tianjin-zwfwb/' },
   { name: 'year', path: 'years/2022/' },
+  { name: 'quality', path: 'quality/' },
 ]
 let server: StaticServer
 let browser: Browser
 
 beforeAll(async () => {
-  const site = await buildTempSite(['hostile'])
+  const site = await buildTempSite(['hostile', 'quality'])
   server = await serveStatic(site.outDir, { port: 0 })
   browser = await launchChromium()
   await mkdir(shots, { recursive: true })
@@ -53,8 +54,39 @@ describe('pages in Chromium', () => {
     expect(sections).toBeGreaterThan(4)
     await page.locator('#achievements-1-p1 a.copy-link').click()
     expect(new URL(page.url()).hash).toBe('#achievements-1-p1')
-    const cite = await page.locator('#report-cite ~ p code').first().textContent()
-    expect(cite).toMatch(/\[\d{4}-\d{2}-\d{2}\]/)
+    const cite = await page.locator('#cite-gbt + p code').textContent()
+    expect(cite).toMatch(/\[\d{4}-\d{2}-\d{2}\]\. http/)
+    expect(await page.locator('#cite-bibtex + pre code').textContent()).toMatch(/urldate = \{\d{4}-\d{2}-\d{2}\}/)
+    await expect.poll(() => page.locator('.cite-panel button.copy-cite:visible').count(), { timeout: 30_000 }).toBe(4)
+    await page.close()
+  })
+
+  it('shows complete citations without JavaScript: no placeholder, no access date, no dead copy buttons', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${server.url}reports/2022/tianjin-zwfwb/`)
+    const texts = await page.locator('[data-cite]').allTextContents()
+    expect(texts.length).toBeGreaterThan(8)
+    for (const text of texts) expect(text).not.toMatch(/引用日期|urldate|accessed|Y2 {2}-|\u2063/)
+    expect(await page.locator('button.copy-cite:visible').count()).toBe(0)
+    await page.locator('.cite-panel').screenshot({ path: `${shots}/citation-nojs-375.png` })
+    await context.close()
+  })
+
+  it('shows one search box on the home page and every table column on phones', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 900 } })
+    await page.goto(server.url)
+    expect(await page.locator('input[type="search"]:visible').count()).toBe(1)
+    await page.goto(`${server.url}quality/`)
+    const cells = page.locator('.report-table tbody tr:first-child > *')
+    expect(await cells.count()).toBe(7)
+    for (const cell of await cells.all()) expect(await cell.isVisible()).toBe(true)
+    await page.goto(`${server.url}years/2022/`)
+    const yearCells = page.locator('.report-table tbody tr:first-child > *')
+    for (const cell of await yearCells.all()) {
+      const box = await cell.boundingBox()
+      expect(box !== null && box.x >= 0 && box.x + box.width <= 375).toBe(true)
+    }
     await page.close()
   })
 

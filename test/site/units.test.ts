@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { assessTimeliness, outlineRule, supervisionRule } from '../../src/site/assess-timeliness.ts'
-import { assignUniqueIds } from '../../src/site/assign-unique-ids.ts'
 import { citeReport } from '../../src/site/cite-report.ts'
 import { displayTitle } from '../../src/site/display-title.ts'
 import { dropDuplicateReports } from '../../src/site/drop-duplicate-reports.ts'
@@ -52,36 +51,6 @@ describe('assessTimeliness', () => {
   })
 })
 
-describe('assignUniqueIds', () => {
-  it('keeps the first id by source path and suffixes later ones with a warning', () => {
-    const a = report({ source: { ...report().source, file: '2022/b.txt' } })
-    const b = report({ source: { ...report().source, file: '2022/a.txt' } })
-    const c = report({ source: { ...report().source, file: '2022/c.txt' } })
-    const { reports, messages } = assignUniqueIds([a, b, c])
-    expect(reports.map((r) => [r.source.file, r.id])).toEqual([
-      ['2022/a.txt', '2022-tianjin-zwfwb'],
-      ['2022/b.txt', '2022-tianjin-zwfwb-2'],
-      ['2022/c.txt', '2022-tianjin-zwfwb-3'],
-    ])
-    expect(messages.map((m) => [m.file, m.ruleId, m.severity])).toEqual([
-      ['2022/b.txt', 'duplicate-id', 'warning'],
-      ['2022/c.txt', 'duplicate-id', 'warning'],
-    ])
-  })
-})
-
-describe('citeReport', () => {
-  it('writes GB/T 7714, BibTeX and CSL-JSON with an access-date placeholder', () => {
-    const citation = citeReport(report({ title: '50%_报告{x}' }), 'http://localhost:8080/reports/2022/tianjin-zwfwb/')
-    expect(citation.gbt).toBe(
-      '天津市人民政府政务服务办公室. 50%_报告{x}[EB/OL]. (2023-03-14)[引用日期]. http://localhost:8080/reports/2022/tianjin-zwfwb/.',
-    )
-    expect(citation.bibtex).toContain('author = {{天津市人民政府政务服务办公室}}')
-    expect(citation.bibtex).toContain('title = {{50\\%\\_报告x}}')
-    expect(JSON.parse(citation.csl).issued).toEqual({ 'date-parts': [[2023, 3, 14]] })
-  })
-})
-
 describe('displayTitle', () => {
   it('puts a composed title in square brackets, in every citation too', () => {
     const composed = report({ title: '天津市武清区人民政府2020年度法治政府建设情况报告', titleInferred: true })
@@ -106,6 +75,15 @@ describe('dropDuplicateReports', () => {
     expect(messages[0]).toMatchObject({ file: '2022/b-utf8.txt', ruleId: 'duplicate-report', severity: 'warning' })
     expect(messages[0]?.reason).toContain('2022/a-gbk.txt')
   })
+
+  it('keeps the copy already published, even when a new copy sorts first', () => {
+    const body = [{ anchor: 'preamble', kind: 'preamble' as const, number: null, heading: null, paragraphs: ['2022年，某市坚持依法行政。'], children: [] }]
+    const published = report({ sections: body, source: { ...report().source, file: '2022/b.txt' } })
+    const added = report({ sections: structuredClone(body), source: { ...report().source, file: '2022/a-copy.txt' } })
+    const { reports, messages } = dropDuplicateReports([added, published], (file) => file === '2022/b.txt')
+    expect(reports.map((kept) => kept.source.file)).toEqual(['2022/b.txt'])
+    expect(messages.map((m) => m.file)).toEqual(['2022/a-copy.txt'])
+  })
 })
 
 describe('levelLabel', () => {
@@ -122,10 +100,10 @@ describe('readBuildArgs', () => {
       reportsDir: 'r',
       outDir: 'x',
       pathPrefix: '/sub/',
-      siteUrl: 'http://localhost:8080',
+      siteUrl: null,
     })
     expect(readBuildArgs([], { STRICT: '1' }).value?.strict).toBe(true)
-    expect(readBuildArgs(['--out'], {}).error).toBe('--out needs a value')
+    expect(readBuildArgs(['--out'], {}).error).toBe('--out 需要一个值')
   })
 })
 

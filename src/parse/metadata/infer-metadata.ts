@@ -1,3 +1,4 @@
+import { createMessage, type RuleArgs, type RuleId } from '../../messages.ts'
 import type { Agency, Message, MetaOverrides, RawReport, Report, Result, Section, Source } from '../../types.ts'
 import { isWebsiteName, nationalBody } from './body-patterns.ts'
 import { collectAgencyEvidence, type AgencyEvidence } from './collect-agency-evidence.ts'
@@ -11,6 +12,9 @@ import { loadDivisions } from './load-divisions.ts'
 import { makeId } from './make-id.ts'
 import { placeFromHost, placeFromWebsite, type HostPlace } from './place-from-host.ts'
 import { toSimplified } from './to-simplified.ts'
+
+/** Record a warning of one rule about the report. */
+type Warn = <R extends RuleId>(ruleId: R, ...params: RuleArgs<R>) => void
 
 /** What the structure stage hands over for metadata inference. */
 export interface MetadataInput {
@@ -41,8 +45,8 @@ export type Metadata = Pick<Report, 'id' | 'title' | 'titleInferred' | 'agency' 
 export function inferMetadata(input: MetadataInput): Result<Metadata> {
   const { overrides, hints } = input
   const messages: Message[] = []
-  const warn = (ruleId: string, reason: string): void => {
-    messages.push({ file: input.file, line: null, reason, ruleId, severity: 'warning' })
+  const warn: Warn = (ruleId, ...params) => {
+    messages.push(createMessage(ruleId, { file: input.file, severity: 'warning' }, ...params))
   }
   const context = toSimplified([input.title ?? '', ...Object.values(input.fields), input.text].join('\n'))
   const mentions = countPlaceMentions(context)
@@ -57,7 +61,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
     text: input.text,
     hint: hints?.published,
   })
-  for (const value of published.invalid) warn('invalid-date', `${value} is not a calendar date; expected YYYY-MM-DD`)
+  for (const value of published.invalid) warn('invalid-date', { found: value })
   const year = findYear({
     override: overrides.year,
     title: input.title ?? hints?.title ?? null,
@@ -76,7 +80,7 @@ export function inferMetadata(input: MetadataInput): Result<Metadata> {
   const hostPlace = findHostPlace(url, input.fields).place
   const [province] = agency.region
   if (hostPlace !== null && province !== undefined && agency.level !== 'central' && hostPlace.path[0] !== province && overrides.region === undefined) {
-    warn('host-place-conflict', `正文指向${agency.region.join('/')}，网址或来源网站却属于${hostPlace.path.join('/')}；按正文取地区，请核对（可能是转载）`)
+    warn('host-place-conflict', { text: agency.region.join('/'), host: hostPlace.path.join('/') })
   }
   reportGaps({ agency, undecided: found.undecided, year, published: published.published, warn, found: describeEvidence(evidence, input.fields, url, mentions) })
   return {
@@ -131,35 +135,30 @@ function reportGaps(input: {
   undecided: string[][]
   year: { year: number | null; from: string | null; folderYear: number | null }
   published: string | null
-  warn: (ruleId: string, reason: string) => void
+  warn: Warn
   found: string
 }): void {
   const { agency, warn } = input
   if (agency.name === null) {
-    warn('unknown-agency', `未找到报告机构名称：${input.found}；请在 .meta.yml 中设置 agency`)
+    warn('unknown-agency', { found: input.found })
   } else if (input.undecided.length > 0) {
-    warn(
-      'ambiguous-region',
-      `${agency.name}: the name fits ${input.undecided.map((path) => path.join('/')).join(', ')} and the text names none of their provinces or cities more than the others; region kept to [${agency.region.join(', ')}]; set \`region\` in the sidecar`,
-    )
+    warn('ambiguous-region', {
+      agency: agency.name,
+      candidates: input.undecided.map((path) => path.join('/')).join('、'),
+      kept: agency.region.join(', '),
+    })
   } else if (agency.region.length === 0 && agency.level !== 'central' && !nationalBody.test(agency.name)) {
-    warn(
-      'unknown-region',
-      `${agency.name}: no province, city or county name found in it or in the other evidence; set \`region\` in the sidecar`,
-    )
+    warn('unknown-region', { agency: agency.name })
   }
   const { folderYear } = input.year
   if (input.year.from === 'folder') {
-    warn('year-from-folder', `正文未写明报告年度（标题、导语、各部分标题均无年份），按文件所在文件夹取 ${folderYear ?? ''} 年`)
+    warn('year-from-folder', { year: folderYear })
   } else if (folderYear !== null && input.year.year !== null && input.year.year !== folderYear && input.year.from !== 'override') {
-    warn('year-folder-mismatch', `正文所写年度为 ${input.year.year} 年，文件却在 ${folderYear} 年的文件夹中；请核对并移动文件或在 .meta.yml 中设置 year`)
+    warn('year-folder-mismatch', { year: input.year.year, folderYear })
   }
   if (input.year.from === 'published') {
-    warn(
-      'year-from-publication-date',
-      `no year in the title, the preamble or the plans heading; took the publication year ${input.published?.slice(0, 4) ?? ''} minus one (${input.year.year ?? ''})`,
-    )
+    warn('year-from-publication-date', { published: input.published?.slice(0, 4) ?? '', year: input.year.year })
   } else if (input.year.year === null) {
-    warn('unknown-year', 'no year in the title, the preamble, the plans heading or a publication date; set `year` in the sidecar')
+    warn('unknown-year')
   }
 }

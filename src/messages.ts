@@ -1,0 +1,173 @@
+import type { Message } from './types.ts'
+
+/**
+ * The Chinese wording of every message a user sees, one entry per rule id, shared by every stage.
+ *
+ * `doubt` marks what `--strict` fails on: the parser was unsure (an unknown field, a damaged heading, a duplicate, an
+ * unreadable file). Rules without it state facts about the report itself (a statutory part is missing) or about the
+ * build; they are shown on the quality and report pages and never fail a build by themselves.
+ * `label` is the rule's short name for tallies. `field` names the report field a rule is about, so the quality page can offer a sidecar line that fixes it.
+ */
+export const catalogue = {
+  // Reading files (src/ingest)
+  unreadable: rule('doubt', '无法读取', (p: { detail: string }) => `无法读取：${p.detail}`),
+  'too-large': rule('doubt', '文件过大', (p: { size: string; limit: string }) => `文件大小 ${p.size}，超过单篇报告 ${p.limit} 的上限，未读取`),
+  binary: rule('doubt', '二进制文件', (p: { what: string }) => `是${/^[\w]/.test(p.what) ? ' ' : ''}${p.what}，不是文本报告`),
+  undecodable: rule('doubt', '无法解码', (p: { what: 'report' | 'sidecar' }) =>
+    p.what === 'report' ? '不是有效的 UTF-8、UTF-16 或 GB18030/GBK 文本；请另存为 UTF-8' : '元数据文件不是 UTF-8 或 GBK 文本；请另存为 UTF-8'),
+  empty: rule('doubt', '没有正文', (p: { cause: 'zero' | 'blank' | 'markup' | 'front-matter' | 'furniture' }) => emptyCause[p.cause]),
+  'invalid-bytes': rule('doubt', '编码损坏', (p: { count: number; encoding: string }) =>
+    `有 ${p.count} 处字节不是有效的 ${p.encoding} 编码（下载不完整或文件损坏？），以 U+FFFD 显示`),
+  'invalid-meta': rule('doubt', '元数据无效', (p: { field?: string; found?: string; expected?: string; yaml?: string }) =>
+    p.yaml !== undefined
+      ? `元数据不是有效的 YAML：${p.yaml}`
+      : p.field === undefined
+        ? `元数据应是“字段: 值”的映射，实际是 ${p.found ?? '其他内容'}`
+        : `元数据字段 \`${p.field}\` 的值 ${p.found ?? ''} 无效，应为${p.expected ?? '有效值'}；已忽略该字段`),
+  'unknown-meta': rule('doubt', '未知元数据字段', (p: { field: string; known: string }) => `未知的元数据字段 \`${p.field}\`，可用字段：${p.known}`),
+  'unread-metadata': rule('doubt', '未读取的元数据文件', (p: { expected: string | null }) =>
+    p.expected === null
+      ? '看似元数据文件，但旁边没有同名报告，未被读取'
+      : `看似元数据文件，但未被读取；元数据文件须命名为 ${p.expected}`),
+  'duplicate-sidecar': rule('doubt', '重复的元数据文件', (p: { used: string }) => `与 ${p.used} 重复：同一报告只读一个元数据文件，本文件未被读取`),
+  'unreadable-folder': rule('doubt', '无法列出文件夹', (p: { detail: string }) => `无法列出报告文件夹：${p.detail}`),
+  // Parsing (src/parse)
+  'no-cjk': rule('doubt', '没有中文', () => '没有中文文本；应为中文的法治政府建设报告'),
+  'not-a-report': rule('doubt', '不像报告', (p: { cjk?: number; min?: number }) =>
+    p.cjk === undefined
+      ? '正文没有出现“法治”“依法”或“政府”，不像法治政府建设报告'
+      : `正文只有 ${p.cjk} 个汉字，报告至少应有 ${p.min ?? 0} 个`),
+  'damaged-heading-number': rule('doubt', '标题编号残缺', (p: { heading: string; number: string | null; level: number }) =>
+    p.number === null
+      ? `标题“${p.heading}”没有编号，而同级标题都有编号；按第 ${p.level} 级标题处理`
+      : `标题“${p.heading}”的编号“${p.number}”残缺；按前后标题推断为第 ${p.level} 级标题`),
+  'heading-number-skip': rule('doubt', '标题编号跳号', (p: { number: string; previous: string }) => `标题编号“${p.number}”接在“${p.previous}”之后，有编号跳过或重复`),
+  'no-headings': rule('doubt', '没有标题', () => '未找到任何标题，全文按一个部分处理'),
+  'missing-achievements': rule('fact', '缺少主要举措和成效', (p: { expected: string }) => `未找到“主要举措和成效”部分（应有类似“${p.expected}”的标题）`),
+  'missing-leadership': rule('fact', '缺少第一责任人职责', (p: { expected: string }) => `未找到“第一责任人职责”部分（应有类似“${p.expected}”的标题）`),
+  'missing-shortcomings': rule('fact', '缺少不足和原因', (p: { expected: string }) => `未找到“存在的不足和原因”部分（应有类似“${p.expected}”的标题）`),
+  'missing-plans': rule('fact', '缺少下一年度安排', (p: { expected: string }) => `未找到“下一年度主要安排”部分（应有类似“${p.expected}”的标题）`),
+  'invalid-date': rule('doubt', '日期无效', (p: { found: string }) => `“${p.found}”不是有效日期，应为 YYYY-MM-DD`, 'published'),
+  'unknown-agency': rule('doubt', '机构未知', (p: { found: string }) => `未找到报告机构名称：${p.found}；请在 .meta.yml 中设置 agency`, 'agency'),
+  'host-place-conflict': rule('doubt', '地区与网址不符', (p: { text: string; host: string }) =>
+    `正文指向${p.text}，网址或来源网站却属于${p.host}；按正文取地区，请核对（可能是转载）`, 'region'),
+  'ambiguous-region': rule('doubt', '地区存疑', (p: { agency: string; candidates: string; kept: string }) =>
+    `${p.agency}：名称可对应 ${p.candidates}，正文未更多提及其中任一省市；地区暂定为 [${p.kept}]`, 'region'),
+  'unknown-region': rule('doubt', '地区未知', (p: { agency: string }) => `${p.agency}：名称和其他线索中都没有省、市、县名，地区未知`, 'region'),
+  'unknown-level': rule('doubt', '层级未知', (p: { agency: string }) => `${p.agency}：无法判断层级（省、市、县、乡镇或部门）`, 'level'),
+  'year-from-publication-date': rule('doubt', '年度由发布日期推定', (p: { published: string; year: number | null }) =>
+    `标题、导语和工作安排标题中都没有年度；按发布年份 ${p.published} 减一推定为 ${p.year ?? ''} 年`, 'year'),
+  'year-from-folder': rule('doubt', '年度取自文件夹', (p: { year: number | null }) =>
+    `正文未写明报告年度（标题、导语、各部分标题均无年份），按文件所在文件夹取 ${p.year ?? ''} 年`, 'year'),
+  'year-folder-mismatch': rule('doubt', '年度与文件夹不符', (p: { year: number; folderYear: number }) =>
+    `正文所写年度为 ${p.year} 年，文件却在 ${p.folderYear} 年的文件夹中；请核对并移动文件或在 .meta.yml 中设置 year`, 'year'),
+  'unknown-year': rule('doubt', '年度未知', () => '标题、导语、工作安排标题和发布日期中都没有年度', 'year'),
+  'unknown-published': rule('fact', '发布日期未注明', () => '原文没有注明发布日期或落款日期', 'published'),
+  'title-supplied': rule('fact', '题名为拼成', (p: { title: string }) => `原文没有标题，题名“${p.title}”由机构和年度拼成`, 'title'),
+  parse: rule('doubt', '解析提示', (p: { detail: string }) => p.detail),
+  // Building the site (src/site)
+  'duplicate-report': rule('doubt', '重复的报告', (p: { kept: string; encodings: string }) =>
+    `与 ${p.kept} 正文相同（同一报告的另一份副本，${p.encodings}），只发布 ${p.kept}`),
+  'duplicate-id': rule('doubt', '编号重复', (p: { id: string; owner: string; assigned: string }) =>
+    `编号 ${p.id} 已由 ${p.owner} 使用，本报告发布为 ${p.assigned}；可在元数据文件中用 \`id\` 指定稳定编号`, 'id'),
+  'id-changed': rule('fact', '编号已更改', (p: { from: string; to: string }) => `编号由 ${p.from} 改为 ${p.to}；旧链接已转到新地址`),
+  'report-removed': rule('fact', '报告已移除', (p: { id: string }) => `源文件已不在报告文件夹中；永久链接 ${p.id} 保留为“已移除”页面`),
+  'invalid-registry': rule('doubt', '登记表无效', (p: { detail: string }) => `永久链接登记表无法读取（${p.detail}）；本次构建不更新它，请修复后重新构建`),
+  'registry-updated': rule('fact', '登记表已更新', (p: { added: number; changed: number; removed: number }) =>
+    `永久链接登记表已更新（新增 ${p.added}，改号 ${p.changed}，移除 ${p.removed}）；请把它与报告一起提交`),
+  'no-report': rule('doubt', '没有产生报告', () => '文件没有产生报告，也没有给出原因'),
+  'internal-error': rule('doubt', '内部错误', (p: { detail: string }) => `解析时发生内部错误：${p.detail}`),
+  // Search index (src/search)
+  'site-unreadable': rule('doubt', '无法读取网站', (p: { detail: string }) => `无法读取已构建的网站：${p.detail}`),
+  'no-report-pages': rule('fact', '没有报告页面', () => '没有页面带 data-pagefind-body，搜索索引为空'),
+  'pagefind-error': rule('doubt', '索引出错', (p: { step: 'start' | 'write' | 'index' | 'stored' | 'crash'; detail: string }) => pagefindStep[p.step] + p.detail),
+  'pagefind-page-error': rule('doubt', '页面索引出错', (p: { detail: string }) => `Pagefind 无法索引该页面：${p.detail}`),
+  'no-index': rule('doubt', '没有搜索索引', (p: { cause: 'empty-manifest' | 'script' | 'missing'; detail?: string }) =>
+    p.cause === 'empty-manifest'
+      ? '索引清单中没有任何索引包；请重新构建'
+      : p.cause === 'script'
+        ? `无法加载 Pagefind 搜索脚本：${p.detail ?? ''}；请先构建网站`
+        : '此文件夹中没有搜索索引；请先构建网站（npm run build）'),
+  'bad-manifest': rule('doubt', '索引清单无效', (p: { detail: string }) => `索引清单不是有效的 JSON：${p.detail}`),
+} as const
+
+/** A rule id: a key of the catalogue. */
+export type RuleId = keyof typeof catalogue
+
+/** What a rule's wording needs, e.g. `{ field: 'year' }`. */
+export type RuleParams<R extends RuleId> = Parameters<(typeof catalogue)[R]['text']>[0]
+
+/** The rest arguments that carry a rule's details: none for a rule without any. */
+export type RuleArgs<R extends RuleId> = RuleParams<R> extends undefined ? [] : [params: RuleParams<R>]
+
+/**
+ * The Chinese wording of a rule with its details filled in.
+ * @example describe('unknown-region', { agency: '某市司法局' })
+ */
+export function describe<R extends RuleId>(ruleId: R, ...params: RuleArgs<R>): string {
+  const text = catalogue[ruleId].text as (input: unknown) => string
+  return text(params[0] ?? {})
+}
+
+/** A message of `ruleId` about `file` (line null for the whole file). */
+export function createMessage<R extends RuleId>(
+  ruleId: R,
+  where: { file: string; line?: number | null; severity: Message['severity'] },
+  ...params: RuleArgs<R>
+): Message {
+  return { file: where.file, line: where.line ?? null, reason: describe(ruleId, ...params), ruleId, severity: where.severity }
+}
+
+/** One line for a terminal: `file:line 原因 [rule-id]`, without `:line` for a message about the whole file. */
+export function formatMessage(message: Message): string {
+  return `${message.file}${message.line === null ? '' : `:${message.line}`} ${message.reason} [${message.ruleId}]`
+}
+
+/** True when `--strict` should fail on this message: an error, or a warning of a rule that marks parser doubt. */
+export function isDoubt(message: Message): boolean {
+  // A rule id missing from the catalogue is a bug; isDoubtRule counts it as doubt so strict builds notice.
+  return message.severity === 'error' || isDoubtRule(message.ruleId)
+}
+
+/** The rule's short Chinese name, e.g. `机构未知`; the rule id itself when it is not in the catalogue. */
+export function labelOf(ruleId: string): string {
+  const entry = (catalogue as Record<string, { label: string } | undefined>)[ruleId]
+  return entry?.label ?? ruleId
+}
+
+/** Whether `--strict` fails on warnings of this rule. */
+export function isDoubtRule(ruleId: string): boolean {
+  const entry = (catalogue as Record<string, { kind: RuleKind } | undefined>)[ruleId]
+  return entry === undefined || entry.kind === 'doubt'
+}
+
+/** The report field a rule is about (`agency`, `year`…), or null. */
+export function fieldOf(ruleId: string): Field | null {
+  const entry = (catalogue as Record<string, { field: Field | null } | undefined>)[ruleId]
+  return entry?.field ?? null
+}
+
+/** Report fields a sidecar can correct. */
+export type Field = 'agency' | 'region' | 'level' | 'year' | 'published' | 'title' | 'id'
+
+type RuleKind = 'doubt' | 'fact'
+
+function rule<P = undefined>(kind: RuleKind, label: string, text: (params: P) => string, field: Field | null = null) {
+  return { kind, label, text, field }
+}
+
+const emptyCause = {
+  zero: '是空文件（0 字节），应为报告正文',
+  blank: '只有空白字符，应为报告正文',
+  markup: '除 HTML 标记外没有文字，应为报告正文',
+  'front-matter': '除文首元数据外没有文字，应为报告正文',
+  furniture: '去掉网页杂项和元数据行后没有报告正文',
+} as const
+
+const pagefindStep = {
+  start: 'Pagefind 无法启动：',
+  write: 'Pagefind 无法写出索引包：',
+  index: 'Pagefind 建立索引时出错：',
+  stored: 'Pagefind 存入了一个未被索引的页面：',
+  crash: '建立索引中止：',
+} as const
