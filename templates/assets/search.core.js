@@ -420,6 +420,11 @@ export function phrasesOf(term) {
   return queryWordsOf(term).map((word) => word.folded)
 }
 
+/** The stored text as written: Pagefind escapes `<` and `>` in the content it returns. */
+function unescapeContent(text) {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+}
+
 /** Separator between the blocks (headings, paragraphs, cells) of the text stored for each page. */
 export const blockBreak = '\u200b'
 
@@ -429,7 +434,7 @@ export const blockBreak = '\u200b'
  */
 export function containsPhrases(content, phrases) {
   if (phrases.length === 0) return true
-  const blocks = content.split(blockBreak).map((block) => foldText(block).replace(/\n/g, ''))
+  const blocks = content.split(blockBreak).map((block) => foldText(unescapeContent(block)).replace(/\n/g, ''))
   return phrases.every((phrase) => blocks.some((block) => block.includes(phrase)))
 }
 
@@ -480,7 +485,7 @@ function shapeHit(data, phrases, state) {
  * section's blocks are joined by line breaks, which no phrase crosses.
  */
 function sectionsOf(data) {
-  const blocks = (data.raw_content ?? data.content ?? '').split(blockBreak).map((block) => normaliseText(block.replace(/&lt;/g, '<').replace(/&gt;/g, '>')))
+  const blocks = (data.raw_content ?? data.content ?? '').split(blockBreak).map((block) => normaliseText(unescapeContent(block)))
   const anchors = (data.anchors ?? [])
     .filter((anchor) => /h\d/i.test(anchor.element) && anchor.id && /\S/.test(anchor.text ?? ''))
     .sort((a, b) => a.location - b.location)
