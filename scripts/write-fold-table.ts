@@ -1,6 +1,6 @@
 // Regenerate the traditional → simplified table the search folds with: `npx tsx scripts/write-fold-table.ts`.
 import { rename, writeFile } from 'node:fs/promises'
-import { foldTableModule } from '../src/search/fold-table.ts'
+import { foldTableModule } from '../src/search/index.ts'
 
 const target = 'templates/assets/search.fold.js'
 await writeFile(`${target}.tmp`, foldTableModule())
