@@ -81,6 +81,9 @@ export const catalogue = {
   'site-unreadable': rule('doubt', '无法读取网站', (p: { detail: string }) => `无法读取已构建的网站：${p.detail}`),
   'no-report-pages': rule('fact', '没有报告页面', () => '没有页面带 data-pagefind-body，搜索索引为空'),
   'pagefind-error': rule('doubt', '索引出错', (p: { step: 'start' | 'write' | 'index' | 'stored' | 'crash'; detail: string }) => pagefindStep[p.step] + p.detail),
+  'bad-option': rule('doubt', '命令参数有误', (p: { detail: string }) => p.detail),
+  'no-query': rule('doubt', '没有关键词', () => '请给出关键词或筛选条件'),
+  'unknown-filter-value': rule('doubt', '筛选值不存在', (p: { name: string; typed: string; accepted: string }) => `没有${p.name}“${p.typed}”；${p.accepted}`),
   'pagefind-page-error': rule('doubt', '页面索引出错', (p: { detail: string }) => `Pagefind 无法索引该页面：${p.detail}`),
   'no-index': rule('doubt', '没有搜索索引', (p: { cause: 'empty-manifest' | 'script' | 'missing'; detail?: string }) =>
     p.cause === 'empty-manifest'

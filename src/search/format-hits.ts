@@ -22,7 +22,9 @@ export function toJsonHits(hits: SearchHit[]): JsonHit[] {
 /** Render hits as a readable numbered list; highlights become 【】 and HTML entities are decoded. */
 export function formatHits(hits: SearchHit[], total: number, approximate = false): string {
   if (hits.length === 0) return '没有找到结果。\n'
-  const lines = [`共${approximate ? '约' : ''} ${total} 篇报告${total > hits.length ? `，显示前 ${hits.length} 篇` : ''}：`, '']
+  // An approximate total is an upper bound: some candidates were not checked and may not hold the words.
+  const count = approximate ? `共约 ${total} 篇报告（最多 ${total} 篇，未逐篇核对）` : `共 ${total} 篇报告`
+  const lines = [`${count}${total > hits.length ? `，显示前 ${hits.length} 篇` : ''}：`, '']
   hits.forEach((hit, index) => {
     const about = [hit.agency, hit.year && `${hit.year}年`].filter(Boolean).join(' · ')
     lines.push(`${index + 1}. ${hit.title}${about ? `（${about}）` : ''}`, `   ${hit.url}`, `   ${plain(hit.excerpt)}`)

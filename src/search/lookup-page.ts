@@ -46,7 +46,7 @@ interface Open {
  * Rewrite a built page for the search index. Pagefind stores every position of every word it indexes; for Chinese
  * cut into single characters that is the whole text again, and a common character's positions on 10,000 pages are
  * megabytes. So the page Pagefind sees holds each distinct character pair of the text once (a few more times when
- * frequent, for ranking: 1 + log2 of its count), as ASCII words (`hanCode`), in one paragraph at the start of the
+ * frequent, for ranking: 1 + log2 of its count), as ASCII words (`unitCode`), in one paragraph at the start of the
  * body; everything else Pagefind reads (filters, meta, sort) stays as built. The text itself comes back as
  * `content`, in blocks, for `writeShard` to store in the page's fragment in place of the words.
  * `group` is added as the page's `group` filter: the search reads one group (year) at a time.

@@ -1,5 +1,5 @@
 // Types for search.core.js, which stays plain JavaScript so browsers load it without a build step.
-import type { SectionKind, Level } from '../../src/types.ts'
+import type { SectionKind } from '../../src/types.ts'
 
 /** What the user asked for; every key is also a query-string key. */
 export interface SearchState {
@@ -84,7 +84,7 @@ export interface Shards {
 export interface SearchFound {
   /** Pages found in the groups searched, less those whose text did not hold a phrase. */
   total: number
-  /** True when some candidates were not checked and others were rejected. */
+  /** True when `total` may be larger than the truth: some candidates were not checked and may not hold the words. */
   approximate: boolean
   /** False when the search stopped before the older groups (the first query); `total` is then a lower bound. */
   complete: boolean
@@ -94,7 +94,9 @@ export interface SearchFound {
 
 export const stateKeys: readonly (keyof SearchState)[]
 export const filterKeys: readonly Exclude<keyof SearchState, 'q' | 'sort'>[]
-export const levelLabels: Record<Level, string>
+export { levelLabels } from './levels.js'
+export const unknownValue: string
+export function filterLabel(key: string, value: string): string
 export const kindLabels: Record<SectionKind, string>
 export function stateFromQuery(query: string): SearchState
 export function queryFromState(state: SearchState): string
@@ -107,15 +109,26 @@ export const pagefindOptions: Record<string, unknown>
 export function groupsOf(manifest: ShardManifest): ShardGroup[]
 export function openShards(pagefind: PagefindLike, manifest: ShardManifest, siteBase: string): Shards
 export function runSearch(shards: Shards, state: SearchState, limit?: number, options?: { counts?: boolean }): Promise<SearchFound | null>
-export function countResults(shards: Shards, state: SearchState): Promise<{ total: number; filters: FilterCounts } | null>
+export function countResults(shards: Shards, state: SearchState): Promise<{ total: number; approximate: boolean; filters: FilterCounts } | null>
 export function highlightUrl(url: string, term: string | undefined): string
 export function holdsTerm(excerpt: string, term: string): boolean
 export function phrasesOf(term: string): string[]
 export function normaliseText(text: string): string
-export function hanCode(character: string): string
+export function foldCharacter(character: string): string
+export function foldText(text: string): string
+export function unitCode(unit: string): string
 export function indexWords(text: string): string[]
-export function queryWordsOf(term: string): { text: string; phrase: boolean; tokens: string }[]
-export function lookupsOf(words: { text: string }[]): string[]
+/** A query word: as typed, folded, its length in units and its index words (space-separated). */
+export interface QueryWord {
+  text: string
+  folded: string
+  phrase: boolean
+  units: number
+  tokens: string
+}
+export function queryWordsOf(term: string): QueryWord[]
+export function lookupsOf(words: QueryWord[]): string[]
+export function candidatesMayMiss(words: QueryWord[], state: SearchState): boolean
 export const blockBreak: string
 export function unbreak(text: string): string
 export function containsPhrases(content: string, phrases: string[]): boolean

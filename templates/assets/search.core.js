@@ -1,5 +1,7 @@
 // Query logic shared by the search page (served as-is, no build step) and the offline CLI (imported by Node),
-// so the two cannot drift: URL ↔ state, Pagefind filters, shard merging, kind filtering, excerpt marks.
+// so the two cannot drift: URL ↔ state, Pagefind filters, shard merging, folding, kind filtering, excerpt marks.
+import { levelLabels } from './levels.js'
+import { traditionalPairs } from './search.fold.js'
 
 /** Query-string keys, in the order URLs are written. */
 export const stateKeys = ['q', 'year', 'kind', 'province', 'level', 'agency', 'sort']
@@ -7,8 +9,27 @@ export const stateKeys = ['q', 'year', 'kind', 'province', 'level', 'agency', 's
 /** Filter keys that map one-to-one to the pages' `data-pagefind-filter` names. */
 export const filterKeys = ['year', 'kind', 'province', 'level', 'agency']
 
-/** Chinese labels for the `level` filter values. */
-export const levelLabels = { province: '省级', city: '市级', county: '县级', township: '乡镇', department: '部门', central: '中央部门' }
+export { levelLabels }
+
+/** The filter value of a report whose year, or whose region, is unknown (labelled 年度未知, 地区未知). */
+export const unknownValue = 'unknown'
+
+/**
+ * The Chinese label of a filter value, as the menus and the CLI show it.
+ * @example filterLabel('level', 'city') // '市级'
+ */
+export function filterLabel(key, value) {
+  if (key === 'kind') return kindLabels[value] ?? value
+  if (key === 'level') return levelLabels[value] ?? value
+  if (key === 'year') return value === unknownValue ? '年度未知' : `${value}年度`
+  if (key === 'province' && value === unknownValue) return '地区未知'
+  return value
+}
+
+/** True when a search group holds reports of the chosen year (`unknownValue`: the reports without one). */
+function holdsYear(group, year) {
+  return year === unknownValue ? group.years.length === 0 : group.years.map(String).includes(year)
+}
 
 /** Chinese labels for the `kind` filter values (mirrors `sectionKinds` in src/parse/section-kinds.ts; a test keeps them equal). */
 export const kindLabels = {
@@ -120,107 +141,158 @@ export function openShards(pagefind, manifest, siteBase) {
   }
 }
 
-/** Han characters: each becomes part of a two-character index word. */
-const han = /\p{Script=Han}/u
-/** Runs the index is built from: Han text, or letters and digits of other scripts. */
-const runs = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu
+/** Characters the index and the query keep ("units"): letters (Han included) and digits, after folding. */
+const unitPattern = /[\p{L}\p{N}]/u
 
-/** Drop spaces next to Han characters (`法 治 政 府`, `2020 年`), as scraped reports often carry them. */
+/** Traditional → simplified, one character each (OpenCC's table, generated into search.fold.js). */
+const simplifiedOf = new Map()
+for (let at = 0; at < traditionalPairs.length; ) {
+  const from = String.fromCodePoint(traditionalPairs.codePointAt(at) ?? 0)
+  at += from.length
+  const to = String.fromCodePoint(traditionalPairs.codePointAt(at) ?? 0)
+  at += to.length
+  simplifiedOf.set(from, to)
+}
+
+/** Folded characters already computed: a report uses a few thousand distinct characters, each many times. */
+const foldedCharacters = new Map()
+
+/**
+ * A character as the search compares it: width and compatibility forms unified (NFKC), traditional made simplified
+ * (OpenCC), letters in lower case; '' for punctuation, spaces and symbols, which the search ignores.
+ * @example [...'羅〔２０１９〕A'].map(foldCharacter).join('') // '罗2019a'
+ */
+export function foldCharacter(character) {
+  let folded = foldedCharacters.get(character)
+  if (folded === undefined) {
+    folded = ''
+    for (const part of character.normalize('NFKC').toLowerCase()) {
+      const simple = simplifiedOf.get(part) ?? part
+      if (unitPattern.test(simple)) folded += simple
+    }
+    foldedCharacters.set(character, folded)
+  }
+  return folded
+}
+
+/**
+ * A text folded for comparison (`foldCharacter`), line breaks kept: they end a block, and no phrase crosses one.
+ * @example foldText('纲要（2021—2025年）') // '纲要20212025年'
+ */
+export function foldText(text) {
+  let folded = ''
+  for (const character of text) folded += character === '\n' ? '\n' : foldCharacter(character)
+  return folded
+}
+
+/** A folded text with, for each of its code units, where the character it came from starts and ends in `text`. */
+function foldWithPositions(text) {
+  let folded = ''
+  const starts = []
+  const ends = []
+  let at = 0
+  for (const character of text) {
+    const part = character === '\n' ? '\n' : foldCharacter(character)
+    folded += part
+    for (let unit = 0; unit < part.length; unit += 1) {
+      starts.push(at)
+      ends.push(at + character.length)
+    }
+    at += character.length
+  }
+  return { folded, starts, ends }
+}
+
+/** Drop spaces next to Han characters (`法 治 政 府`, `2020 年`) in text shown to people, as scraped reports often carry them. */
 export function normaliseText(text) {
   return text.replace(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu, '')
 }
 
 /**
- * A Han character as the four lowercase letters of its code point in base 26. Pagefind's query parser splits
- * Chinese with the browser's word segmenter, which would cut a two-character index word it does not know
+ * A unit (a folded character) as the four lowercase letters of its code point in base 26. Pagefind's query parser
+ * splits Chinese with the browser's word segmenter, which would cut a two-character index word it does not know
  * (`政复`) in two; ASCII words pass through whole, and a fixed length keeps prefix matches exact.
  */
-export function hanCode(character) {
-  let code = hanCodes.get(character)
+export function unitCode(unit) {
+  let code = unitCodes.get(unit)
   if (code === undefined) {
-    let number = character.codePointAt(0) ?? 0
+    let number = unit.codePointAt(0) ?? 0
     code = ''
     for (let digit = 0; digit < 4; digit += 1, number = Math.floor(number / 26)) code = String.fromCharCode(97 + (number % 26)) + code
-    hanCodes.set(character, code)
+    unitCodes.set(unit, code)
   }
   return code
 }
 
-/** Codes already computed: a report uses a few thousand distinct characters, each thousands of times. */
-const hanCodes = new Map()
+const unitCodes = new Map()
 
 /**
- * The index words of a text, in order: each Han character with the next (`营商 商环 环境`), the last of a run
- * alone (a one-character query matches it and every pair it starts, by prefix), other words in lower case.
- * The search page and the indexer share this, so a query's words are exactly those of the text holding it.
- * @example indexWords('营商环境 ISO') // [code(营商), code(商环), code(环境), code(境), 'iso']
+ * The index words of one block of text, in order: the text is folded to its units (`foldCharacter`: punctuation
+ * and spaces dropped, simplified, NFKC, lower case), and each unit is written with the next (`营商 商环 环境`), the
+ * last alone (a one-unit query matches it and every pair it starts, by prefix). The search page and the indexer
+ * share this, so a query's words are exactly those of the text holding it.
+ * @example indexWords('營商環境') // [code(营商), code(商环), code(环境), code(境)]
  */
 export function indexWords(text) {
+  return pairWords([...foldText(text).replace(/\n/g, '')], true)
+}
+
+/** Each unit's code with the next one's; the last unit alone too when `lastAlone` or when there is only one. */
+function pairWords(units, lastAlone) {
   const words = []
-  let pair = null // the code of the Han character before, while in a Han run
-  let word = ''
-  for (const character of normaliseText(text)) {
-    const kind = kindOf(character)
-    if (kind === 'han') {
-      if (word) words.push(word.toLowerCase())
-      word = ''
-      const code = hanCode(character)
-      if (pair !== null) words.push(pair + code)
-      pair = code
-      continue
-    }
-    if (pair !== null) words.push(pair)
-    pair = null
-    if (kind === 'word') word += character
-    else if (word) {
-      words.push(word.toLowerCase())
-      word = ''
-    }
-  }
-  if (pair !== null) words.push(pair)
-  if (word) words.push(word.toLowerCase())
+  for (let at = 0; at + 1 < units.length; at += 1) words.push(unitCode(units[at]) + unitCode(units[at + 1]))
+  if (units.length > 0 && (lastAlone || units.length === 1)) words.push(unitCode(units.at(-1)))
   return words
 }
 
-/** `han`, `word` (another letter or digit) or `other`, remembered per character (this runs on every character). */
-function kindOf(character) {
-  let kind = kinds.get(character)
-  if (kind === undefined) {
-    kind = han.test(character) ? 'han' : /[\p{L}\p{N}]/u.test(character) ? 'word' : 'other'
-    kinds.set(character, kind)
-  }
-  return kind
-}
-
-const kinds = new Map()
+/** Most pairs of one query word looked up: a pasted sentence needs only some to find its candidates. */
+const lookupsPerWord = 12
 
 /**
- * The words of a query as Pagefind should look them up. A word with Chinese in it is a phrase: it must appear as
- * written, so its tokens are its character pairs (`营商环境` → 营商 商环 环境, encoded); a lone character is looked
- * up alone, matching every pair it starts. Other words are plain terms.
+ * The words of a query: split at spaces of any kind (each word must occur: AND), each folded. A word is a phrase:
+ * it must appear in one block of the text as folded (punctuation, spaces, script and width ignored). `tokens` are its
+ * index words, `units` its length in units; words that fold to nothing (punctuation only) are dropped.
  */
 export function queryWordsOf(term) {
   return term
     .split(/\s+/)
-    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
-    .filter(Boolean)
+    .map((text) => ({ text, folded: foldText(text).replace(/\n/g, '') }))
+    .filter((word) => word.folded)
     .map((word) => {
-      const tokens = [...word.matchAll(runs)].flatMap(([run]) => wordsOfRun(run, false))
-      return { text: word, phrase: han.test(word), tokens: tokens.join(' ') }
+      const units = [...word.folded]
+      return { ...word, phrase: true, units: units.length, tokens: pairWords(units, false).join(' ') }
     })
 }
 
 /**
- * How each index word of a query is looked up: a character pair exactly (`"…"`: Pagefind's plain search would
- * fall back to similar words when a pair is missing from a bundle); a lone character or a non-Han word by prefix.
+ * True when a page found by the index words of `words` may still not hold them: the index shows a word's pairs, not
+ * that they are adjacent, so a word of three or more units can be in a page's pairs without being in its text;
+ * pairs of a long word are only sampled; and a chosen part (`kind`) needs the words in a section of that part.
+ */
+export function candidatesMayMiss(words, state) {
+  return Boolean(state.kind) || words.some((word) => word.units > 2)
+}
+
+/**
+ * How each index word of a query is looked up: a pair exactly (`"…"`: Pagefind's plain search would fall back to
+ * similar words when a pair is missing from a bundle); a one-unit word by prefix (its code starts every pair it
+ * starts, and the last unit of a block is indexed alone). A long word is looked up by `lookupsPerWord` of its
+ * pairs, spread over it: the candidates still hold every page with the word, and each shown hit is checked.
  */
 export function lookupsOf(words) {
   const lookups = new Map()
   for (const word of words) {
-    for (const [run] of word.text.matchAll(runs)) {
-      const pairs = han.test(run) && [...run].length > 1
-      for (const token of wordsOfRun(run, false)) lookups.set(token, pairs ? `"${token}"` : token)
+    const tokens = word.tokens.split(' ')
+    if (word.units === 1) {
+      lookups.set(tokens[0], tokens[0])
+      continue
     }
+    const step = Math.max(1, (tokens.length - 1) / (lookupsPerWord - 1))
+    for (let at = 0; at < tokens.length; at += step) {
+      const token = tokens[Math.round(at)]
+      lookups.set(token, `"${token}"`)
+    }
+    lookups.set(tokens.at(-1), `"${tokens.at(-1)}"`)
   }
   return [...lookups.values()]
 }
@@ -276,16 +348,6 @@ function smallerCounts(a, b) {
   return out
 }
 
-/** A run's index words; the last Han character alone only when `lastAlone` or when the run is one character. */
-function wordsOfRun(run, lastAlone) {
-  if (!han.test(run)) return [run.toLowerCase()]
-  const characters = [...run]
-  const words = []
-  for (let at = 0; at + 1 < characters.length; at += 1) words.push(hanCode(characters[at]) + hanCode(characters[at + 1]))
-  if (lastAlone || characters.length === 1) words.push(hanCode(characters.at(-1)))
-  return words
-}
-
 /**
  * Run a query and shape the first `limit` hits for display: same order and same fields in the browser and the CLI.
  * Default order is by year, newest first, then by how often a page uses the query's words (`byOccurrences`), so the
@@ -298,13 +360,12 @@ function wordsOfRun(run, lastAlone) {
 export async function runSearch(shards, state, limit = 20, { counts = true } = {}) {
   const { pagefind } = shards
   const words = queryWordsOf((state.q ?? '').trim())
-  const phrases = words.filter((word) => word.phrase).map((word) => word.text)
-  const needles = words.map((word) => word.text)
+  const phrases = words.map((word) => word.folded)
   const filters = filtersFromState(state)
   const counted = counts ? await countResults(shards, state) : { filters: {} }
   if (!counted) return null
   const whole = state.sort === 'relevance' || shards.groups.every((group) => group.key === null)
-  const groups = whole ? [null] : shards.groups.filter((group) => !state.year || group.years.map(String).includes(state.year))
+  const groups = whole ? [null] : shards.groups.filter((group) => !state.year || holdsYear(group, state.year))
   const hits = []
   let total = 0
   let rejected = 0
@@ -323,7 +384,7 @@ export async function runSearch(shards, state, limit = 20, { counts = true } = {
       checked += batch.length
       for (const data of await Promise.all(batch.map((result) => result.data()))) {
         // With a part chosen, the phrases must be in a section of that part, not just somewhere in the report.
-        const hit = containsPhrases(data.raw_content ?? data.content ?? '', phrases) ? shapeHit(data, needles, state) : null
+        const hit = containsPhrases(data.raw_content ?? data.content ?? '', phrases) ? shapeHit(data, phrases, state) : null
         if (hit && (!state.kind || phrases.length === 0 || hit.sub_results.length > 0)) hits.push(hit)
         else rejected += 1
       }
@@ -332,7 +393,7 @@ export async function runSearch(shards, state, limit = 20, { counts = true } = {
   }
   return {
     total: total - rejected,
-    approximate: rejected > 0 && unchecked > 0,
+    approximate: unchecked > 0 && candidatesMayMiss(words, state),
     complete: searched === groups.length,
     hits,
     filters: counted.filters,
@@ -347,42 +408,47 @@ export async function countResults(shards, state) {
   const { pagefind } = shards
   await shards.loadAll()
   await pagefind.filters()
-  const response = await findCandidates(pagefind, queryWordsOf((state.q ?? '').trim()), filtersFromState(state))
+  const words = queryWordsOf((state.q ?? '').trim())
+  const response = await findCandidates(pagefind, words, filtersFromState(state))
   if (!response) return null
   const filters = { ...response.counts }
   delete filters.group
-  return { total: response.results.length, filters }
+  const total = response.results.length
+  return { total, approximate: total > 0 && candidatesMayMiss(words, state), filters }
 }
 
-/** The words of a query that hold Chinese: these must appear as written. */
+/** The words of a query as they must appear in a block of the folded text (`foldText`). */
 export function phrasesOf(term) {
-  return queryWordsOf(term)
-    .filter((word) => word.phrase)
-    .map((word) => word.text)
+  return queryWordsOf(term).map((word) => word.folded)
+}
+
+/** The stored text as written: Pagefind escapes `<` and `>` in the content it returns. */
+function unescapeContent(text) {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>')
 }
 
 /** Separator between the blocks (headings, paragraphs, cells) of the text stored for each page. */
 export const blockBreak = '\u200b'
 
 /**
- * True when one block of the page text holds each phrase, spaces next to Han characters ignored. Blocks are
- * separated by `blockBreak`, as the index's character pairs never span two blocks.
+ * True when one block of the page text, folded (`foldText`), holds each folded phrase. Blocks are separated by
+ * `blockBreak`, as the index's pairs never span two blocks.
  */
 export function containsPhrases(content, phrases) {
   if (phrases.length === 0) return true
-  const blocks = content.split(blockBreak).map(normaliseText)
+  const blocks = content.split(blockBreak).map((block) => foldText(unescapeContent(block)).replace(/\n/g, ''))
   return phrases.every((phrase) => blocks.some((block) => block.includes(phrase)))
 }
 
 /**
- * A hit for display: the sections holding the query's words (phrases as written, other words in any case), each
+ * A hit for display: the sections holding the query's folded words (see `findSpans`), each
  * with an excerpt, best covered first; without words, the report's opening lines and no sections.
  */
-function shapeHit(data, needles, state) {
+function shapeHit(data, phrases, state) {
   const meta = data.meta ?? {}
   const sections = sectionsOf(data)
   const found = sections
-    .map((section) => ({ section, spans: findSpans(section.text, needles) }))
+    .map((section) => ({ section, spans: findSpans(section.text, phrases) }))
     .filter(({ spans }) => spans.length > 0)
   const linked = found
     .filter(({ section }) => section.id !== null)
@@ -421,7 +487,7 @@ function shapeHit(data, needles, state) {
  * section's blocks are joined by line breaks, which no phrase crosses.
  */
 function sectionsOf(data) {
-  const blocks = (data.raw_content ?? data.content ?? '').split(blockBreak).map((block) => normaliseText(block.replace(/&lt;/g, '<').replace(/&gt;/g, '>')))
+  const blocks = (data.raw_content ?? data.content ?? '').split(blockBreak).map((block) => normaliseText(unescapeContent(block)))
   const anchors = (data.anchors ?? [])
     .filter((anchor) => /h\d/i.test(anchor.element) && anchor.id && /\S/.test(anchor.text ?? ''))
     .sort((a, b) => a.location - b.location)
@@ -434,13 +500,17 @@ function sectionsOf(data) {
     .filter((section) => section.text.length > 0)
 }
 
-/** Where each needle occurs in the text (letters in any case), in order; overlapping spans are kept apart for counting. */
-function findSpans(text, needles) {
+/**
+ * Where each folded phrase occurs in the text as written (compared folded: `foldText`), in order, from its first
+ * character to its last; overlapping spans are kept apart for counting.
+ */
+function findSpans(text, phrases) {
   const spans = []
-  const folded = text.toLowerCase()
-  for (const needle of needles) {
-    const sought = needle.toLowerCase()
-    for (let at = folded.indexOf(sought); at !== -1; at = folded.indexOf(sought, at + 1)) spans.push({ phrase: needle, start: at, end: at + sought.length })
+  const { folded, starts, ends } = foldWithPositions(text)
+  for (const phrase of phrases) {
+    for (let at = folded.indexOf(phrase); at !== -1; at = folded.indexOf(phrase, at + 1)) {
+      spans.push({ phrase, start: starts[at], end: ends[at + phrase.length - 1] })
+    }
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end)
 }
@@ -489,11 +559,12 @@ function escapeHtml(text) {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
 }
 
-/** True when one highlight in the excerpt covers the whole query (spaces ignored). */
+/** True when one highlight in the excerpt covers the whole query, both folded (`foldText`). */
 export function holdsTerm(excerpt, term) {
-  if (!term) return false
+  const sought = foldText(term ?? '').replace(/\n/g, '')
+  if (!sought) return false
   for (const match of excerpt.matchAll(/<mark>(.*?)<\/mark>/g)) {
-    if ((match[1] ?? '').replace(/\s+/g, '').includes(term)) return true
+    if (foldText(match[1] ?? '').includes(sought)) return true
   }
   return false
 }

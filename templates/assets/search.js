@@ -3,6 +3,7 @@
 import {
   countResults,
   filterKeys,
+  filterLabel,
   highlightUrl,
   kindLabels,
   levelLabels,
@@ -12,6 +13,7 @@ import {
   runSearch,
   singleBundle,
   stateFromQuery,
+  unknownValue,
 } from './search.core.js'
 
 const pageSize = 10
@@ -149,7 +151,9 @@ async function refreshCounts(state, current = generation, found = null) {
   const counted = state.q || filterKeys.some((key) => state[key]) ? await countResults(shards, state) : { filters: allFilters }
   if (!counted || current !== generation) return
   fillFilters(counted.filters, state)
-  if (found && !found.complete && found.total > 0) status.textContent = `找到约 ${counted.total} 篇报告，按年度从新到旧显示前 ${found.hits.length} 篇。`
+  if (found && !found.complete && found.total > 0) {
+    status.textContent = `找到${counted.approximate ? '约 ' : ' '}${counted.total} 篇报告${counted.approximate ? '（最多）' : ''}，按年度从新到旧显示前 ${found.hits.length} 篇。`
+  }
 }
 
 function renderResults(found, state) {
@@ -168,9 +172,11 @@ function renderResults(found, state) {
     return
   }
   if (found.complete) {
-    status.textContent = `找到${found.approximate ? '约 ' : ' '}${found.total} 篇报告${found.total > found.hits.length ? `，显示前 ${found.hits.length} 篇` : ''}。`
+    status.textContent = `找到${found.approximate ? '约 ' : ' '}${found.total} 篇报告${found.approximate ? '（最多）' : ''}${found.total > found.hits.length ? `，显示前 ${found.hits.length} 篇` : ''}。`
   } else {
-    status.textContent = `找到 ${found.total} 篇以上报告，按年度从新到旧显示前 ${found.hits.length} 篇；正在统计其他年度…`
+    // A lower bound: when candidates may not hold the words, only the hits checked so far are sure.
+    const atLeast = found.approximate ? found.hits.length : found.total
+    status.textContent = `找到 ${atLeast} 篇以上报告，按年度从新到旧显示前 ${found.hits.length} 篇；正在统计其他年度…`
   }
   list.replaceChildren(...found.hits.map((hit) => renderHit(hit, state)))
   more.hidden = !(found.approximate || !found.complete || found.total > found.hits.length)
@@ -243,7 +249,7 @@ function fillFilters(counts, state) {
     const first = select.options[0]
     const options = values.map((value) => {
       const count = counts[key]?.[value] ?? 0
-      const option = new Option(`${labelOf(key, value)}（${count}）`, value)
+      const option = new Option(`${filterLabel(key, value)}（${count}）`, value)
       option.disabled = count === 0 && value !== chosen
       return option
     })
@@ -252,18 +258,14 @@ function fillFilters(counts, state) {
   }
 }
 
+/** Menu order: years newest first, kinds and levels as listed, other values by name; 未知 always last. */
 function orderValues(key, values) {
-  if (key === 'year') return values.sort((a, b) => Number(b) - Number(a))
+  const known = values.filter((value) => value !== unknownValue)
+  const tail = known.length < values.length ? [unknownValue] : []
+  if (key === 'year') return [...known.sort((a, b) => Number(b) - Number(a)), ...tail]
   if (key === 'kind') return Object.keys(kindLabels).filter((kind) => values.includes(kind))
   if (key === 'level') return Object.keys(levelLabels).filter((level) => values.includes(level))
-  return values.sort((a, b) => a.localeCompare(b, 'zh-CN'))
-}
-
-function labelOf(key, value) {
-  if (key === 'kind') return kindLabels[value] ?? value
-  if (key === 'level') return levelLabels[value] ?? value
-  if (key === 'year') return `${value}年度`
-  return value
+  return [...known.sort((a, b) => a.localeCompare(b, 'zh-CN')), ...tail]
 }
 
 function element(name, attributes = {}, text) {

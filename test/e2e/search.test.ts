@@ -8,6 +8,7 @@ import { searchSite } from '../../src/search/index.ts'
 import { buildSite } from '../../src/site/build-site.ts'
 import { serveStatic, type StaticServer } from '../../src/site/serve-static.ts'
 import { hangGuard, launchChromium, openPage } from './chromium.ts'
+import { settled } from './search-page.ts'
 
 let outDir = ''
 let server: StaticServer
@@ -187,26 +188,6 @@ async function search(page: Page, query: string): Promise<void> {
   await settled(page)
 }
 
-/**
- * Wait until the page has finished the search its address asks for: hits shown, whole count and filter counts
- * filled. The page says so itself (`data-state="done"` with the `data-query` it searched), so no guess at timing.
- */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const root = document.querySelector<HTMLElement>('[data-search]')
-      const normal = (query: string): string =>
-        [...new URLSearchParams(query)]
-          .filter(([, value]) => value.trim() !== '')
-          .map(([key, value]) => `${key}=${value.trim()}`)
-          .sort()
-          .join('&')
-      return root?.dataset.state === 'done' && normal(root.dataset.query ?? '') === normal(location.search)
-    },
-    null,
-    hangGuard,
-  )
-}
 
 async function resultUrls(page: Page): Promise<string[]> {
   return page.locator('.search-hit-title a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname))

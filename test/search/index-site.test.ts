@@ -67,6 +67,14 @@ describe('indexSite', () => {
     expect(all.value?.filters['year']).toEqual({ '2020': 1, '2022': 2 })
   })
 
+  it('refuses a filter value the index does not hold, naming those it does; takes the Chinese label', async () => {
+    const found = await searchSite(site, { q: '普法', province: '广东' })
+    expect(found.value).toBeNull()
+    expect(found.messages).toEqual([expect.objectContaining({ file: '--province', ruleId: 'unknown-filter-value', reason: '没有省份“广东”；可选：四川省、天津市' })])
+    const labelled = await searchSite(site, { q: '普法', year: '2020年度', level: '县级' })
+    expect(labelled.value?.hits.map((hit) => hit.url)).toEqual(['/reports/2020/tianjin-wuqing/'])
+  })
+
   it('keeps only sub-results in the chosen part when a kind is chosen', async () => {
     const found = await searchSite(site, { q: '普法', kind: 'shortcomings' })
     const hits = found.value?.hits ?? []

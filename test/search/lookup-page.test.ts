@@ -5,7 +5,7 @@ import { toText } from 'hast-util-to-text'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { lookupPage } from '../../src/search/index.ts'
-import { blockBreak, hanCode, indexWords } from '../../templates/assets/search.core.js'
+import { blockBreak, unitCode, indexWords } from '../../templates/assets/search.core.js'
 import { fixturePages } from './fixture-pages.ts'
 import { makeReportPage } from './make-report-page.ts'
 
@@ -23,17 +23,17 @@ describe('lookupPage', () => {
   })
   it('gives Pagefind each character pair of the text once, in one paragraph, and none of the text itself', () => {
     const words = looked.html.match(/<p data-pagefind-meta="digest:[0-9a-f]{12}">([^<]*)<\/p>/)?.[1]?.split(' ') ?? []
-    expect(words).toContain(hanCode('营') + hanCode('商'))
-    expect(words).toContain(hanCode('法') + hanCode('治'))
-    expect(words).not.toContain(hanCode('告') + hanCode('一'))
+    expect(words).toContain(unitCode('营') + unitCode('商'))
+    expect(words).toContain(unitCode('法') + unitCode('治'))
+    expect(words).not.toContain(unitCode('告') + unitCode('一'))
     expect(new Set(words)).toEqual(new Set(looked.content.split(blockBreak).flatMap(indexWords)))
     expect(looked.html).not.toMatch(/推进|优化营商/)
   })
   it('repeats a frequent pair a few times for ranking, by the log of its count', () => {
     const text = '普法'.repeat(1) + '，' + Array.from({ length: 8 }, () => '法治').join('，')
     const words = lookupPage(`<main data-pagefind-body><p>${text}</p></main>`, null).html.split(/[ >]/)
-    expect(words.filter((word) => word === hanCode('法') + hanCode('治')).length).toBe(4)
-    expect(words.filter((word) => word.startsWith(hanCode('普') + hanCode('法'))).length).toBe(1)
+    expect(words.filter((word) => word === unitCode('法') + unitCode('治')).length).toBe(4)
+    expect(words.filter((word) => word.startsWith(unitCode('普') + unitCode('法'))).length).toBe(1)
   })
   it('keeps filters, ignored parts, scripts, text outside the body and the page language as written; adds the group', () => {
     expect(looked.html).toContain('<span data-pagefind-filter="province">天津市</span><br><p>不<b>分</b>词</p></div>')

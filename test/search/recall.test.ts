@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSearch } from '../../templates/assets/search.core.js'
 import { indexSite, type SiteIndex } from '../../src/search/index.ts'
 import { buildSite } from '../../src/site/build-site.ts'
-import { openIndexOrThrow, readIndexedTexts, sampleQueries } from './sample-queries.ts'
+import { openIndexOrThrow, pagesHolding as pagesHoldingFolded, readIndexedTexts, sampleQueries } from './sample-queries.ts'
 
 let outDir = ''
 let texts = new Map<string, string>()
@@ -97,7 +97,7 @@ async function foundPages(q: string): Promise<string[]> {
 }
 
 function pagesHolding(q: string): string[] {
-  return [...texts].filter(([, text]) => q.split(' ').every((word) => text.includes(word))).map(([url]) => url).sort()
+  return pagesHoldingFolded(texts, q)
 }
 
 function occurrences(text: string, phrase: string): number {

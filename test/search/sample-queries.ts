@@ -5,6 +5,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { findReportPages, openSiteIndex, type SiteIndex } from '../../src/search/index.ts'
+import { foldForTruth } from './folded-queries.ts'
 
 /** Elements that end a run of text: a phrase never runs from one into the next. */
 const blocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'dt', 'td', 'th', 'div', 'section', 'article', 'blockquote', 'pre', 'caption', 'figcaption', 'table', 'tr', 'ul', 'ol', 'dl'])
@@ -50,7 +51,7 @@ export interface SampledQuery {
 
 /**
  * Sample `perLength` Chinese substrings of each length from the pages' text (seeded, so the same every run), plus
- * `pairs` two-word queries, each with the set of pages whose text holds every word.
+ * `pairs` two-word queries, each with the set of pages whose text holds every word (`pagesHolding`).
  */
 export function sampleQueries(texts: Map<string, string>, lengths: number[], perLength: number, pairs: number, seed = 1): SampledQuery[] {
   const random = seeded(seed)
@@ -70,10 +71,22 @@ export function sampleQueries(texts: Map<string, string>, lengths: number[], per
     for (let n = 0; n < perLength; n++) queries.add(pick(length))
   }
   for (let n = 0; n < pairs; n++) queries.add(`${pick(2 + (n % 3))} ${pick(2 + (n % 4))}`)
-  return [...queries].map((q) => ({
-    q,
-    expected: pages.filter((url) => q.split(' ').every((word) => (texts.get(url) ?? '').includes(word))),
-  }))
+  return [...queries].map((q) => ({ q, expected: pagesHolding(texts, q) }))
+}
+
+/**
+ * The pages (sorted) where every space-separated word of `q`, folded as the search folds (`foldForTruth`: script,
+ * width, punctuation and spaces do not count), is inside one folded block (a line of `texts`).
+ */
+export function pagesHolding(texts: Map<string, string>, q: string): string[] {
+  const words = q.split(/\s+/).map(foldForTruth).filter(Boolean)
+  return [...texts]
+    .filter(([, text]) => {
+      const blocks = text.split('\n').map(foldForTruth)
+      return words.every((word) => blocks.some((block) => block.includes(word)))
+    })
+    .map(([url]) => url)
+    .sort()
 }
 
 function findBody(node: Root | Element): Element | null {

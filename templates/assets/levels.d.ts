@@ -1,0 +1,3 @@
+import type { Level } from '../../src/types.ts'
+
+export const levelLabels: Record<Level, string>

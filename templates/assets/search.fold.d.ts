@@ -1,0 +1,2 @@
+/** Traditional characters and their simplified forms, as pairs. */
+export const traditionalPairs: string

@@ -1,0 +1,31 @@
+// The search CLI as a process: usage, errors in Chinese with the rule id, exit codes. No site is needed for these.
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/search.ts', ...args], { cwd: new URL('../..', import.meta.url).pathname })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+describe('search CLI', () => {
+  it('prints its usage for --help', async () => {
+    const { code, stdout } = await cli(['--help'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^用法：npm run --silent search -- 关键词/)
+    expect(stdout).toContain('--level L')
+  }, 60_000)
+  it('exits 2 naming the options for an unknown one', async () => {
+    const { code, stderr, stdout } = await cli(['执法', '--region', '广东'])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^没有选项 --region；可用的选项：.*--province.* \[bad-option\]/)
+  }, 60_000)
+})
