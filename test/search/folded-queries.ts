@@ -2,6 +2,7 @@
 // and digits only), and queries sampled from real text in the shapes researchers type: phrases with punctuation and
 // numbers, the same written with other brackets and widths, the other script, pasted sentences, word pairs.
 import * as OpenCC from 'opencc-js'
+import { seeded } from './seeded.ts'
 
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' })
 const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' })
@@ -86,16 +87,4 @@ export function sampleFoldedQueries(texts: Map<string, string>, seed = 11): Fold
       ...query,
       expected: pages.filter((url) => query.q.split(/\s+/).map(foldForTruth).filter(Boolean).every((word) => foldedPages.get(url)?.some((block) => block.includes(word)))),
     }))
-}
-
-/** A small seeded generator (mulberry32): tests sample the same queries every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

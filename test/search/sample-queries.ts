@@ -6,6 +6,7 @@ import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { findReportPages, openSiteIndex, type SiteIndex } from '../../src/search/index.ts'
 import { foldForTruth } from './folded-queries.ts'
+import { seeded } from './seeded.ts'
 
 /** Elements that end a run of text: a phrase never runs from one into the next. */
 const blocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'dt', 'td', 'th', 'div', 'section', 'article', 'blockquote', 'pre', 'caption', 'figcaption', 'table', 'tr', 'ul', 'ol', 'dl'])
@@ -108,16 +109,4 @@ function collect(node: Element, parts: string[]): void {
     else if (child.type === 'element') collect(child, parts)
   }
   if (block) parts.push('\n')
-}
-
-/** A small seeded generator (mulberry32): tests sample the same queries every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
