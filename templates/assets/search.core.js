@@ -371,11 +371,15 @@ export async function runSearch(shards, state, limit = 20, { counts = true } = {
   let rejected = 0
   let unchecked = 0
   let searched = 0
-  for (const group of groups) {
+  for (const [position, group] of groups.entries()) {
     if (hits.length >= limit && !counts) break
     await (group ? shards.load(group) : shards.loadAll())
     const response = await findCandidates(pagefind, words, group?.key ? { ...filters, group: group.key } : filters)
     if (!response) return null // superseded by a newer search
+    const next = groups[position + 1]
+    // Too few candidates here to fill the page: the next year's bundle will be read anyway, so merge it while
+    // this year's hits are fetched and checked.
+    if (next && hits.length + response.results.length < limit) void shards.load(next)
     searched += 1
     total += response.results.length
     let checked = 0
