@@ -21,6 +21,8 @@ export interface ServeOptions {
   host?: string
   /** Sub-path the site is built for, e.g. `/archive/`. Default `/`. */
   pathPrefix?: string
+  /** Requests wait for this before they are answered (`npm start` binds its port, then builds the site it serves). */
+  ready?: Promise<unknown>
 }
 
 const types: Record<string, string> = {
@@ -43,8 +45,10 @@ const types: Record<string, string> = {
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const host = options.host ?? '127.0.0.1'
   const prefix = normalisePrefix(options.pathPrefix ?? '/')
+  // A half-built site is never served: a request made during the build is answered once it is done.
+  const ready = (options.ready ?? Promise.resolve()).catch(() => undefined)
   const server = createServer((request, response) => {
-    void respond(root, prefix, request.url ?? '/', response)
+    void ready.then(() => respond(root, prefix, request.url ?? '/', response))
   })
   let port = options.port ?? 8080
   for (let attempt = 0; ; attempt++) {
