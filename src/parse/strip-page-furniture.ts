@@ -107,18 +107,24 @@ function cutGluedCounter(line: SourceLine): SourceLine {
   return { ...line, text: line.text.slice(text[0].length), norm: line.norm.slice(norm[0].length) }
 }
 
+/** The first `maxHeaderLines` lines still kept, where a page's title, dates and name lines sit; `keep` is read as it changes. */
+function* headerLines(lines: readonly SourceLine[], keep: readonly boolean[]): Generator<{ index: number; line: SourceLine; compact: string }> {
+  let seen = 0
+  for (let index = 0; index < lines.length && seen < maxHeaderLines; index++) {
+    if (!keep[index]) continue
+    seen++
+    const line = lines[index] as SourceLine
+    yield { index, line, compact: compactOf(line.norm) }
+  }
+}
+
 /** Find the title among the lines before the body starts; header date lines become `发布时间`. */
 function findTitle(lines: readonly SourceLine[], keep: boolean[], fields: Record<string, string>,
   drop: (index: number) => void): TitleLines | null {
   let title: TitleLines | null = null
   const before: number[] = []
   let previous = -1
-  let seen = 0
-  for (let index = 0; index < lines.length && seen < maxHeaderLines; index++) {
-    if (!keep[index]) continue
-    seen++
-    const line = lines[index] as SourceLine
-    const compact = compactOf(line.norm)
+  for (const { index, line, compact } of headerLines(lines, keep)) {
     // A date alone above the body (2023-01-03, 2021年3月22日) is the page's date, never the preamble.
     if (headerDate.test(line.norm) && (/[-/.:]/.test(line.norm) || title === null)) {
       if (!('发布时间' in fields)) fields['发布时间'] = line.text
@@ -177,12 +183,7 @@ function titleFromField(fields: Record<string, string>, fieldLines: Map<string, 
  * title, the name repeated under the date) is the page's name line: metadata (`机构`), not report text.
  */
 function dropNameLines(lines: readonly SourceLine[], keep: boolean[], fields: Record<string, string>, drop: (index: number) => void): void {
-  let seen = 0
-  for (let index = 0; index < lines.length && seen < maxHeaderLines; index++) {
-    if (!keep[index]) continue
-    seen++
-    const line = lines[index] as SourceLine
-    const compact = compactOf(line.norm)
+  for (const { index, line, compact } of headerLines(lines, keep)) {
     if (compact.includes('。') || compact.length > 40 || numbered.test(compact)) return
     if (!isNameLine(compact)) continue
     if (!('机构' in fields)) fields['机构'] = line.text
