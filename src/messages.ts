@@ -71,6 +71,8 @@ export const catalogue = {
   'duplicate-id': rule('doubt', '编号重复', (p: { id: string; owner: string; assigned: string }) =>
     `编号 ${p.id} 已由 ${p.owner} 使用，本报告发布为 ${p.assigned}；可在元数据文件中用 \`id\` 指定稳定编号`, 'id'),
   'id-changed': rule('fact', '编号已更改', (p: { from: string; to: string }) => `编号由 ${p.from} 改为 ${p.to}；旧链接已转到新地址`),
+  'report-followed': rule('fact', '改名并修改', (p: { from: string; id: string }) =>
+    `原文件 ${p.from} 已不在，本文件推断出同一编号，视为同一篇报告改名并修改；永久链接 ${p.id} 不变（若不是同一篇，请在附注文件中写明 id）`),
   'report-removed': rule('fact', '报告已移除', (p: { id: string }) => `源文件已不在报告文件夹中；永久链接 ${p.id} 保留为“已移除”页面`),
   'invalid-registry': rule('doubt', '登记表无效', (p: { detail: string }) => `永久链接登记表无法读取（${p.detail}）；本次构建不更新它，请修复后重新构建`),
   'registry-updated': rule('fact', '登记表已更新', (p: { added: number; changed: number; removed: number }) =>

@@ -39,6 +39,10 @@ export interface Section {
   heading: string | null
   /** Body paragraphs before the first child. */
   paragraphs: string[]
+  /** Fragment ids of the paragraphs, present only where one differs from `<anchor>-p<n>` (kept from an earlier build). */
+  paragraphAnchors?: string[]
+  /** Anchors published earlier whose text is no longer in the report; they still land on this section. */
+  formerAnchors?: string[]
   /** Sub-sections in document order. */
   children: Section[]
   /** Where the section sits in the decoded source (heading line to last body line). */

@@ -1,6 +1,15 @@
 import { createMessage } from '../messages.ts'
 import type { Message, Report } from '../types.ts'
+import { keepAnchors } from './keep-anchors.ts'
 import type { PermalinkRegistry, RegisteredReport } from './permalink-registry.ts'
+
+/** How `assignPermalinks` reads the folder it is given. */
+export interface AssignOptions {
+  /** Source files present in this build, read or not: a registered file among them is not gone, even if it failed. */
+  present?: ReadonlySet<string>
+  /** Record each report's section and paragraph anchors in the registry (a build that writes it). */
+  recordAnchors?: boolean
+}
 
 /** What `assignPermalinks` decided. */
 export interface AssignedPermalinks {
@@ -24,10 +33,11 @@ export interface AssignedPermalinks {
  * gets the new id and the old one joins `formerIds`, whose URLs redirect. A report new to the registry gets the id it
  * asks for, or `-2`, `-3`… when a report published earlier holds it. Every id ever given out stays reserved.
  */
-export function assignPermalinks(reports: readonly Report[], registry: PermalinkRegistry): AssignedPermalinks {
+export function assignPermalinks(reports: readonly Report[], registry: PermalinkRegistry, options: AssignOptions = {}): AssignedPermalinks {
   const sorted = [...reports].sort((a, b) => compareText(a.source.file, b.source.file))
   const entries = registry.reports.map((entry) => ({ ...entry, formerIds: [...entry.formerIds] }))
-  const match = matchEntries(sorted, entries)
+  const present = options.present ?? new Set(sorted.map((report) => report.source.file))
+  const match = matchEntries(sorted, entries, present)
   const owners = new Map<string, RegisteredReport>()
   for (const entry of entries) for (const id of [entry.id, ...entry.formerIds]) owners.set(id, entry)
   const messages: Message[] = []
@@ -37,13 +47,16 @@ export function assignPermalinks(reports: readonly Report[], registry: Permalink
     const wanted = report.id
     let entry = match.get(report)
     if (entry && entry.wanted === wanted) {
+      if (entry.file !== report.source.file && entry.sha256 !== report.source.sha256) {
+        messages.push(createMessage('report-followed', { file: report.source.file, severity: 'warning' }, { from: entry.file, id: entry.id }))
+      }
       entry.file = report.source.file
       entry.sha256 = report.source.sha256
       delete entry.removed
       kept.add(entry)
       // Still a duplicate until a sidecar pins an id of its own.
       if (entry.id !== wanted) messages.push(duplicate(report, wanted, owners.get(wanted)?.file, entry.id))
-      return withIds(report, entry)
+      return withIds(report, entry, options.recordAnchors === true)
     }
     const own = (id: string) => entry !== undefined && owners.get(id) === entry
     let id = wanted
@@ -64,7 +77,7 @@ export function assignPermalinks(reports: readonly Report[], registry: Permalink
     }
     owners.set(id, entry)
     kept.add(entry)
-    return withIds(report, entry)
+    return withIds(report, entry, options.recordAnchors === true)
   })
   const removed: RegisteredReport[] = []
   for (const entry of entries) {
@@ -79,8 +92,11 @@ export function assignPermalinks(reports: readonly Report[], registry: Permalink
   return { reports: published, removed, registry: { reports: entries, regions: { ...registry.regions } }, messages, changes }
 }
 
-/** Pair reports with registry entries: by source path first, then by bytes among entries whose file did not match. */
-function matchEntries(reports: readonly Report[], entries: RegisteredReport[]): Map<Report, RegisteredReport> {
+/**
+ * Pair reports with registry entries: by source path first, then by bytes among entries whose file did not match, then
+ * (a file renamed and edited in one go) by the id asked for, among entries whose file is gone from the folder.
+ */
+function matchEntries(reports: readonly Report[], entries: RegisteredReport[], present: ReadonlySet<string>): Map<Report, RegisteredReport> {
   const match = new Map<Report, RegisteredReport>()
   const byFile = new Map(entries.map((entry) => [entry.file, entry]))
   const taken = new Set<RegisteredReport>()
@@ -99,6 +115,14 @@ function matchEntries(reports: readonly Report[], entries: RegisteredReport[]): 
       taken.add(entry)
     }
   }
+  for (const report of reports) {
+    if (match.has(report)) continue
+    const entry = entries.find((candidate) => !taken.has(candidate) && !present.has(candidate.file) && candidate.wanted === report.id)
+    if (entry) {
+      match.set(report, entry)
+      taken.add(entry)
+    }
+  }
   return match
 }
 
@@ -106,9 +130,18 @@ function duplicate(report: Report, wanted: string, owner: string | undefined, as
   return createMessage('duplicate-id', { file: report.source.file, severity: 'warning' }, { id: wanted, owner: owner ?? '另一篇报告', assigned })
 }
 
-function withIds(report: Report, entry: RegisteredReport): Report {
+function withIds(report: Report, entry: RegisteredReport, recordAnchors: boolean): Report {
   const { formerIds: _stale, ...rest } = report
-  return entry.formerIds.length > 0 ? { ...rest, id: entry.id, formerIds: [...entry.formerIds] } : { ...rest, id: entry.id }
+  let sections = report.sections
+  // Anchors are only worked out where some were published or are to be recorded: most builds of a large archive do neither.
+  if (entry.anchors !== undefined || recordAnchors) {
+    const kept = keepAnchors(report.sections, entry.anchors ?? {})
+    sections = kept.sections
+    entry.anchors = kept.anchors
+  }
+  return entry.formerIds.length > 0
+    ? { ...rest, id: entry.id, formerIds: [...entry.formerIds], sections }
+    : { ...rest, id: entry.id, sections }
 }
 
 /** Code-point order, independent of the locale the build runs in. */

@@ -70,7 +70,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const registry = await readPermalinkRegistry(reportsDir)
   const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
   const distinct = dropDuplicateReports(loaded.reports, (file) => registered.has(file))
-  const unique = assignPermalinks(distinct.reports, registry.value)
+  const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
+  const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: options.recordPermalinks === true })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
   const site = composeSiteData({
     reports: unique.reports,

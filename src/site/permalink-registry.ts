@@ -2,6 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createMessage } from '../messages.ts'
 import type { Message } from '../types.ts'
+import type { PublishedAnchors } from './keep-anchors.ts'
 
 /**
  * What the archive has published, kept in `reports/permalinks.json` beside the reports: the build reads it so every URL
@@ -28,6 +29,8 @@ export interface RegisteredReport {
   formerIds: string[]
   /** True once the source file is gone: its URLs answer with a "removed" page and are never given to another report. */
   removed?: boolean
+  /** Section and paragraph anchors its page has published, with fingerprints of their text (see `keepAnchors`). */
+  anchors?: PublishedAnchors
 }
 
 /** The registry file's name inside the reports folder. */
@@ -100,6 +103,7 @@ function orderEntry(entry: RegisteredReport): RegisteredReport {
     sha256: entry.sha256,
     formerIds: entry.formerIds,
     ...(entry.removed ? { removed: true } : {}),
+    ...(entry.anchors ? { anchors: entry.anchors } : {}),
   }
 }
 
@@ -108,16 +112,30 @@ function toRegistry(data: unknown): PermalinkRegistry | null {
   const reports: RegisteredReport[] = []
   for (const item of data['reports']) {
     if (!isRecord(item)) return null
-    const { id, wanted, file, sha256, formerIds, removed } = item
+    const { id, wanted, file, sha256, formerIds, removed, anchors } = item
     if (typeof id !== 'string' || typeof file !== 'string' || typeof sha256 !== 'string') return null
     const former = Array.isArray(formerIds) ? formerIds.filter((value): value is string => typeof value === 'string') : []
-    reports.push({ id, wanted: typeof wanted === 'string' ? wanted : id, file, sha256, formerIds: former, ...(removed === true ? { removed: true } : {}) })
+    reports.push({
+      id,
+      wanted: typeof wanted === 'string' ? wanted : id,
+      file,
+      sha256,
+      formerIds: former,
+      ...(removed === true ? { removed: true } : {}),
+      ...(isRecord(anchors) ? { anchors: toAnchors(anchors) } : {}),
+    })
   }
   const regions: Record<string, string> = {}
   if (isRecord(data['regions'])) {
     for (const [key, value] of Object.entries(data['regions'])) if (typeof value === 'string') regions[key] = value
   }
   return { reports, regions }
+}
+
+function toAnchors(record: Record<string, unknown>): PublishedAnchors {
+  const anchors: PublishedAnchors = {}
+  for (const [anchor, fingerprint] of Object.entries(record)) if (typeof fingerprint === 'string') anchors[anchor] = fingerprint
+  return anchors
 }
 
 function broken(detail: string): { value: PermalinkRegistry; writable: boolean; messages: Message[] } {

@@ -59,7 +59,11 @@ function buildSection(section: Section, options: RenderOptions): Element {
         ])
       : heading,
   )
-  const paragraphs = section.paragraphs.map((text, index) => buildParagraph(text, section.anchor, index + 1, anchors))
+  // Anchors published earlier whose text is gone still land here.
+  if (anchors) for (const former of section.formerAnchors ?? []) head.unshift(h('span.former-anchor', { id: former }))
+  const paragraphs = section.paragraphs.map((text, index) =>
+    buildParagraph(text, section.paragraphAnchors?.[index] ?? `${section.anchor}-p${index + 1}`, index + 1, anchors),
+  )
   const children = section.children.map((child) => buildSection(child, { depth: depth + 1, anchors }))
   return h(
     'section',
@@ -68,9 +72,8 @@ function buildSection(section: Section, options: RenderOptions): Element {
   )
 }
 
-function buildParagraph(text: string, anchor: string, n: number, anchors: boolean): Element {
+function buildParagraph(text: string, id: string, n: number, anchors: boolean): Element {
   if (!anchors) return h('p', text)
-  const id = `${anchor}-p${n}`
   return h('p', { id }, [
     text,
     h('span.para-links', { dataPagefindIgnore: '' }, [

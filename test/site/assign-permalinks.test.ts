@@ -49,13 +49,30 @@ describe('assignPermalinks', () => {
   })
 
   it('follows a renamed file by its bytes and reserves the ids of removed reports', () => {
-    const before = build([report('2022/a.txt', '2022-a', 'aaa'), report('2022/b.txt', '2022-b', 'bbb')])
-    const after = build([report('2022/renamed.txt', '2022-renamed', 'aaa'), report('2022/other.txt', '2022-b', 'ccc')], before.registry)
-    expect(after.idOf('2022/renamed.txt')).toBe('2022-renamed')
+    const before = build([report('2022/a.txt', '2022-a', 'aaa'), report('2022/b.txt', '2022-b', 'bbb'), report('2022/c.txt', '2022-c', 'ccc')])
+    const after = assignPermalinks([report('2022/renamed.txt', '2022-renamed', 'aaa'), report('2022/other.txt', '2022-b', 'ddd')], before.registry, {
+      // b.txt is still in the folder but could not be read this time: its report is not gone, and keeps its URL.
+      present: new Set(['2022/renamed.txt', '2022/other.txt', '2022/b.txt']),
+    })
+    const idOf = (file: string) => after.reports.find((r) => r.source.file === file)?.id
+    expect(idOf('2022/renamed.txt')).toBe('2022-renamed')
     expect(after.reports.find((r) => r.id === '2022-renamed')?.formerIds).toEqual(['2022-a'])
-    expect(after.idOf('2022/other.txt')).toBe('2022-b-2')
-    expect(after.removed.map((entry) => [entry.id, entry.file])).toEqual([['2022-b', '2022/b.txt']])
-    expect(after.messages.map((m) => m.ruleId).sort()).toEqual(['duplicate-id', 'id-changed', 'report-removed'])
+    expect(idOf('2022/other.txt')).toBe('2022-b-2')
+    expect(after.removed.map((entry) => [entry.id, entry.file])).toEqual([
+      ['2022-b', '2022/b.txt'],
+      ['2022-c', '2022/c.txt'],
+    ])
+    expect(after.messages.map((m) => m.ruleId).sort()).toEqual(['duplicate-id', 'id-changed', 'report-removed', 'report-removed'])
+  })
+
+  it('follows a file renamed and edited in one go by the id it asks for, when the old file is gone', () => {
+    const before = build([report('2022/b.txt', '2022-b', 'bbb'), report('2022/c.txt', '2022-c', 'ccc')])
+    const after = build([report('2022/b-revised.txt', '2022-b', 'edited'), report('2022/c.txt', '2022-c', 'ccc')], before.registry)
+    expect(after.idOf('2022/b-revised.txt')).toBe('2022-b')
+    expect(after.removed).toEqual([])
+    expect(after.messages.map((m) => [m.file, m.ruleId])).toEqual([['2022/b-revised.txt', 'report-followed']])
+    expect(after.changes).toEqual({ added: 0, changed: 0, removed: 0 })
+    expect(after.registry.reports.find((entry) => entry.id === '2022-b')).toMatchObject({ file: '2022/b-revised.txt', sha256: 'edited' })
   })
 
   it('takes the first by source path when nothing is recorded yet', () => {

@@ -20,6 +20,15 @@ async function sourcesByUrl(outDir: string): Promise<Map<string, string>> {
   return new Map(data.map((entry) => [new URL(entry.url).pathname, entry.source.file]))
 }
 
+/** Each heading's and paragraph's id → the text it starts with. */
+function targetsOf(html: string): Map<string, string> {
+  const targets = new Map<string, string>()
+  for (const match of html.matchAll(/<(h[2-6]|p) id="([^"]+)">(?:<span class="section-number">[^<]*<\/span>)?([^<]*)/g)) {
+    targets.set(match[2] ?? '', match[3] ?? '')
+  }
+  return targets
+}
+
 describe('permalinks', () => {
   it('the committed registry gives the bundled reports their published URLs and a build leaves it unchanged', async () => {
     const { reportsDir, work, build } = await workspace()
@@ -59,6 +68,26 @@ describe('permalinks', () => {
     }
     // The year page anchors a province by its region slug, not by its position.
     expect(idsOf(await readPage(path.join(work, 'after'), '/years/2022/'))).toEqual(expect.arrayContaining(['sichuansheng', 'tianjinshi']))
+  }, 240_000)
+
+  it('a report split differently keeps every published section and paragraph anchor on the same text', async () => {
+    const { reportsDir, work, build } = await workspace()
+    await build('before')
+    const file = path.join(reportsDir, '2022/tianjin-zwfwb.txt')
+    const original = await readFile(file, 'utf8')
+    // A new first sub-part: every later sub-part of 一、 moves down one place, as when the parser learns a new heading.
+    await writeFile(file, original.replace('一、法治政府建设主要举措和成效\n', '一、法治政府建设主要举措和成效\n\n（一）新增的一节\n\n新增一段说明文字。\n'))
+    const summary = await build('after')
+    expect(summary.permalinks).toMatchObject({ added: 0, changed: 0, removed: 0, written: true })
+    const url = '/reports/2022/tianjin-zwfwb/'
+    const before = targetsOf(await readPage(path.join(work, 'before'), url))
+    const after = targetsOf(await readPage(path.join(work, 'after'), url))
+    expect(before.size).toBeGreaterThan(20)
+    for (const [id, text] of before) expect(after.get(id), `#${id}`).toBe(text)
+    // The new section got an anchor no earlier build gave out.
+    const added = [...after].find(([, text]) => text === '新增的一节')?.[0]
+    expect(added).toBeDefined()
+    expect(before.has(added ?? '')).toBe(false)
   }, 240_000)
 
   it('a sidecar that sets a new id redirects the old URL and lists it in formerIds', async () => {
