@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { evaluateHoldout } from '../test/holdout/evaluate-holdout.ts'
-import { evaluateOpenings, formatOpenings } from '../test/holdout/evaluate-openings.ts'
-import { formatHoldoutTable } from '../test/holdout/format-holdout-table.ts'
+import { evaluateHoldout } from '../src/evaluate/evaluate-holdout.ts'
+import { evaluateOpenings, formatOpenings } from '../src/evaluate/evaluate-openings.ts'
+import { formatHoldoutTable } from '../src/evaluate/format-holdout-table.ts'
 
 const { values } = parseArgs({
   options: {

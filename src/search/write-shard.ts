@@ -4,8 +4,8 @@ import * as pagefind from 'pagefind'
 import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
 import { lookupPage, type PageAnchor } from './lookup-page.ts'
-import { packPagefindFile, unpackPagefindFile } from './pagefind-file.ts'
-import { stabiliseBundle, type Bundle } from './stabilise-bundle.ts'
+import { packPagefindFile, unpackPagefindFile } from './pagefind-format/pagefind-file.ts'
+import { stabiliseBundle, type Bundle } from './pagefind-format/stabilise-bundle.ts'
 
 /** One bundle to write: which pages go into which folder. */
 export interface ShardJob {

@@ -1,5 +1,5 @@
 import { escapeXml } from './escape-xml.ts'
-import type { ReportView } from './view-types.ts'
+import type { ReportView } from '../site/view-types.ts'
 
 /**
  * An Atom feed of the newest 50 reports: those that state a publication date, newest first, then those that state

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { serveStatic } from '../../src/site/serve-static.ts'
+import { serveStatic } from '../../src/serve/serve-static.ts'
 
 describe('serveStatic', () => {
   it('answers a request made before the site is ready once it is, with what was built meanwhile', async () => {

@@ -2,12 +2,12 @@ import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Report } from '../types.ts'
-import type { Timeliness } from './assess-timeliness.ts'
+import type { Timeliness } from '../site/assess-timeliness.ts'
 import { escapeXml } from './escape-xml.ts'
-import { timelinessLabel } from './filters/timeliness-label.ts'
+import { timelinessLabel } from '../site/filters/timeliness-label.ts'
 import { toAtom } from './to-atom.ts'
 import { toCsv } from './to-csv.ts'
-import type { SiteData } from './view-types.ts'
+import type { SiteData } from '../site/view-types.ts'
 
 const schemaFile = fileURLToPath(new URL('../report.schema.json', import.meta.url))
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { reuseNunjucksCompiles } from '../../src/site/reuse-nunjucks-compiles.ts'
+import { reuseNunjucksCompiles } from '../../src/site/nunjucks-patch/reuse-nunjucks-compiles.ts'
 
 interface Nunjucks {
   Environment: new () => object

@@ -1,4 +1,4 @@
-import type { SectionKind } from '../../src/types.ts'
+import type { SectionKind } from '../types.ts'
 import type { ExpectedLine, HoldoutExpectation } from './holdout-types.ts'
 
 /**

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readReport } from '../../src/ingest/index.ts'
-import { parseReport } from '../../src/parse/index.ts'
-import type { Report, Section } from '../../src/types.ts'
+import { readReport } from '../ingest/index.ts'
+import { parseReport } from '../parse/index.ts'
+import type { Report, Section } from '../types.ts'
 
 /** The real openings copied unedited from ../shared/real-openings (test/real-openings). */
-export const openingsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'real-openings')
+export const openingsFolder = fileURLToPath(new URL('../../test/real-openings', import.meta.url))
 
 /** One line of `labels.jsonl` (see test/real-openings/README.md). */
 export interface OpeningLabel {

@@ -1,4 +1,4 @@
-import type { Report, Section, SectionKind } from '../../src/types.ts'
+import type { Report, Section, SectionKind } from '../types.ts'
 import { alignChars } from './align-chars.ts'
 import type { Accepted, ExpectedLine, HoldoutExpectation } from './holdout-types.ts'
 

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { Eleventy } from '@11ty/eleventy'
 import { indexSite } from '../search/index.ts'
 import type { Message, Report } from '../types.ts'
-import { assignPermalinks } from './assign-permalinks.ts'
-import { composeSiteData } from './compose-site-data.ts'
-import { dropDuplicateReports } from './drop-duplicate-reports.ts'
+import { assignPermalinks } from '../site/assign-permalinks.ts'
+import { composeSiteData } from '../site/compose-site-data.ts'
+import { dropDuplicateReports } from '../site/drop-duplicate-reports.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
-import { readPermalinkRegistry, registryFile, writePermalinkRegistry } from './permalink-registry.ts'
+import { readPermalinkRegistry, registryFile, writePermalinkRegistry } from '../site/permalink-registry.ts'
 import { createProgress } from './progress.ts'
-import { writeOpenData } from './write-open-data.ts'
+import { writeOpenData } from '../open-data/write-open-data.ts'
 
 /** Options for `buildSite`. */
 export interface BuildOptions {

@@ -1,4 +1,4 @@
-import type { SectionKind } from '../../src/types.ts'
+import type { SectionKind } from '../types.ts'
 
 /** A value a careful human would accept: one literal, or any of several. */
 export type Accepted<T> = T | { anyOf: T[] }

@@ -1,15 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readReport } from '../../src/ingest/index.ts'
-import { parseReport } from '../../src/parse/index.ts'
-import type { Report } from '../../src/types.ts'
+import { readReport } from '../ingest/index.ts'
+import { parseReport } from '../parse/index.ts'
+import type { Report } from '../types.ts'
 import type { HoldoutExpectation } from './holdout-types.ts'
 import { readExpectedBody } from './read-expected-body.ts'
 import { metadataFields, scoreReport, type ReportScore } from './score-report.ts'
 
 /** The held-out corpus shipped beside this file. */
-export const holdoutFolder = path.dirname(fileURLToPath(import.meta.url))
+export const holdoutFolder = fileURLToPath(new URL('../../test/holdout', import.meta.url))
 
 /** One fixture's figures. */
 export interface FixtureResult extends ReportScore {

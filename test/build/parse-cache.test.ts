@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hashParserSources, openParseCache } from '../../src/site/parse-cache.ts'
+import { hashParserSources, openParseCache } from '../../src/build/parse-cache.ts'
 import type { Report, Result } from '../../src/types.ts'
 
 let dir: string

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fixtures, projectRoot } from './build-temp-site.ts'
+import { fixtures, projectRoot } from '../site/build-temp-site.ts'
 
 function runBuild(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build.ts'), ...args], {

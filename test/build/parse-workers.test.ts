@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { listReportFiles } from '../../src/ingest/list-report-files.ts'
-import { parseFile, parseWithWorkers } from '../../src/site/parse-workers.ts'
+import { parseFile, parseWithWorkers } from '../../src/build/parse-workers.ts'
 
 const realReports = path.resolve(import.meta.dirname, '../../reports')
 let dir: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createProgress, renderBar } from '../../src/site/progress.ts'
+import { createProgress, renderBar } from '../../src/build/progress.ts'
 
 function recorder(isTTY: boolean) {
   const writes: string[] = []
