@@ -1,7 +1,5 @@
 // `npm run build`: argv → buildSite → messages, one summary line, exit code.
-import { buildSite } from '../src/build/build-site.ts'
-import { printBuildSummary } from '../src/build/print-build-summary.ts'
-import { readBuildArgs } from '../src/build/read-build-args.ts'
+import { buildSite, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {

@@ -1,37 +1,12 @@
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Eleventy } from '@11ty/eleventy'
+import { writeOpenData } from '../open-data/index.ts'
 import { indexSite } from '../search/index.ts'
+import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry } from '../site/index.ts'
 import type { Message, Report } from '../types.ts'
-import { assignPermalinks } from '../site/assign-permalinks.ts'
-import { composeSiteData } from '../site/compose-site-data.ts'
-import { dropDuplicateReports } from '../site/drop-duplicate-reports.ts'
-import { loadReports, type LoadedReports } from './load-reports.ts'
-import { readPermalinkRegistry, registryFile, writePermalinkRegistry } from '../site/permalink-registry.ts'
+import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
+import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
-import { writeOpenData } from '../open-data/write-open-data.ts'
-
-/** Options for `buildSite`. */
-export interface BuildOptions {
-  /** Folder of source reports. Default `reports`. */
-  reportsDir?: string
-  /** Folder the site is written to; emptied first. Default `_site`. */
-  outDir?: string
-  /** Sub-path the site is served under. Default `/`. */
-  pathPrefix?: string
-  /** Absolute origin used in citations, the feed and the sitemap. Default `http://localhost:8080`. */
-  siteUrl?: string
-  /** Build the Pagefind index. Default true. */
-  index?: boolean
-  /**
-   * Record new and changed permalinks in `reportsDir/permalinks.json` (written only when it changes). Default false:
-   * `npm run build` and `npm start` turn it on; a library call or a test never writes into a reports folder unasked.
-   */
-  recordPermalinks?: boolean
-  /** Replace the list-read-parse step (tests, caching). Default `loadReports`. */
-  load?: (root: string) => Promise<LoadedReports>
-}
 
 /** What a build did. */
 export interface BuildSummary {
@@ -53,18 +28,13 @@ export interface BuildSummary {
   permalinks: { added: number; changed: number; removed: number; file: string; written: boolean }
 }
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
-
-/** Build the archive: load reports → compose page data → Eleventy → open data → Pagefind index. */
+/** Build the archive: load reports (ingest → parse) → compose page data → Eleventy → open data → Pagefind index. */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now()
-  const reportsDir = options.reportsDir ?? 'reports'
-  const outDir = path.resolve(options.outDir ?? '_site')
-  const pathPrefix = normalisePrefix(options.pathPrefix ?? '/')
-  const siteUrl = (options.siteUrl ?? 'http://localhost:8080').replace(/\/+$/, '')
+  const { reportsDir, outDir, pathPrefix, siteUrl, ...resolved } = resolveBuildOptions(options)
   // A bar on a terminal while parsing and indexing; scripts/build.ts prints the summary line.
   const progress = createProgress('解析报告')
-  const loaded = await (options.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
+  const loaded = await (resolved.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
   progress.done()
   // The same report twice (a GBK and a UTF-8 copy) is published once, before it could take a permalink of its own.
   const registry = await readPermalinkRegistry(reportsDir)
@@ -82,23 +52,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     removed: unique.removed,
   })
   const written =
-    options.recordPermalinks === true && registry.writable
+    resolved.recordPermalinks && registry.writable
       ? await writePermalinkRegistry(reportsDir, { reports: unique.registry.reports, regions: site.regionSlugs })
       : false
   await emptyOutput(outDir)
-  const eleventy = new Eleventy(path.join(projectRoot, 'templates'), outDir, {
-    configPath: path.join(projectRoot, '.eleventy.ts'),
-    pathPrefix,
-    quietMode: true,
-    config(eleventyConfig) {
-      eleventyConfig.addGlobalData('site', site)
-    },
-  })
-  // The build prints its own summary line; Eleventy's would be a second one. Its errors still throw.
-  eleventy.disableLogger()
-  await eleventy.write()
+  await renderSite(site, outDir, pathPrefix)
   await writeOpenData(outDir, unique.reports, site)
-  if (options.index !== false) {
+  if (resolved.index) {
     const indexing = createProgress('建立索引')
     const indexed = await indexSite(outDir, { pathPrefix, onProgress: indexing.update })
     indexing.done()
@@ -126,9 +86,4 @@ async function emptyOutput(outDir: string): Promise<void> {
   }
   if (!(await stat(outDir)).isDirectory()) throw new Error(`${outDir} is not a folder`)
   await rm(outDir, { recursive: true, force: true })
-}
-
-function normalisePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, '')
-  return trimmed ? `/${trimmed}/` : '/'
 }

@@ -2,6 +2,7 @@ import { readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { availableParallelism } from 'node:os'
 import { createMessage } from '../messages.ts'
+import { normalisePrefix } from '../path-prefix.ts'
 import type { Message, Result } from '../types.ts'
 import { findReportPages, type ReportPage } from './find-report-pages.ts'
 import { writeShards } from './write-shards.ts'
@@ -140,9 +141,4 @@ async function sizeOf(target: string): Promise<number> {
 
 function countFailed(messages: Message[]): number {
   return messages.filter((entry) => entry.ruleId === 'pagefind-page-error').length
-}
-
-function normalisePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, '')
-  return trimmed ? `/${trimmed}/` : '/'
 }

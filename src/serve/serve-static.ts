@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
+import { normalisePrefix } from '../path-prefix.ts'
 
 /** A running static server. */
 export interface StaticServer {
@@ -142,9 +143,4 @@ function send(response: import('node:http').ServerResponse, status: number, text
     return
   }
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text)
-}
-
-function normalisePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, '')
-  return trimmed ? `/${trimmed}/` : '/'
 }
