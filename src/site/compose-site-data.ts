@@ -1,4 +1,4 @@
-import { kindLabel, statutoryKinds } from '../parse/section-kinds.ts'
+import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Level, Message, Report, Section } from '../types.ts'
 import { composeQuality } from './compose-quality.ts'
 import { citationFormats, composeReportView } from './compose-report-view.ts'

@@ -1,4 +1,4 @@
-import { sectionKinds } from '../../parse/section-kinds.ts'
+import { sectionKinds } from '../../vocabulary.ts'
 
 /**
  * Chinese label of a section kind for templates; missing input gives an empty string.

@@ -1,4 +1,4 @@
-import type { SectionKind } from '../types.ts'
+import type { SectionKind } from './types.ts'
 
 /**
  * The one table of section kinds: the English term used in code, ids and data, and the Chinese the UI shows.
