@@ -1,6 +1,6 @@
 import { unified } from 'unified'
 import { VFile } from 'vfile'
-import { describe, type RuleId } from '../messages.ts'
+import { describe, reportWarnings, type RuleId } from '../messages.ts'
 import type { Message, RawReport, Report, Result } from '../types.ts'
 import { assignKinds } from './assign-kinds.ts'
 import { buildSections, emptySection } from './build-sections.ts'
@@ -66,7 +66,7 @@ export function parseReport(raw: RawReport): Result<Report> {
     published: meta.published,
     source: { file: raw.file, format: raw.format, encoding: raw.encoding, sha256: raw.sha256, url: meta.url, publisher: meta.publisher },
     sections,
-    warnings: messages.filter((message) => message.severity === 'warning').map((message) => `${message.reason} [${message.ruleId}]`),
+    warnings: reportWarnings(messages),
   }
   return { value: report, messages }
 }
