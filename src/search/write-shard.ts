@@ -3,8 +3,8 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
-import { lookupPage, type PageAnchor } from './lookup-page.ts'
-import { packPagefindFile, unpackPagefindFile } from './pagefind-format/pagefind-file.ts'
+import { lookupPage } from './lookup-page.ts'
+import { isMergedBundleFile, isStockUi, storeText, type StoredText } from './pagefind-format/rewrite-fragments.ts'
 import { stabiliseBundle, type Bundle } from './pagefind-format/stabilise-bundle.ts'
 
 /** One bundle to write: which pages go into which folder. */
@@ -24,11 +24,6 @@ export interface ShardJob {
   /** The `group` filter value of its pages (the search reads one group at a time), or null for none. */
   group: string | null
 }
-
-/** Files a merged bundle needs; the search code and wasm come from the primary bundle. */
-const shardData = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/
-/** Pagefind's stock UIs, unused: the search page has its own. */
-const stockUi = /^pagefind-(ui|modular-ui|component-ui)\./
 
 /** What one bundle holds. */
 export interface ShardCount {
@@ -74,7 +69,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     const bundle: Bundle = new Map(got.files.map((file) => [file.path, file.content]))
     messages.push(...storeText(bundle, texts, outputPath))
     stabiliseBundle(bundle)
-    const keep = job.primary ? (name: string) => !stockUi.test(name) : (name: string) => shardData.test(name.split('/')[0] ?? '')
+    const keep = job.primary ? (name: string) => !isStockUi(name) : isMergedBundleFile
     for (const name of [...bundle.keys()]) if (!keep(name)) bundle.delete(name)
     await writeBundle(outputPath, bundle)
     return { value: { pages: added }, messages }
@@ -84,42 +79,6 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
   } finally {
     await pagefind.close()
   }
-}
-
-/** What a page's fragment shows: its text in blocks and its headings. */
-interface StoredText {
-  content: string
-  anchors: PageAnchor[]
-}
-
-/**
- * Put each page's text back into its fragment in place of the index words Pagefind stored, with the headings as
- * anchors at their block numbers; drop the `digest` meta and `group` filter, which only the index needs. The file
- * keeps its name: Pagefind finds fragments by the hash it gave them, and the digest made that hash follow the text.
- */
-function storeText(bundle: Bundle, texts: Map<string, StoredText>, outputPath: string): Message[] {
-  const messages: Message[] = []
-  for (const name of [...bundle.keys()].filter((key) => key.startsWith('fragment/')).sort()) {
-    const fragment = JSON.parse(new TextDecoder().decode(unpackPagefindFile(bundle.get(name) ?? new Uint8Array()))) as StoredFragment
-    const text = texts.get(fragment.url)
-    if (!text) {
-      messages.push(createMessage('pagefind-error', { file: path.join(outputPath, name), severity: 'error' }, { step: 'stored', detail: fragment.url }))
-      continue
-    }
-    const { digest: _digest, ...meta } = fragment.meta
-    const { group: _group, ...filters } = fragment.filters
-    const stored = { url: fragment.url, content: text.content, word_count: fragment.word_count, filters, meta, anchors: text.anchors }
-    bundle.set(name, packPagefindFile(new TextEncoder().encode(JSON.stringify(stored))))
-  }
-  return messages
-}
-
-/** The fields of a fragment as Pagefind writes it. */
-interface StoredFragment {
-  url: string
-  word_count: number
-  filters: Record<string, string[]>
-  meta: Record<string, string>
 }
 
 /** URL Pagefind reports for a page: the prefix plus its folder, without `index.html`. */
