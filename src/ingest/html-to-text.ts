@@ -1,7 +1,7 @@
 import type { Element, Nodes, Root } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
-import { countCjk } from './count-cjk.ts'
+import { countCjk } from './count-text-units.ts'
 import { hastToLines, isBlock } from './hast-to-lines.ts'
 import { pruneHtml } from './prune-html.ts'
 import { readHtmlHints } from './read-html-hints.ts'

@@ -1,5 +1,5 @@
 import type { Element, Nodes, Root } from 'hast'
-import { countCjk } from './count-cjk.ts'
+import { countCjk } from './count-text-units.ts'
 import { hastToLines } from './hast-to-lines.ts'
 
 /** Elements that never hold report text. */

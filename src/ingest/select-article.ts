@@ -1,5 +1,5 @@
 import type { Element, Nodes, Root } from 'hast'
-import { countCjk } from './count-cjk.ts'
+import { countCjk } from './count-text-units.ts'
 import { isBlock } from './hast-to-lines.ts'
 
 /** Classes Chinese government CMSs (TRS, Hanweb, UCAP, …) give the article body, lower-cased. */

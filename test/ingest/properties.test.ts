@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeBytes } from '../../src/ingest/decode-bytes.ts'
 import { htmlToText } from '../../src/ingest/html-to-text.ts'
-import { normaliseText } from '../../src/ingest/normalise-text.ts'
+import { normaliseText } from '../../src/ingest/normalise-line-endings.ts'
 
 const characters = [...'法治政府建设年度报告一二三（）、，。：“”；0123456789abcXYZ \n\u3000《》%—']
 const reportText = fc.string({ unit: fc.constantFrom(...characters), minLength: 1, maxLength: 200 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normaliseText } from '../../src/ingest/normalise-text.ts'
+import { normaliseText } from '../../src/ingest/normalise-line-endings.ts'
 
 describe('normaliseText', () => {
   it('strips the BOM and turns CRLF and CR into LF', () => {
