@@ -74,7 +74,7 @@ export function parseReport(raw: RawReport): Result<Report> {
 /** Why the body cannot be a report, or null when it can. */
 function checkUsable(text: string, title: string | null): { ruleId: RuleId; reason: string } | null {
   if (text.trim() === '') return { ruleId: 'empty', reason: describe('empty', { cause: 'furniture' }) }
-  const cjk = countCjk(text, minCjk)
+  const cjk = countIdeographs(text, minCjk)
   if (cjk === 0) return { ruleId: 'no-cjk', reason: describe('no-cjk') }
   if (cjk < minCjk) return { ruleId: 'not-a-report', reason: describe('not-a-report', { cjk, min: minCjk }) }
   if (!topicPattern.test(text) && !topicPattern.test(title ?? '')) return { ruleId: 'not-a-report', reason: describe('not-a-report', {}) }
@@ -82,7 +82,7 @@ function checkUsable(text: string, title: string | null): { ruleId: RuleId; reas
 }
 
 /** CJK ideographs in the text, counting no further than `limit`. */
-function countCjk(text: string, limit: number): number {
+function countIdeographs(text: string, limit: number): number {
   let count = 0
   for (let index = 0; index < text.length && count < limit; index++) {
     const code = text.charCodeAt(index)
