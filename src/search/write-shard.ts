@@ -3,7 +3,7 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
-import { lookupPage } from './lookup-page.ts'
+import { lookupPage } from './rewrite-page-for-index.ts'
 import { isMergedBundleFile, isStockUi, storeText, type StoredText } from './pagefind-format/rewrite-fragments.ts'
 import { stabiliseBundle, type Bundle } from './pagefind-format/stabilise-bundle.ts'
 

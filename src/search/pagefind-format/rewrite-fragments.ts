@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { createMessage } from '../../messages.ts'
 import type { Message } from '../../types.ts'
-import type { PageAnchor } from '../lookup-page.ts'
+import type { PageAnchor } from '../rewrite-page-for-index.ts'
 import { packPagefindFile, unpackPagefindFile } from './pagefind-file.ts'
 import type { Bundle } from './stabilise-bundle.ts'
 
