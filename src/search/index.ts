@@ -1,6 +1,6 @@
 /** The search stage: built HTML → Pagefind bundles, and offline querying of them. */
 export { indexSite, type IndexOptions } from './index-site.ts'
-export { lookupPage } from './rewrite-page-for-index.ts'
+export { rewritePageForIndex } from './rewrite-page-for-index.ts'
 export { findReportPages } from './find-report-pages.ts'
 export { openSiteIndex, type SiteIndex } from './open-site-index.ts'
 export { searchSite } from './search-site.ts'

@@ -3,7 +3,7 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
-import { lookupPage } from './rewrite-page-for-index.ts'
+import { rewritePageForIndex } from './rewrite-page-for-index.ts'
 import { isMergedBundleFile, isStockUi, storeText, type StoredText } from './pagefind-format/rewrite-fragments.ts'
 import { stabiliseBundle, type Bundle } from './pagefind-format/stabilise-bundle.ts'
 
@@ -33,7 +33,7 @@ export interface ShardCount {
 
 /**
  * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle. Pages
- * are indexed as `lookupPage` rewrites them; then each fragment gets the page's text back in place of the index
+ * are indexed as `rewritePageForIndex` rewrites them; then each fragment gets the page's text back in place of the index
  * words (`storeText`). The value counts the pages indexed; pages Pagefind refused are `pagefind-page-error` messages.
  * `onPage` is called after each page is added.
  * @example await writeShard({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], files, primary: true, group: '2024' })
@@ -47,7 +47,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     let added = 0
     const texts = new Map<string, StoredText>()
     for (const file of job.files) {
-      const page = lookupPage(await readFile(path.join(job.siteDir, file), 'utf8'), job.group)
+      const page = rewritePageForIndex(await readFile(path.join(job.siteDir, file), 'utf8'), job.group)
       const url = pageUrl(job.prefix, file)
       const response = await created.index.addHTMLFile({ url, content: page.html })
       if (response.errors.length > 0) {
