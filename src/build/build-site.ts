@@ -1,8 +1,8 @@
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { writeOpenData } from '../open-data/index.ts'
-import { indexSite } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry } from '../site/index.ts'
+import { indexSite, type ReportPage } from '../search/index.ts'
+import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry, type SiteData } from '../site/index.ts'
 import type { Message, Report } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { loadReports } from './load-reports.ts'
@@ -60,7 +60,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   await writeOpenData(outDir, unique.reports, site)
   if (resolved.index) {
     const indexing = createProgress('建立索引')
-    const indexed = await indexSite(outDir, { pathPrefix, onProgress: indexing.update })
+    const indexed = await indexSite(outDir, { pathPrefix, pages: reportPages(site), onProgress: indexing.update })
     indexing.done()
     messages.push(...indexed.messages)
   }
@@ -75,6 +75,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
   }
+}
+
+/**
+ * The report pages the search indexes, from the page data rather than the built HTML: each report's page and the
+ * year whose bundle it joins — its year, else the year its permalink is filed under (`/reports/2022/…`).
+ */
+function reportPages(site: SiteData): ReportPage[] {
+  return site.reports.map((view) => {
+    const filed = /^\/reports\/(\d{4})\//.exec(view.url)?.[1]
+    return { file: `${view.url.replace(/^\//, '')}index.html`, year: view.year ?? (filed ? Number(filed) : null) }
+  })
 }
 
 /** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */

@@ -21,6 +21,12 @@ export interface IndexOptions {
   shardPages?: number
   /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
   parallel?: number
+  /**
+   * The report pages to index (path in the site, year), as the build knows them from its page data. Default: found
+   * by reading every built HTML file for `data-pagefind-body` and its year filter (`findReportPages`), for a site
+   * built elsewhere.
+   */
+  pages?: readonly ReportPage[]
   /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
   onProgress?: (done: number, total: number) => void
 }
@@ -60,7 +66,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const prefix = normalisePrefix(options.pathPrefix ?? '/')
   let pages: ReportPage[]
   try {
-    pages = await findReportPages(siteDir)
+    pages = options.pages ? [...options.pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) : await findReportPages(siteDir)
   } catch (error) {
     return { value: null, messages: [createMessage('site-unreadable', { file: siteDir, severity: 'error' }, { detail: String(error) })] }
   }

@@ -1,7 +1,7 @@
 /** The search stage: built HTML → Pagefind bundles, and offline querying of them. */
 export { indexSite, type IndexOptions } from './index-site.ts'
 export { rewritePageForIndex } from './rewrite-page-for-index.ts'
-export { findReportPages } from './find-report-pages.ts'
+export { findReportPages, type ReportPage } from './find-report-pages.ts'
 export { openSiteIndex, type SiteIndex } from './open-site-index.ts'
 export { searchSite } from './search-site.ts'
 export { resolveFilters } from './resolve-filters.ts'
