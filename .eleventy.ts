@@ -1,6 +1,6 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy'
 import * as filters from './src/site/filters/index.ts'
-import { reuseNunjucksCompiles } from './src/site/reuse-nunjucks-compiles.ts'
+import { reuseNunjucksCompiles } from './src/site/nunjucks-patch/reuse-nunjucks-compiles.ts'
 
 /** Wire templates, filters and assets; the report data comes from `buildSite` as the `site` global. */
 export default function configure(eleventyConfig: UserConfig): void {

@@ -1,7 +1,6 @@
 // Benchmark the full build on a synthetic corpus: `npm run bench -- --reports 2000 [--json] [--seed 1] [--keep]`.
 import { parseArgs } from 'node:util'
-import { formatBenchTable } from '../src/bench/format-bench-table.ts'
-import { runBench } from '../src/bench/run-bench.ts'
+import { formatBenchTable, runBench } from '../src/bench/index.ts'
 
 const { values } = parseArgs({
   options: {

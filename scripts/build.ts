@@ -1,7 +1,5 @@
 // `npm run build`: argv → buildSite → messages, one summary line, exit code.
-import { buildSite } from '../src/site/build-site.ts'
-import { printBuildSummary } from '../src/site/print-build-summary.ts'
-import { readBuildArgs } from '../src/site/read-build-args.ts'
+import { buildSite, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {

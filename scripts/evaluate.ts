@@ -6,9 +6,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { evaluateHoldout } from '../test/holdout/evaluate-holdout.ts'
-import { evaluateOpenings, formatOpenings } from '../test/holdout/evaluate-openings.ts'
-import { formatHoldoutTable } from '../test/holdout/format-holdout-table.ts'
+import { evaluateHoldout, evaluateOpenings, formatHoldoutTable, formatOpenings } from '../src/evaluate/index.ts'
 
 const { values } = parseArgs({
   options: {

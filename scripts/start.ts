@@ -1,9 +1,7 @@
 // `npm start`: take a port (8080 or the next free one), build the archive for that address, serve it until Ctrl-C.
 import path from 'node:path'
-import { buildSite } from '../src/site/build-site.ts'
-import { printBuildSummary } from '../src/site/print-build-summary.ts'
-import { readBuildArgs } from '../src/site/read-build-args.ts'
-import { serveStatic } from '../src/site/serve-static.ts'
+import { buildSite, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
+import { serveStatic } from '../src/serve/index.ts'
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {

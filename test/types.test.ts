@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { sectionKinds } from '../src/parse/section-kinds.ts'
+import { sectionKinds } from '../src/vocabulary.ts'
 import type { SectionKind } from '../src/types.ts'
 
 const schemaUrl = new URL('../src/report.schema.json', import.meta.url)

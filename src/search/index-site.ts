@@ -2,6 +2,7 @@ import { readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { availableParallelism } from 'node:os'
 import { createMessage } from '../messages.ts'
+import { normalisePrefix } from '../path-prefix.ts'
 import type { Message, Result } from '../types.ts'
 import { findReportPages, type ReportPage } from './find-report-pages.ts'
 import { writeShards } from './write-shards.ts'
@@ -20,6 +21,12 @@ export interface IndexOptions {
   shardPages?: number
   /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
   parallel?: number
+  /**
+   * The report pages to index (path in the site, year), as the build knows them from its page data. Default: found
+   * by reading every built HTML file for `data-pagefind-body` and its year filter (`findReportPages`), for a site
+   * built elsewhere.
+   */
+  pages?: readonly ReportPage[]
   /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
   onProgress?: (done: number, total: number) => void
 }
@@ -59,7 +66,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const prefix = normalisePrefix(options.pathPrefix ?? '/')
   let pages: ReportPage[]
   try {
-    pages = await findReportPages(siteDir)
+    pages = options.pages ? [...options.pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) : await findReportPages(siteDir)
   } catch (error) {
     return { value: null, messages: [createMessage('site-unreadable', { file: siteDir, severity: 'error' }, { detail: String(error) })] }
   }
@@ -140,9 +147,4 @@ async function sizeOf(target: string): Promise<number> {
 
 function countFailed(messages: Message[]): number {
   return messages.filter((entry) => entry.ruleId === 'pagefind-page-error').length
-}
-
-function normalisePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, '')
-  return trimmed ? `/${trimmed}/` : '/'
 }

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { tsxWorkerShim } from '../tsx-worker-shim.ts'
+import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import { createMessage } from '../messages.ts'
 import type { Result } from '../types.ts'
 import { writeShard, type ShardCount, type ShardJob } from './write-shard.ts'

@@ -1,4 +1,4 @@
-import { kindLabel } from '../parse/section-kinds.ts'
+import { kindLabel } from '../vocabulary.ts'
 import type { Report, Section } from '../types.ts'
 import { displayTitle } from './display-title.ts'
 

@@ -1,5 +1,5 @@
 import { h } from 'hastscript'
-import { kindLabel, kindShortLabel, sectionKinds, statutoryKinds } from '../parse/section-kinds.ts'
+import { kindLabel, kindShortLabel, sectionKinds, statutoryKinds } from '../vocabulary.ts'
 import type { Report, Section, SectionKind } from '../types.ts'
 import { assessTimeliness } from './assess-timeliness.ts'
 import { citeReport, type Citation } from './cite-report.ts'

@@ -3,7 +3,7 @@ import { h } from 'hastscript'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import { kindLabel } from '../parse/section-kinds.ts'
+import { kindLabel } from '../vocabulary.ts'
 import type { Section } from '../types.ts'
 
 /** How to render a section. */

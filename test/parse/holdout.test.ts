@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { readReport } from '../../src/ingest/index.ts'
 import { parseReport } from '../../src/parse/index.ts'
 import type { Report } from '../../src/types.ts'
-import { evaluateHoldout, holdoutFolder, type FixtureResult, type HoldoutTotals } from '../holdout/evaluate-holdout.ts'
-import type { HoldoutExpectation } from '../holdout/holdout-types.ts'
-import { readExpectedBody } from '../holdout/read-expected-body.ts'
-import { scoreReport } from '../holdout/score-report.ts'
+import { evaluateHoldout, holdoutFolder, type FixtureResult, type HoldoutTotals } from '../../src/evaluate/evaluate-holdout.ts'
+import type { HoldoutExpectation } from '../../src/evaluate/holdout-types.ts'
+import { readExpectedBody } from '../../src/evaluate/read-expected-body.ts'
+import { scoreReport } from '../../src/evaluate/score-report.ts'
 
 /** The second corpus, written after the parser was tuned on the first (test/holdout2). */
 const secondFolder = path.join(path.dirname(holdoutFolder), 'holdout2')

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { evaluateOpenings, openingChecks, type OpeningResult, type OpeningTotals } from '../holdout/evaluate-openings.ts'
+import { evaluateOpenings, openingChecks, type OpeningResult, type OpeningTotals } from '../../src/evaluate/evaluate-openings.ts'
 
 /**
  * The bar on the 60 real report openings in test/real-openings (copied unedited from ../shared/real-openings, with the

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSearch, type SearchFound } from '../../templates/assets/search.core.js'
 import { indexSite, type SiteIndex } from '../../src/search/index.ts'
-import { buildSite } from '../../src/site/build-site.ts'
+import { buildSite } from '../../src/build/index.ts'
 import { foldForTruth, sampleFoldedQueries, type FoldedQuery } from './folded-queries.ts'
 import { openIndexOrThrow, readIndexedTexts } from './sample-queries.ts'
 

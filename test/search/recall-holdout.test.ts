@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSearch } from '../../templates/assets/search.core.js'
 import { indexSite, type SiteIndex } from '../../src/search/index.ts'
-import { buildSite } from '../../src/site/build-site.ts'
+import { buildSite } from '../../src/build/index.ts'
 import { openIndexOrThrow, readIndexedTexts, sampleQueries } from './sample-queries.ts'
 
 const corpora = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5']

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSearch } from '../../templates/assets/search.core.js'
 import { indexSite, type SiteIndex } from '../../src/search/index.ts'
-import { buildSite } from '../../src/site/build-site.ts'
+import { buildSite } from '../../src/build/index.ts'
 import { openIndexOrThrow, pagesHolding as pagesHoldingFolded, readIndexedTexts, sampleQueries } from './sample-queries.ts'
 
 let outDir = ''

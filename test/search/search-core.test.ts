@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sectionKinds } from '../../src/parse/section-kinds.ts'
+import { sectionKinds } from '../../src/vocabulary.ts'
 import {
   filterSubResults,
   filtersFromState,

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildSite, type BuildOptions, type BuildSummary } from '../../src/site/build-site.ts'
+import { buildSite, type BuildOptions, type BuildSummary } from '../../src/build/index.ts'
 
 /** The project root and the site fixtures. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))

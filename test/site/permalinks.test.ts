@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildSite } from '../../src/site/build-site.ts'
+import { buildSite } from '../../src/build/index.ts'
 import { idsOf, listFiles, projectRoot, readPage } from './build-temp-site.ts'
 
 /** A temporary copy of the bundled reports (with their committed permalinks.json), built with permalinks recorded. */

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readReport } from '../../src/ingest/index.ts'
-import { buildSite } from '../../src/site/build-site.ts'
+import { buildSite } from '../../src/build/index.ts'
 import { buildTempSite, fixtures, readPage, type TempSite } from './build-temp-site.ts'
 
 let site: TempSite

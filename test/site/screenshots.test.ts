@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveStatic, type StaticServer } from '../../src/site/serve-static.ts'
+import { serveStatic, type StaticServer } from '../../src/serve/serve-static.ts'
 import { launchChromium, openPage } from '../e2e/chromium.ts'
 import { buildTempSite } from './build-temp-site.ts'
 

@@ -4,10 +4,10 @@ import { citeReport } from '../../src/site/cite-report.ts'
 import { displayTitle } from '../../src/site/display-title.ts'
 import { dropDuplicateReports } from '../../src/site/drop-duplicate-reports.ts'
 import { levelLabel } from '../../src/site/filters/level-label.ts'
-import { readBuildArgs } from '../../src/site/read-build-args.ts'
+import { readBuildArgs } from '../../src/build/build-options.ts'
 import { renderSection } from '../../src/site/render-section.ts'
 import { slugifyRegion } from '../../src/site/slugify-region.ts'
-import { toCsv } from '../../src/site/to-csv.ts'
+import { toCsv } from '../../src/open-data/to-csv.ts'
 import type { Report } from '../../src/types.ts'
 
 function report(overrides: Partial<Report> = {}): Report {

@@ -1,0 +1,86 @@
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Report } from '../types.ts'
+import type { Timeliness } from '../site/assess-timeliness.ts'
+import { escapeXml } from './escape-xml.ts'
+import { timelinessLabel } from '../site/filters/timeliness-label.ts'
+import { toAtom } from './to-atom.ts'
+import { toCsv } from './to-csv.ts'
+import type { SiteData } from '../site/view-types.ts'
+
+const schemaFile = fileURLToPath(new URL('../report.schema.json', import.meta.url))
+
+/**
+ * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json` (also under each former id), `data/reports/{id}.ris`,
+ * `data/report.schema.json`, `feed.xml`, `sitemap.xml` (every HTML page but 404, redirects and removed reports) and `robots.txt`.
+ */
+export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData): Promise<void> {
+  const base = `${site.siteUrl.replace(/\/+$/, '')}${site.pathPrefix}`
+  const views = new Map(site.reports.map((view) => [view.id, view]))
+  const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  await mkdir(path.join(outDir, 'data', 'reports'), { recursive: true })
+  const metadata = sorted.map((report) => {
+    const { sections: _sections, ...rest } = report
+    return { ...rest, ...deadlineFields(views.get(report.id)?.timeliness), url: views.get(report.id)?.absoluteUrl ?? null, json: `${base}data/reports/${report.id}.json` }
+  })
+  await writeFile(path.join(outDir, 'data', 'reports.json'), `${JSON.stringify(metadata, null, 2)}\n`)
+  const header = ['id', 'title', 'agency', 'short', 'level', 'region', 'year', 'published', 'timeliness', 'deadline', 'daysLate', 'rule', 'parts_missing', 'warnings', 'url', 'source_url', 'publisher', 'source_file']
+  const rows = sorted.map((report) => {
+    const view = views.get(report.id)
+    return [
+      report.id,
+      report.title,
+      report.agency.name,
+      report.agency.short,
+      report.agency.level,
+      report.agency.region.join('/'),
+      report.year,
+      report.published,
+      timelinessLabel(view?.timeliness),
+      view?.timeliness.deadline ?? null,
+      view?.timeliness.daysLate ?? null,
+      view?.timeliness.rule?.text ?? null,
+      (view?.completeness ?? []).filter((part) => !part.found).map((part) => part.kind).join(' '),
+      report.warnings.length,
+      view?.absoluteUrl ?? null,
+      report.source.url,
+      report.source.publisher,
+      report.source.file,
+    ]
+  })
+  await writeFile(path.join(outDir, 'data', 'reports.csv'), toCsv(header, rows))
+  for (const report of sorted) {
+    const json = `${JSON.stringify({ ...report, ...deadlineFields(views.get(report.id)?.timeliness) }, null, 2)}\n`
+    await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.json`), json)
+    // A JSON file cannot redirect: its former addresses serve the same record, whose `id` names the current one.
+    for (const former of report.formerIds ?? []) await writeFile(path.join(outDir, 'data', 'reports', `${former}.json`), json)
+    const ris = views.get(report.id)?.citation.ris
+    // RIS files end lines with CR LF, as EndNote writes them.
+    if (ris) await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.ris`), `${ris.replaceAll('\n', '\r\n')}\r\n`)
+  }
+  await copyFile(schemaFile, path.join(outDir, 'data', 'report.schema.json'))
+  await writeFile(path.join(outDir, 'feed.xml'), toAtom(site.reports, base, site.name))
+  const moved = new Set([...site.redirects.map((redirect) => redirect.from), ...site.removed.map((gone) => gone.url)])
+  const pages = (await listHtml(outDir)).filter((page) => page !== '404.html' && !moved.has(`/${page.replace(/(^|\/)index\.html$/, '$1')}`))
+  const urls = pages.map((page) => `  <url><loc>${escapeXml(base + page.replace(/(^|\/)index\.html$/, '$1'))}</loc></url>`)
+  await writeFile(
+    path.join(outDir, 'sitemap.xml'),
+    ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n'),
+  )
+  await writeFile(path.join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${base}sitemap.xml\n`)
+}
+
+/** The deadline, days late and rule of a report's timeliness, as the open data carry them. */
+function deadlineFields(timeliness: Timeliness | undefined): { deadline: string | null; daysLate: number | null; rule: string | null } {
+  return { deadline: timeliness?.deadline ?? null, daysLate: timeliness?.daysLate ?? null, rule: timeliness?.rule?.text ?? null }
+}
+
+/** Every `.html` file below `dir`, as sorted posix paths relative to it. */
+async function listHtml(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
