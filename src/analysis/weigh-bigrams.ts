@@ -13,7 +13,13 @@ export interface BigramWeights {
   weight: (bigram: number) => number
 }
 
-/** Count each bigram's passages once and weigh it `ln(1 + passages / (1 + df))`. */
+/** Bigrams in more than one passage in this many weigh nothing: 工作, 推进, 建设 say nothing about which plan it is. */
+const commonShare = 20
+
+/**
+ * Count each bigram's passages once and weigh it by its inverse document frequency above the floor of the common
+ * ones: `max(0, ln((1 + passages) / (1 + df)) − ln 20)`.
+ */
 export function weighBigrams(passages: Iterable<readonly number[]>): BigramWeights {
   const df = new Map<number, number>()
   let total = 0
@@ -21,7 +27,8 @@ export function weighBigrams(passages: Iterable<readonly number[]>): BigramWeigh
     total++
     for (const bigram of bigrams) df.set(bigram, (df.get(bigram) ?? 0) + 1)
   }
-  return { weight: (bigram) => Math.log(1 + total / (1 + (df.get(bigram) ?? 0))) }
+  const floor = Math.log(commonShare)
+  return { weight: (bigram) => Math.max(0, Math.log((1 + total) / (1 + (df.get(bigram) ?? 0))) - floor) }
 }
 
 /** How much of `item` (by bigram weight) `passage` contains, 0–1. */
