@@ -16,7 +16,7 @@ export interface AnalysisOptions {
 /** What the analysis gives the site: per report, the boilerplate per year and part, and year-to-year changes. */
 export interface CorpusAnalysis {
   /** Per report id: what its JSON carries as `analysis`, reuse pairs with their marks for the side-by-side view. */
-  reports: Map<string, ReportAnalysis & { reuse: MarkedReuse[] }>
+  reports: Map<string, Omit<ReportAnalysis, 'reuse'> & { reuse: MarkedReuse[] }>
   /** Key `{year|undated}/{kind}`: passages most reports of that year use in that part. */
   repeated: Map<string, RepeatedPassage[]>
   /** Key `{earlier id}>{later id}`: per part, how the agency's report changed from one year to the next. */

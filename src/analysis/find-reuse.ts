@@ -305,12 +305,21 @@ function closestParagraphs(
     const marks: MarkedReuse['marks'] = { self: [], other: [] }
     let shared = 0
     for (const unit of units) {
-      const partner = (clusters.members[clusters.of[unit] ?? 0] ?? []).find((member) => corpus.unitPara[member] === otherPara)
-      if (partner === undefined) continue
+      // A cluster may hold several units of the other paragraph (a copy that lost a full stop is one unit there): take the best aligned.
+      let partner = -1
+      let alignment: ReturnType<typeof alignPassages> | null = null
+      for (const member of clusters.members[clusters.of[unit] ?? 0] ?? []) {
+        if (corpus.unitPara[member] !== otherPara) continue
+        const candidate = alignPassages(unitText(corpus, unit), unitText(corpus, member))
+        if (alignment === null || candidate.matches > alignment.matches) {
+          alignment = candidate
+          partner = member
+        }
+      }
+      if (alignment === null) continue
       const from = corpus.unitStart[unit] ?? 0
       const to = from + unitText(corpus, unit).length
       const partnerFrom = corpus.unitStart[partner] ?? 0
-      const alignment = alignPassages(unitText(corpus, unit), unitText(corpus, partner))
       shared += alignment.matches
       for (const [a, b, length] of alignment.runs) {
         if (a + from < to) marks.self.push([from + a, from + a + length])

@@ -2,6 +2,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Eleventy } from '@11ty/eleventy'
+import { analyseReports } from '../analysis/index.ts'
 import { indexSite } from '../search/index.ts'
 import type { Message, Report } from '../types.ts'
 import { assignPermalinks } from './assign-permalinks.ts'
@@ -29,6 +30,8 @@ export interface BuildOptions {
    * `npm run build` and `npm start` turn it on; a library call or a test never writes into a reports folder unasked.
    */
   recordPermalinks?: boolean
+  /** Analyse the corpus (reuse, plan follow-up, change, substance; src/analysis). Default true. */
+  analyse?: boolean
   /** Replace the list-read-parse step (tests, caching). Default `loadReports`. */
   load?: (root: string) => Promise<LoadedReports>
 }
@@ -47,6 +50,8 @@ export interface BuildSummary {
   errors: number
   /** Wall-clock seconds. */
   seconds: number
+  /** Of which the analysis stage (0 when off). */
+  analysisSeconds: number
   /** The output folder. */
   outDir: string
   /** What the permalink registry gained this build, and whether it was written (`recordPermalinks`). */
@@ -72,7 +77,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const distinct = dropDuplicateReports(loaded.reports, (file) => registered.has(file))
   const unique = assignPermalinks(distinct.reports, registry.value)
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
+  const analysisStarted = performance.now()
+  const analysis = options.analyse === false ? undefined : analyseReports(unique.reports)
+  const analysisSeconds = options.analyse === false ? 0 : (performance.now() - analysisStarted) / 1000
   const site = composeSiteData({
+    ...(analysis ? { analysis } : {}),
     reports: unique.reports,
     failures: loaded.failures,
     messages,
@@ -97,7 +106,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   // The build prints its own summary line; Eleventy's would be a second one. Its errors still throw.
   eleventy.disableLogger()
   await eleventy.write()
-  await writeOpenData(outDir, unique.reports, site)
+  await writeOpenData(outDir, unique.reports, site, analysis)
   if (options.index !== false) {
     const indexing = createProgress('建立索引')
     const indexed = await indexSite(outDir, { pathPrefix, onProgress: indexing.update })
@@ -112,6 +121,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     warnings: messages.filter((message) => message.severity === 'warning').length,
     errors,
     seconds: (performance.now() - started) / 1000,
+    analysisSeconds,
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
   }

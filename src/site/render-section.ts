@@ -14,6 +14,8 @@ export interface RenderOptions {
   anchors: boolean
   /** Extra nodes appended inside the top-level `<section>` (e.g. a citation panel). */
   append?: ElementContent[]
+  /** Notes shown after a paragraph, by paragraph anchor (`shortcomings-p2`): 「与 N 篇报告高度相似」 linking to the side-by-side view. */
+  notes?: ReadonlyMap<string, { href: string; text: string }>
 }
 
 // Only what this renderer emits survives; ids are kept verbatim because anchors are the permalinks.
@@ -59,8 +61,8 @@ function buildSection(section: Section, options: RenderOptions): Element {
         ])
       : heading,
   )
-  const paragraphs = section.paragraphs.map((text, index) => buildParagraph(text, section.anchor, index + 1, anchors))
-  const children = section.children.map((child) => buildSection(child, { depth: depth + 1, anchors }))
+  const paragraphs = section.paragraphs.map((text, index) => buildParagraph(text, section.anchor, index + 1, anchors, options.notes))
+  const children = section.children.map((child) => buildSection(child, { depth: depth + 1, anchors, ...(options.notes ? { notes: options.notes } : {}) }))
   return h(
     'section',
     anchors ? { ariaLabelledBy: section.anchor, dataKind: section.kind } : { dataKind: section.kind },
@@ -68,9 +70,10 @@ function buildSection(section: Section, options: RenderOptions): Element {
   )
 }
 
-function buildParagraph(text: string, anchor: string, n: number, anchors: boolean): Element {
+function buildParagraph(text: string, anchor: string, n: number, anchors: boolean, notes: RenderOptions['notes']): Element {
   if (!anchors) return h('p', text)
   const id = `${anchor}-p${n}`
+  const note = notes?.get(id)
   return h('p', { id }, [
     text,
     h('span.para-links', { dataPagefindIgnore: '' }, [
@@ -79,6 +82,7 @@ function buildParagraph(text: string, anchor: string, n: number, anchors: boolea
       ' ',
       h('a.fragment-link', { href: `#:~:text=${encodeTextDirective(text)}`, ariaLabel: `按文字定位第${n}段` }, '定位'),
     ]),
+    ...(note ? [' ', h('a.reuse-note', { href: note.href, dataPagefindIgnore: '' }, note.text)] : []),
   ])
 }
 
