@@ -7,7 +7,7 @@ import { bigramsOf, containment, weighBigrams, type BigramWeights } from './weig
 /** Weighted share of a plan item's bigrams an achievement passage must hold to count as its follow-up. */
 export const addressedThreshold = 0.5
 /** …and the next year's plan item must hold to count as the same plan listed again. */
-export const relistedThreshold = 0.6
+export const relistedThreshold = 0.5
 /** Evidence passages kept per item. */
 const evidencePerItem = 3
 
@@ -20,7 +20,8 @@ interface Passage {
 /**
  * For every report whose agency also reported on the next year, check each plan item against that next report:
  * 再次列入 (`relisted`) when next year's plans hold it again, 有后续 (`addressed`) when an achievement passage holds
- * it, else 未见后续 (`not-found`); evidence is the best passages with their weighted bigram containment.
+ * it, else 未见后续 (`not-found`); evidence is the best passages with their weighted bigram containment (of the item,
+ * or of its weightiest clause).
  * Returns plan items per report id; reports without a next report are absent.
  */
 export function followPlans(reports: readonly Report[], agencyOf: (report: Report) => string): Map<string, FollowUpItem[]> {
@@ -51,10 +52,14 @@ export function followPlans(reports: readonly Report[], agencyOf: (report: Repor
 }
 
 function judgeItem(item: PlanItem, nextId: string, answers: readonly Passage[], nextPlans: readonly Passage[], weights: BigramWeights): FollowUpItem {
-  const bigrams = bigramsOf(item.text)
+  const clauses = weightyClauses(item.text, weights)
   const best = (list: readonly Passage[]) =>
     list
-      .map((passage) => ({ id: nextId, anchor: passage.anchor, similarity: round(containment(bigrams, passage.bigrams, weights)) }))
+      .map((passage) => ({
+        id: nextId,
+        anchor: passage.anchor,
+        similarity: round(Math.max(...clauses.map((clause) => containment(clause, passage.bigrams, weights)))),
+      }))
       .sort((a, b) => b.similarity - a.similarity)
   const relisted = best(nextPlans).filter((entry) => entry.similarity >= relistedThreshold).slice(0, 1)
   const addressed = dedupe(best(answers).filter((entry) => entry.similarity >= addressedThreshold)).slice(0, evidencePerItem)
@@ -65,6 +70,24 @@ function judgeItem(item: PlanItem, nextId: string, answers: readonly Passage[], 
     status: relisted.length > 0 ? 'relisted' : addressed.length > 0 ? 'addressed' : 'not-found',
     evidence: [...addressed, ...relisted],
   }
+}
+
+/** Clauses carrying this share of an item's weight are matched on their own too: the plan's subject, without its stated purpose. */
+const clauseShare = 0.4
+
+/**
+ * The bigram sets an item is matched by: the whole item, and each clause (split at ，；) that carries at least 40% of
+ * its weight, so 「建设智慧矫正指挥中心，提升社区矫正监管水平」 is followed up by a passage on the centre alone.
+ */
+function weightyClauses(text: string, weights: BigramWeights): number[][] {
+  const whole = bigramsOf(text)
+  const weightOf = (bigrams: readonly number[]) => bigrams.reduce((sum, bigram) => sum + weights.weight(bigram), 0)
+  const total = weightOf(whole)
+  const clauses = text
+    .split(/[，,；;：:。]/u)
+    .map((clause) => bigramsOf(clause))
+    .filter((bigrams) => bigrams.length >= 4 && total > 0 && weightOf(bigrams) >= clauseShare * total)
+  return [whole, ...clauses]
 }
 
 /** Achievement (and leadership, other) paragraphs and sub-part headings of a report: where plans are answered. */
