@@ -3,7 +3,9 @@ import { alignPassages } from './align-passages.ts'
 import type { RepeatedPassage, ReuseLink } from './analysis-types.ts'
 import { collectParagraphs } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
+import { lcsLength } from './lcs-length.ts'
 import { bandKey, bands, minHash, signatureLength } from './min-hash.ts'
+import { sharedGrams } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
 
 /** Options for `findReuse`. */
@@ -18,7 +20,7 @@ export interface ReuseOptions {
   usesPerPassage?: number
 }
 
-/** A listed reuse pair with what the side-by-side view marks, as ranges of each paragraph's folded text. */
+/** A listed reuse pair with what the side-by-side view marks (stretches of 4-grams both hold), as ranges of each paragraph's folded text. */
 export interface MarkedReuse extends ReuseLink {
   marks: { self: [number, number][]; other: [number, number][] }
 }
@@ -174,10 +176,14 @@ function unitsAlign(corpus: Corpus, a: number, b: number): boolean {
   const textA = unitText(corpus, a)
   const textB = unitText(corpus, b)
   const shorter = Math.min(textA.length, textB.length)
+  const longer = Math.max(textA.length, textB.length)
   if (textA === textB) return shorter >= minSharedChars
   if (textA.includes(textB) || textB.includes(textA)) return shorter >= minSharedChars
-  const { matches } = alignPassages(textA, textB)
-  return matches >= minSharedChars && matches >= minCoverage * shorter
+  const needed = Math.max(minSharedChars, minCoverage * shorter)
+  // Units of like length: the longest common subsequence (a global alignment, bit-parallel); a short unit inside a
+  // long one: Smith–Waterman, so scattered common characters of the long one cannot add up to a match.
+  const matches = longer <= 1.5 * shorter ? lcsLength(textA, textB) : alignPassages(textA, textB).matches
+  return matches >= needed
 }
 
 function unitText(corpus: Corpus, unit: number): string {
@@ -302,37 +308,17 @@ function closestParagraphs(
   if (sameBest && !listed.includes(sameBest)) listed.push(sameBest)
   const folded = corpus.paraFolded[para] ?? ''
   return listed.map(({ otherPara, same }) => {
-    const marks: MarkedReuse['marks'] = { self: [], other: [] }
-    let shared = 0
-    for (const unit of units) {
-      // A cluster may hold several units of the other paragraph (a copy that lost a full stop is one unit there): take the best aligned.
-      let partner = -1
-      let alignment: ReturnType<typeof alignPassages> | null = null
-      for (const member of clusters.members[clusters.of[unit] ?? 0] ?? []) {
-        if (corpus.unitPara[member] !== otherPara) continue
-        const candidate = alignPassages(unitText(corpus, unit), unitText(corpus, member))
-        if (alignment === null || candidate.matches > alignment.matches) {
-          alignment = candidate
-          partner = member
-        }
-      }
-      if (alignment === null) continue
-      const from = corpus.unitStart[unit] ?? 0
-      const to = from + unitText(corpus, unit).length
-      const partnerFrom = corpus.unitStart[partner] ?? 0
-      shared += alignment.matches
-      for (const [a, b, length] of alignment.runs) {
-        if (a + from < to) marks.self.push([from + a, from + a + length])
-        marks.other.push([partnerFrom + b, partnerFrom + b + length])
-      }
-    }
+    const otherFolded = corpus.paraFolded[otherPara] ?? ''
+    // Marks and the shared count come from 4-grams both paragraphs hold: linear, and the clusters were already aligned.
+    const self = sharedGrams(folded, otherFolded)
+    const shared = self.reduce((sum, [from, to]) => sum + to - from, 0)
     return {
       anchor: corpus.paraAnchor[para] ?? '',
       other: { id: reports[corpus.paraReport[otherPara] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[otherPara] ?? '' },
       sharedChars: shared,
       similarity: folded.length > 0 ? round(Math.min(1, shared / folded.length)) : 0,
       sameAgency: same,
-      marks,
+      marks: { self, other: sharedGrams(otherFolded, folded) },
     }
   })
 }
