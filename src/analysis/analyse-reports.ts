@@ -9,7 +9,7 @@ import { measureSubstance } from './measure-substance.ts'
 export interface AnalysisOptions {
   /** The agency a report belongs to. Default: the id without its year (`2022-tianjin-zwfwb` → `tianjin-zwfwb`), as agency pages group. */
   agencyOf?: (report: Report) => string
-  /** Other paragraphs listed per reused paragraph. Default 3. */
+  /** Other paragraphs listed per reused paragraph. Default 2. */
   perParagraph?: number
 }
 

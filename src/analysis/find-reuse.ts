@@ -12,7 +12,7 @@ import { splitUnits } from './split-units.ts'
 export interface ReuseOptions {
   /** The agency a report belongs to (reports of one agency share it), to tell 跨年重复 from 跨机构雷同. */
   agencyOf: (report: Report) => string
-  /** Other paragraphs listed per reused paragraph. Default 3. */
+  /** Other paragraphs listed per reused paragraph. Default 2. */
   perParagraph?: number
   /** Passages listed per year and part on the boilerplate page. Default 20. */
   perPart?: number
@@ -55,7 +55,7 @@ export function findReuse(reports: readonly Report[], options: ReuseOptions): Re
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
   const agencies = sorted.map(options.agencyOf)
-  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? 3)
+  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? 2)
   const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? 20, options.usesPerPassage ?? 50)
   return { byReport, repeated }
 }

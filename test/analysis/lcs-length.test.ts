@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createRandom } from '../../src/bench/create-random.ts'
 import { lcsLength } from '../../src/analysis/lcs-length.ts'
 import { sharedGrams } from '../../src/analysis/shared-grams.ts'
 
@@ -29,5 +30,17 @@ describe('sharedGrams', () => {
   it('marks the stretches covered by 4-grams the other text holds', () => {
     expect(sharedGrams('甲乙丙丁戊己', '乙丙丁戊子')).toEqual([[1, 5]])
     expect(sharedGrams('甲乙丙', '甲乙丙')).toEqual([])
+  })
+})
+
+describe('sharedGrams on long texts', () => {
+  it('marks a shared run inside texts longer than its first table', () => {
+    const filler = (seed: number) => {
+      const random = createRandom(seed)
+      return Array.from({ length: 3000 }, () => String.fromCharCode(0x4e00 + random.int(0, 20000))).join('')
+    }
+    const shared = '深化行政执法体制改革'
+    const ranges = sharedGrams(`${filler(1)}${shared}`, `${shared}${filler(2)}`)
+    expect(ranges).toContainEqual([3000, 3010])
   })
 })
