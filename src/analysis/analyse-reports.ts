@@ -11,6 +11,8 @@ export interface AnalysisOptions {
   agencyOf?: (report: Report) => string
   /** Other paragraphs listed per reused paragraph. Default 2. */
   perParagraph?: number
+  /** Other-agency paragraphs looked at per cluster when choosing them. Default 8. */
+  perCluster?: number
 }
 
 /** What the analysis gives the site: per report, the boilerplate per year and part, and year-to-year changes. */
@@ -34,7 +36,11 @@ export function agencyOfId(report: Report): string {
  */
 export function analyseReports(reports: readonly Report[], options: AnalysisOptions = {}): CorpusAnalysis {
   const agencyOf = options.agencyOf ?? agencyOfId
-  const reuse = findReuse(reports, { agencyOf, ...(options.perParagraph === undefined ? {} : { perParagraph: options.perParagraph }) })
+  const reuse = findReuse(reports, {
+    agencyOf,
+    ...(options.perParagraph === undefined ? {} : { perParagraph: options.perParagraph }),
+    ...(options.perCluster === undefined ? {} : { perCluster: options.perCluster }),
+  })
   const followUp = followPlans(reports, agencyOf)
   const result: CorpusAnalysis['reports'] = new Map()
   for (const report of [...reports].sort((a, b) => compare(a.id, b.id))) {

@@ -14,6 +14,8 @@ export interface ReuseOptions {
   agencyOf: (report: Report) => string
   /** Other paragraphs listed per reused paragraph. Default 2. */
   perParagraph?: number
+  /** Other-agency paragraphs looked at per cluster when choosing the closest (the same agency's are always looked at). Default 8; scoring uses all. */
+  perCluster?: number
   /** Passages listed per year and part on the boilerplate page. Default 20. */
   perPart?: number
   /** Uses listed per repeated passage. Default 50. */
@@ -37,8 +39,6 @@ export const minSharedChars = 20
 export const minCoverage = 0.8
 /** Units a bucket compares a newcomer with before making it a leader of its own. */
 const leadersPerBucket = 16
-/** Other-agency members looked at per cluster when choosing which paragraphs to list. */
-const candidatesPerCluster = 8
 /** Reports a passage must be used by to appear on the boilerplate page. */
 const minRepeatedReports = 3
 
@@ -55,7 +55,7 @@ export function findReuse(reports: readonly Report[], options: ReuseOptions): Re
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
   const agencies = sorted.map(options.agencyOf)
-  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? 2)
+  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? 2, options.perCluster ?? 8)
   const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? 20, options.usesPerPassage ?? 50)
   return { byReport, repeated }
 }
@@ -233,7 +233,7 @@ function collectClusters(corpus: Corpus, parent: Int32Array): Clusters {
 }
 
 /** Per report: its reused paragraphs, the closest few other paragraphs of each (aligned, marked), and its reused share. */
-function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], perParagraph: number): ReuseFindings['byReport'] {
+function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], perParagraph: number, perCluster: number): ReuseFindings['byReport'] {
   const result: ReuseFindings['byReport'] = new Map()
   const reused = reports.map(() => 0)
   const unitsOfPara = new Map<number, number[]>()
@@ -264,7 +264,7 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
     const entry = result.get(reports[self]?.id ?? '')
     if (!entry) continue
     entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: count, sameAgency })
-    entry.reuse.push(...closestParagraphs(para, units, reports, corpus, clusters, agencies, perParagraph))
+    entry.reuse.push(...closestParagraphs(para, units, reports, corpus, clusters, agencies, perParagraph, perCluster))
   }
   reports.forEach((report, index) => {
     const entry = result.get(report.id)
@@ -283,6 +283,7 @@ function closestParagraphs(
   clusters: Clusters,
   agencies: readonly string[],
   limit: number,
+  perCluster: number,
 ): MarkedReuse[] {
   const self = corpus.paraReport[para] ?? 0
   const scores = new Map<number, number>()
@@ -294,7 +295,7 @@ function closestParagraphs(
       const otherReport = corpus.paraReport[otherPara] ?? 0
       if (otherReport === self) continue
       const same = agencies[otherReport] === agencies[self]
-      if (!same && others >= candidatesPerCluster) continue
+      if (!same && others >= perCluster) continue
       if (!same) others++
       scores.set(otherPara, (scores.get(otherPara) ?? 0) + length)
     }

@@ -30,6 +30,13 @@ export interface PlantedCorpus {
 
 // Filler is random text from a pool of common characters: two filler sentences share no 20-character run.
 const pool = '的一在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严'
+/** Long boilerplate sentences many reports open with: real reuse (20+ characters), for the boilerplate pages. */
+const banalSentences = [
+  '全面贯彻落实党中央国务院关于法治政府建设的决策部署，扎实推进各项工作取得明显成效。',
+  '坚持把法治政府建设摆在全局工作的突出位置，统筹谋划，一体推进，压实责任。',
+  '认真对照法治政府建设实施纲要确定的目标任务，逐项梳理，狠抓落实，持续发力。',
+  '始终坚持依法决策依法管理依法办事，不断提高运用法治思维和法治方式解决问题的能力。',
+]
 const stockPhrases = ['坚持以人民为中心', '全面依法治国方略', '法治政府建设工作', '提高政治站位意识', '深入学习贯彻落实', '推进严格规范执法']
 const verbs = ['推进', '完善', '健全', '深化', '落实', '加快', '强化', '优化']
 const doneVerbs = ['全面建成', '顺利完成', '持续推进', '初步建立', '稳步实施']
@@ -39,8 +46,8 @@ const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九
 
 /**
  * Write and parse a corpus with known reuse and follow-up: paragraphs copied between agencies and from an agency's
- * own last report with a few characters changed, stock phrases of 8 characters in many reports (which must not
- * count), plan items restated in the next year's achievements in other words, and plans listed again.
+ * own last report with a few characters changed, long boilerplate sentences in many preambles (reuse too), stock
+ * phrases of 8 characters in many reports (which must not count), plan items restated in the next year's achievements in other words, and plans listed again.
  */
 export function plantTruth(options: PlantOptions = {}): PlantedCorpus {
   const random = createRandom(options.seed ?? 1)
@@ -96,9 +103,12 @@ export function plantTruth(options: PlantOptions = {}): PlantedCorpus {
         itemTexts.push(`${random.pick(verbs)}${term}建设，${random.pick(purposes)}`)
       }
       plansOf.set(`${agency}|${year}`, plans)
+      const banal = random.next() < 0.3 ? random.pick(banalSentences) : null
+      if (banal !== null && !families.has(banal)) families.set(banal, nextFamily++)
       const body = [
         `${name}${year}年法治政府建设情况报告`,
         `${year}年，${name}${filler(random, false)}现将有关情况报告如下。`,
+        ...(banal === null ? [] : [banal]),
         '一、主要举措和成效',
         ...achievements.flatMap((block, index) => [`（${digits[index + 1]}）${randomText(random, 6)}`, ...block]),
         '二、存在的不足和原因',
