@@ -244,27 +244,18 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
     if (list) list.push(unit)
     else unitsOfPara.set(para, [unit])
   }
-  const stamp = new Int32Array(reports.length).fill(-1)
   for (const report of reports) result.set(report.id, { reuse: [], reuseCounts: [], reusedShare: 0 })
+  const unions = unionCounter(clusters, agencies, reports.length)
+  const byAgency = membersByAgency(corpus, clusters, agencies)
   for (const [para, units] of unitsOfPara) {
     const self = corpus.paraReport[para] ?? 0
-    const agency = agencies[self]
-    let count = 0
-    let sameAgency = 0
-    stamp[self] = para
-    for (const unit of units) {
-      reused[self] = (reused[self] ?? 0) + (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
-      for (const other of clusters.reports[clusters.of[unit] ?? 0] ?? []) {
-        if (stamp[other] === para) continue
-        stamp[other] = para
-        count++
-        if (agencies[other] === agency) sameAgency++
-      }
-    }
+    for (const unit of units) reused[self] = (reused[self] ?? 0) + (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
+    // The paragraph's own report is in each of its clusters: counted out here.
+    const union = unions(units.map((unit) => clusters.of[unit] ?? 0))
     const entry = result.get(reports[self]?.id ?? '')
     if (!entry) continue
-    entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: count, sameAgency })
-    entry.reuse.push(...closestParagraphs(para, units, reports, corpus, clusters, agencies, perParagraph, perCluster))
+    entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: union.size - 1, sameAgency: (union.agencies.get(agencies[self] ?? '') ?? 1) - 1 })
+    entry.reuse.push(...closestParagraphs(para, units, reports, corpus, clusters, agencies, byAgency, perParagraph, perCluster))
   }
   reports.forEach((report, index) => {
     const entry = result.get(report.id)
@@ -282,22 +273,27 @@ function closestParagraphs(
   corpus: Corpus,
   clusters: Clusters,
   agencies: readonly string[],
+  byAgency: (cluster: number) => ReadonlyMap<string, readonly number[]>,
   limit: number,
   perCluster: number,
 ): MarkedReuse[] {
   const self = corpus.paraReport[para] ?? 0
   const scores = new Map<number, number>()
+  const add = (member: number, length: number): void => {
+    const otherPara = corpus.unitPara[member] ?? 0
+    if (corpus.paraReport[otherPara] !== self) scores.set(otherPara, (scores.get(otherPara) ?? 0) + length)
+  }
   for (const unit of units) {
+    const cluster = clusters.of[unit] ?? 0
     const length = (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
+    // All of the same agency's members, and the first few of other agencies: a cluster may hold thousands.
+    for (const member of byAgency(cluster).get(agencies[self] ?? '') ?? []) add(member, length)
     let others = 0
-    for (const member of clusters.members[clusters.of[unit] ?? 0] ?? []) {
-      const otherPara = corpus.unitPara[member] ?? 0
-      const otherReport = corpus.paraReport[otherPara] ?? 0
-      if (otherReport === self) continue
-      const same = agencies[otherReport] === agencies[self]
-      if (!same && others >= perCluster) continue
-      if (!same) others++
-      scores.set(otherPara, (scores.get(otherPara) ?? 0) + length)
+    for (const member of clusters.members[cluster] ?? []) {
+      if (others >= perCluster) break
+      if (agencies[corpus.paraReport[corpus.unitPara[member] ?? 0] ?? 0] === agencies[self]) continue
+      others++
+      add(member, length)
     }
   }
   const chosen = [...scores.entries()]
@@ -322,6 +318,55 @@ function closestParagraphs(
       marks: { self, other: sharedGrams(otherFolded, folded) },
     }
   })
+}
+
+/**
+ * Distinct reports (and how many per agency) in the union of some clusters. Paragraphs copied from one source share
+ * their set of clusters, so each set is counted once: counting per paragraph would cost paragraphs × cluster size.
+ */
+function unionCounter(clusters: Clusters, agencies: readonly string[], reportCount: number): (ids: readonly number[]) => { size: number; agencies: Map<string, number> } {
+  const cache = new Map<string, { size: number; agencies: Map<string, number> }>()
+  const stamp = new Int32Array(reportCount).fill(-1)
+  let round = 0
+  return (ids) => {
+    const key = [...new Set(ids)].sort((a, b) => a - b).join(',')
+    const held = cache.get(key)
+    if (held) return held
+    round++
+    const counts = new Map<string, number>()
+    let size = 0
+    for (const id of key.split(',').map(Number)) {
+      for (const report of clusters.reports[id] ?? []) {
+        if (stamp[report] === round) continue
+        stamp[report] = round
+        size++
+        const agency = agencies[report] ?? ''
+        counts.set(agency, (counts.get(agency) ?? 0) + 1)
+      }
+    }
+    const union = { size, agencies: counts }
+    cache.set(key, union)
+    return union
+  }
+}
+
+/** A cluster's units grouped by their report's agency, computed when first asked. */
+function membersByAgency(corpus: Corpus, clusters: Clusters, agencies: readonly string[]): (cluster: number) => ReadonlyMap<string, readonly number[]> {
+  const cache = new Map<number, Map<string, number[]>>()
+  return (cluster) => {
+    let groups = cache.get(cluster)
+    if (!groups) {
+      groups = new Map()
+      for (const member of clusters.members[cluster] ?? []) {
+        const agency = agencies[corpus.paraReport[corpus.unitPara[member] ?? 0] ?? 0] ?? ''
+        const list = groups.get(agency)
+        if (list) list.push(member)
+        else groups.set(agency, [member])
+      }
+      cache.set(cluster, groups)
+    }
+    return groups
+  }
 }
 
 /** Per year and part, the clusters most reports use; clusters used by the same paragraphs are one passage. */
