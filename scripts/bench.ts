@@ -1,4 +1,4 @@
-// Benchmark the full build on a synthetic corpus: `npm run bench -- --reports 2000 [--json] [--seed 1] [--keep]`.
+// Benchmark the full build on a synthetic corpus: `npm run bench -- --reports 2000 [--json] [--seed 1] [--keep] [--no-analysis] [--planted 100]`.
 import { parseArgs } from 'node:util'
 import { formatBenchTable, runBench } from '../src/bench/index.ts'
 
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     parallel: { type: 'string' },
     limit: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'no-analysis': { type: 'boolean', default: false },
+    planted: { type: 'string' },
   },
 })
 const reports = Number(values.reports)
@@ -25,6 +27,8 @@ if (!Number.isInteger(reports) || reports < 1) {
     reports,
     seed: Number(values.seed),
     keep: values.keep,
+    analyse: !values['no-analysis'],
+    ...(values.planted ? { plantedAgencies: Number(values.planted) } : {}),
     ...(values.query ? { query: values.query } : {}),
     ...(values.workers ? { workers: Number(values.workers) } : {}),
     ...(values.shard === 'none' || values.shard === 'year' ? { shard: values.shard } : {}),

@@ -17,6 +17,14 @@ export function formatBenchTable(result: BenchResult): string {
     ['筛选计数（结果后加载）', `${(query.countBytes / 1024).toFixed(1)} KB`],
     ['首次查询耗时', `${figures.query_ms} 毫秒（加载 ${query.loadMs.toFixed(0)} 毫秒，再次查询 ${query.warmMs.toFixed(0)} 毫秒）`],
     ['查询', `“${query.query}”：${query.total} 个结果`],
+    ['分析（含于生成页面）', `${figures.analysis_s} 秒，占总时间 ${figures.total_s > 0 ? ((figures.analysis_s / figures.total_s) * 100).toFixed(1) : '0'}%`],
+    ['报告页大小', `平均 ${figures.report_page_kb} KB，最大 ${figures.report_page_max_kb} KB`],
+    ...(result.planted
+      ? ([
+          ['植入真值：雷同段落', `精确率 ${result.planted.reuse.precision}，召回率 ${result.planted.reuse.recall}（${result.planted.reuse.hits}/${result.planted.reuse.found} 找到，共 ${result.planted.reuse.truth} 对）`],
+          ['植入真值：计划后续', `精确率 ${result.planted.followUp.precision}，召回率 ${result.planted.followUp.recall}（再次列入：${result.planted.relisted.precision}/${result.planted.relisted.recall}；状态全对 ${result.planted.statusAccuracy}）`],
+        ] as [string, string][])
+      : []),
   ]
   const width = Math.max(...rows.map(([label]) => displayWidth(label)))
   return rows.map(([label, value]) => `${label}${' '.repeat(width - displayWidth(label))}  ${value}`).join('\n')

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { buildSite, createProgress, loadReports, type ProgressStream } from '../build/index.ts'
 import { indexSite, type IndexOptions } from '../search/index.ts'
 import { generateCorpus } from './generate-corpus.ts'
+import { scoreAnalysis, type AnalysisScores } from './score-analysis.ts'
 import { measureQuery, type QueryMeasure } from './measure-query.ts'
 import { watchPeakRss } from './watch-peak-rss.ts'
 
@@ -30,6 +31,10 @@ export interface BenchOptions {
   keep?: boolean
   /** Where progress bars and stage lines go. Default stderr. */
   stream?: ProgressStream
+  /** Run the analysis stage (reuse, follow-up, change, substance). Default true; false measures the build without it. */
+  analyse?: boolean
+  /** Agencies of the planted-truth corpus the analysis is scored on (three years each). Default 100; 0 skips it. */
+  plantedAgencies?: number
 }
 
 /** The figures the issue asks for, in its order: the JSON line `npm run bench -- --json` prints. */
@@ -44,6 +49,16 @@ export interface BenchFigures {
   files: number
   query_kb: number
   query_ms: number
+  /** Seconds of the analysis stage (part of render_s). */
+  analysis_s: number
+  /** Report pages: mean and largest size, KB. */
+  report_page_kb: number
+  report_page_max_kb: number
+  /** The analysis scored on the planted-truth corpus (null when skipped). */
+  reuse_precision: number | null
+  reuse_recall: number | null
+  follow_up_precision: number | null
+  follow_up_recall: number | null
 }
 
 /** The figures plus what the table shows besides them. */
@@ -61,6 +76,8 @@ export interface BenchResult {
   query: QueryMeasure
   /** The temporary folder, when kept. */
   workDir: string | null
+  /** The planted-truth scores in full. */
+  planted: AnalysisScores | null
 }
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -87,6 +104,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       reportsDir,
       outDir,
       index: false,
+      ...(options.analyse === false ? { analyse: false } : {}),
       load: async (root) => {
         const start = performance.now()
         const progress = createProgress('解析报告', stream)
@@ -113,7 +131,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     stream.write(`建立索引 ${indexed.value.shards.length} 个分片，用时 ${indexSeconds.toFixed(1)} 秒\n`)
 
     const site = await measureFolder(outDir)
+    const pages = await measureReportPages(outDir)
     const query = await measureQuery(outDir, options.query ?? '行政复议 执法', options.limit ?? 10)
+    const plantedAgencies = options.plantedAgencies ?? 100
+    const planted = plantedAgencies > 0 ? scoreAnalysis({ agencies: plantedAgencies, seed: options.seed ?? 1 }) : null
+    if (planted) stream.write(`植入真值语料 ${planted.reports} 篇：分析用时 ${planted.seconds.toFixed(1)} 秒\n`)
     const figures: BenchFigures = {
       reports: options.reports,
       parse_s: round(parseSeconds, 2),
@@ -125,6 +147,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       files: site.files,
       query_kb: round(query.dataBytes / 1024, 1),
       query_ms: round(query.queryMs, 1),
+      analysis_s: round(built.analysisSeconds, 2),
+      report_page_kb: round(pages.meanBytes / 1024, 1),
+      report_page_max_kb: round(pages.maxBytes / 1024, 1),
+      reuse_precision: planted?.reuse.precision ?? null,
+      reuse_recall: planted?.reuse.recall ?? null,
+      follow_up_precision: planted?.followUp.precision ?? null,
+      follow_up_recall: planted?.followUp.recall ?? null,
     }
     return {
       figures,
@@ -135,6 +164,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       indexBytes: indexed.value.bytes,
       query,
       workDir: options.keep ? workDir : null,
+      planted,
     }
   } finally {
     if (!options.keep) await rm(workDir, { recursive: true, force: true })
@@ -152,6 +182,19 @@ async function measureFolder(dir: string): Promise<{ bytes: number; files: numbe
     bytes += (await stat(path.join(entry.parentPath, entry.name))).size
   }
   return { bytes, files }
+}
+
+/** Mean and largest size of the report pages (`reports/{year}/{slug}/index.html`), side-by-side pages excluded. */
+async function measureReportPages(outDir: string): Promise<{ meanBytes: number; maxBytes: number }> {
+  const entries = await readdir(path.join(outDir, 'reports'), { recursive: true, withFileTypes: true })
+  const sizes: number[] = []
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name !== 'index.html') continue
+    const relative = path.relative(path.join(outDir, 'reports'), entry.parentPath).split(path.sep)
+    if (relative.length !== 2) continue
+    sizes.push((await stat(path.join(entry.parentPath, entry.name))).size)
+  }
+  return { meanBytes: sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length), maxBytes: Math.max(0, ...sizes) }
 }
 
 function seconds(start: number): number {

@@ -20,6 +20,8 @@ export interface BuildOptions {
    * `npm run build` and `npm start` turn it on; a library call or a test never writes into a reports folder unasked.
    */
   recordPermalinks?: boolean
+  /** Analyse the corpus (reuse, plan follow-up, change, substance; src/analysis). Default true. */
+  analyse?: boolean
   /** Replace the list-read-parse step (tests, caching). Default `loadReports`. */
   load?: (root: string) => Promise<LoadedReports>
 }
@@ -32,6 +34,7 @@ export const buildDefaults = {
   siteUrl: 'http://localhost:8080',
   index: true,
   recordPermalinks: false,
+  analyse: true,
 } as const
 
 /** Build options with the defaults filled in, the output folder absolute, the prefix and origin normalised. */

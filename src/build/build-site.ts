@@ -3,6 +3,7 @@ import path from 'node:path'
 import { writeOpenData } from '../open-data/index.ts'
 import { indexSite, type ReportPage } from '../search/index.ts'
 import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry, type SiteData } from '../site/index.ts'
+import { analyseReports } from '../analysis/index.ts'
 import type { Message, Report } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { loadReports } from './load-reports.ts'
@@ -22,6 +23,8 @@ export interface BuildSummary {
   errors: number
   /** Wall-clock seconds. */
   seconds: number
+  /** Of which the analysis stage (0 when off). */
+  analysisSeconds: number
   /** The output folder. */
   outDir: string
   /** What the permalink registry gained this build, and whether it was written (`recordPermalinks`). */
@@ -41,9 +44,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
   const distinct = dropDuplicateReports(loaded.reports, (file) => registered.has(file))
   const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
-  const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: options.recordPermalinks === true })
+  const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
+  const analysisStarted = performance.now()
+  const analysis = !resolved.analyse ? undefined : analyseReports(unique.reports)
+  const analysisSeconds = !resolved.analyse ? 0 : (performance.now() - analysisStarted) / 1000
   const site = composeSiteData({
+    ...(analysis ? { analysis } : {}),
     reports: unique.reports,
     failures: loaded.failures,
     messages,
@@ -58,7 +65,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
       : false
   await emptyOutput(outDir)
   await renderSite(site, outDir, pathPrefix)
-  await writeOpenData(outDir, unique.reports, site)
+  await writeOpenData(outDir, unique.reports, site, analysis)
   if (resolved.index) {
     const indexing = createProgress('建立索引')
     const indexed = await indexSite(outDir, { pathPrefix, pages: reportPages(site), onProgress: indexing.update })
@@ -73,6 +80,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     warnings: messages.filter((message) => message.severity === 'warning').length,
     errors,
     seconds: (performance.now() - started) / 1000,
+    analysisSeconds,
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
   }

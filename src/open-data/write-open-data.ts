@@ -1,21 +1,23 @@
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { CorpusAnalysis } from '../analysis/index.ts'
 import type { Report } from '../types.ts'
 import type { Timeliness } from '../site/assess-timeliness.ts'
 import { escapeXml } from './escape-xml.ts'
 import { timelinessLabel } from '../site/filters/timeliness-label.ts'
 import { toAtom } from './to-atom.ts'
 import { toCsv } from './to-csv.ts'
+import { publishedAnalysis, writeAnalysisData } from './write-analysis-data.ts'
 import type { SiteData } from '../site/view-types.ts'
 
 const schemaFile = fileURLToPath(new URL('../report.schema.json', import.meta.url))
 
 /**
- * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json` (also under each former id), `data/reports/{id}.ris`,
+ * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json` (also under each former id; with `analysis`), `data/reports/{id}.ris`, the analysis CSVs,
  * `data/report.schema.json`, `feed.xml`, `sitemap.xml` (every HTML page but 404, redirects and removed reports) and `robots.txt`.
  */
-export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData): Promise<void> {
+export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData, analysis?: CorpusAnalysis): Promise<void> {
   const base = `${site.siteUrl.replace(/\/+$/, '')}${site.pathPrefix}`
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -51,7 +53,8 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   })
   await writeFile(path.join(outDir, 'data', 'reports.csv'), toCsv(header, rows))
   for (const report of sorted) {
-    const json = `${JSON.stringify({ ...report, ...deadlineFields(views.get(report.id)?.timeliness) }, null, 2)}\n`
+    const analysed = publishedAnalysis(analysis, report.id)
+    const json = `${JSON.stringify({ ...report, ...deadlineFields(views.get(report.id)?.timeliness), ...(analysed ? { analysis: analysed } : {}) }, null, 2)}\n`
     await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.json`), json)
     // A JSON file cannot redirect: its former addresses serve the same record, whose `id` names the current one.
     for (const former of report.formerIds ?? []) await writeFile(path.join(outDir, 'data', 'reports', `${former}.json`), json)
@@ -59,6 +62,7 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
     // RIS files end lines with CR LF, as EndNote writes them.
     if (ris) await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.ris`), `${ris.replaceAll('\n', '\r\n')}\r\n`)
   }
+  if (analysis) await writeAnalysisData(outDir, analysis)
   await copyFile(schemaFile, path.join(outDir, 'data', 'report.schema.json'))
   await writeFile(path.join(outDir, 'feed.xml'), toAtom(site.reports, base, site.name))
   const moved = new Set([...site.redirects.map((redirect) => redirect.from), ...site.removed.map((gone) => gone.url)])

@@ -15,6 +15,8 @@ export interface ReportViewContext {
   base: string
   /** Region links for an administrative path, province first. */
   regionLinks: (region: readonly string[]) => Link[]
+  /** Notes beside paragraphs (the analysis's 「与 N 篇报告高度相似」), by paragraph anchor. */
+  notes?: ReadonlyMap<string, { href: string; text: string }>
 }
 
 /** Turn a parsed report into what its page and the listings show (without previous/next, set once agencies are known). */
@@ -51,6 +53,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
       html: renderSection(section, {
         depth: 2,
         anchors: true,
+        ...(context.notes ? { notes: context.notes } : {}),
         append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
       }),
     })),

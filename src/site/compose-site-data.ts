@@ -1,5 +1,7 @@
+import type { CorpusAnalysis } from '../analysis/index.ts'
 import { kindLabel, levelHierarchy, statutoryKinds } from '../vocabulary.ts'
 import type { Level, Message, Report, Section } from '../types.ts'
+import { composeAgencyAnalysis, composeRepeatedPages, composeReportAnalysis, composeYearAnalysis, reuseNotes } from './compose-analysis.ts'
 import { composeQuality } from './compose-quality.ts'
 import { citationFormats, composeReportView } from './compose-report-view.ts'
 import { levelLabel } from './filters/level-label.ts'
@@ -26,6 +28,8 @@ export interface SiteDataInput {
   regionSlugs?: Readonly<Record<string, string>>
   /** Reports whose source is gone: their URLs answer with a "removed" page. */
   removed?: readonly { id: string; file: string }[]
+  /** The analysis stage's findings (reuse, follow-up, change, substance), shown on the pages when given. */
+  analysis?: CorpusAnalysis
 }
 
 /** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
@@ -36,10 +40,22 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     input.regionSlugs ?? {},
   )
   const sorted = [...input.reports].sort((a, b) => compareText(a.id, b.id))
-  const views = sorted.map((report) => composeReportView(report, { base, regionLinks: plan.linksFor }))
+  const analysis = input.analysis
+  const views = sorted.map((report) =>
+    composeReportView(report, {
+      base,
+      regionLinks: plan.linksFor,
+      ...(analysis ? { notes: reuseNotes(analysis, report.id, locateReport(report.id).url) } : {}),
+    }),
+  )
   const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
   const agencies = composeAgencies(views, byId)
   const years = composeYears(views, plan)
+  const reusePages = analysis ? composeReportAnalysis(analysis, sorted, views) : []
+  if (analysis) {
+    composeAgencyAnalysis(analysis, agencies)
+    for (const year of years) year.analysis = composeYearAnalysis(year, agencies, views)
+  }
   const regions: RegionView[] = [...plan.nodes.values()]
     .sort((a, b) => compareText(a.url, b.url))
     .map((node) => ({
@@ -90,6 +106,8 @@ export function composeSiteData(input: SiteDataInput): SiteData {
       absoluteTo: `${base}${redirect.to.slice(1)}`,
     })),
     removed: (input.removed ?? []).map((entry) => ({ id: entry.id, file: entry.file, url: locateReport(entry.id).url })),
+    reusePages,
+    repeatedPages: analysis ? composeRepeatedPages(analysis, years, views) : [],
   }
 }
 

@@ -4,6 +4,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { kindLabel } from '../vocabulary.ts'
+import { paragraphAnchor } from '../paragraph-anchor.ts'
 import type { Section } from '../types.ts'
 
 /** How to render a section. */
@@ -14,6 +15,8 @@ export interface RenderOptions {
   anchors: boolean
   /** Extra nodes appended inside the top-level `<section>` (e.g. a citation panel). */
   append?: ElementContent[]
+  /** Notes shown after a paragraph, by paragraph anchor (`shortcomings-p2`): 「与 N 篇报告高度相似」 linking to the side-by-side view. */
+  notes?: ReadonlyMap<string, { href: string; text: string }>
 }
 
 // Only what this renderer emits survives; ids are kept verbatim because anchors are the permalinks.
@@ -62,9 +65,9 @@ function buildSection(section: Section, options: RenderOptions): Element {
   // Anchors published earlier whose text is gone still land here.
   if (anchors) for (const former of section.formerAnchors ?? []) head.unshift(h('span.former-anchor', { id: former }))
   const paragraphs = section.paragraphs.map((text, index) =>
-    buildParagraph(text, section.paragraphAnchors?.[index] ?? `${section.anchor}-p${index + 1}`, index + 1, anchors),
+    buildParagraph(text, paragraphAnchor(section, index), index + 1, anchors, options.notes),
   )
-  const children = section.children.map((child) => buildSection(child, { depth: depth + 1, anchors }))
+  const children = section.children.map((child) => buildSection(child, { depth: depth + 1, anchors, ...(options.notes ? { notes: options.notes } : {}) }))
   return h(
     'section',
     anchors ? { ariaLabelledBy: section.anchor, dataKind: section.kind } : { dataKind: section.kind },
@@ -72,8 +75,9 @@ function buildSection(section: Section, options: RenderOptions): Element {
   )
 }
 
-function buildParagraph(text: string, id: string, n: number, anchors: boolean): Element {
+function buildParagraph(text: string, id: string, n: number, anchors: boolean, notes: RenderOptions['notes']): Element {
   if (!anchors) return h('p', text)
+  const note = notes?.get(id)
   return h('p', { id }, [
     text,
     h('span.para-links', { dataPagefindIgnore: '' }, [
@@ -82,6 +86,7 @@ function buildParagraph(text: string, id: string, n: number, anchors: boolean): 
       ' ',
       h('a.fragment-link', { href: `#:~:text=${encodeTextDirective(text)}`, ariaLabel: `按文字定位第${n}段` }, '定位'),
     ]),
+    ...(note ? [' ', h('a.reuse-note', { href: note.href, dataPagefindIgnore: '' }, note.text)] : []),
   ])
 }
 

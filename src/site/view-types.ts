@@ -1,6 +1,7 @@
 import type { Agency, Level, Message, SectionKind, Source } from '../types.ts'
 import type { Citation } from './cite-report.ts'
 import type { Timeliness } from './assess-timeliness.ts'
+import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReusePage, YearAnalysis } from './analysis-view-types.ts'
 
 /** Site-stage view models: what the templates receive as the `site` global. Only `src/site` and templates use them. */
 
@@ -70,6 +71,8 @@ export interface ReportView {
   warnings: string[]
   previous: Link | null
   next: Link | null
+  /** Reuse, follow-up and substance figures (src/analysis), when the build analysed the corpus. */
+  analysis?: ReportAnalysisView
 }
 
 /** A count with a link. */
@@ -87,6 +90,8 @@ export interface YearView {
   count: number
   groups: { province: string; /** Fragment id of the province's group: its region slug, or `unplaced`. */ anchor: string; levels: { level: Level | null; reports: ReportView[] }[] }[]
   kindPages: Link[]
+  /** Rankings by plans followed up and by text shared, when the build analysed the corpus. */
+  analysis?: YearAnalysis
 }
 
 /** One year's sections of one kind across reports. */
@@ -107,6 +112,8 @@ export interface PlanPair {
   to: ReportView
   plans: Link[]
   achievements: Link[]
+  /** The plan items' follow-up and the change per part, when the build analysed the corpus. */
+  analysis?: PairAnalysis
 }
 
 /** All reports of one agency. */
@@ -161,6 +168,10 @@ export interface SiteData {
   redirects: Redirect[]
   /** URLs of reports whose source was removed. */
   removed: { id: string; file: string; url: string }[]
+  /** Side-by-side pages of reused paragraphs, one per report that has any. */
+  reusePages?: ReusePage[]
+  /** Boilerplate pages, one per year and statutory part. */
+  repeatedPages?: RepeatedPage[]
 }
 
 /** A message as the quality page lists it. */

@@ -8,7 +8,7 @@ const projectRoot = path.resolve(import.meta.dirname, '../..')
 
 describe('npm run bench -- --json', () => {
   it('builds a small synthetic corpus for real and prints one JSON line with the issue’s figures', async () => {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/bench.ts', '--reports', '20', '--json', '--seed', '3'], {
+    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/bench.ts', '--reports', '20', '--json', '--seed', '3', '--planted', '10'], {
       cwd: projectRoot,
       timeout: 240_000,
     })
@@ -17,6 +17,7 @@ describe('npm run bench -- --json', () => {
     const figures = JSON.parse(lines[0] ?? '') as Record<string, number>
     expect(Object.keys(figures)).toEqual([
       'reports', 'parse_s', 'render_s', 'index_s', 'total_s', 'peak_rss_mb', 'site_mb', 'files', 'query_kb', 'query_ms',
+      'analysis_s', 'report_page_kb', 'report_page_max_kb', 'reuse_precision', 'reuse_recall', 'follow_up_precision', 'follow_up_recall',
     ])
     for (const value of Object.values(figures)) expect(Number.isFinite(value)).toBe(true)
     expect(figures.reports).toBe(20)
@@ -31,5 +32,10 @@ describe('npm run bench -- --json', () => {
     // The table goes to stderr with --json; it shows the query found reports.
     expect(stderr).toMatch(/首次查询数据/)
     expect(stderr).toMatch(/“行政复议 执法”：[1-9]\d* 个结果/)
+    // The analysis ran inside the render step and was scored on the planted-truth corpus.
+    expect(figures.analysis_s).toBeGreaterThan(0)
+    expect(figures.analysis_s).toBeLessThan(figures.render_s ?? 0)
+    expect(figures.report_page_kb).toBeGreaterThan(0)
+    expect(stderr).toMatch(/植入真值：雷同段落\s+精确率 [\d.]+，召回率 [\d.]+/)
   }, 300_000)
 })

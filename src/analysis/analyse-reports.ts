@@ -1,0 +1,75 @@
+import type { Report } from '../types.ts'
+import type { PartChange, RepeatedPassage, ReportAnalysis } from './analysis-types.ts'
+import { compareYears } from './compare-years.ts'
+import { findReuse, type MarkedReuse } from './find-reuse.ts'
+import { followPlans } from './follow-plans.ts'
+import { measureSubstance } from './measure-substance.ts'
+
+/** Options for `analyseReports`. */
+export interface AnalysisOptions {
+  /** The agency a report belongs to. Default: the id without its year (`2022-tianjin-zwfwb` → `tianjin-zwfwb`), as agency pages group. */
+  agencyOf?: (report: Report) => string
+  /** Other paragraphs listed per reused paragraph. Default 2. */
+  perParagraph?: number
+  /** Other-agency paragraphs looked at per cluster when choosing them. Default 8. */
+  perCluster?: number
+}
+
+/** What the analysis gives the site: per report, the boilerplate per year and part, and year-to-year changes. */
+export interface CorpusAnalysis {
+  /** Per report id: what its JSON carries as `analysis`, reuse pairs with their marks for the side-by-side view. */
+  reports: Map<string, Omit<ReportAnalysis, 'reuse'> & { reuse: MarkedReuse[] }>
+  /** Key `{year|undated}/{kind}`: passages most reports of that year use in that part. */
+  repeated: Map<string, RepeatedPassage[]>
+  /** Key `{earlier id}>{later id}`: per part, how the agency's report changed from one year to the next. */
+  changes: Map<string, PartChange[]>
+}
+
+/** The id without its year: reports of one agency share it. */
+export function agencyOfId(report: Report): string {
+  return report.id.replace(/^(?:\d{4}|undated)-/, '')
+}
+
+/**
+ * Analyse a corpus (pure: reports in, figures out, same input → same output): text reuse (套话), plan follow-up,
+ * change from the same agency's last report, and substance figures. See docs/analysis.md for the definitions.
+ */
+export function analyseReports(reports: readonly Report[], options: AnalysisOptions = {}): CorpusAnalysis {
+  const agencyOf = options.agencyOf ?? agencyOfId
+  const reuse = findReuse(reports, {
+    agencyOf,
+    ...(options.perParagraph === undefined ? {} : { perParagraph: options.perParagraph }),
+    ...(options.perCluster === undefined ? {} : { perCluster: options.perCluster }),
+  })
+  const followUp = followPlans(reports, agencyOf)
+  const result: CorpusAnalysis['reports'] = new Map()
+  for (const report of [...reports].sort((a, b) => compare(a.id, b.id))) {
+    const found = reuse.byReport.get(report.id)
+    result.set(report.id, {
+      reuse: found?.reuse ?? [],
+      reuseCounts: found?.reuseCounts ?? [],
+      reusedShare: found?.reusedShare ?? 0,
+      followUp: followUp.get(report.id) ?? [],
+      metrics: measureSubstance(report),
+    })
+  }
+  return { reports: result, repeated: reuse.repeated, changes: compareAgencyYears(reports, agencyOf) }
+}
+
+function compareAgencyYears(reports: readonly Report[], agencyOf: (report: Report) => string): CorpusAnalysis['changes'] {
+  const byAgencyYear = new Map<string, Report>()
+  for (const report of [...reports].sort((a, b) => compare(a.id, b.id))) {
+    const key = `${agencyOf(report)}|${report.year}`
+    if (report.year !== null && !byAgencyYear.has(key)) byAgencyYear.set(key, report)
+  }
+  const changes: CorpusAnalysis['changes'] = new Map()
+  for (const report of byAgencyYear.values()) {
+    const next = byAgencyYear.get(`${agencyOf(report)}|${(report.year ?? 0) + 1}`)
+    if (next) changes.set(`${report.id}>${next.id}`, compareYears(report, next))
+  }
+  return changes
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

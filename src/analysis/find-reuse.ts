@@ -1,0 +1,441 @@
+import type { Report, SectionKind } from '../types.ts'
+import { alignPassages } from './align-passages.ts'
+import type { RepeatedPassage, ReuseLink } from './analysis-types.ts'
+import { collectParagraphs } from './collect-paragraphs.ts'
+import { foldPassage } from './fold-passage.ts'
+import { lcsLength } from './lcs-length.ts'
+import { bandKey, bands, minHash, signatureLength } from './min-hash.ts'
+import { sharedGrams } from './shared-grams.ts'
+import { splitUnits } from './split-units.ts'
+
+/** Options for `findReuse`. */
+export interface ReuseOptions {
+  /** The agency a report belongs to (reports of one agency share it), to tell 跨年重复 from 跨机构雷同. */
+  agencyOf: (report: Report) => string
+  /** Other paragraphs listed per reused paragraph. Default 2. */
+  perParagraph?: number
+  /** Other-agency paragraphs looked at per cluster when choosing the closest (the same agency's are always looked at). Default 8; scoring uses all. */
+  perCluster?: number
+  /** Passages listed per year and part on the boilerplate page. Default 20. */
+  perPart?: number
+  /** Uses listed per repeated passage. Default 50. */
+  usesPerPassage?: number
+}
+
+/** A listed reuse pair with what the side-by-side view marks (stretches of 4-grams both hold), as ranges of each paragraph's folded text. */
+export interface MarkedReuse extends ReuseLink {
+  marks: { self: [number, number][]; other: [number, number][] }
+}
+
+/** What `findReuse` finds, per report and per year and part. */
+export interface ReuseFindings {
+  byReport: Map<string, { reuse: MarkedReuse[]; reuseCounts: { anchor: string; reports: number; sameAgency: number }[]; reusedShare: number }>
+  /** Key `{year|undated}/{kind}`: the passages most reports of that year use in that part, most used first. */
+  repeated: Map<string, RepeatedPassage[]>
+}
+
+/** Aligned characters two units must share, and the share of the shorter one they must cover. */
+export const minSharedChars = 20
+export const minCoverage = 0.8
+/** Units a bucket compares a newcomer with before making it a leader of its own. */
+const leadersPerBucket = 16
+/** Reports a passage must be used by to appear on the boilerplate page. */
+const minRepeatedReports = 3
+
+/**
+ * Find text reuse across reports: fold every paragraph (the search's fold), cut it into sentence units of 20+
+ * characters, find candidate pairs by MinHash/LSH over character 4-grams, verify each by local alignment (≥ 20
+ * characters aligned, covering ≥ 80% of the shorter unit), and join verified units into clusters. A stock phrase of
+ * a few characters never covers 80% of a 20-character unit, so it never counts. Deterministic: reports are taken in
+ * id order and every tie is broken by position.
+ */
+export function findReuse(reports: readonly Report[], options: ReuseOptions): ReuseFindings {
+  const sorted = [...reports].sort((a, b) => compare(a.id, b.id))
+  const corpus = indexUnits(sorted)
+  const parent = clusterUnits(corpus)
+  const clusters = collectClusters(corpus, parent)
+  const agencies = sorted.map(options.agencyOf)
+  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? 2, options.perCluster ?? 8)
+  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? 20, options.usesPerPassage ?? 50)
+  return { byReport, repeated }
+}
+
+/** Every paragraph and unit of the corpus in flat arrays: at 10,000 reports there are over a million units. */
+interface Corpus {
+  paraReport: number[]
+  paraAnchor: string[]
+  paraKind: SectionKind[]
+  paraText: string[]
+  paraFolded: string[]
+  unitPara: Int32Array
+  unitStart: Int32Array
+  unitEnd: Int32Array
+  units: number
+  /** Folded characters per report, all paragraphs. */
+  reportChars: number[]
+}
+
+function indexUnits(reports: readonly Report[]): Corpus {
+  const paraReport: number[] = []
+  const paraAnchor: string[] = []
+  const paraKind: SectionKind[] = []
+  const paraText: string[] = []
+  const paraFolded: string[] = []
+  const unitPara: number[] = []
+  const unitStart: number[] = []
+  const unitEnd: number[] = []
+  const reportChars = reports.map(() => 0)
+  reports.forEach((report, reportIndex) => {
+    for (const paragraph of collectParagraphs(report)) {
+      const { folded, ranges } = splitUnits(paragraph.text)
+      reportChars[reportIndex] = (reportChars[reportIndex] ?? 0) + folded.length
+      const paraIndex = paraReport.length
+      paraReport.push(reportIndex)
+      paraAnchor.push(paragraph.anchor)
+      paraKind.push(paragraph.kind)
+      paraText.push(paragraph.text)
+      paraFolded.push(folded)
+      for (const [from, to] of ranges) {
+        unitPara.push(paraIndex)
+        unitStart.push(from)
+        unitEnd.push(to)
+      }
+    }
+  })
+  return {
+    paraReport,
+    paraAnchor,
+    paraKind,
+    paraText,
+    paraFolded,
+    unitPara: Int32Array.from(unitPara),
+    unitStart: Int32Array.from(unitStart),
+    unitEnd: Int32Array.from(unitEnd),
+    units: unitPara.length,
+    reportChars,
+  }
+}
+
+/** Union–find over units: LSH buckets give candidates, alignment decides; returns each unit's parent link. */
+function clusterUnits(corpus: Corpus): Int32Array {
+  const { units } = corpus
+  const signatures = new Uint32Array(units * signatureLength)
+  for (let unit = 0; unit < units; unit++) {
+    minHash(corpus.paraFolded[corpus.unitPara[unit] ?? 0] ?? '', corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0, signatures, unit * signatureLength)
+  }
+  const parent = new Int32Array(units)
+  for (let unit = 0; unit < units; unit++) parent[unit] = unit
+  // Bucket by sorting (key, unit) packed in one float: no map of millions of entries.
+  const unitBits = Math.max(20, Math.ceil(Math.log2(units + 1)))
+  const keyScale = 2 ** unitBits
+  const keyMask = 2 ** (53 - unitBits)
+  const packed = new Float64Array(units)
+  for (let band = 0; band < bands; band++) {
+    for (let unit = 0; unit < units; unit++) packed[unit] = (bandKey(signatures, unit * signatureLength, band) % keyMask) * keyScale + unit
+    packed.sort()
+    let start = 0
+    while (start < units) {
+      const key = Math.floor((packed[start] ?? 0) / keyScale)
+      let end = start + 1
+      while (end < units && Math.floor((packed[end] ?? 0) / keyScale) === key) end++
+      if (end - start > 1) joinBucket(corpus, parent, packed.subarray(start, end), keyScale)
+      start = end
+    }
+  }
+  return parent
+}
+
+/** Join the units of one bucket that align: each is compared with the bucket's leaders, not with every member. */
+function joinBucket(corpus: Corpus, parent: Int32Array, bucket: Float64Array, keyScale: number): void {
+  const leaders: number[] = []
+  for (const value of bucket) {
+    const unit = value % keyScale
+    const root = find(parent, unit)
+    let joined = false
+    for (const leader of leaders) {
+      const leaderRoot = find(parent, leader)
+      if (leaderRoot === root) {
+        joined = true
+        break
+      }
+      if (unitsAlign(corpus, unit, leader)) {
+        parent[Math.max(root, leaderRoot)] = Math.min(root, leaderRoot)
+        joined = true
+        break
+      }
+    }
+    if (!joined && leaders.length < leadersPerBucket) leaders.push(unit)
+  }
+}
+
+/** True when two units of different reports share an aligned run of ≥ 20 characters covering ≥ 80% of the shorter. */
+function unitsAlign(corpus: Corpus, a: number, b: number): boolean {
+  const paraA = corpus.unitPara[a] ?? 0
+  const paraB = corpus.unitPara[b] ?? 0
+  if (corpus.paraReport[paraA] === corpus.paraReport[paraB]) return false
+  const textA = unitText(corpus, a)
+  const textB = unitText(corpus, b)
+  const shorter = Math.min(textA.length, textB.length)
+  const longer = Math.max(textA.length, textB.length)
+  if (textA === textB) return shorter >= minSharedChars
+  if (textA.includes(textB) || textB.includes(textA)) return shorter >= minSharedChars
+  const needed = Math.max(minSharedChars, minCoverage * shorter)
+  // Units of like length: the longest common subsequence (a global alignment, bit-parallel); a short unit inside a
+  // long one: Smith–Waterman, so scattered common characters of the long one cannot add up to a match.
+  const matches = longer <= 1.5 * shorter ? lcsLength(textA, textB) : alignPassages(textA, textB).matches
+  return matches >= needed
+}
+
+function unitText(corpus: Corpus, unit: number): string {
+  return (corpus.paraFolded[corpus.unitPara[unit] ?? 0] ?? '').slice(corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0)
+}
+
+function find(parent: Int32Array, unit: number): number {
+  let root = unit
+  while ((parent[root] ?? root) !== root) root = parent[root] ?? root
+  let at = unit
+  while (at !== root) {
+    const next = parent[at] ?? root
+    parent[at] = root
+    at = next
+  }
+  return root
+}
+
+/** Clusters used by at least two reports: unit → cluster number (or -1), and each cluster's units in order. */
+interface Clusters {
+  of: Int32Array
+  members: number[][]
+  /** Distinct reports per cluster, ascending. */
+  reports: number[][]
+}
+
+function collectClusters(corpus: Corpus, parent: Int32Array): Clusters {
+  const byRoot = new Map<number, number[]>()
+  for (let unit = 0; unit < corpus.units; unit++) {
+    const root = find(parent, unit)
+    const list = byRoot.get(root)
+    if (list) list.push(unit)
+    else byRoot.set(root, [unit])
+  }
+  const of = new Int32Array(corpus.units).fill(-1)
+  const members: number[][] = []
+  const reports: number[][] = []
+  for (const units of byRoot.values()) {
+    if (units.length < 2) continue
+    const distinct = [...new Set(units.map((unit) => corpus.paraReport[corpus.unitPara[unit] ?? 0] ?? 0))].sort((a, b) => a - b)
+    if (distinct.length < 2) continue
+    for (const unit of units) of[unit] = members.length
+    members.push(units)
+    reports.push(distinct)
+  }
+  return { of, members, reports }
+}
+
+/** Per report: its reused paragraphs, the closest few other paragraphs of each (aligned, marked), and its reused share. */
+function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], perParagraph: number, perCluster: number): ReuseFindings['byReport'] {
+  const result: ReuseFindings['byReport'] = new Map()
+  const reused = reports.map(() => 0)
+  const unitsOfPara = new Map<number, number[]>()
+  for (let unit = 0; unit < corpus.units; unit++) {
+    if ((clusters.of[unit] ?? -1) < 0) continue
+    const para = corpus.unitPara[unit] ?? 0
+    const list = unitsOfPara.get(para)
+    if (list) list.push(unit)
+    else unitsOfPara.set(para, [unit])
+  }
+  for (const report of reports) result.set(report.id, { reuse: [], reuseCounts: [], reusedShare: 0 })
+  const unions = unionCounter(clusters, agencies, reports.length)
+  const byAgency = membersByAgency(corpus, clusters, agencies)
+  for (const [para, units] of unitsOfPara) {
+    const self = corpus.paraReport[para] ?? 0
+    for (const unit of units) reused[self] = (reused[self] ?? 0) + (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
+    // The paragraph's own report is in each of its clusters: counted out here.
+    const union = unions(units.map((unit) => clusters.of[unit] ?? 0))
+    const entry = result.get(reports[self]?.id ?? '')
+    if (!entry) continue
+    entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: union.size - 1, sameAgency: (union.agencies.get(agencies[self] ?? '') ?? 1) - 1 })
+    entry.reuse.push(...closestParagraphs(para, units, reports, corpus, clusters, agencies, byAgency, perParagraph, perCluster))
+  }
+  reports.forEach((report, index) => {
+    const entry = result.get(report.id)
+    const chars = corpus.reportChars[index] ?? 0
+    if (entry) entry.reusedShare = chars > 0 ? round((reused[index] ?? 0) / chars) : 0
+  })
+  return result
+}
+
+/** The other paragraphs sharing most with one paragraph (same agency first on ties), each aligned unit by unit. */
+function closestParagraphs(
+  para: number,
+  units: readonly number[],
+  reports: readonly Report[],
+  corpus: Corpus,
+  clusters: Clusters,
+  agencies: readonly string[],
+  byAgency: (cluster: number) => ReadonlyMap<string, readonly number[]>,
+  limit: number,
+  perCluster: number,
+): MarkedReuse[] {
+  const self = corpus.paraReport[para] ?? 0
+  const scores = new Map<number, number>()
+  const add = (member: number, length: number): void => {
+    const otherPara = corpus.unitPara[member] ?? 0
+    if (corpus.paraReport[otherPara] !== self) scores.set(otherPara, (scores.get(otherPara) ?? 0) + length)
+  }
+  for (const unit of units) {
+    const cluster = clusters.of[unit] ?? 0
+    const length = (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
+    // All of the same agency's members, and the first few of other agencies: a cluster may hold thousands.
+    for (const member of byAgency(cluster).get(agencies[self] ?? '') ?? []) add(member, length)
+    let others = 0
+    for (const member of clusters.members[cluster] ?? []) {
+      if (others >= perCluster) break
+      if (agencies[corpus.paraReport[corpus.unitPara[member] ?? 0] ?? 0] === agencies[self]) continue
+      others++
+      add(member, length)
+    }
+  }
+  const chosen = [...scores.entries()]
+    .map(([otherPara, score]) => ({ otherPara, score, same: agencies[corpus.paraReport[otherPara] ?? 0] === agencies[self] }))
+    .sort((a, b) => b.score - a.score || Number(b.same) - Number(a.same) || a.otherPara - b.otherPara)
+  // The closest paragraphs, and the same agency's closest too when it did not make the list (跨年重复 matters most).
+  const listed = chosen.slice(0, limit)
+  const sameBest = chosen.find((entry) => entry.same)
+  if (sameBest && !listed.includes(sameBest)) listed.push(sameBest)
+  const folded = corpus.paraFolded[para] ?? ''
+  return listed.map(({ otherPara, same }) => {
+    const otherFolded = corpus.paraFolded[otherPara] ?? ''
+    // Marks and the shared count come from 4-grams both paragraphs hold: linear, and the clusters were already aligned.
+    const self = sharedGrams(folded, otherFolded)
+    const shared = self.reduce((sum, [from, to]) => sum + to - from, 0)
+    return {
+      anchor: corpus.paraAnchor[para] ?? '',
+      other: { id: reports[corpus.paraReport[otherPara] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[otherPara] ?? '' },
+      sharedChars: shared,
+      similarity: folded.length > 0 ? round(Math.min(1, shared / folded.length)) : 0,
+      sameAgency: same,
+      marks: { self, other: sharedGrams(otherFolded, folded) },
+    }
+  })
+}
+
+/**
+ * Distinct reports (and how many per agency) in the union of some clusters. Paragraphs copied from one source share
+ * their set of clusters, so each set is counted once: counting per paragraph would cost paragraphs × cluster size.
+ */
+function unionCounter(clusters: Clusters, agencies: readonly string[], reportCount: number): (ids: readonly number[]) => { size: number; agencies: Map<string, number> } {
+  const cache = new Map<string, { size: number; agencies: Map<string, number> }>()
+  const stamp = new Int32Array(reportCount).fill(-1)
+  let round = 0
+  return (ids) => {
+    const key = [...new Set(ids)].sort((a, b) => a - b).join(',')
+    const held = cache.get(key)
+    if (held) return held
+    round++
+    const counts = new Map<string, number>()
+    let size = 0
+    for (const id of key.split(',').map(Number)) {
+      for (const report of clusters.reports[id] ?? []) {
+        if (stamp[report] === round) continue
+        stamp[report] = round
+        size++
+        const agency = agencies[report] ?? ''
+        counts.set(agency, (counts.get(agency) ?? 0) + 1)
+      }
+    }
+    const union = { size, agencies: counts }
+    cache.set(key, union)
+    return union
+  }
+}
+
+/** A cluster's units grouped by their report's agency, computed when first asked. */
+function membersByAgency(corpus: Corpus, clusters: Clusters, agencies: readonly string[]): (cluster: number) => ReadonlyMap<string, readonly number[]> {
+  const cache = new Map<number, Map<string, number[]>>()
+  return (cluster) => {
+    let groups = cache.get(cluster)
+    if (!groups) {
+      groups = new Map()
+      for (const member of clusters.members[cluster] ?? []) {
+        const agency = agencies[corpus.paraReport[corpus.unitPara[member] ?? 0] ?? 0] ?? ''
+        const list = groups.get(agency)
+        if (list) list.push(member)
+        else groups.set(agency, [member])
+      }
+      cache.set(cluster, groups)
+    }
+    return groups
+  }
+}
+
+/** Per year and part, the clusters most reports use; clusters used by the same paragraphs are one passage. */
+function listRepeated(reports: readonly Report[], corpus: Corpus, clusters: Clusters, perPart: number, usesPerPassage: number): ReuseFindings['repeated'] {
+  const groups = new Map<string, { units: number[]; reports: number; uses: { id: string; anchor: string }[]; usesKey: string }[]>()
+  clusters.members.forEach((units) => {
+    const byPart = new Map<string, number[]>()
+    for (const unit of units) {
+      const para = corpus.unitPara[unit] ?? 0
+      const report = reports[corpus.paraReport[para] ?? 0]
+      const key = `${report?.year ?? 'undated'}/${corpus.paraKind[para] ?? 'other'}`
+      const list = byPart.get(key)
+      if (list) list.push(unit)
+      else byPart.set(key, [unit])
+    }
+    for (const [key, partUnits] of byPart) {
+      const distinct = new Set(partUnits.map((unit) => corpus.paraReport[corpus.unitPara[unit] ?? 0] ?? 0))
+      if (distinct.size < minRepeatedReports) continue
+      const paras = [...new Set(partUnits.map((unit) => corpus.unitPara[unit] ?? 0))].sort((a, b) => a - b)
+      const uses = paras.map((para) => ({ id: reports[corpus.paraReport[para] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[para] ?? '' }))
+      const list = groups.get(key) ?? []
+      list.push({ units: partUnits, reports: distinct.size, uses, usesKey: paras.join(',') })
+      groups.set(key, list)
+    }
+  })
+  const repeated: ReuseFindings['repeated'] = new Map()
+  for (const key of [...groups.keys()].sort(compare)) {
+    // Sentences of one copied paragraph form one cluster each; shown once, joined in reading order.
+    const merged = new Map<string, { units: number[]; reports: number; uses: { id: string; anchor: string }[] }>()
+    for (const entry of groups.get(key) ?? []) {
+      const held = merged.get(entry.usesKey)
+      if (held) held.units.push(...entry.units)
+      else merged.set(entry.usesKey, { units: [...entry.units], reports: entry.reports, uses: entry.uses })
+    }
+    const passages = [...merged.values()]
+      .sort((a, b) => b.reports - a.reports || (a.units[0] ?? 0) - (b.units[0] ?? 0))
+      .slice(0, perPart)
+      .map((entry) => ({ text: passageText(corpus, entry.units), reports: entry.reports, uses: entry.uses.slice(0, usesPerPassage) }))
+    repeated.set(key, passages)
+  }
+  return repeated
+}
+
+/** The text as written of the first paragraph's units among a passage's units, in reading order. */
+function passageText(corpus: Corpus, units: readonly number[]): string {
+  const first = Math.min(...units)
+  const para = corpus.unitPara[first] ?? 0
+  const own = units.filter((unit) => corpus.unitPara[unit] === para).sort((a, b) => a - b)
+  return foldedSlices(corpus.paraText[para] ?? '', own.map((unit) => [corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0]))
+}
+
+/** The original text covering some ranges of its folded form, gaps shown as …. */
+export function foldedSlices(text: string, ranges: readonly (readonly [number, number])[]): string {
+  const { starts, ends } = foldPassage(text)
+  const pieces: string[] = []
+  let previousEnd = -1
+  for (const [from, to] of ranges) {
+    if (pieces.length > 0 && from !== previousEnd) pieces.push('…')
+    const start = from === previousEnd ? (ends[from - 1] ?? 0) : (starts[from] ?? 0)
+    pieces.push(text.slice(start, ends[to - 1] ?? text.length))
+    previousEnd = to
+  }
+  return pieces.join('')
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

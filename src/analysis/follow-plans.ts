@@ -1,0 +1,120 @@
+import type { Report, Section } from '../types.ts'
+import type { FollowUpItem } from './analysis-types.ts'
+import { collectParagraphs } from './collect-paragraphs.ts'
+import { splitPlanItems, type PlanItem } from './split-plan-items.ts'
+import { bigramsOf, containment, weighBigrams, type BigramWeights } from './weigh-bigrams.ts'
+
+/** Weighted share of a plan item's bigrams an achievement passage must hold to count as its follow-up. */
+export const addressedThreshold = 0.5
+/** …and the next year's plan item must hold to count as the same plan listed again. */
+export const relistedThreshold = 0.5
+/** Evidence passages kept per item. */
+const evidencePerItem = 3
+
+/** A passage of the next report that may answer a plan: an achievement paragraph or sub-part heading. */
+interface Passage {
+  anchor: string
+  bigrams: Set<number>
+}
+
+/**
+ * For every report whose agency also reported on the next year, check each plan item against that next report:
+ * 再次列入 (`relisted`) when next year's plans hold it again, 有后续 (`addressed`) when an achievement passage holds
+ * it, else 未见后续 (`not-found`); evidence is the best passages with their weighted bigram containment (of the item,
+ * or of its weightiest clause).
+ * Returns plan items per report id; reports without a next report are absent.
+ */
+export function followPlans(reports: readonly Report[], agencyOf: (report: Report) => string): Map<string, FollowUpItem[]> {
+  const byAgencyYear = new Map<string, Report>()
+  for (const report of [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (report.year === null) continue
+    const key = `${agencyOf(report)}|${report.year}`
+    if (!byAgencyYear.has(key)) byAgencyYear.set(key, report)
+  }
+  const items = new Map(reports.map((report) => [report.id, splitPlanItems(report)]))
+  const passages = new Map(reports.map((report) => [report.id, answerPassages(report)]))
+  const weights = weighBigrams(function* () {
+    for (const list of items.values()) for (const item of list) yield bigramsOf(item.text)
+    for (const list of passages.values()) for (const passage of list) yield [...passage.bigrams]
+  }())
+  const result = new Map<string, FollowUpItem[]>()
+  for (const report of reports) {
+    if (report.year === null) continue
+    const next = byAgencyYear.get(`${agencyOf(report)}|${report.year + 1}`)
+    if (!next) continue
+    const nextPlans = (items.get(next.id) ?? []).map((item) => ({ anchor: item.anchor, bigrams: new Set(bigramsOf(item.text)) }))
+    result.set(
+      report.id,
+      (items.get(report.id) ?? []).map((item) => judgeItem(item, next.id, passages.get(next.id) ?? [], nextPlans, weights)),
+    )
+  }
+  return result
+}
+
+function judgeItem(item: PlanItem, nextId: string, answers: readonly Passage[], nextPlans: readonly Passage[], weights: BigramWeights): FollowUpItem {
+  const clauses = weightyClauses(item.text, weights)
+  const best = (list: readonly Passage[]) =>
+    list
+      .map((passage) => ({
+        id: nextId,
+        anchor: passage.anchor,
+        similarity: round(Math.max(...clauses.map((clause) => containment(clause, passage.bigrams, weights)))),
+      }))
+      .sort((a, b) => b.similarity - a.similarity)
+  const relisted = best(nextPlans).filter((entry) => entry.similarity >= relistedThreshold).slice(0, 1)
+  const addressed = dedupe(best(answers).filter((entry) => entry.similarity >= addressedThreshold)).slice(0, evidencePerItem)
+  return {
+    anchor: item.anchor,
+    item: item.item,
+    text: [...item.text].slice(0, 120).join(''),
+    status: relisted.length > 0 ? 'relisted' : addressed.length > 0 ? 'addressed' : 'not-found',
+    evidence: [...addressed, ...relisted],
+  }
+}
+
+/** Clauses carrying this share of an item's weight are matched on their own too: the plan's subject, without its stated purpose. */
+const clauseShare = 0.4
+
+/**
+ * The bigram sets an item is matched by: the whole item, and each clause (split at ，；) that carries at least 40% of
+ * its weight, so 「建设智慧矫正指挥中心，提升社区矫正监管水平」 is followed up by a passage on the centre alone.
+ */
+function weightyClauses(text: string, weights: BigramWeights): number[][] {
+  const whole = bigramsOf(text)
+  const weightOf = (bigrams: readonly number[]) => bigrams.reduce((sum, bigram) => sum + weights.weight(bigram), 0)
+  const total = weightOf(whole)
+  const clauses = text
+    .split(/[，,；;：:。]/u)
+    .map((clause) => bigramsOf(clause))
+    .filter((bigrams) => bigrams.length >= 4 && total > 0 && weightOf(bigrams) >= clauseShare * total)
+  return [whole, ...clauses]
+}
+
+/** Achievement (and leadership, other) paragraphs and sub-part headings of a report: where plans are answered. */
+function answerPassages(report: Report): Passage[] {
+  const answering = new Set(['achievements', 'leadership', 'other'])
+  const headings: Passage[] = []
+  const visit = (sections: readonly Section[]): void => {
+    for (const section of sections) {
+      if (answering.has(section.kind) && section.heading && section.children.length === 0) {
+        headings.push({ anchor: section.anchor, bigrams: new Set(bigramsOf([section.heading, ...section.paragraphs].join(''))) })
+      }
+      visit(section.children)
+    }
+  }
+  visit(report.sections)
+  const paragraphs = collectParagraphs(report)
+    .filter((paragraph) => answering.has(paragraph.kind))
+    .map((paragraph) => ({ anchor: paragraph.anchor, bigrams: new Set(bigramsOf(paragraph.text)) }))
+  return [...paragraphs, ...headings]
+}
+
+/** One evidence entry per anchor (a sub-part and its paragraph may both match), best first. */
+function dedupe<T extends { anchor: string }>(entries: readonly T[]): T[] {
+  const seen = new Set<string>()
+  return entries.filter((entry) => !seen.has(entry.anchor) && seen.add(entry.anchor) !== undefined)
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}

@@ -1,0 +1,95 @@
+import type { SectionKind } from '../types.ts'
+import type { Link } from './view-types.ts'
+
+/** Site views of the analysis stage (src/analysis): what report, agency, year and boilerplate pages show of it. */
+
+/** A piece of a passage, marked when the other passage shares it. */
+export interface Segment {
+  text: string
+  marked: boolean
+}
+
+/** The analysis figures a report page and listings show. */
+export interface ReportAnalysisView {
+  /** Share of the report's characters found in other reports, as `12.3%`, and as a number for sorting. */
+  reusedShare: number
+  reusedPercent: string
+  /** The side-by-side page, or null when no paragraph is shared. */
+  reuseUrl: string | null
+  /** Paragraphs shared with other reports. */
+  reusedParagraphs: number
+  chars: number
+  figuresPerThousand: number
+  namedCases: number
+  /** Shortcomings' share of specific sentences, as `40%`, or null without shortcomings. */
+  specificPercent: string | null
+  /** Share of this report's plan items followed up the next year, as `60%`, or null without a next report. */
+  followUpPercent: string | null
+}
+
+/** One paragraph and the closest passages of other reports, side by side. */
+export interface ReuseEntry {
+  anchor: string
+  /** The statutory part the paragraph is in. */
+  kindLabel: string
+  url: string
+  reports: number
+  sameAgency: number
+  sides: {
+    other: Link & { agencyName: string; year: string }
+    sameAgency: boolean
+    similarityPercent: string
+    sharedChars: number
+    self: Segment[]
+    theirs: Segment[]
+  }[]
+}
+
+/** A report's side-by-side page. */
+export interface ReusePage {
+  url: string
+  reportTitle: string
+  reportUrl: string
+  reusedPercent: string
+  entries: ReuseEntry[]
+}
+
+/** The boilerplate page of one year and part. */
+export interface RepeatedPage {
+  url: string
+  yearLabel: string
+  yearUrl: string
+  kind: SectionKind
+  label: string
+  kindUrl: string
+  /** Reports of that year with that part. */
+  total: number
+  passages: { text: string; reports: number; uses: Link[] }[]
+}
+
+/** One plan item's row in an agency's follow-up table. */
+export interface FollowUpRow {
+  text: string
+  url: string
+  status: string
+  statusLabel: string
+  evidence: (Link & { similarityPercent: string })[]
+}
+
+/** Follow-up and change between one agency's reports on consecutive years. */
+export interface PairAnalysis {
+  items: FollowUpRow[]
+  /** Share of items with follow-up (有后续 or 再次列入), as `60%`, or null without items. */
+  followUpPercent: string | null
+  counts: { addressed: number; relisted: number; notFound: number }
+  changes: { kind: SectionKind; label: string; samePercent: string; flagged: boolean; runs: { op: number; text: string }[] | null }[]
+}
+
+/** A year page's rankings. */
+export interface YearAnalysis {
+  /** Agencies by the share of their plans (made this year) followed up next year, highest first. */
+  followUp: { agencyName: string; agencyUrl: string; share: number; percent: string; items: number; addressed: number; relisted: number; notFound: number; pairUrl: string }[]
+  /** Reports by the share of their text found in other reports, highest first. */
+  reuse: { title: string; url: string; agencyName: string; analysis: ReportAnalysisView }[]
+  repeatedPages: Link[]
+}

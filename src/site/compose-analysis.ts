@@ -1,0 +1,209 @@
+import { foldPassage, repeatedShortcomings, type CorpusAnalysis, type FollowUpItem } from '../analysis/index.ts'
+import { kindLabel, statutoryKinds } from '../vocabulary.ts'
+import type { Report, SectionKind } from '../types.ts'
+import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReusePage, Segment, YearAnalysis } from './analysis-view-types.ts'
+import type { AgencyView, ReportView, YearView } from './view-types.ts'
+
+const statusLabels: Record<FollowUpItem['status'], string> = { addressed: '有后续', 'not-found': '未见后续', relisted: '再次列入' }
+
+/** Where a report's side-by-side page lives. */
+export function reuseUrlOf(view: { url: string }): string {
+  return `${view.url}reuse/`
+}
+
+/** The notes beside a report's paragraphs: 「与 N 篇报告高度相似」, linking to the side-by-side view. */
+export function reuseNotes(analysis: CorpusAnalysis, id: string, url: string): Map<string, { href: string; text: string }> {
+  const notes = new Map<string, { href: string; text: string }>()
+  for (const count of analysis.reports.get(id)?.reuseCounts ?? []) {
+    const own = count.sameAgency > 0 ? `（本机构往年 ${count.sameAgency} 篇）` : ''
+    notes.set(count.anchor, { href: `${reuseUrlOf({ url })}#${count.anchor}`, text: `与 ${count.reports} 篇报告高度相似${own}` })
+  }
+  return notes
+}
+
+/** Give every report view its analysis figures and build the side-by-side pages. */
+export function composeReportAnalysis(analysis: CorpusAnalysis, reports: readonly Report[], views: readonly ReportView[]): ReusePage[] {
+  const reportById = new Map(reports.map((report) => [report.id, report]))
+  const viewById = new Map(views.map((view) => [view.id, view]))
+  const pages: ReusePage[] = []
+  for (const view of views) {
+    const found = analysis.reports.get(view.id)
+    if (!found) continue
+    const followed = found.followUp.filter((item) => item.status !== 'not-found').length
+    const all = found.metrics.all
+    view.analysis = {
+      reusedShare: found.reusedShare,
+      reusedPercent: percent(found.reusedShare),
+      reuseUrl: found.reuseCounts.length > 0 ? reuseUrlOf(view) : null,
+      reusedParagraphs: found.reuseCounts.length,
+      chars: all?.chars ?? 0,
+      figuresPerThousand: all?.figuresPerThousand ?? 0,
+      namedCases: all?.namedCases ?? 0,
+      specificPercent: found.metrics.shortcomings?.specificShare == null ? null : percent(found.metrics.shortcomings.specificShare),
+      followUpPercent: found.followUp.length > 0 ? percent(followed / found.followUp.length) : null,
+    }
+    if (found.reuseCounts.length === 0) continue
+    const report = reportById.get(view.id)
+    const paragraphs = paragraphTexts(report)
+    pages.push({
+      url: reuseUrlOf(view),
+      reportTitle: view.title,
+      reportUrl: view.url,
+      reusedPercent: percent(found.reusedShare),
+      entries: found.reuseCounts.map((count) => ({
+        anchor: count.anchor,
+        kindLabel: kindLabel(kindOfAnchor(count.anchor)),
+        url: `${view.url}#${count.anchor}`,
+        reports: count.reports,
+        sameAgency: count.sameAgency,
+        sides: found.reuse
+          .filter((link) => link.anchor === count.anchor)
+          .map((link) => {
+            const otherView = viewById.get(link.other.id)
+            const otherText = paragraphTexts(reportById.get(link.other.id)).get(link.other.anchor) ?? ''
+            return {
+              other: {
+                label: otherView?.title ?? link.other.id,
+                url: `${otherView?.url ?? ''}#${link.other.anchor}`,
+                agencyName: otherView?.agencyName ?? '',
+                year: otherView?.year ? `${otherView.year}年` : '年度未知',
+              },
+              sameAgency: link.sameAgency,
+              similarityPercent: percent(link.similarity),
+              sharedChars: link.sharedChars,
+              self: markSegments(paragraphs.get(count.anchor) ?? '', link.marks.self),
+              theirs: markSegments(otherText, link.marks.other),
+            }
+          }),
+      })),
+    })
+  }
+  return pages
+}
+
+/** The boilerplate pages: per year and statutory part, the passages most reports use. */
+export function composeRepeatedPages(analysis: CorpusAnalysis, years: readonly YearView[], views: readonly ReportView[]): RepeatedPage[] {
+  const viewById = new Map(views.map((view) => [view.id, view]))
+  return years.flatMap((year) =>
+    statutoryKinds.map((kind) => {
+      const members = views.filter((view) => view.yearKey === year.key)
+      return {
+        url: `/years/${year.key}/${kind}/repeated/`,
+        yearLabel: year.label,
+        yearUrl: year.url,
+        kind,
+        label: kindLabel(kind),
+        kindUrl: `/years/${year.key}/${kind}/`,
+        total: members.filter((view) => view.kinds.includes(kind)).length,
+        passages: (analysis.repeated.get(`${year.key}/${kind}`) ?? []).map((passage) => ({
+          text: passage.text,
+          reports: passage.reports,
+          uses: passage.uses.map((use) => {
+            const view = viewById.get(use.id)
+            return { label: view?.agencyName ?? use.id, url: `${view?.url ?? ''}#${use.anchor}` }
+          }),
+        })),
+      }
+    }),
+  )
+}
+
+/** Follow-up tables and year-to-year changes for an agency's consecutive reports. */
+export function composeAgencyAnalysis(analysis: CorpusAnalysis, agencies: readonly AgencyView[]): void {
+  for (const agency of agencies) {
+    for (const pair of agency.pairs) {
+      const items = analysis.reports.get(pair.from.id)?.followUp ?? []
+      const counts = {
+        addressed: items.filter((item) => item.status === 'addressed').length,
+        relisted: items.filter((item) => item.status === 'relisted').length,
+        notFound: items.filter((item) => item.status === 'not-found').length,
+      }
+      const result: PairAnalysis = {
+        items: items.map((item) => ({
+          text: item.text,
+          url: `${pair.from.url}#${item.anchor}`,
+          status: item.status,
+          statusLabel: statusLabels[item.status],
+          evidence: item.evidence.map((evidence) => ({
+            label: evidence.anchor.startsWith('plans') ? '下一年度安排' : '成效',
+            url: `${pair.to.url}#${evidence.anchor}`,
+            similarityPercent: percent(evidence.similarity),
+          })),
+        })),
+        followUpPercent: items.length > 0 ? percent((counts.addressed + counts.relisted) / items.length) : null,
+        counts,
+        changes: (analysis.changes.get(`${pair.from.id}>${pair.to.id}`) ?? []).map((change) => ({
+          kind: change.kind,
+          label: kindLabel(change.kind),
+          samePercent: percent(change.same),
+          flagged: change.kind === 'shortcomings' && change.same >= repeatedShortcomings,
+          runs: change.runs === null ? null : change.runs.map(([op, text]) => ({ op, text })),
+        })),
+      }
+      pair.analysis = result
+    }
+  }
+}
+
+/** A year page's rankings: agencies by plans followed up, reports by text shared with others. */
+export function composeYearAnalysis(year: YearView, agencies: readonly AgencyView[], views: readonly ReportView[]): YearAnalysis {
+  const followUp = agencies.flatMap((agency) =>
+    agency.pairs
+      .filter((pair) => pair.from.yearKey === year.key && pair.analysis && pair.analysis.items.length > 0)
+      .map((pair) => {
+        const counts = pair.analysis?.counts ?? { addressed: 0, relisted: 0, notFound: 0 }
+        const items = counts.addressed + counts.relisted + counts.notFound
+        const share = (counts.addressed + counts.relisted) / items
+        return { agencyName: agency.name, agencyUrl: agency.url, share, percent: percent(share), items, ...counts, pairUrl: `${agency.url}#pair-${pair.from.year}-${pair.to.year}` }
+      }),
+  )
+  followUp.sort((a, b) => b.share - a.share || b.items - a.items || (a.agencyUrl < b.agencyUrl ? -1 : 1))
+  const reuse = views
+    .filter((view) => view.yearKey === year.key && view.analysis)
+    .map((view) => ({ title: view.title, url: view.url, agencyName: view.agencyName, analysis: view.analysis as ReportAnalysisView }))
+    .sort((a, b) => b.analysis.reusedShare - a.analysis.reusedShare || (a.url < b.url ? -1 : 1))
+  return { followUp, reuse, repeatedPages: statutoryKinds.map((kind) => ({ label: kindLabel(kind), url: `/years/${year.key}/${kind}/repeated/` })) }
+}
+
+/** A paragraph cut into pieces, those inside the marked folded ranges marked; ranges index the folded text. */
+export function markSegments(text: string, ranges: readonly (readonly [number, number])[]): Segment[] {
+  const { starts, ends } = foldPassage(text)
+  const marked = new Uint8Array(text.length)
+  for (const [from, to] of ranges) {
+    if (to <= from) continue
+    // Punctuation between two marked characters is marked too, so a shared run reads as one.
+    for (let at = starts[from] ?? 0; at < (ends[to - 1] ?? 0); at++) marked[at] = 1
+  }
+  const segments: Segment[] = []
+  let at = 0
+  while (at < text.length) {
+    const flag = marked[at] === 1
+    let end = at + 1
+    while (end < text.length && (marked[end] === 1) === flag) end++
+    segments.push({ text: text.slice(at, end), marked: flag })
+    at = end
+  }
+  return segments
+}
+
+function paragraphTexts(report: Report | undefined): Map<string, string> {
+  const texts = new Map<string, string>()
+  const visit = (sections: Report['sections']): void => {
+    for (const section of sections) {
+      section.paragraphs.forEach((text, index) => texts.set(`${section.anchor}-p${index + 1}`, text))
+      visit(section.children)
+    }
+  }
+  if (report) visit(report.sections)
+  return texts
+}
+
+/** The statutory part a paragraph anchor belongs to: anchors start with their section's kind (`achievements-2-p3`). */
+function kindOfAnchor(anchor: string): SectionKind {
+  const kind = /^[a-z]+/.exec(anchor)?.[0] ?? 'other'
+  return (statutoryKinds as readonly string[]).includes(kind) || kind === 'preamble' || kind === 'closing' ? (kind as SectionKind) : 'other'
+}
+
+function percent(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`
+}

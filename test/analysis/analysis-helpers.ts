@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto'
+import { parseReport } from '../../src/parse/index.ts'
+import type { Report } from '../../src/types.ts'
+
+/** Parse a small report text with its id, agency and year set, as a sidecar would. */
+export function reportOf(id: string, text: string): Report {
+  const year = Number(id.slice(0, 4))
+  const parsed = parseReport({
+    file: `${year}/${id}.txt`,
+    format: 'txt',
+    encoding: 'utf-8',
+    sha256: createHash('sha256').update(text).digest('hex'),
+    text,
+    overrides: { id, year, agency: `${id.slice(5)}局`, region: ['四川省'], level: 'department' },
+  })
+  if (!parsed.value) throw new Error(`fixture ${id} did not parse`)
+  return parsed.value
+}
+
+/** A report with the given parts, each a list of paragraphs. */
+export function composeText(agency: string, year: number, parts: { achievements?: string[]; shortcomings?: string[]; plans?: string[] }): string {
+  return [
+    `${agency}${year}年法治政府建设情况报告`,
+    `${year}年${agency}工作情况如下。`,
+    '一、主要举措和成效',
+    ...(parts.achievements ?? ['依法履行政府职能，各项工作有序开展。']),
+    '二、存在的不足和原因',
+    ...(parts.shortcomings ?? ['法治宣传的针对性还不够强。']),
+    `三、${year + 1}年工作安排`,
+    ...(parts.plans ?? ['继续做好各项工作。']),
+    agency,
+    `${year + 1}年3月1日`,
+    '',
+  ].join('\n')
+}
