@@ -22,6 +22,11 @@ export interface BuildOptions {
   recordPermalinks?: boolean
   /** Replace the list-read-parse step (tests, caching). Default `loadReports`. */
   load?: (root: string) => Promise<LoadedReports>
+  /**
+   * Write only these search bundles (`--only-bundle 2022`): one job of a build split over machines. The other
+   * bundles are left as they are; the manifest lists them all. Default: every bundle.
+   */
+  onlyBundles?: readonly string[]
 }
 
 /** The defaults of a build, once: `buildSite`, `npm run build` and `npm start` all read them here. */
@@ -35,7 +40,7 @@ export const buildDefaults = {
 } as const
 
 /** Build options with the defaults filled in, the output folder absolute, the prefix and origin normalised. */
-export type ResolvedBuildOptions = Required<Omit<BuildOptions, 'load'>> & Pick<BuildOptions, 'load'>
+export type ResolvedBuildOptions = Required<Omit<BuildOptions, 'load' | 'onlyBundles'>> & Pick<BuildOptions, 'load' | 'onlyBundles'>
 
 /** Fill in the defaults and normalise: `outDir` absolute, `pathPrefix` `/…/`, `siteUrl` without a trailing slash. */
 export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOptions {
@@ -57,11 +62,13 @@ export interface BuildArgs {
   pathPrefix: string
   /** Absolute origin for citations, the feed and the sitemap; null when neither `--site-url` nor `SITE_URL` gives one. */
   siteUrl: string | null
+  /** `--only-bundle NAME` (repeatable, or `A,B`): the search bundles to write; empty for all. */
+  onlyBundles: string[]
 }
 
 /** The command-line flags and the `BuildArgs` field each sets. */
 const valued = { reports: 'reportsDir', out: 'outDir', 'path-prefix': 'pathPrefix', 'site-url': 'siteUrl' } as const
-const usage = '可用选项：--strict、--reports 文件夹、--out 文件夹、--path-prefix /子路径/、--site-url 网址'
+const usage = '可用选项：--strict、--reports 文件夹、--out 文件夹、--path-prefix /子路径/、--site-url 网址、--only-bundle 分片名'
 
 /**
  * Read `--strict`, `--reports DIR`, `--out DIR`, `--path-prefix /sub/`, `--site-url URL` (also `--flag=value`) and the
@@ -76,11 +83,12 @@ export function readBuildArgs(argv: readonly string[], env: Record<string, strin
     outDir: buildDefaults.outDir,
     pathPrefix: env.PATH_PREFIX || buildDefaults.pathPrefix,
     siteUrl: env.SITE_URL || null,
+    onlyBundles: [],
   }
   // Not strict: parseArgs then hands back unknown flags and missing values as tokens, for a message in Chinese.
   const { tokens } = parseArgs({
     args: [...argv],
-    options: { strict: { type: 'boolean' }, reports: { type: 'string' }, out: { type: 'string' }, 'path-prefix': { type: 'string' }, 'site-url': { type: 'string' } },
+    options: { strict: { type: 'boolean' }, reports: { type: 'string' }, out: { type: 'string' }, 'path-prefix': { type: 'string' }, 'site-url': { type: 'string' }, 'only-bundle': { type: 'string', multiple: true } },
     strict: false,
     allowPositionals: true,
     tokens: true,
@@ -90,6 +98,11 @@ export function readBuildArgs(argv: readonly string[], env: Record<string, strin
     if (token.kind === 'positional') return { value: null, error: `未知选项 ${token.value}；${usage}` }
     if (token.name === 'strict' && token.value === undefined) {
       args.strict = true
+      continue
+    }
+    if (token.name === 'only-bundle') {
+      if (!token.value) return { value: null, error: `${token.rawName} 需要一个值` }
+      args.onlyBundles.push(...token.value.split(',').map((name) => name.trim()).filter(Boolean))
       continue
     }
     const key = (valued as Record<string, (typeof valued)[keyof typeof valued]>)[token.name]

@@ -1,8 +1,8 @@
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { writeOpenData } from '../open-data/index.ts'
-import { indexSite } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry } from '../site/index.ts'
+import { indexSite, type ReportPage } from '../search/index.ts'
+import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry, type SiteData } from '../site/index.ts'
 import type { Message, Report } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { loadReports } from './load-reports.ts'
@@ -60,7 +60,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   await writeOpenData(outDir, unique.reports, site)
   if (resolved.index) {
     const indexing = createProgress('建立索引')
-    const indexed = await indexSite(outDir, { pathPrefix, onProgress: indexing.update })
+    const indexed = await indexSite(outDir, {
+      pathPrefix,
+      onProgress: indexing.update,
+      pages: reportPagesOf(site),
+      ...(resolved.onlyBundles && resolved.onlyBundles.length > 0 ? { only: resolved.onlyBundles } : {}),
+    })
     indexing.done()
     messages.push(...indexed.messages)
   }
@@ -75,6 +80,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
   }
+}
+
+/** The pages the index takes, as the site was composed: every report page and its year (no need to read the site back). */
+function reportPagesOf(site: SiteData): ReportPage[] {
+  return site.reports.map((view) => ({ file: `${view.url.slice(1)}index.html`, year: view.year }))
 }
 
 /** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */
