@@ -27,6 +27,14 @@ export interface BuildOptions {
    * bundles are left as they are; the manifest lists them all. Default: every bundle.
    */
   onlyBundles?: readonly string[]
+  /**
+   * Start from the last build of `outDir` when one finished with the same code and options: render only the pages
+   * whose content changed, delete the pages that are gone, index only the bundles whose pages changed. The result is
+   * byte-identical to a full build. Default false: empty `outDir` and build everything.
+   */
+  incremental?: boolean
+  /** Where builds keep what they wrote, for the next incremental build. Default `.cache/build`. */
+  stateDir?: string
 }
 
 /** The defaults of a build, once: `buildSite`, `npm run build` and `npm start` all read them here. */
@@ -37,6 +45,8 @@ export const buildDefaults = {
   siteUrl: 'http://localhost:8080',
   index: true,
   recordPermalinks: false,
+  incremental: false,
+  stateDir: '.cache/build',
 } as const
 
 /** Build options with the defaults filled in, the output folder absolute, the prefix and origin normalised. */

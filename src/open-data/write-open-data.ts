@@ -15,7 +15,7 @@ const schemaFile = fileURLToPath(new URL('../report.schema.json', import.meta.ur
  * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json` (also under each former id), `data/reports/{id}.ris`,
  * `data/report.schema.json`, `feed.xml`, `sitemap.xml` (every HTML page but 404, redirects and removed reports) and `robots.txt`.
  */
-export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData): Promise<void> {
+export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData, options: OpenDataOptions = {}): Promise<void> {
   const base = `${site.siteUrl.replace(/\/+$/, '')}${site.pathPrefix}`
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -51,6 +51,7 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   })
   await writeFile(path.join(outDir, 'data', 'reports.csv'), toCsv(header, rows))
   for (const report of sorted) {
+    if (options.writeReport && !options.writeReport(report.id)) continue
     const json = `${JSON.stringify({ ...report, ...deadlineFields(views.get(report.id)?.timeliness) }, null, 2)}\n`
     await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.json`), json)
     // A JSON file cannot redirect: its former addresses serve the same record, whose `id` names the current one.
@@ -69,6 +70,17 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
     ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n'),
   )
   await writeFile(path.join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${base}sitemap.xml\n`)
+}
+
+/** Options for `writeOpenData`. */
+export interface OpenDataOptions {
+  /** Whether to write a report's own files (`{id}.json`, its former ids, `{id}.ris`): an incremental build skips unchanged ones. Default: every report. */
+  writeReport?: (id: string) => boolean
+}
+
+/** The files of one report under `data/reports/`, relative to the site folder. */
+export function reportDataFiles(report: Pick<Report, 'id' | 'formerIds'>): string[] {
+  return [`${report.id}.json`, ...(report.formerIds ?? []).map((former) => `${former}.json`), `${report.id}.ris`].map((name) => `data/reports/${name}`)
 }
 
 /** The deadline, days late and rule of a report's timeliness, as the open data carry them. */

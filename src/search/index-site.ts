@@ -55,6 +55,9 @@ export interface IndexSummary {
   bytes: number
 }
 
+/** How pages are split into bundles unless told otherwise. */
+export const bundleDefaults = { shard: 'year', shardPages: 2000 } as const
+
 /** Name of the manifest the search page and the CLI read. */
 export const shardManifest = 'pagefind-shards.json'
 
@@ -75,7 +78,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   if (pages.length === 0) {
     messages.push(createMessage('no-report-pages', { file: siteDir, severity: 'warning' }))
   }
-  const bundles = planBundles(pages, options.shard ?? 'year', options.shardPages ?? 2000)
+  const bundles = planBundles(pages, options.shard ?? bundleDefaults.shard, options.shardPages ?? bundleDefaults.shardPages)
   const unknown = (options.only ?? []).filter((name) => !bundles.some((bundle) => bundle.name === name))
   if (unknown.length > 0) {
     const names = bundles.map((bundle) => bundle.name).join('、')
