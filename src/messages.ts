@@ -122,9 +122,25 @@ export function createMessage<R extends RuleId>(
   return { file: where.file, line: where.line ?? null, reason: describe(ruleId, ...params), ruleId, severity: where.severity }
 }
 
-/** One line for a terminal: `file:line 原因 [rule-id]`, without `:line` for a message about the whole file. */
+/**
+ * One line for a terminal: `file:line 原因 [rule-id]`, without `:line` for a message about the whole file. The one
+ * formatter: the CLIs, the build output and the evaluation print messages through it, `reportWarnings` drops the file.
+ */
 export function formatMessage(message: Message): string {
-  return `${message.file}${message.line === null ? '' : `:${message.line}`} ${message.reason} [${message.ruleId}]`
+  return `${message.file}${message.line === null ? '' : `:${message.line}`} ${reasonWithRule(message)}`
+}
+
+/**
+ * `Report.warnings`, derived once from the parse's messages: each warning as `原因 [rule-id]`, without the file (it is
+ * the report's own) or the line. Kept in the report because the published JSON (src/report.schema.json) carries it;
+ * the build, the CLIs and the quality page work from the messages themselves.
+ */
+export function reportWarnings(messages: readonly Message[]): string[] {
+  return messages.filter((message) => message.severity === 'warning').map(reasonWithRule)
+}
+
+function reasonWithRule(message: Message): string {
+  return `${message.reason} [${message.ruleId}]`
 }
 
 /** True when `--strict` should fail on this message: an error, or a warning of a rule that marks parser doubt. */

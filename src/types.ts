@@ -93,7 +93,7 @@ export interface Report {
   source: Source
   /** Top-level parts in document order, preamble and closing included. */
   sections: Section[]
-  /** What the parser was unsure of, in words a maintainer can act on, each ending in its rule id: `… [unknown-agency]`. */
+  /** What the parser was unsure of, in words a maintainer can act on, each ending in its rule id: `… [unknown-agency]`; derived once from the parse's messages (`reportWarnings`, src/messages.ts). */
   warnings: string[]
   /** Ids this report was published under before (set by the site from `reports/permalinks.json`); each still redirects here. */
   formerIds?: string[]

@@ -83,14 +83,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   let rebuiltBundles: string[] = []
   let indexFailed = false
   if (resolved.index) {
-    const reportPages = reportPagesOf(site)
-    bundles = digestBundles(planBundles(reportPages, bundleDefaults.shard, bundleDefaults.shardPages), pages, pathPrefix)
+    const pagesToIndex = reportPages(site)
+    bundles = digestBundles(planBundles(pagesToIndex, bundleDefaults.shard, bundleDefaults.shardPages), pages, pathPrefix)
     rebuiltBundles = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles?.[name])
     const indexing = createProgress('建立索引')
     const indexed = await indexSite(outDir, {
       pathPrefix,
       onProgress: indexing.update,
-      pages: reportPages,
+      pages: pagesToIndex,
       ...(onlyBundles ? { only: onlyBundles } : previous ? { only: rebuiltBundles } : {}),
     })
     indexing.done()
@@ -157,9 +157,15 @@ async function removeFiles(outDir: string, files: readonly string[]): Promise<vo
   }
 }
 
-/** The pages the index takes, as the site was composed: every report page and its year (no need to read the site back). */
-function reportPagesOf(site: SiteData): ReportPage[] {
-  return site.reports.map((view) => ({ file: `${view.url.slice(1)}index.html`, year: view.year }))
+/**
+ * The report pages the search indexes, from the page data rather than the built HTML: each report's page and the
+ * year whose bundle it joins — its year, else the year its permalink is filed under (`/reports/2022/…`).
+ */
+function reportPages(site: SiteData): ReportPage[] {
+  return site.reports.map((view) => {
+    const filed = /^\/reports\/(\d{4})\//.exec(view.url)?.[1]
+    return { file: `${view.url.replace(/^\//, '')}index.html`, year: view.year ?? (filed ? Number(filed) : null) }
+  })
 }
 
 /** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { formatMessage } from '../messages.ts'
 import { readReport } from '../ingest/index.ts'
 import { parseReport } from '../parse/index.ts'
 import type { Report } from '../types.ts'
@@ -72,7 +73,7 @@ async function evaluateFixture(folder: string, name: string): Promise<FixtureRes
     read: read.value === null ? 'unread' : `${read.value.format}/${read.value.encoding}`,
     ...score,
     metadataRight: metadataFields.filter((field) => score.metadata[field].right).length,
-    warnings: messages.map((message) => `[${message.ruleId}] ${message.reason}`),
+    warnings: messages.map(formatMessage),
     id: report?.id ?? null,
   }
 }

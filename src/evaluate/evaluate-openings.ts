@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { formatMessage } from '../messages.ts'
 import { readReport } from '../ingest/index.ts'
 import { parseReport } from '../parse/index.ts'
 import type { Report, Section } from '../types.ts'
@@ -79,7 +80,7 @@ async function evaluateOpening(folder: string, label: OpeningLabel): Promise<Ope
     file: label.file,
     checks: checkReport(label, report),
     furniture: report === null ? [] : findFurniture(report.sections),
-    warnings: messages.map((message) => `[${message.ruleId}] ${message.reason}`),
+    warnings: messages.map(formatMessage),
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Element, Nodes, Root } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
-import { countCjk } from './count-cjk.ts'
+import { countTextUnits } from './count-text-units.ts'
 import { hastToLines, isBlock } from './hast-to-lines.ts'
 import { pruneHtml } from './prune-html.ts'
 import { readHtmlHints } from './read-html-hints.ts'
@@ -65,13 +65,13 @@ function readPrelude(tree: Root, article: Element): string[] {
   }
   walk(tree, false)
   // An `<h1>` that is only a link is the site logo, not the article title.
-  const headings = before.filter(({ element }) => element.tagName === 'h1' && countCjk(textOutsideLinks(element)) >= 4)
+  const headings = before.filter(({ element }) => element.tagName === 'h1' && countTextUnits(textOutsideLinks(element)) >= 4)
   const titleBlocks = before.filter(
-    ({ element, titled }) => titled && countCjk(textOutsideLinks(element)) >= 4 && !metaLine.test(hastToLines(element).join(' ')),
+    ({ element, titled }) => titled && countTextUnits(textOutsideLinks(element)) >= 4 && !metaLine.test(hastToLines(element).join(' ')),
   )
   // Old table layouts set the title in a plain cell (<td><font size="5"><b>…的报告</b></font></td>) and give the
   // left menu's caption a title class; text that reads like a report title beats a class name.
-  const reportTitles = before.filter(({ element }) => countCjk(textOutsideLinks(element)) >= 4 && isReportTitle(joinTitleLines(hastToLines(element))))
+  const reportTitles = before.filter(({ element }) => countTextUnits(textOutsideLinks(element)) >= 4 && isReportTitle(joinTitleLines(hastToLines(element))))
   const ranked = [headings.filter((entry) => reportTitles.includes(entry)), reportTitles, headings, titleBlocks]
   const titles = (ranked.find((entries) => entries.length > 0) ?? []).slice(-1).map(({ element }) => element)
   const lines: string[] = []

@@ -1,5 +1,5 @@
 import type { Element, Nodes, Root } from 'hast'
-import { countCjk } from './count-cjk.ts'
+import { countTextUnits } from './count-text-units.ts'
 import { hastToLines } from './hast-to-lines.ts'
 
 /** Elements that never hold report text. */
@@ -30,7 +30,7 @@ function prune(node: Root | Element): void {
 function isRemoved(element: Element): boolean {
   if (removedTags.has(element.tagName)) return true
   if (isHidden(element)) return true
-  if (element.tagName === 'form') return countCjk(hastToLines(element as Nodes).join('\n')) < formTextLimit
+  if (element.tagName === 'form') return countTextUnits(hastToLines(element as Nodes).join('\n')) < formTextLimit
   return false
 }
 

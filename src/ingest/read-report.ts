@@ -9,7 +9,7 @@ import { detectFormat } from './detect-format.ts'
 import { findDeclaredCharset } from './find-declared-charset.ts'
 import { htmlToText } from './html-to-text.ts'
 import { markdownToText } from './markdown-to-text.ts'
-import { normaliseText } from './normalise-text.ts'
+import { normaliseLineEndings } from './normalise-line-endings.ts'
 import { parseMetaYaml } from './parse-meta-yaml.ts'
 import { sidecarPathsOf } from './sidecar-paths.ts'
 import { splitFrontMatter } from './split-front-matter.ts'
@@ -58,7 +58,7 @@ export async function readReport(file: string, options: ReadReportOptions = {}):
   if (!decoded) {
     return fail('undecodable', { what: 'report' })
   }
-  const raw = normaliseText(decoded.text)
+  const raw = normaliseLineEndings(decoded.text)
   if (raw.trim() === '') return fail('empty', { cause: 'blank' })
   const format = detectFormat(file, raw)
   const messages: Message[] = []
@@ -131,7 +131,7 @@ async function readSidecar(file: string, root: string | undefined): Promise<{ va
   if (!decoded) {
     return { value: {}, messages: [createMessage('undecodable', { file: name, severity: 'error' }, { what: 'sidecar' })] }
   }
-  return parseMetaYaml(normaliseText(decoded.text), name)
+  return parseMetaYaml(normaliseLineEndings(decoded.text), name)
 }
 
 /** Number of U+FFFD replacement characters. */

@@ -1,5 +1,5 @@
 import type { Element, Nodes, Root } from 'hast'
-import { countCjk } from './count-cjk.ts'
+import { countTextUnits } from './count-text-units.ts'
 import { isBlock } from './hast-to-lines.ts'
 
 /** Classes Chinese government CMSs (TRS, Hanweb, UCAP, …) give the article body, lower-cased. */
@@ -81,7 +81,7 @@ function measure(element: Element, parent: Info | null, owner: Info | null, inLi
   const textOwner = ownsText ? info : owner
   for (const child of element.children as Nodes[]) {
     if (child.type === 'text') {
-      const units = countCjk(child.value)
+      const units = countTextUnits(child.value)
       info.total += units
       if (link) info.links += units
       else if (textOwner) textOwner.direct += units

@@ -1,33 +1,9 @@
 import { createMessage } from '../messages.ts'
-import type { Level, Message, MetaOverrides } from '../types.ts'
+import type { Message, MetaOverrides } from '../types.ts'
+import { levelOf, levels } from '../vocabulary.ts'
 
 /** Where each field of a metadata mapping was written, for messages. */
 export type LineOf = (field: string) => number | null
-
-const levels: readonly Level[] = ['province', 'city', 'county', 'township', 'department', 'central']
-
-/** Chinese words for administrative levels that a maintainer may write instead of the English term. */
-const levelAliases: Readonly<Record<string, Level>> = {
-  省: 'province',
-  省级: 'province',
-  市: 'city',
-  市级: 'city',
-  地级市: 'city',
-  县: 'county',
-  县级: 'county',
-  区: 'county',
-  区县: 'county',
-  县区: 'county',
-  乡: 'township',
-  镇: 'township',
-  乡镇: 'township',
-  乡级: 'township',
-  街道: 'township',
-  部门: 'department',
-  中央部门: 'central',
-  中央: 'central',
-  国务院部门: 'central',
-}
 
 const fields = ['id', 'title', 'year', 'published', 'url', 'publisher', 'agency', 'short', 'region', 'level'] as const
 
@@ -82,8 +58,8 @@ function checkField(field: (typeof fields)[number], raw: unknown): { value: unkn
     }
     case 'level': {
       const text = typeof raw === 'string' ? raw.trim() : ''
-      const level = (levels as readonly string[]).includes(text) ? (text as Level) : levelAliases[text]
-      return level ? { value: level } : { expected: `${levels.join('、')} 之一（也可写 省、市、县、乡镇、部门）` }
+      const level = levelOf(text)
+      return level ? { value: level } : { expected: `${levels.map((entry) => entry.level).join('、')} 之一（也可写 省、市、县、乡镇、部门）` }
     }
     case 'region': {
       const parts = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[/\s]+/) : null

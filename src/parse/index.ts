@@ -1,7 +1,3 @@
+/** The parse stage: `RawReport` → `Report` (sections classified by kind, metadata inferred), with its messages. */
 export { parseReport } from './parse-report.ts'
 export { bodyText } from './body-text.ts'
-export { classifyPart } from './classify-part.ts'
-export { stripPageFurniture, type StrippedLines, type TitleLines } from './strip-page-furniture.ts'
-export { splitLines, type SourceLine } from './split-lines.ts'
-export { markHeadings } from './mark-headings.ts'
-export { kindLabel, sectionKinds, statutoryKinds } from '../vocabulary.ts'

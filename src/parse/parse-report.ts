@@ -1,6 +1,6 @@
 import { unified } from 'unified'
 import { VFile } from 'vfile'
-import { describe, type RuleId } from '../messages.ts'
+import { describe, reportWarnings, type RuleId } from '../messages.ts'
 import type { Message, RawReport, Report, Result } from '../types.ts'
 import { assignKinds } from './assign-kinds.ts'
 import { buildSections, emptySection } from './build-sections.ts'
@@ -66,7 +66,7 @@ export function parseReport(raw: RawReport): Result<Report> {
     published: meta.published,
     source: { file: raw.file, format: raw.format, encoding: raw.encoding, sha256: raw.sha256, url: meta.url, publisher: meta.publisher },
     sections,
-    warnings: messages.filter((message) => message.severity === 'warning').map((message) => `${message.reason} [${message.ruleId}]`),
+    warnings: reportWarnings(messages),
   }
   return { value: report, messages }
 }
@@ -74,7 +74,7 @@ export function parseReport(raw: RawReport): Result<Report> {
 /** Why the body cannot be a report, or null when it can. */
 function checkUsable(text: string, title: string | null): { ruleId: RuleId; reason: string } | null {
   if (text.trim() === '') return { ruleId: 'empty', reason: describe('empty', { cause: 'furniture' }) }
-  const cjk = countCjk(text, minCjk)
+  const cjk = countIdeographs(text, minCjk)
   if (cjk === 0) return { ruleId: 'no-cjk', reason: describe('no-cjk') }
   if (cjk < minCjk) return { ruleId: 'not-a-report', reason: describe('not-a-report', { cjk, min: minCjk }) }
   if (!topicPattern.test(text) && !topicPattern.test(title ?? '')) return { ruleId: 'not-a-report', reason: describe('not-a-report', {}) }
@@ -82,7 +82,7 @@ function checkUsable(text: string, title: string | null): { ruleId: RuleId; reas
 }
 
 /** CJK ideographs in the text, counting no further than `limit`. */
-function countCjk(text: string, limit: number): number {
+function countIdeographs(text: string, limit: number): number {
   let count = 0
   for (let index = 0; index < text.length && count < limit; index++) {
     const code = text.charCodeAt(index)

@@ -24,7 +24,11 @@ export interface IndexOptions {
   parallel?: number
   /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
   onProgress?: (done: number, total: number) => void
-  /** The report pages with their years, when the caller knows them (the build does); default: found by reading every HTML file. */
+  /**
+   * The report pages to index (path in the site, year), as the build knows them from its page data. Default: found
+   * by reading every built HTML file for `data-pagefind-body` and its year filter (`findReportPages`), for a site
+   * built elsewhere.
+   */
   pages?: readonly ReportPage[]
   /**
    * Write only these bundles (`planBundles` names: `2022`, `2022-2`, `undated`, `all`); the other planned bundles are

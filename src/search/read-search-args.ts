@@ -1,18 +1,22 @@
 import { parseArgs } from 'node:util'
 import { describe } from '../messages.ts'
+import { levels, sectionKinds } from '../vocabulary.ts'
 import type { SearchState } from '../../templates/assets/search.core.js'
 
-/** The search CLI's usage, printed by `--help` and after a usage error. */
+/** `township（乡镇级）`: an id as the CLI takes it, with the label the page shows. */
+const named = (entry: { kind: string; label: string } | { level: string; label: string }): string => `${'kind' in entry ? entry.kind : entry.level}（${entry.label}）`
+
+/** The search CLI's usage, printed by `--help` and after a usage error; the kinds and levels from `src/vocabulary.ts`. */
 export const searchUsage = `用法：npm run --silent search -- 关键词… [选项]
 
 在构建好的站点索引里离线搜索（与搜索页相同的结果和顺序）。以空格分开的词须全部出现；标点、空格、全角半角、繁简体不影响匹配。
 
 选项：
   --year Y        年度，如 2022、2022年度；年度未知
-  --kind K        部分：preamble（导语）、achievements（主要举措和成效）、leadership（第一责任人职责）、
-                  shortcomings（存在的不足和原因）、plans（下一年度主要安排）、other（其他）、closing（落款）
+  --kind K        部分：${sectionKinds.slice(0, 3).map(named).join('、')}、
+                  ${sectionKinds.slice(3).map(named).join('、')}
   --province P    省份，如 天津市（或 天津）；地区未知
-  --level L       层级：province（省级）、city（市级）、county（县级）、township（乡镇级）、department（部门），英文或中文均可
+  --level L       层级：${levels.map(named).join('、')}，英文或中文均可（也可写 乡镇、县 等）
   --agency A      机构全称
   --sort relevance  跨年度按相关度排序（默认按年度从新到旧）
   --limit N       显示前 N 篇（默认 10）

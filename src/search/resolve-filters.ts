@@ -1,6 +1,7 @@
 import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
-import { filterKeys, filterLabel, kindLabels, levelLabels, unknownValue, type FilterCounts, type SearchState } from '../../templates/assets/search.core.js'
+import { levelOf, levels, sectionKinds } from '../vocabulary.ts'
+import { filterKeys, filterLabel, unknownValue, type FilterCounts, type SearchState } from '../../templates/assets/search.core.js'
 
 /** What each filter is called in messages. */
 const filterNames: Record<(typeof filterKeys)[number], string> = { year: '年度', kind: '部分', province: '省份', level: '层级', agency: '机构' }
@@ -11,7 +12,7 @@ const listed = 40
 /**
  * Turn the filter values a person typed into the values the index holds, or say which values exist. Each filter
  * takes its value as stored (`city`, `2022`, `天津市`) or as the search page labels it (`市级`, `2022年度`,
- * `年度未知`, `地区未知`); a province may be named without its suffix (`广东` for `广东省`) when that is unambiguous.
+ * `年度未知`, `地区未知`; a level also by any word `src/vocabulary.ts` gives it, such as `乡镇`); a province may be named without its suffix (`广东` for `广东省`) when that is unambiguous.
  * Levels and kinds are checked against the fixed lists, the rest against the values in the index (`available`).
  * @example resolveFilters({ q: '执法', level: '市级' }, filters).value // { q: '执法', level: 'city' }
  */
@@ -31,8 +32,8 @@ export function resolveFilters(state: SearchState, available: FilterCounts): Res
 
 /** The values a filter can take: the fixed lists for levels and kinds, else those in the index, in menu order. */
 function valuesOf(key: (typeof filterKeys)[number], available: FilterCounts): string[] {
-  if (key === 'level') return Object.keys(levelLabels)
-  if (key === 'kind') return Object.keys(kindLabels)
+  if (key === 'level') return levels.map((entry) => entry.level)
+  if (key === 'kind') return sectionKinds.map((entry) => entry.kind)
   const values = Object.keys(available[key] ?? {}).filter((value) => value !== unknownValue)
   values.sort(key === 'year' ? (a, b) => Number(b) - Number(a) : (a, b) => a.localeCompare(b, 'zh-CN'))
   return unknownValue in (available[key] ?? {}) ? [...values, unknownValue] : values
@@ -41,6 +42,7 @@ function valuesOf(key: (typeof filterKeys)[number], available: FilterCounts): st
 function matchValue(key: string, typed: string, values: string[]): string | null {
   const exact = values.find((value) => value === typed || filterLabel(key, value) === typed)
   if (exact !== undefined) return exact
+  if (key === 'level') return levelOf(typed)
   if (key === 'year') return values.find((value) => `${value}年` === typed || (value === unknownValue && typed === '未知')) ?? null
   if (key === 'province') {
     const prefixed = values.filter((value) => value !== unknownValue && value.startsWith(typed))

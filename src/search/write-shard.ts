@@ -3,8 +3,8 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
-import { lookupPage, type PageAnchor } from './lookup-page.ts'
-import { packPagefindFile, unpackPagefindFile } from './pagefind-format/pagefind-file.ts'
+import { rewritePageForIndex } from './rewrite-page-for-index.ts'
+import { isMergedBundleFile, isStockUi, storeText, type StoredText } from './pagefind-format/rewrite-fragments.ts'
 import { stabiliseBundle, type Bundle } from './pagefind-format/stabilise-bundle.ts'
 
 /** One bundle to write: which pages go into which folder. */
@@ -25,11 +25,6 @@ export interface ShardJob {
   group: string | null
 }
 
-/** Files a merged bundle needs; the search code and wasm come from the primary bundle. */
-const shardData = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/
-/** Pagefind's stock UIs, unused: the search page has its own. */
-const stockUi = /^pagefind-(ui|modular-ui|component-ui)\./
-
 /** What one bundle holds. */
 export interface ShardCount {
   /** Pages indexed. */
@@ -38,7 +33,7 @@ export interface ShardCount {
 
 /**
  * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle. Pages
- * are indexed as `lookupPage` rewrites them; then each fragment gets the page's text back in place of the index
+ * are indexed as `rewritePageForIndex` rewrites them; then each fragment gets the page's text back in place of the index
  * words (`storeText`). The value counts the pages indexed; pages Pagefind refused are `pagefind-page-error` messages.
  * `onPage` is called after each page is added.
  * @example await writeShard({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], files, primary: true, group: '2024' })
@@ -52,7 +47,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     let added = 0
     const texts = new Map<string, StoredText>()
     for (const file of job.files) {
-      const page = lookupPage(await readFile(path.join(job.siteDir, file), 'utf8'), job.group)
+      const page = rewritePageForIndex(await readFile(path.join(job.siteDir, file), 'utf8'), job.group)
       const url = pageUrl(job.prefix, file)
       const response = await created.index.addHTMLFile({ url, content: page.html })
       if (response.errors.length > 0) {
@@ -74,7 +69,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     const bundle: Bundle = new Map(got.files.map((file) => [file.path, file.content]))
     messages.push(...storeText(bundle, texts, outputPath))
     stabiliseBundle(bundle)
-    const keep = job.primary ? (name: string) => !stockUi.test(name) : (name: string) => shardData.test(name.split('/')[0] ?? '')
+    const keep = job.primary ? (name: string) => !isStockUi(name) : isMergedBundleFile
     for (const name of [...bundle.keys()]) if (!keep(name)) bundle.delete(name)
     await writeBundle(outputPath, bundle)
     return { value: { pages: added }, messages }
@@ -84,42 +79,6 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
   } finally {
     await pagefind.close()
   }
-}
-
-/** What a page's fragment shows: its text in blocks and its headings. */
-interface StoredText {
-  content: string
-  anchors: PageAnchor[]
-}
-
-/**
- * Put each page's text back into its fragment in place of the index words Pagefind stored, with the headings as
- * anchors at their block numbers; drop the `digest` meta and `group` filter, which only the index needs. The file
- * keeps its name: Pagefind finds fragments by the hash it gave them, and the digest made that hash follow the text.
- */
-function storeText(bundle: Bundle, texts: Map<string, StoredText>, outputPath: string): Message[] {
-  const messages: Message[] = []
-  for (const name of [...bundle.keys()].filter((key) => key.startsWith('fragment/')).sort()) {
-    const fragment = JSON.parse(new TextDecoder().decode(unpackPagefindFile(bundle.get(name) ?? new Uint8Array()))) as StoredFragment
-    const text = texts.get(fragment.url)
-    if (!text) {
-      messages.push(createMessage('pagefind-error', { file: path.join(outputPath, name), severity: 'error' }, { step: 'stored', detail: fragment.url }))
-      continue
-    }
-    const { digest: _digest, ...meta } = fragment.meta
-    const { group: _group, ...filters } = fragment.filters
-    const stored = { url: fragment.url, content: text.content, word_count: fragment.word_count, filters, meta, anchors: text.anchors }
-    bundle.set(name, packPagefindFile(new TextEncoder().encode(JSON.stringify(stored))))
-  }
-  return messages
-}
-
-/** The fields of a fragment as Pagefind writes it. */
-interface StoredFragment {
-  url: string
-  word_count: number
-  filters: Record<string, string[]>
-  meta: Record<string, string>
 }
 
 /** URL Pagefind reports for a page: the prefix plus its folder, without `index.html`. */

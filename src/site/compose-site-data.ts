@@ -1,4 +1,4 @@
-import { kindLabel, statutoryKinds } from '../vocabulary.ts'
+import { kindLabel, levelHierarchy, statutoryKinds } from '../vocabulary.ts'
 import type { Level, Message, Report, Section } from '../types.ts'
 import { composeQuality } from './compose-quality.ts'
 import { citationFormats, composeReportView } from './compose-report-view.ts'
@@ -27,8 +27,6 @@ export interface SiteDataInput {
   /** Reports whose source is gone: their URLs answer with a "removed" page. */
   removed?: readonly { id: string; file: string }[]
 }
-
-const levelOrder: (Level | null)[] = ['central', 'province', 'city', 'county', 'township', 'department', null]
 
 /** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
 export function composeSiteData(input: SiteDataInput): SiteData {
@@ -65,7 +63,7 @@ export function composeSiteData(input: SiteDataInput): SiteData {
       ...views.filter((view) => view.published === null).sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || compareText(a.id, b.id)).slice(0, 5),
     ],
     byYear: years.map((year) => ({ label: year.label, count: year.count, url: year.url })),
-    byLevel: levelOrder
+    byLevel: levelHierarchy
       .map((level) => ({ label: levelLabel(level), count: views.filter((view) => view.level === level).length, url: null }))
       .filter((count) => count.count > 0),
     byProvince: plan.roots.map((key) => {
@@ -197,7 +195,7 @@ function composeYears(views: ReportView[], plan: RegionPlan): YearView[] {
       groups: provinces.map((province) => ({
         province,
         anchor: anchorOf(province),
-        levels: levelOrder
+        levels: levelHierarchy
           .map((level) => ({
             level,
             reports: members.filter((view) => (view.province ?? '地区未知') === province && view.level === level),

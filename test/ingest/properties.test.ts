@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeBytes } from '../../src/ingest/decode-bytes.ts'
 import { htmlToText } from '../../src/ingest/html-to-text.ts'
-import { normaliseText } from '../../src/ingest/normalise-text.ts'
+import { normaliseLineEndings } from '../../src/ingest/normalise-line-endings.ts'
 
 const characters = [...'法治政府建设年度报告一二三（）、，。：“”；0123456789abcXYZ \n\u3000《》%—']
 const reportText = fc.string({ unit: fc.constantFrom(...characters), minLength: 1, maxLength: 200 })
@@ -22,7 +22,7 @@ describe('ingest properties', () => {
   it('normalising removes CRs and the leading BOM and changes nothing else', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('\r', '\n', '\uFEFF', '法', ' ', '\u3000', '\t') }), (text) => {
-        const normalised = normaliseText(text)
+        const normalised = normaliseLineEndings(text)
         expect(normalised).not.toContain('\r')
         expect(normalised.replace(/\n/g, '')).toBe(text.replace(/^\uFEFF/, '').replace(/[\r\n]/g, ''))
         expect(normalised.split('\n')).toHaveLength(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length)

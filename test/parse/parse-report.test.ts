@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import * as api from '../../src/parse/index.ts'
 import { bodyText, parseReport } from '../../src/parse/index.ts'
 import type { RawReport, Section } from '../../src/types.ts'
 
@@ -15,11 +14,6 @@ const squeeze = (text: string): string => text.replace(/\s+/g, '')
 const filler = '我局坚持以习近平法治思想为指导，深入推进法治政府建设，严格规范公正文明执法，全面提升依法行政水平。'
 
 describe('parseReport', () => {
-  it('exposes the public api', () => {
-    expect(Object.keys(api).sort()).toEqual(['bodyText', 'classifyPart', 'kindLabel', 'markHeadings', 'parseReport',
-      'sectionKinds', 'splitLines', 'statutoryKinds', 'stripPageFurniture'])
-  })
-
   it('refuses text that is only furniture with one error naming the file', () => {
     const result = parseReport(raw('当前位置：首页 > 政务公开\n字号：大 中 小\n【打印本页】【关闭窗口】\n', 'a/empty.txt'))
     expect(result.value).toBeNull()

@@ -1,5 +1,5 @@
 import type { Level } from '../../types.ts'
-import { levelLabels } from '../../../templates/assets/levels.js'
+import { levelLabels } from '../../vocabulary.ts'
 
 /**
  * Chinese name of an administrative level; missing or unknown input gives 级别未知.

@@ -12,7 +12,7 @@ export interface PageAnchor {
 }
 
 /** A built page as the search index takes it. */
-export interface LookupPage {
+export interface PageForIndex {
   /** The page Pagefind indexes: structure, filters and meta as built; the text replaced by its index words. */
   html: string
   /** The indexed text as shown in results: its blocks (headings, paragraphs, cells) separated by `blockBreak`. */
@@ -50,9 +50,9 @@ interface Open {
  * body; everything else Pagefind reads (filters, meta, sort) stays as built. The text itself comes back as
  * `content`, in blocks, for `writeShard` to store in the page's fragment in place of the words.
  * `group` is added as the page's `group` filter: the search reads one group (year) at a time.
- * @example lookupPage('<main data-pagefind-body><p>营商环境</p></main>', '2022').content // '营商环境'
+ * @example rewritePageForIndex('<main data-pagefind-body><p>营商环境</p></main>', '2022').content // '营商环境'
  */
-export function lookupPage(html: string, group: string | null): LookupPage {
+export function rewritePageForIndex(html: string, group: string | null): PageForIndex {
   const out: string[] = []
   const stack: Open[] = []
   const blocks: string[] = []

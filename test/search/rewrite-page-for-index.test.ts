@@ -4,7 +4,7 @@ import rehypeParse from 'rehype-parse'
 import { toText } from 'hast-util-to-text'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import { lookupPage } from '../../src/search/index.ts'
+import { rewritePageForIndex } from '../../src/search/index.ts'
 import { blockBreak, unitCode, indexWords } from '../../templates/assets/search.core.js'
 import { fixturePages } from './fixture-pages.ts'
 import { makeReportPage } from './make-report-page.ts'
@@ -15,8 +15,8 @@ const page = `<!doctype html><html lang="zh-CN"><head><title>标题</title><scri
 <section><h2 id="achievements-1"><span>一、</span>优化营商环境</h2><p id="achievements-1-p1">2020年推进a&amp;b &lt;条例&gt;<img src="x.png" alt="图片">依法</p><p>法 治 政 府</p></section>
 </article></body></html>`
 
-describe('lookupPage', () => {
-  const looked = lookupPage(page, '2022')
+describe('rewritePageForIndex', () => {
+  const looked = rewritePageForIndex(page, '2022')
   it('keeps the indexed text as blocks, headings as anchors at their block', () => {
     expect(looked.content.split(blockBreak)).toEqual(['营商环境, 报告', '一、优化营商环境', '2020年推进a&b <条例>依法', '法 治 政 府'])
     expect(looked.anchors).toEqual([{ element: 'h2', id: 'achievements-1', text: '一、优化营商环境', location: 1 }])
@@ -31,7 +31,7 @@ describe('lookupPage', () => {
   })
   it('repeats a frequent pair a few times for ranking, by the log of its count', () => {
     const text = '普法'.repeat(1) + '，' + Array.from({ length: 8 }, () => '法治').join('，')
-    const words = lookupPage(`<main data-pagefind-body><p>${text}</p></main>`, null).html.split(/[ >]/)
+    const words = rewritePageForIndex(`<main data-pagefind-body><p>${text}</p></main>`, null).html.split(/[ >]/)
     expect(words.filter((word) => word === unitCode('法') + unitCode('治')).length).toBe(4)
     expect(words.filter((word) => word.startsWith(unitCode('普') + unitCode('法'))).length).toBe(1)
   })
@@ -41,20 +41,20 @@ describe('lookupPage', () => {
     expect(looked.html).toContain('<nav>首页</nav>')
     expect(looked.html).toContain('<html lang="zh-CN">')
     expect(looked.html).toContain('<span data-pagefind-filter="group:2022"></span>')
-    expect(lookupPage(page, null).html).not.toContain('group:')
+    expect(rewritePageForIndex(page, null).html).not.toContain('group:')
   })
   it('reads captured meta from a copy of the text, commas and all', () => {
     expect(looked.html).toContain('data-pagefind-meta="title[data-pagefind-twin-title]"')
     expect(looked.html).toContain('data-pagefind-twin-title="营商环境, 报告"')
   })
   it('changes the digest when the shown text changes, even if the words do not', () => {
-    const digest = (html: string): string | undefined => /digest:([0-9a-f]+)/.exec(lookupPage(html, null).html)?.[1]
+    const digest = (html: string): string | undefined => /digest:([0-9a-f]+)/.exec(rewritePageForIndex(html, null).html)?.[1]
     expect(digest('<main data-pagefind-body><p>甲乙。</p></main>')).not.toBe(digest('<main data-pagefind-body><p>甲乙！</p></main>'))
   })
   it('loses no character of the indexed text of real report pages', async () => {
     const pages = [...fixturePages.map(makeReportPage), ...(await builtReportPages())]
     for (const html of pages) {
-      const { content } = lookupPage(html, null)
+      const { content } = rewritePageForIndex(html, null)
       expect(content.replaceAll(blockBreak, '').replace(/\s+/g, '')).toBe(indexedText(html).replace(/\s+/g, ''))
     }
   })

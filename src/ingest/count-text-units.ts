@@ -3,7 +3,7 @@
  *
  * Used to weigh page regions against each other, so that a Chinese article outweighs an English menu.
  */
-export function countCjk(text: string): number {
+export function countTextUnits(text: string): number {
   let count = 0
   let inWord = false
   for (let index = 0; index < text.length; index++) {
