@@ -74,11 +74,13 @@ export interface BuildArgs {
   siteUrl: string | null
   /** `--only-bundle NAME` (repeatable, or `A,B`): the search bundles to write; empty for all. */
   onlyBundles: string[]
+  /** `--clean`: build everything from nothing, not from the last build of the output folder. */
+  clean: boolean
 }
 
 /** The command-line flags and the `BuildArgs` field each sets. */
 const valued = { reports: 'reportsDir', out: 'outDir', 'path-prefix': 'pathPrefix', 'site-url': 'siteUrl' } as const
-const usage = '可用选项：--strict、--reports 文件夹、--out 文件夹、--path-prefix /子路径/、--site-url 网址、--only-bundle 分片名'
+const usage = '可用选项：--strict、--reports 文件夹、--out 文件夹、--path-prefix /子路径/、--site-url 网址、--only-bundle 分片名、--clean'
 
 /**
  * Read `--strict`, `--reports DIR`, `--out DIR`, `--path-prefix /sub/`, `--site-url URL` (also `--flag=value`) and the
@@ -94,11 +96,12 @@ export function readBuildArgs(argv: readonly string[], env: Record<string, strin
     pathPrefix: env.PATH_PREFIX || buildDefaults.pathPrefix,
     siteUrl: env.SITE_URL || null,
     onlyBundles: [],
+    clean: false,
   }
   // Not strict: parseArgs then hands back unknown flags and missing values as tokens, for a message in Chinese.
   const { tokens } = parseArgs({
     args: [...argv],
-    options: { strict: { type: 'boolean' }, reports: { type: 'string' }, out: { type: 'string' }, 'path-prefix': { type: 'string' }, 'site-url': { type: 'string' }, 'only-bundle': { type: 'string', multiple: true } },
+    options: { strict: { type: 'boolean' }, clean: { type: 'boolean' }, reports: { type: 'string' }, out: { type: 'string' }, 'path-prefix': { type: 'string' }, 'site-url': { type: 'string' }, 'only-bundle': { type: 'string', multiple: true } },
     strict: false,
     allowPositionals: true,
     tokens: true,
@@ -106,8 +109,8 @@ export function readBuildArgs(argv: readonly string[], env: Record<string, strin
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue
     if (token.kind === 'positional') return { value: null, error: `未知选项 ${token.value}；${usage}` }
-    if (token.name === 'strict' && token.value === undefined) {
-      args.strict = true
+    if ((token.name === 'strict' || token.name === 'clean') && token.value === undefined) {
+      args[token.name] = true
       continue
     }
     if (token.name === 'only-bundle') {
