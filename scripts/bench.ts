@@ -14,6 +14,7 @@ const { values } = parseArgs({
     parallel: { type: 'string' },
     limit: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    touch: { type: 'string' },
   },
 })
 const reports = Number(values.reports)
@@ -31,6 +32,7 @@ if (!Number.isInteger(reports) || reports < 1) {
     ...(values['shard-pages'] ? { shardPages: Number(values['shard-pages']) } : {}),
     ...(values.parallel ? { parallel: Number(values.parallel) } : {}),
     ...(values.limit ? { limit: Number(values.limit) } : {}),
+    ...(values.touch ? { touch: Number(values.touch) } : {}),
   })
   const table = formatBenchTable(result)
   if (values.json) console.error(table)

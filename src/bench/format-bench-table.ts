@@ -17,6 +17,7 @@ export function formatBenchTable(result: BenchResult): string {
     ['筛选计数（结果后加载）', `${(query.countBytes / 1024).toFixed(1)} KB`],
     ['首次查询耗时', `${figures.query_ms} 毫秒（加载 ${query.loadMs.toFixed(0)} 毫秒，再次查询 ${query.warmMs.toFixed(0)} 毫秒）`],
     ['查询', `“${query.query}”：${query.total} 个结果`],
+    ...(figures.rebuild_s === undefined ? [] : ([['改动后增量构建', `${figures.rebuild_s} 秒`]] as [string, string][])),
   ]
   const width = Math.max(...rows.map(([label]) => displayWidth(label)))
   return rows.map(([label, value]) => `${label}${' '.repeat(width - displayWidth(label))}  ${value}`).join('\n')

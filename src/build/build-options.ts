@@ -35,6 +35,8 @@ export interface BuildOptions {
   incremental?: boolean
   /** Where builds keep what they wrote, for the next incremental build. Default `.cache/build`. */
   stateDir?: string
+  /** How the search index is split and written (`indexSite`'s options; the benchmark varies them). Default its own. */
+  search?: { shard?: 'year' | 'none'; shardPages?: number; parallel?: number }
 }
 
 /** The defaults of a build, once: `buildSite`, `npm run build` and `npm start` all read them here. */
@@ -50,7 +52,7 @@ export const buildDefaults = {
 } as const
 
 /** Build options with the defaults filled in, the output folder absolute, the prefix and origin normalised. */
-export type ResolvedBuildOptions = Required<Omit<BuildOptions, 'load' | 'onlyBundles'>> & Pick<BuildOptions, 'load' | 'onlyBundles'>
+export type ResolvedBuildOptions = Required<Omit<BuildOptions, 'load' | 'onlyBundles' | 'search'>> & Pick<BuildOptions, 'load' | 'onlyBundles' | 'search'>
 
 /** Fill in the defaults and normalise: `outDir` absolute, `pathPrefix` `/…/`, `siteUrl` without a trailing slash. */
 export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOptions {

@@ -30,6 +30,8 @@ export interface BuildSummary {
   permalinks: { added: number; changed: number; removed: number; file: string; written: boolean }
   /** What an incremental build redid: pages rendered, pages removed, search bundles written; null for a full build. */
   incremental: { pages: number; removed: number; bundles: string[] } | null
+  /** Wall-clock seconds of each stage: loading (list, read, parse), rendering (page data, Eleventy, open data), indexing. */
+  timings: { load: number; render: number; index: number }
 }
 
 /** Build the archive: load reports (ingest → parse) → compose page data → Eleventy → open data → Pagefind index. */
@@ -40,6 +42,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const progress = createProgress('解析报告')
   const loaded = await (resolved.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
   progress.done()
+  const loadedAt = performance.now()
   // The same report twice (a GBK and a UTF-8 copy) is published once, before it could take a permalink of its own.
   const registry = await readPermalinkRegistry(reportsDir)
   const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
@@ -62,7 +65,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.
   const onlyBundles = resolved.onlyBundles && resolved.onlyBundles.length > 0 ? resolved.onlyBundles : null
   const stateFile = stateFileOf(resolved.stateDir, outDir)
-  const code = await digestBuildCode({ pathPrefix, siteUrl })
+  const shard = resolved.search?.shard ?? bundleDefaults.shard
+  const shardPages = resolved.search?.shardPages ?? bundleDefaults.shardPages
+  const code = await digestBuildCode({ pathPrefix, siteUrl, shard, shardPages })
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
   const pages = digestPages(site, unique.reports)
@@ -79,24 +84,29 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     await removeFiles(outDir, Object.values(previous.reports).flatMap((entry) => entry.files).filter((file) => !kept.has(file)))
   }
   await writeOpenData(outDir, unique.reports, site, previous ? { writeReport: (id) => previous.reports[id]?.digest !== reportFiles[id]?.digest } : {})
+  const renderedAt = performance.now()
   let bundles: Record<string, string> | null = null
   let rebuiltBundles: string[] = []
   let indexFailed = false
   if (resolved.index) {
     const pagesToIndex = reportPages(site)
-    bundles = digestBundles(planBundles(pagesToIndex, bundleDefaults.shard, bundleDefaults.shardPages), pages, pathPrefix)
+    bundles = digestBundles(planBundles(pagesToIndex, shard, shardPages), pages, pathPrefix)
     rebuiltBundles = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles?.[name])
     const indexing = createProgress('建立索引')
     const indexed = await indexSite(outDir, {
       pathPrefix,
       onProgress: indexing.update,
       pages: pagesToIndex,
+      shard,
+      shardPages,
+      ...(resolved.search?.parallel === undefined ? {} : { parallel: resolved.search.parallel }),
       ...(onlyBundles ? { only: onlyBundles } : previous ? { only: rebuiltBundles } : {}),
     })
     indexing.done()
     messages.push(...indexed.messages)
     indexFailed = indexed.value === null
   }
+  const indexedAt = performance.now()
   // Only a whole, finished build leaves a state to build on.
   if (!onlyBundles && !indexFailed) {
     await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), reports: reportFiles, bundles })
@@ -111,6 +121,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     seconds: (performance.now() - started) / 1000,
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
+    timings: { load: (loadedAt - started) / 1000, render: (renderedAt - loadedAt) / 1000, index: (indexedAt - renderedAt) / 1000 },
     incremental: changed ? { pages: changed.render.size, removed: changed.removed.length, bundles: resolved.index ? rebuiltBundles : [] } : null,
   }
 }

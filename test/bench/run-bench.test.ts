@@ -7,8 +7,8 @@ const run = promisify(execFile)
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 
 describe('npm run bench -- --json', () => {
-  it('builds a small synthetic corpus for real and prints one JSON line with the issue’s figures', async () => {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/bench.ts', '--reports', '20', '--json', '--seed', '3'], {
+  it('builds a small synthetic corpus for real, rebuilds it after one change (--touch 1) and prints one JSON line with the issue’s figures', async () => {
+    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/bench.ts', '--reports', '20', '--json', '--seed', '3', '--touch', '1'], {
       cwd: projectRoot,
       timeout: 240_000,
     })
@@ -16,7 +16,7 @@ describe('npm run bench -- --json', () => {
     expect(lines).toHaveLength(1)
     const figures = JSON.parse(lines[0] ?? '') as Record<string, number>
     expect(Object.keys(figures)).toEqual([
-      'reports', 'parse_s', 'render_s', 'index_s', 'total_s', 'peak_rss_mb', 'site_mb', 'files', 'query_kb', 'query_ms',
+      'reports', 'parse_s', 'render_s', 'index_s', 'total_s', 'peak_rss_mb', 'site_mb', 'files', 'query_kb', 'query_ms', 'rebuild_s',
     ])
     for (const value of Object.values(figures)) expect(Number.isFinite(value)).toBe(true)
     expect(figures.reports).toBe(20)
@@ -31,5 +31,8 @@ describe('npm run bench -- --json', () => {
     // The table goes to stderr with --json; it shows the query found reports.
     expect(stderr).toMatch(/首次查询数据/)
     expect(stderr).toMatch(/“行政复议 执法”：[1-9]\d* 个结果/)
+    // The rebuild after one change was incremental: it names the one bundle it re-indexed.
+    expect(figures.rebuild_s).toBeGreaterThan(0)
+    expect(stderr).toMatch(/改动 1 份报告后增量构建，用时 [\d.]+ 秒（重新生成 [1-9]\d* 个页面，重建索引分片 \d{4}）/)
   }, 300_000)
 })
