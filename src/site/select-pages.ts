@@ -45,7 +45,8 @@ export function digestPages(site: SiteData, reports: readonly Report[]): Map<str
     // A year-kind page shows sections of every report of its year: its digest covers them all.
     const year = site.years.find((candidate) => candidate.key === view.yearKey)
     const members = year?.groups.flatMap((group) => group.levels.flatMap((level) => level.reports.map((report) => views.get(report)))) ?? []
-    add('yearKinds', view.url, hash(JSON.stringify({ ...view, entries: null }, replacer), members.join()))
+    const { yearKey, yearLabel, yearUrl, kind, label, url, missing } = view
+    add('yearKinds', view.url, hash(JSON.stringify({ yearKey, yearLabel, yearUrl, kind, label, url, missing }, replacer), members.join()))
   }
   for (const redirect of site.redirects) add('redirects', redirect.from, hash(JSON.stringify(redirect)))
   for (const gone of site.removed) add('removed', gone.url, hash(JSON.stringify(gone)))
