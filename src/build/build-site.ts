@@ -67,7 +67,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const stateFile = stateFileOf(resolved.stateDir, outDir)
   const shard = resolved.search?.shard ?? bundleDefaults.shard
   const shardPages = resolved.search?.shardPages ?? bundleDefaults.shardPages
-  const code = await digestBuildCode({ pathPrefix, siteUrl, shard, shardPages })
+  const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, shard, shardPages })
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
   const pages = digestPages(site, unique.reports)
