@@ -138,7 +138,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       figures.rebuild_s = round(seconds(start), 2)
       if (!rebuilt.incremental) throw new Error('the rebuild after --touch was not incremental')
       stream.write(
-        `改动 ${touched} 份报告后增量构建，用时 ${figures.rebuild_s} 秒（重新生成 ${rebuilt.incremental.pages} 个页面，重建索引分片 ${rebuilt.incremental.bundles.join('、') || '无'}）\n`,
+        `改动 ${touched} 份报告后增量构建，用时 ${figures.rebuild_s} 秒（重新生成 ${rebuilt.incremental.pages} 个页面，重建索引分片 ${rebuilt.incremental.bundles.join('、') || '无'}；` +
+          `读取 ${rebuilt.timings.load.toFixed(1)} 秒，生成页面 ${rebuilt.timings.render.toFixed(1)} 秒，建立索引 ${rebuilt.timings.index.toFixed(1)} 秒）\n`,
       )
     }
     return {
