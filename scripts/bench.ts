@@ -16,6 +16,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-analysis': { type: 'boolean', default: false },
     planted: { type: 'string' },
+    touch: { type: 'string' },
   },
 })
 const reports = Number(values.reports)
@@ -35,6 +36,7 @@ if (!Number.isInteger(reports) || reports < 1) {
     ...(values['shard-pages'] ? { shardPages: Number(values['shard-pages']) } : {}),
     ...(values.parallel ? { parallel: Number(values.parallel) } : {}),
     ...(values.limit ? { limit: Number(values.limit) } : {}),
+    ...(values.touch ? { touch: Number(values.touch) } : {}),
   })
   const table = formatBenchTable(result)
   if (values.json) console.error(table)

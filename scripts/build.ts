@@ -6,7 +6,8 @@ if (!args) {
   console.error(`构建：${error}`)
   process.exitCode = 2
 } else {
-  const { siteUrl, ...rest } = args
-  const summary = await buildSite({ ...rest, ...(siteUrl ? { siteUrl } : {}), recordPermalinks: true })
+  const { siteUrl, clean, ...rest } = args
+  // From the last build of the folder when there is one (byte-identical to a clean build); `--clean` starts over.
+  const summary = await buildSite({ ...rest, ...(siteUrl ? { siteUrl } : {}), recordPermalinks: true, incremental: !clean })
   if (printBuildSummary(summary, args.outDir, args.strict)) process.exitCode = 1
 }

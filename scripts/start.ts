@@ -13,8 +13,8 @@ if (!args) {
   let built = (): void => {}
   const ready = new Promise<void>((resolve) => (built = resolve))
   const server = await serveStatic(path.resolve(args.outDir), { port: Number(process.env.PORT) || 8080, host: 'localhost', pathPrefix: args.pathPrefix, ready })
-  const { siteUrl, ...rest } = args
-  const summary = await buildSite({ ...rest, siteUrl: siteUrl ?? new URL(server.url).origin, recordPermalinks: true }).finally(built)
+  const { siteUrl, clean, ...rest } = args
+  const summary = await buildSite({ ...rest, siteUrl: siteUrl ?? new URL(server.url).origin, recordPermalinks: true, incremental: !clean }).finally(built)
   printBuildSummary(summary, args.outDir, args.strict)
   console.log(`法治报告库已在 ${server.url} 提供服务（Ctrl-C 停止）`)
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)))

@@ -82,6 +82,7 @@ export const catalogue = {
   // Search index (src/search)
   'site-unreadable': rule('doubt', '无法读取网站', (p: { detail: string }) => `无法读取已构建的网站：${p.detail}`),
   'no-report-pages': rule('fact', '没有报告页面', () => '没有页面带 data-pagefind-body，搜索索引为空'),
+  'unknown-bundle': rule('doubt', '没有这个索引分片', (p: { names: string; known: string }) => `没有名为 ${p.names} 的索引分片；本次构建的分片：${p.known}`),
   'pagefind-error': rule('doubt', '索引出错', (p: { step: 'start' | 'write' | 'index' | 'stored' | 'crash'; detail: string }) => pagefindStep[p.step] + p.detail),
   'bad-option': rule('doubt', '命令参数有误', (p: { detail: string }) => p.detail),
   'no-query': rule('doubt', '没有关键词', () => '请给出关键词或筛选条件'),

@@ -25,6 +25,7 @@ export function formatBenchTable(result: BenchResult): string {
           ['植入真值：计划后续', `精确率 ${result.planted.followUp.precision}，召回率 ${result.planted.followUp.recall}（再次列入：${result.planted.relisted.precision}/${result.planted.relisted.recall}；状态全对 ${result.planted.statusAccuracy}）`],
         ] as [string, string][])
       : []),
+    ...(figures.rebuild_s === undefined ? [] : ([['改动后增量构建', `${figures.rebuild_s} 秒`]] as [string, string][])),
   ]
   const width = Math.max(...rows.map(([label]) => displayWidth(label)))
   return rows.map(([label, value]) => `${label}${' '.repeat(width - displayWidth(label))}  ${value}`).join('\n')

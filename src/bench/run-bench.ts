@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSite, createProgress, loadReports, type ProgressStream } from '../build/index.ts'
-import { indexSite, type IndexOptions } from '../search/index.ts'
+import type { IndexOptions } from '../search/index.ts'
 import { generateCorpus } from './generate-corpus.ts'
 import { scoreAnalysis, type AnalysisScores } from './score-analysis.ts'
 import { measureQuery, type QueryMeasure } from './measure-query.ts'
@@ -27,6 +27,8 @@ export interface BenchOptions {
   parallel?: number
   /** Hits the measured query shows. Default the search page's (10). */
   limit?: number
+  /** After the build, change this many reports and time the incremental rebuild (`rebuild_s`). Default 0: none. */
+  touch?: number
   /** Keep the temporary folder (corpus, site) instead of removing it. */
   keep?: boolean
   /** Where progress bars and stage lines go. Default stderr. */
@@ -59,6 +61,8 @@ export interface BenchFigures {
   reuse_recall: number | null
   follow_up_precision: number | null
   follow_up_recall: number | null
+  /** Seconds of the incremental rebuild after `touch` reports changed; only with `--touch`. */
+  rebuild_s?: number
 }
 
 /** The figures plus what the table shows besides them. */
@@ -98,37 +102,38 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     stream.write(`生成 ${options.reports} 份合成报告，用时 ${generateSeconds.toFixed(1)} 秒\n`)
 
     const watch = watchPeakRss()
-    const buildStart = performance.now()
     let parseSeconds = 0
-    const built = await buildSite({
-      reportsDir,
-      outDir,
-      index: false,
-      ...(options.analyse === false ? { analyse: false } : {}),
-      load: async (root) => {
-        const start = performance.now()
-        const progress = createProgress('解析报告', stream)
-        const loaded = await loadReports(root, { cacheDir: path.join(workDir, 'cache'), onProgress: progress.update, ...(options.workers === undefined ? {} : { workers: options.workers }) })
-        parseSeconds = seconds(start)
-        progress.done(`解析 ${loaded.reports.length} 份报告（失败 ${loaded.failures.length}），用时 ${parseSeconds.toFixed(1)} 秒`)
-        return loaded
-      },
-    })
-    const renderSeconds = seconds(buildStart) - parseSeconds
-    stream.write(`生成页面，用时 ${renderSeconds.toFixed(1)} 秒\n`)
-    const indexStart = performance.now()
-    const indexing = createProgress('建立索引', stream)
-    const indexed = await indexSite(outDir, {
-      onProgress: indexing.update,
-      ...(options.shard === undefined ? {} : { shard: options.shard }),
-      ...(options.shardPages === undefined ? {} : { shardPages: options.shardPages }),
-      ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
-    })
-    indexing.done()
-    const indexSeconds = seconds(indexStart)
+    const build = () =>
+      buildSite({
+        reportsDir,
+        outDir,
+        incremental: true,
+        ...(options.analyse === false ? { analyse: false } : {}),
+        stateDir: path.join(workDir, 'state'),
+        search: {
+          ...(options.shard === undefined ? {} : { shard: options.shard }),
+          ...(options.shardPages === undefined ? {} : { shardPages: options.shardPages }),
+          ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+        },
+        load: async (root) => {
+          const start = performance.now()
+          const progress = createProgress('解析报告', stream)
+          const loaded = await loadReports(root, { cacheDir: path.join(workDir, 'cache'), onProgress: progress.update, ...(options.workers === undefined ? {} : { workers: options.workers }) })
+          parseSeconds = seconds(start)
+          progress.done(`解析 ${loaded.reports.length} 份报告（失败 ${loaded.failures.length}），用时 ${parseSeconds.toFixed(1)} 秒`)
+          return loaded
+        },
+      })
+    const built = await build()
     const peak = await watch.stop()
-    if (!indexed.value) throw new Error(`indexing failed: ${indexed.messages.map((message) => message.reason).join('; ')}`)
-    stream.write(`建立索引 ${indexed.value.shards.length} 个分片，用时 ${indexSeconds.toFixed(1)} 秒\n`)
+    const renderSeconds = built.timings.render
+    const indexSeconds = built.timings.index
+    stream.write(`生成页面，用时 ${renderSeconds.toFixed(1)} 秒\n`)
+    const failed = built.messages.filter((message) => message.ruleId.startsWith('pagefind'))
+    if (failed.length > 0) throw new Error(`indexing failed: ${failed.map((message) => message.reason).join('; ')}`)
+    const manifest = JSON.parse(await readFile(path.join(outDir, 'pagefind-shards.json'), 'utf8')) as { shards: { path: string }[] }
+    const indexBytes = (await Promise.all(manifest.shards.map((shard) => measureFolder(path.join(outDir, shard.path))))).reduce((sum, folder) => sum + folder.bytes, 0)
+    stream.write(`建立索引 ${manifest.shards.length} 个分片，用时 ${indexSeconds.toFixed(1)} 秒\n`)
 
     const site = await measureFolder(outDir)
     const pages = await measureReportPages(outDir)
@@ -155,13 +160,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       follow_up_precision: planted?.followUp.precision ?? null,
       follow_up_recall: planted?.followUp.recall ?? null,
     }
+    if (options.touch && options.touch > 0) {
+      const touched = await touchReports(reportsDir, options.touch)
+      const start = performance.now()
+      const rebuilt = await build()
+      figures.rebuild_s = round(seconds(start), 2)
+      if (!rebuilt.incremental) throw new Error('the rebuild after --touch was not incremental')
+      stream.write(
+        `改动 ${touched} 份报告后增量构建，用时 ${figures.rebuild_s} 秒（重新生成 ${rebuilt.incremental.pages} 个页面，重建索引分片 ${rebuilt.incremental.bundles.join('、') || '无'}；` +
+          `读取 ${rebuilt.timings.load.toFixed(1)} 秒，生成页面 ${rebuilt.timings.render.toFixed(1)} 秒，建立索引 ${rebuilt.timings.index.toFixed(1)} 秒）\n`,
+      )
+    }
     return {
       figures,
       generateSeconds,
       published: built.reports.length,
       failed: built.failures.length,
-      shards: indexed.value.shards.length,
-      indexBytes: indexed.value.bytes,
+      shards: manifest.shards.length,
+      indexBytes,
       query,
       workDir: options.keep ? workDir : null,
       planted,
@@ -169,6 +185,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   } finally {
     if (!options.keep) await rm(workDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Change `count` reports, spread evenly over the sorted files, the way a maintainer corrects one: a clause added to
+ * the first sentence. Returns how many were changed.
+ */
+async function touchReports(reportsDir: string, count: number): Promise<number> {
+  const files = (await readdir(reportsDir, { recursive: true })).filter((file) => /\.txt$/.test(file)).sort()
+  const step = files.length / Math.min(count, files.length)
+  let touched = 0
+  for (let position = 0; position < files.length && touched < count; position += step) {
+    const file = path.join(reportsDir, files[Math.floor(position)] ?? '')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('。', '，并坚持问题导向。'))
+    touched += 1
+  }
+  return touched
 }
 
 /** Total bytes and number of files under a folder. */

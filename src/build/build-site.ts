@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto'
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { writeOpenData } from '../open-data/index.ts'
-import { indexSite, type ReportPage } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry, type SiteData } from '../site/index.ts'
+import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
+import { bundleDefaults, indexSite, planBundles, type BundlePlan, type ReportPage } from '../search/index.ts'
+import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
 import { analyseReports } from '../analysis/index.ts'
 import type { Message, Report } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
+import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
 
@@ -29,6 +31,10 @@ export interface BuildSummary {
   outDir: string
   /** What the permalink registry gained this build, and whether it was written (`recordPermalinks`). */
   permalinks: { added: number; changed: number; removed: number; file: string; written: boolean }
+  /** What an incremental build redid: pages rendered, pages removed, search bundles written; null for a full build. */
+  incremental: { pages: number; removed: number; bundles: string[] } | null
+  /** Wall-clock seconds of each stage: loading (list, read, parse), rendering (page data, Eleventy, open data), indexing. */
+  timings: { load: number; render: number; index: number }
 }
 
 /** Build the archive: load reports (ingest → parse) → compose page data → Eleventy → open data → Pagefind index. */
@@ -39,6 +45,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const progress = createProgress('解析报告')
   const loaded = await (resolved.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
   progress.done()
+  const loadedAt = performance.now()
   // The same report twice (a GBK and a UTF-8 copy) is published once, before it could take a permalink of its own.
   const registry = await readPermalinkRegistry(reportsDir)
   const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
@@ -63,14 +70,57 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     resolved.recordPermalinks && registry.writable
       ? await writePermalinkRegistry(reportsDir, { reports: unique.registry.reports, regions: site.regionSlugs })
       : false
-  await emptyOutput(outDir)
-  await renderSite(site, outDir, pathPrefix)
-  await writeOpenData(outDir, unique.reports, site, analysis)
+  // An incremental build needs the state of a finished build of this folder, made by the same code and options.
+  const onlyBundles = resolved.onlyBundles && resolved.onlyBundles.length > 0 ? resolved.onlyBundles : null
+  const stateFile = stateFileOf(resolved.stateDir, outDir)
+  const shard = resolved.search?.shard ?? bundleDefaults.shard
+  const shardPages = resolved.search?.shardPages ?? bundleDefaults.shardPages
+  const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, shard, shardPages })
+  const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
+  await clearBuildState(stateFile)
+  const pages = digestPages(site, unique.reports)
+  const changed = previous ? changedPages(previous, pages) : null
+  if (changed) await removeFiles(outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
+  else await emptyOutput(outDir)
+  await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site))
+  const urls = new Map(site.reports.map((view) => [view.id, view.url]))
+  const reportFiles = Object.fromEntries(
+    unique.reports.map((report) => [report.id, { digest: pages.get(urls.get(report.id) ?? '')?.digest ?? '', files: reportDataFiles(report) }]),
+  )
+  if (previous) {
+    const kept = new Set(Object.values(reportFiles).flatMap((entry) => entry.files))
+    await removeFiles(outDir, Object.values(previous.reports).flatMap((entry) => entry.files).filter((file) => !kept.has(file)))
+  }
+  await writeOpenData(outDir, unique.reports, site, {
+    ...(analysis ? { analysis } : {}),
+    ...(previous ? { writeReport: (id: string) => previous.reports[id]?.digest !== reportFiles[id]?.digest } : {}),
+  })
+  const renderedAt = performance.now()
+  let bundles: Record<string, string> | null = null
+  let rebuiltBundles: string[] = []
+  let indexFailed = false
   if (resolved.index) {
+    const pagesToIndex = reportPages(site)
+    bundles = digestBundles(planBundles(pagesToIndex, shard, shardPages), pages, pathPrefix)
+    rebuiltBundles = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles?.[name])
     const indexing = createProgress('建立索引')
-    const indexed = await indexSite(outDir, { pathPrefix, pages: reportPages(site), onProgress: indexing.update })
+    const indexed = await indexSite(outDir, {
+      pathPrefix,
+      onProgress: indexing.update,
+      pages: pagesToIndex,
+      shard,
+      shardPages,
+      ...(resolved.search?.parallel === undefined ? {} : { parallel: resolved.search.parallel }),
+      ...(onlyBundles ? { only: onlyBundles } : previous ? { only: rebuiltBundles } : {}),
+    })
     indexing.done()
     messages.push(...indexed.messages)
+    indexFailed = indexed.value === null
+  }
+  const indexedAt = performance.now()
+  // Only a whole, finished build leaves a state to build on.
+  if (!onlyBundles && !indexFailed) {
+    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), reports: reportFiles, bundles })
   }
   const errors = loaded.failures.length + messages.filter((message) => message.severity === 'error').length
   return {
@@ -83,6 +133,50 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     analysisSeconds,
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
+    timings: { load: (loadedAt - started) / 1000, render: (renderedAt - loadedAt) / 1000, index: (indexedAt - renderedAt) / 1000 },
+    incremental: changed ? { pages: changed.render.size, removed: changed.removed.length, bundles: resolved.index ? rebuiltBundles : [] } : null,
+  }
+}
+
+/** The last build's state when this build can start from it: same code and options, and the folder still there. */
+async function usableState(stateFile: string, code: string, outDir: string): Promise<BuildState | null> {
+  const state = await readBuildState(stateFile)
+  if (!state || state.code !== code) return null
+  const home = await stat(path.join(outDir, 'index.html')).catch(() => null)
+  return home?.isFile() ? state : null
+}
+
+/** Pages to render (new or changed digest) and URLs whose page is gone. */
+function changedPages(previous: BuildState, pages: ReadonlyMap<string, PageDigest>): { render: Set<string>; removed: string[] } {
+  const render = new Set<string>()
+  for (const [url, page] of pages) {
+    const before = previous.pages[url]
+    if (!before || before.digest !== page.digest || before.template !== page.template) render.add(url)
+  }
+  return { render, removed: Object.keys(previous.pages).filter((url) => !pages.has(url)).sort() }
+}
+
+/** A digest per bundle of its folder, group, years and pages (each page's digest): equal digests, equal bundles. */
+function digestBundles(plan: readonly BundlePlan[], pages: ReadonlyMap<string, PageDigest>, pathPrefix: string): Record<string, string> {
+  return Object.fromEntries(
+    plan.map((bundle, position) => {
+      const hash = createHash('sha256').update(JSON.stringify([pathPrefix, position === 0, bundle.folder, bundle.group, bundle.years]))
+      for (const page of bundle.pages) hash.update(`${page.file}\0${pages.get(`/${page.file.replace(/index\.html$/, '')}`)?.digest ?? ''}\0`)
+      return [bundle.name, hash.digest('hex').slice(0, 20)]
+    }),
+  )
+}
+
+/** Remove files of the site (paths relative to it) and the folders they leave empty, as a clean build would not have them. */
+async function removeFiles(outDir: string, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    const target = path.join(outDir, file)
+    await rm(target, { force: true })
+    for (let dir = path.dirname(target); dir.startsWith(outDir + path.sep); dir = path.dirname(dir)) {
+      const left = await readdir(dir).catch(() => null)
+      if (left === null || left.length > 0) break
+      await rm(dir, { recursive: true, force: true })
+    }
   }
 }
 

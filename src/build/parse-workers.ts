@@ -38,6 +38,8 @@ const batchSize = 8
 /** Below this many misses a worker's start-up (tsx compiling the stages, ~0.5 s) costs more than it saves. */
 const filesPerWorker = 40
 const role = 'fazhi-parse-worker'
+/** Cache look-ups in flight at once. */
+const lookupsAtOnce = 16
 
 /**
  * Read and parse report files across worker threads, reusing cached results for files whose bytes, sidecar and
@@ -52,14 +54,17 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
   const misses: number[] = []
   let done = 0
   const progress = (): void => options.onProgress?.(++done, files.length)
-  for (const [index, file] of files.entries()) {
+  // Look up many files at once: each look-up is a few small reads, and one at a time leaves the disk and the thread pool idle.
+  const found = await mapLimit(files, lookupsAtOnce, async (file) => {
     const key = cache ? await cache.keyOf(file, options.root).catch(() => null) : null
-    keys[index] = key
     const hit = key && cache ? await cache.get(key) : null
-    if (hit) {
-      results[index] = hit
-      progress()
-    } else misses.push(index)
+    if (hit) progress()
+    return { key, hit }
+  })
+  for (const [index, { key, hit }] of found.entries()) {
+    keys[index] = key
+    if (hit) results[index] = hit
+    else misses.push(index)
   }
   const wanted = options.workers ?? availableParallelism()
   const workers = Math.max(0, Math.min(wanted, Math.floor(misses.length / filesPerWorker)))
@@ -88,6 +93,17 @@ export async function parseFile(file: string, root: string): Promise<Result<Repo
   } catch (error) {
     return crashed(file, String(error))
   }
+}
+
+/** `map` with at most `limit` calls of `fn` pending at a time; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const run = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await fn(items[index] as T)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run))
+  return results
 }
 
 function crashed(file: string, reason: string): Result<Report> {

@@ -14,7 +14,11 @@ export function printBuildSummary(summary: BuildSummary, outDir: string, strict 
     console.error(formatMessage(createMessage('registry-updated', { file: permalinks.file, severity: 'warning' }, permalinks)))
   }
   const doubts = strict ? [...summary.failures, ...summary.messages].filter(isDoubt) : []
-  const line = `已构建 ${summary.reports.length} 篇报告（${summary.warnings} 条提示，${summary.errors} 个错误），用时 ${summary.seconds.toFixed(1)} 秒 → ${outDir.replace(/\/?$/, '/')}`
+  const { incremental } = summary
+  const redone = incremental
+    ? `（增量：重新生成 ${incremental.pages} 个页面，删除 ${incremental.removed} 个，重建 ${incremental.bundles.length} 个索引分片）`
+    : ''
+  const line = `已构建 ${summary.reports.length} 篇报告（${summary.warnings} 条提示，${summary.errors} 个错误），用时 ${summary.seconds.toFixed(1)} 秒${redone} → ${outDir.replace(/\/?$/, '/')}`
   if (doubts.length === 0) {
     console.log(strict ? `${line}；严格模式通过` : line)
     return false

@@ -1,2 +1,2 @@
 /** The open-data stage: page data → JSON, RIS, CSV, Atom and the sitemap beside the pages. */
-export { writeOpenData } from './write-open-data.ts'
+export { reportDataFiles, writeOpenData, type OpenDataOptions } from './write-open-data.ts'

@@ -17,7 +17,7 @@ const schemaFile = fileURLToPath(new URL('../report.schema.json', import.meta.ur
  * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json` (also under each former id; with `analysis`), `data/reports/{id}.ris`, the analysis CSVs,
  * `data/report.schema.json`, `feed.xml`, `sitemap.xml` (every HTML page but 404, redirects and removed reports) and `robots.txt`.
  */
-export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData, analysis?: CorpusAnalysis): Promise<void> {
+export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData, options: OpenDataOptions = {}): Promise<void> {
   const base = `${site.siteUrl.replace(/\/+$/, '')}${site.pathPrefix}`
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -53,7 +53,8 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   })
   await writeFile(path.join(outDir, 'data', 'reports.csv'), toCsv(header, rows))
   for (const report of sorted) {
-    const analysed = publishedAnalysis(analysis, report.id)
+    if (options.writeReport && !options.writeReport(report.id)) continue
+    const analysed = publishedAnalysis(options.analysis, report.id)
     const json = `${JSON.stringify({ ...report, ...deadlineFields(views.get(report.id)?.timeliness), ...(analysed ? { analysis: analysed } : {}) }, null, 2)}\n`
     await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.json`), json)
     // A JSON file cannot redirect: its former addresses serve the same record, whose `id` names the current one.
@@ -62,7 +63,7 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
     // RIS files end lines with CR LF, as EndNote writes them.
     if (ris) await writeFile(path.join(outDir, 'data', 'reports', `${report.id}.ris`), `${ris.replaceAll('\n', '\r\n')}\r\n`)
   }
-  if (analysis) await writeAnalysisData(outDir, analysis)
+  if (options.analysis) await writeAnalysisData(outDir, options.analysis)
   await copyFile(schemaFile, path.join(outDir, 'data', 'report.schema.json'))
   await writeFile(path.join(outDir, 'feed.xml'), toAtom(site.reports, base, site.name))
   const moved = new Set([...site.redirects.map((redirect) => redirect.from), ...site.removed.map((gone) => gone.url)])
@@ -73,6 +74,19 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
     ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n'),
   )
   await writeFile(path.join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${base}sitemap.xml\n`)
+}
+
+/** Options for `writeOpenData`. */
+export interface OpenDataOptions {
+  /** The corpus analysis, published in each report's JSON and in its own CSVs (absent when the build skips it). */
+  analysis?: CorpusAnalysis
+  /** Whether to write a report's own files (`{id}.json`, its former ids, `{id}.ris`): an incremental build skips unchanged ones. Default: every report. */
+  writeReport?: (id: string) => boolean
+}
+
+/** The files of one report under `data/reports/`, relative to the site folder. */
+export function reportDataFiles(report: Pick<Report, 'id' | 'formerIds'>): string[] {
+  return [`${report.id}.json`, ...(report.formerIds ?? []).map((former) => `${former}.json`), `${report.id}.ris`].map((name) => `data/reports/${name}`)
 }
 
 /** The deadline, days late and rule of a report's timeliness, as the open data carry them. */

@@ -5,6 +5,7 @@ import { createMessage } from '../messages.ts'
 import { normalisePrefix } from '../path-prefix.ts'
 import type { Message, Result } from '../types.ts'
 import { findReportPages, type ReportPage } from './find-report-pages.ts'
+import { planBundles, type BundlePlan } from './plan-bundles.ts'
 import { writeShards } from './write-shards.ts'
 
 /** Options for `indexSite`. */
@@ -21,14 +22,19 @@ export interface IndexOptions {
   shardPages?: number
   /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
   parallel?: number
+  /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
+  onProgress?: (done: number, total: number) => void
   /**
    * The report pages to index (path in the site, year), as the build knows them from its page data. Default: found
    * by reading every built HTML file for `data-pagefind-body` and its year filter (`findReportPages`), for a site
    * built elsewhere.
    */
   pages?: readonly ReportPage[]
-  /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
-  onProgress?: (done: number, total: number) => void
+  /**
+   * Write only these bundles (`planBundles` names: `2022`, `2022-2`, `undated`, `all`); the other planned bundles are
+   * left as they are on disk (another job writes them, or they are up to date). Default: every bundle.
+   */
+  only?: readonly string[]
 }
 
 /** One Pagefind bundle the search page loads (the first) or merges (the rest). */
@@ -53,6 +59,9 @@ export interface IndexSummary {
   bytes: number
 }
 
+/** How pages are split into bundles unless told otherwise. */
+export const bundleDefaults = { shard: 'year', shardPages: 2000 } as const
+
 /** Name of the manifest the search page and the CLI read. */
 export const shardManifest = 'pagefind-shards.json'
 
@@ -64,75 +73,64 @@ export const shardManifest = 'pagefind-shards.json'
 export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<Result<IndexSummary>> {
   const messages: Message[] = []
   const prefix = normalisePrefix(options.pathPrefix ?? '/')
-  let pages: ReportPage[]
+  let pages: readonly ReportPage[]
   try {
-    pages = options.pages ? [...options.pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) : await findReportPages(siteDir)
+    pages = options.pages ?? (await findReportPages(siteDir))
   } catch (error) {
     return { value: null, messages: [createMessage('site-unreadable', { file: siteDir, severity: 'error' }, { detail: String(error) })] }
   }
   if (pages.length === 0) {
     messages.push(createMessage('no-report-pages', { file: siteDir, severity: 'warning' }))
   }
-  await removeOldBundles(siteDir)
+  const bundles = planBundles(pages, options.shard ?? bundleDefaults.shard, options.shardPages ?? bundleDefaults.shardPages)
+  const unknown = (options.only ?? []).filter((name) => !bundles.some((bundle) => bundle.name === name))
+  if (unknown.length > 0) {
+    const names = bundles.map((bundle) => bundle.name).join('、')
+    return { value: null, messages: [createMessage('unknown-bundle', { file: siteDir, severity: 'error' }, { names: unknown.join('、'), known: names })] }
+  }
+  const chosen = options.only ? bundles.filter((bundle) => options.only?.includes(bundle.name)) : bundles
+  await removeUnplannedBundles(siteDir, bundles)
   const parallel = options.parallel ?? Math.min(2, availableParallelism())
-  const groups = groupPages(pages, options.shard ?? 'year', options.shardPages ?? 2000)
-  const jobs = groups.map((group, position) => ({
+  const jobs = chosen.map((bundle) => ({
     siteDir,
     prefix,
-    folder: group.folder,
-    years: group.years,
-    files: group.pages.map((page) => page.file),
-    primary: position === 0,
-    group: group.group,
+    folder: bundle.folder,
+    years: bundle.years,
+    files: bundle.pages.map((page) => page.file),
+    primary: bundle === bundles[0],
+    group: bundle.group,
   }))
   let done = 0
-  const written = await writeShards(jobs, parallel, () => options.onProgress?.(++done, pages.length))
-  const shards: IndexShard[] = []
+  const total = chosen.reduce((sum, bundle) => sum + bundle.pages.length, 0)
+  const written = await writeShards(jobs, parallel, () => options.onProgress?.(++done, total))
+  let failed = false
+  const counts = new Map<BundlePlan, number>()
   for (const [position, result] of written.entries()) {
     messages.push(...result.messages)
-    const group = groups[position]
-    if (result.value === null || !group) continue
-    shards.push({ path: group.folder, years: group.years, pages: result.value.pages, group: group.group })
+    const bundle = chosen[position]
+    if (!bundle) continue
+    if (result.value === null) failed = true
+    else counts.set(bundle, result.value.pages)
   }
-  if (shards.length < groups.length) return { value: null, messages }
+  if (failed) return { value: null, messages }
+  // A bundle another job writes is listed with its planned pages: every job writes the same manifest.
+  const shards: IndexShard[] = bundles.map((bundle) => ({
+    path: bundle.folder,
+    years: bundle.years,
+    pages: counts.get(bundle) ?? bundle.pages.length,
+    group: bundle.group,
+  }))
   await writeFile(path.join(siteDir, shardManifest), `${JSON.stringify({ version: 2, shards }, null, 2)}\n`)
-  const bytes = (await Promise.all(shards.map((shard) => sizeOf(path.join(siteDir, shard.path))))).reduce((a, b) => a + b, 0)
+  const present = await Promise.all(shards.map((shard) => sizeOf(path.join(siteDir, shard.path)).catch(() => 0)))
+  const bytes = present.reduce((a, b) => a + b, 0)
   return { value: { pages: pages.length - countFailed(messages), shards, bytes }, messages }
 }
 
-interface PageGroup {
-  folder: string
-  years: number[]
-  group: string | null
-  pages: ReportPage[]
-}
-
-/**
- * Split pages into bundles: by year, newest first, then pages without a year (`undated`); a year with more than
- * `shardPages` pages in that many equal parts, by file. The first bundle is `pagefind/`, the others
- * `pagefind-{year}/` or `pagefind-{year}-{n}/` (`pagefind-undated…`).
- */
-function groupPages(pages: ReportPage[], shard: 'year' | 'none', shardPages: number): PageGroup[] {
-  const years = [...new Set(pages.flatMap((page) => (page.year === null ? [] : [page.year])))].sort((a, b) => b - a)
-  if (shard === 'none') return [{ folder: 'pagefind/', years, group: null, pages }]
-  const keys: (number | null)[] = [...years, ...(pages.some((page) => page.year === null) ? [null] : [])]
-  const groups: PageGroup[] = []
-  for (const year of keys) {
-    const members = pages.filter((page) => page.year === year).sort((a, b) => (a.file < b.file ? -1 : 1))
-    const group = year === null ? 'undated' : String(year)
-    const parts = Math.max(1, Math.ceil(members.length / Math.max(1, shardPages)))
-    const size = Math.ceil(members.length / parts)
-    for (let part = 0; part < parts; part += 1) {
-      const folder = groups.length === 0 ? 'pagefind/' : `pagefind-${group}${part === 0 ? '' : `-${part + 1}`}/`
-      groups.push({ folder, years: year === null ? [] : [year], group, pages: members.slice(part * size, (part + 1) * size) })
-    }
-  }
-  return groups.length > 0 ? groups : [{ folder: 'pagefind/', years: [], group: null, pages: [] }]
-}
-
-async function removeOldBundles(siteDir: string): Promise<void> {
-  for (const entry of await readdir(siteDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && /^pagefind(-[\w-]+)?$/.test(entry.name)) {
+/** Remove bundle folders the plan no longer has (a year whose reports are all gone, a split that merged). */
+async function removeUnplannedBundles(siteDir: string, bundles: readonly BundlePlan[]): Promise<void> {
+  const planned = new Set(bundles.map((bundle) => bundle.folder.replace(/\/$/, '')))
+  for (const entry of await readdir(siteDir, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory() && /^pagefind(-[\w-]+)?(\.partial)?$/.test(entry.name) && !planned.has(entry.name)) {
       await rm(path.join(siteDir, entry.name), { recursive: true, force: true })
     }
   }

@@ -1,5 +1,6 @@
 /** The search stage: built HTML → Pagefind bundles, and offline querying of them. */
-export { indexSite, type IndexOptions } from './index-site.ts'
+export { bundleDefaults, indexSite, type IndexOptions } from './index-site.ts'
+export { planBundles, type BundlePlan } from './plan-bundles.ts'
 export { rewritePageForIndex } from './rewrite-page-for-index.ts'
 export { findReportPages, type ReportPage } from './find-report-pages.ts'
 export { openSiteIndex, type SiteIndex } from './open-site-index.ts'

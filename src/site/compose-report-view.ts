@@ -6,7 +6,7 @@ import { citeReport, type Citation } from './cite-report.ts'
 import { locateReport } from './locate-report.ts'
 import { renderSection } from './render-section.ts'
 import { kindsPresent } from './sections-of-kind.ts'
-import type { Link, ReportView, TocEntry } from './view-types.ts'
+import type { Link, ReportView, SectionView, TocEntry } from './view-types.ts'
 import { displayTitle } from './display-title.ts'
 
 /** What a report view needs from the rest of the site. */
@@ -24,6 +24,8 @@ export function composeReportView(report: Report, context: ReportViewContext): R
   const location = locateReport(report.id)
   const absoluteUrl = context.base + location.url.slice(1)
   const present = kindsPresent(report.sections)
+  let sections: SectionView[] | undefined
+  let citation: Citation | undefined
   return {
     id: report.id,
     title: displayTitle(report),
@@ -47,17 +49,22 @@ export function composeReportView(report: Report, context: ReportViewContext): R
     completeness: statutoryKinds.map((kind) => ({ kind, label: kindLabel(kind), short: kindShortLabel(kind), found: present.has(kind) })),
     kinds: sectionKinds.map((entry) => entry.kind).filter((kind) => present.has(kind)),
     toc: report.sections.map((section) => tocEntry(section, 2)),
-    sections: report.sections.map((section) => ({
-      anchor: section.anchor,
-      kind: section.kind,
-      html: renderSection(section, {
-        depth: 2,
-        anchors: true,
-        ...(context.notes ? { notes: context.notes } : {}),
-        append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
-      }),
-    })),
-    citation: citeReport(report, absoluteUrl),
+    // Rendered when a page first reads them: an incremental build renders a few pages of thousands.
+    get sections() {
+      return (sections ??= report.sections.map((section) => ({
+        anchor: section.anchor,
+        kind: section.kind,
+        html: renderSection(section, {
+          depth: 2,
+          anchors: true,
+          ...(context.notes ? { notes: context.notes } : {}),
+          append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
+        }),
+      })))
+    },
+    get citation() {
+      return (citation ??= citeReport(report, absoluteUrl))
+    },
     warnings: report.warnings,
     previous: null,
     next: null,

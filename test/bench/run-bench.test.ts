@@ -7,8 +7,8 @@ const run = promisify(execFile)
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 
 describe('npm run bench -- --json', () => {
-  it('builds a small synthetic corpus for real and prints one JSON line with the issue’s figures', async () => {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/bench.ts', '--reports', '20', '--json', '--seed', '3', '--planted', '10'], {
+  it('builds a small synthetic corpus for real, rebuilds it after one change (--touch 1) and prints one JSON line with the issue’s figures', async () => {
+    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/bench.ts', '--reports', '20', '--json', '--seed', '3', '--touch', '1', '--planted', '10'], {
       cwd: projectRoot,
       timeout: 240_000,
     })
@@ -16,7 +16,7 @@ describe('npm run bench -- --json', () => {
     expect(lines).toHaveLength(1)
     const figures = JSON.parse(lines[0] ?? '') as Record<string, number>
     expect(Object.keys(figures)).toEqual([
-      'reports', 'parse_s', 'render_s', 'index_s', 'total_s', 'peak_rss_mb', 'site_mb', 'files', 'query_kb', 'query_ms',
+      'reports', 'parse_s', 'render_s', 'index_s', 'total_s', 'peak_rss_mb', 'site_mb', 'files', 'query_kb', 'query_ms', 'rebuild_s',
       'analysis_s', 'report_page_kb', 'report_page_max_kb', 'reuse_precision', 'reuse_recall', 'follow_up_precision', 'follow_up_recall',
     ])
     for (const value of Object.values(figures)) expect(Number.isFinite(value)).toBe(true)
@@ -37,5 +37,8 @@ describe('npm run bench -- --json', () => {
     expect(figures.analysis_s).toBeLessThan(figures.render_s ?? 0)
     expect(figures.report_page_kb).toBeGreaterThan(0)
     expect(stderr).toMatch(/植入真值：雷同段落\s+精确率 [\d.]+，召回率 [\d.]+/)
+    // The rebuild after one change was incremental: it names the one bundle it re-indexed.
+    expect(figures.rebuild_s).toBeGreaterThan(0)
+    expect(stderr).toMatch(/改动 1 份报告后增量构建，用时 [\d.]+ 秒（重新生成 [1-9]\d* 个页面，重建索引分片 \d{4}；读取 [\d.]+ 秒/)
   }, 300_000)
 })

@@ -37,6 +37,17 @@ describe('npm run build', () => {
     expect(strictEnv.status).toBe(1)
   })
 
+  it('builds from the last build of the folder, and from nothing with --clean', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'site-cli-'))
+    await cp(path.join(projectRoot, 'reports/2022/tianjin-zwfwb.txt'), path.join(work, 'reports/2022/tianjin-zwfwb.txt'))
+    const args = ['--reports', path.join(work, 'reports'), '--out', path.join(work, 'out')]
+    expect(runBuild(args).stdout).not.toContain('增量')
+    const again = runBuild(args)
+    expect(again.status).toBe(0)
+    expect(again.stdout).toContain('（增量：重新生成 0 个页面，删除 0 个，重建 0 个索引分片）')
+    expect(runBuild([...args, '--clean']).stdout).not.toContain('增量')
+  }, 240_000)
+
   it('rejects an unknown option with exit code 2', () => {
     const result = runBuild(['--bogus'])
     expect(result.status).toBe(2)

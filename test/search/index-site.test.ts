@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -147,6 +147,29 @@ describe('indexSite', () => {
     const first = await snapshot(site)
     await indexSite(site, { shardPages: 1, parallel: 2 })
     expect(await snapshot(site)).toEqual(first)
+  })
+
+  it('writes one bundle per job (--only-bundle); the jobs merged are the whole build, byte for byte', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'search-jobs-'))
+    try {
+      const [whole, newest, older] = ['whole', 'newest', 'older'].map((name) => path.join(root, name))
+      for (const dir of [whole, newest, older]) await writeReportPages(dir as string, fixturePages)
+      await indexSite(whole as string)
+      const first = await indexSite(newest as string, { only: ['2022'] })
+      const second = await indexSite(older as string, { only: ['2020'] })
+      expect([...first.messages, ...second.messages]).toEqual([])
+      // Each job writes its bundle and the whole manifest, nothing of the other bundle.
+      expect(await readdir(newest as string)).not.toContain('pagefind-2020')
+      expect(await readdir(older as string)).not.toContain('pagefind')
+      await cp(path.join(older as string, 'pagefind-2020'), path.join(newest as string, 'pagefind-2020'), { recursive: true })
+      expect(await snapshot(newest as string)).toEqual(await snapshot(whole as string))
+      const unknown = await indexSite(older as string, { only: ['2021'] })
+      expect(unknown.value).toBeNull()
+      expect(unknown.messages[0]).toMatchObject({ ruleId: 'unknown-bundle', severity: 'error' })
+      expect(unknown.messages[0]?.reason).toContain('2022、2020')
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
   })
 
   it('keeps pages without a year in a last group of their own', async () => {

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateCorpus } from '../../src/bench/generate-corpus.ts'
+import { buildSite, loadReports, type BuildOptions } from '../../src/build/index.ts'
+import { projectRoot } from '../site/build-temp-site.ts'
+
+let work = ''
+let reportsDir = ''
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'site-incremental-'))
+  reportsDir = path.join(work, 'reports')
+  await generateCorpus({ count: 24, outDir: reportsDir, sourceRoot: path.join(projectRoot, 'reports'), seed: 16 })
+  await generateCorpus({ count: 2, outDir: path.join(work, 'more'), sourceRoot: path.join(projectRoot, 'reports'), seed: 61 })
+})
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+/** A build of the temporary corpus into `out`, with its own parse cache and build state. */
+function build(out: string, options: BuildOptions = {}) {
+  return buildSite({
+    reportsDir,
+    outDir: path.join(work, out),
+    stateDir: path.join(work, 'state'),
+    load: (root) => loadReports(root, { cacheDir: path.join(work, 'cache'), workers: 0 }),
+    ...options,
+  })
+}
+
+describe('incremental build', () => {
+  it('after a change, an addition and a removal, redoes only their pages and bundles, and equals a clean build byte for byte', async () => {
+    const first = await build('site', { incremental: true })
+    expect(first.incremental).toBeNull()
+    const before = await snapshot(path.join(work, 'site'))
+
+    const files = await listReports(reportsDir)
+    const changed = files[3] as string
+    const removed = files[10] as string
+    const text = await readFile(path.join(reportsDir, changed), 'utf8')
+    await writeFile(path.join(reportsDir, changed), text.replace('。', '，并坚持问题导向。'))
+    await rm(path.join(reportsDir, removed))
+    const added = (await listReports(path.join(work, 'more')))[0] as string
+    await writeFile(path.join(reportsDir, added.replace(/\.txt$/, '-new.txt')), await readFile(path.join(work, 'more', added)))
+
+    const second = await build('site', { incremental: true })
+    expect(second.errors).toBe(0)
+    const clean = await build('clean')
+    const after = await snapshot(path.join(work, 'site'))
+    expect(after).toEqual(await snapshot(path.join(work, 'clean')))
+
+    // Only what shows the three reports: their pages, agencies, regions, years and year-kind pages; a few bundles.
+    const pages = Object.keys(after).filter((file) => file.endsWith('.html')).length
+    expect(second.incremental?.pages).toBeGreaterThan(0)
+    expect(second.incremental?.pages).toBeLessThan(pages / 2)
+    expect(second.incremental?.removed).toBeGreaterThan(0)
+    const years = new Set([changed, removed, added].map((file) => file.slice(0, 4)))
+    expect(second.incremental?.bundles.length).toBeLessThanOrEqual(years.size)
+    expect(clean.reports.length).toBe(first.reports.length)
+    // Untouched reports' files were not rewritten: the same bytes and the same count of pages changed.
+    const rewritten = Object.keys(after).filter((file) => file.startsWith('reports/') && before[file] !== after[file])
+    expect(rewritten.length).toBeLessThanOrEqual(second.incremental?.pages ?? 0)
+
+    const third = await build('site', { incremental: true })
+    expect(third.incremental).toEqual({ pages: 0, removed: 0, bundles: [] })
+    expect(await snapshot(path.join(work, 'site'))).toEqual(after)
+  }, 600_000)
+})
+
+async function listReports(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true })
+  return entries.filter((entry) => entry.endsWith('.txt')).map((entry) => entry.split(path.sep).join('/')).sort()
+}
+
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    files[path.relative(root, file).split(path.sep).join('/')] = createHash('sha256').update(await readFile(file)).digest('hex')
+  }
+  return files
+}
