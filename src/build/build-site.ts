@@ -78,14 +78,19 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, shard, shardPages })
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
-  const pages = digestPages(site, unique.reports)
+  const pages = digestPages(site, unique.reports, analysis)
   const changed = previous ? changedPages(previous, pages) : null
   if (changed) await removeFiles(outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
   else await emptyOutput(outDir)
   await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site))
   const urls = new Map(site.reports.map((view) => [view.id, view.url]))
   const reportFiles = Object.fromEntries(
-    unique.reports.map((report) => [report.id, { digest: pages.get(urls.get(report.id) ?? '')?.digest ?? '', files: reportDataFiles(report) }]),
+    unique.reports.map((report) => {
+      // A report's JSON also carries its analysis, which other reports change: its digest covers both.
+      const page = pages.get(urls.get(report.id) ?? '')?.digest ?? ''
+      const digest = analysis ? createHash('sha256').update(page).update(JSON.stringify(analysis.reports.get(report.id) ?? null)).digest('hex').slice(0, 20) : page
+      return [report.id, { digest, files: reportDataFiles(report) }]
+    }),
   )
   if (previous) {
     const kept = new Set(Object.values(reportFiles).flatMap((entry) => entry.files))

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { CorpusAnalysis } from '../analysis/index.ts'
 import type { Report } from '../types.ts'
 import type { ReportView, SiteData } from './view-types.ts'
 
@@ -28,13 +29,13 @@ export interface PageDigest {
  * shows, so a report that changes changes exactly the pages that show it.
  * @example digestPages(site, reports).get('/reports/2022/tianjin-zwfwb/')?.digest
  */
-export function digestPages(site: SiteData, reports: readonly Report[]): Map<string, PageDigest> {
+export function digestPages(site: SiteData, reports: readonly Report[], analysis?: CorpusAnalysis): Map<string, PageDigest> {
   const sources = new Map(reports.map((report) => [report.id, report]))
   const views = new Map<ReportView, string>()
   for (const view of site.reports) {
     const report = sources.get(view.id)
-    // The analysis comes from other reports too: a report added elsewhere can change this page's notes.
-    views.set(view, hash(JSON.stringify(report ?? null), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next, view.analysis ?? null])))
+    // The analysis (the page's notes) comes from other reports too: a report added elsewhere can change this page's notes.
+    views.set(view, hash(JSON.stringify(report ?? null), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next, analysis?.reports.get(view.id) ?? null])))
   }
   // Reports inside a listing stand for their digest, so a listing is not hashed with every report's text again.
   const replacer = (_key: string, value: unknown): unknown => (typeof value === 'object' && value !== null && views.has(value as ReportView) ? views.get(value as ReportView) : value)
