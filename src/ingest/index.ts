@@ -1,5 +1,6 @@
 /** The ingest stage: report files → `RawReport` (decoded text, format, encoding, checksum, metadata overrides). */
 export { decodeBytes } from './decode-bytes.ts'
+export { charsetOfContentType, decodeFetchedBytes } from './decode-fetched-bytes.ts'
 export { detectBinary } from './detect-binary.ts'
 export { detectFormat } from './detect-format.ts'
 export { htmlToText } from './html-to-text.ts'
@@ -10,4 +11,4 @@ export { readReport } from './read-report.ts'
 export type { ReadReportOptions } from './read-report.ts'
 export { validateOverrides } from './validate-overrides.ts'
 export { listReportFolder, type ReportFolder } from './list-report-files.ts'
-export { looksLikeMetadata, sidecarPathsOf } from './sidecar-paths.ts'
+export { looksLikeMetadata, sidecarEndings, sidecarPathsOf } from './sidecar-paths.ts'
