@@ -7,10 +7,12 @@ import type { Message, Report } from '../types.ts'
 import { assignPermalinks } from './assign-permalinks.ts'
 import { composeSiteData } from './compose-site-data.ts'
 import { dropDuplicateReports } from './drop-duplicate-reports.ts'
+import { keepLatestVersions } from './keep-latest-versions.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
 import { readPermalinkRegistry, registryFile, writePermalinkRegistry } from './permalink-registry.ts'
 import { createProgress } from './progress.ts'
 import { writeOpenData } from './write-open-data.ts'
+import { writeOriginals } from './write-originals.ts'
 
 /** Options for `buildSite`. */
 export interface BuildOptions {
@@ -69,7 +71,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   // The same report twice (a GBK and a UTF-8 copy) is published once, before it could take a permalink of its own.
   const registry = await readPermalinkRegistry(reportsDir)
   const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
-  const distinct = dropDuplicateReports(loaded.reports, (file) => registered.has(file))
+  // An original that changed after publication is published once, as its latest version, with the others attached.
+  const distinct = dropDuplicateReports(keepLatestVersions(loaded.reports), (file) => registered.has(file))
   const unique = assignPermalinks(distinct.reports, registry.value)
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
   const site = composeSiteData({
@@ -98,6 +101,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   eleventy.disableLogger()
   await eleventy.write()
   await writeOpenData(outDir, unique.reports, site)
+  const originals = new Map(unique.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
+  await writeOriginals(outDir, reportsDir, site.reports, originals)
   if (options.index !== false) {
     const indexing = createProgress('建立索引')
     const indexed = await indexSite(outDir, { pathPrefix, onProgress: indexing.update })

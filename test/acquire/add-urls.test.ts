@@ -195,6 +195,20 @@ describe('npm run add (addUrls) against a local server', () => {
         ],
       )
       for (const report of summary.reports) expect(report.sections.map((section) => section.kind)).toEqual(expect.arrayContaining(['achievements', 'leadership', 'shortcomings', 'plans']))
+      // The latest version is published under the permalink, says it changed, and links the comparison and the originals.
+      const sichuan = byFile.get('2023/2023-sichuan.v2.html')
+      expect(sichuan?.source.versions?.map((entry) => entry.file)).toEqual(['2023/2023-sichuan.html'])
+      const page = await readFile(path.join(summary.outDir, 'reports', '2023', 'sichuan', 'index.html'), 'utf8')
+      expect(page).toMatch(/原文于 \d{4}-\d{2}-\d{2} 修改/)
+      const changes = await readFile(path.join(summary.outDir, 'reports', '2023', 'sichuan', 'changes', 'index.html'), 'utf8')
+      expect(changes).toContain('<ins>全年办理行政复议案件三百件。</ins>')
+      expect(changes).toMatch(/改动约占全文 \d+\.\d%（删去 0 字，新增 14 字）/)
+      for (const [name, original] of [['2023-sichuan.html.txt', '2023/2023-sichuan.html'], ['2023-sichuan.v2.html.txt', '2023/2023-sichuan.v2.html']]) {
+        const copy = await readFile(path.join(summary.outDir, 'reports', '2023', 'sichuan', 'original', name))
+        expect(Buffer.compare(copy, await readFile(path.join(root, original)))).toBe(0)
+      }
+      const pdfPage = await readFile(path.join(summary.outDir, 'reports', '2023', 'guangdong-guangzhou-sfj', 'index.html'), 'utf8')
+      expect(pdfPage).toContain('href="/reports/2023/guangdong-guangzhou-sfj/original/2023-guangdong-guangzhou-sfj.pdf"')
     } finally {
       await rm(summary.outDir, { recursive: true, force: true })
     }
