@@ -203,7 +203,8 @@ describe('npm run add (addUrls) against a local server', () => {
       const changes = await readFile(path.join(summary.outDir, 'reports', '2023', 'sichuan', 'changes', 'index.html'), 'utf8')
       expect(changes).toContain('<ins>全年办理行政复议案件三百件。</ins>')
       expect(changes).toMatch(/改动约占全文 \d+\.\d%（删去 0 字，新增 14 字）/)
-      for (const [name, original] of [['2023-sichuan.html.txt', '2023/2023-sichuan.html'], ['2023-sichuan.v2.html.txt', '2023/2023-sichuan.v2.html']]) {
+      const copies: Array<[string, string]> = [['2023-sichuan.html.txt', '2023/2023-sichuan.html'], ['2023-sichuan.v2.html.txt', '2023/2023-sichuan.v2.html']]
+      for (const [name, original] of copies) {
         const copy = await readFile(path.join(summary.outDir, 'reports', '2023', 'sichuan', 'original', name))
         expect(Buffer.compare(copy, await readFile(path.join(root, original)))).toBe(0)
       }
