@@ -1,7 +1,7 @@
 /** `npm run add -- URL… [--from FILE] [--refresh] [--reports DIR]`: fetch reports into reports/, one line per URL. */
 import { readFile } from 'node:fs/promises'
 import { addUrls, readUrlList } from '../src/acquire/index.ts'
-import { formatMessage } from '../src/messages.ts'
+import { createMessage, formatMessage } from '../src/messages.ts'
 import { createProgress } from '../src/site/progress.ts'
 
 const args = process.argv.slice(2)
@@ -15,7 +15,16 @@ if ((urls.length === 0 && from === undefined && !refresh) || args.some((arg) => 
   process.stderr.write('用法：npm run add -- 网址… [--from 网址列表文件] [--refresh] [--reports 文件夹] [bad-option]\n')
   process.exitCode = 2
 } else {
-  const listed = from === undefined ? [] : readUrlList(await readFile(from, 'utf8'))
+  const listed = from === undefined ? [] : await readFile(from, 'utf8').then(readUrlList, (error: unknown) => {
+    process.stderr.write(`${formatMessage(createMessage('unreadable', { file: from, severity: 'error' }, { detail: String(error) }))}\n`)
+    process.exitCode = 2
+    return null
+  })
+  if (listed !== null) await run(listed)
+}
+
+/** Add every URL given, print a line for each and the tally, and set the exit code. */
+async function run(listed: string[]): Promise<void> {
   const progress = createProgress('抓取报告')
   const outcomes = await addUrls([...urls, ...listed], { root, refresh, onProgress: progress.update })
   progress.done()
