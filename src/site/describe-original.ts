@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Report } from '../types.ts'
+import type { Report, Section } from '../types.ts'
 import { compareVersions } from './compare-versions.ts'
 
 /** A kept original file as the report page links it. */
@@ -20,6 +20,8 @@ export interface OriginalView {
   versions: OriginalFile[]
   /** When the original last changed, and what that date rests on; null when it never changed. */
   modified: { date: string; basis: string } | null
+  /** For a PDF: the page of the original each section starts on, by anchor (from `source.pageStarts`). */
+  pages: Record<string, number>
   /** The diff page, when there are versions. */
   changes: { url: string; pairs: Array<{ from: string; to: string; share: string; removed: number; added: number; html: string }> } | null
 }
@@ -39,7 +41,8 @@ export function describeOriginal(report: Report, reportUrl: string, currentText:
   const versions = (report.source.versions ?? []).map((version) => fileOf(version.file, version.retrieved))
   const latest = fileOf(report.source.file, report.source.fetched?.retrieved)
   const earlier = report.source.versions ?? []
-  if (earlier.length === 0) return { file: latest, versions, modified: null, changes: null }
+  const pages = pagesOf(report)
+  if (earlier.length === 0) return { file: latest, versions, pages, modified: null, changes: null }
   const texts = [...earlier.map((version) => version.text), currentText]
   const names = [...versions, latest]
   const pairs = earlier.map((version, index) => {
@@ -53,7 +56,21 @@ export function describeOriginal(report: Report, reportUrl: string, currentText:
       html: comparison.html,
     }
   })
-  return { file: latest, versions, modified: modifiedOn(report, earlier.at(-1)?.retrieved ?? null), changes: { url: `${reportUrl}changes/`, pairs } }
+  return { file: latest, versions, pages, modified: modifiedOn(report, earlier.at(-1)?.retrieved ?? null), changes: { url: `${reportUrl}changes/`, pairs } }
+}
+
+/** The page each section (at any depth) starts on, for a report read from a PDF; empty otherwise. */
+function pagesOf(report: Report): Record<string, number> {
+  const starts = report.source.pageStarts
+  const pages: Record<string, number> = {}
+  if (starts === undefined || starts.length === 0) return pages
+  const walk = (section: Section) => {
+    const line = section.position?.start
+    if (line !== undefined) pages[section.anchor] = starts.filter((start) => start <= line).length || 1
+    section.children.forEach(walk)
+  }
+  report.sections.forEach(walk)
+  return pages
 }
 
 /**

@@ -210,6 +210,9 @@ describe('npm run add (addUrls) against a local server', () => {
       }
       const pdfPage = await readFile(path.join(summary.outDir, 'reports', '2023', 'guangdong-guangzhou-sfj', 'index.html'), 'utf8')
       expect(pdfPage).toContain('href="/reports/2023/guangdong-guangzhou-sfj/original/2023-guangdong-guangzhou-sfj.pdf"')
+      // The table of contents points each part at the PDF page it starts on; the A5 print puts the later parts on page 2.
+      expect(pdfPage).toContain('original/2023-guangdong-guangzhou-sfj.pdf#page=1">原文第 1 页</a>')
+      expect(pdfPage).toContain('original/2023-guangdong-guangzhou-sfj.pdf#page=2">原文第 2 页</a>')
     } finally {
       await rm(summary.outDir, { recursive: true, force: true })
     }
