@@ -33,7 +33,8 @@ const pageNumberPattern = /^[-－—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/
  * Extract a text-based PDF's text in reading order with pdf.js: items grouped into lines by their baseline, lines
  * top to bottom, then running headers and footers (the same line at the top or bottom of most pages) and page numbers
  * dropped, and a line that runs to the right margin joined with the next unless that one is indented (a new
- * paragraph) — Chinese paragraphs open with a two-character indent.
+ * paragraph) — Chinese paragraphs open with a two-character indent; in a document that indents, a line that stops
+ * short of the margin mid-sentence (the next word did not fit) runs on too.
  *
  * Throws when pdf.js cannot open the file (damaged, encrypted); `characters` is 0 for a scan.
  */
@@ -124,13 +125,19 @@ function joinPages(pages: readonly Line[][]): { text: string; pageStarts: number
   const all = pages.flat()
   const left = mostCommon(all.map((line) => Math.round(line.left)))
   const right = Math.max(...all.map((line) => line.right), 0)
+  // Official documents open each paragraph with a two-character indent; when most paragraphs do, that marks them.
+  const indentedStarts = all.filter((line) => Math.abs(line.left - left - 2 * line.size) <= line.size / 2).length
+  const indented = indentedStarts >= 3 && indentedStarts >= all.length * 0.1
   const paragraphs: string[] = []
   const pageStarts: number[] = []
   let open: { text: string; full: boolean } | null = null
   for (const lines of pages) {
     let startsHere = true
     for (const line of lines) {
-      const full = right - line.right <= line.size * 1.5
+      // A line wraps early when the next word (a number, a quotation) does not fit; in a document whose paragraphs
+      // open indented, a line near the margin that ends mid-sentence still runs on into an unindented next line.
+      const gap = right - line.right
+      const full = gap <= line.size * 1.5 || (indented && gap <= line.size * 8 && !/[。！？；：!?;:]$/.test(line.text.trim()))
       const atMargin = Math.abs(line.left - left) <= line.size / 2
       if (open !== null && open.full && atMargin) {
         const space: string = /[A-Za-z0-9,.;:]$/.test(open.text) && /^[A-Za-z0-9]/.test(line.text) ? ' ' : ''

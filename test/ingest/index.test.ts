@@ -4,7 +4,9 @@ import * as ingest from '../../src/ingest/index.ts'
 describe('ingest', () => {
   it('exposes the public api', () => {
     expect(Object.keys(ingest).sort()).toEqual([
+      'charsetOfContentType',
       'decodeBytes',
+      'decodeFetchedBytes',
       'detectBinary',
       'detectFormat',
       'htmlToText',
@@ -14,6 +16,7 @@ describe('ingest', () => {
       'markdownToText',
       'normaliseText',
       'readReport',
+      'sidecarEndings',
       'sidecarPathsOf',
       'validateOverrides',
     ])
