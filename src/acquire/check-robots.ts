@@ -32,7 +32,8 @@ export function createRobotsCheck(options: Omit<FetchOptions, 'checkRobots'> = {
 /** Fetch and parse `origin`'s robots.txt into a function that says whether a URL may be fetched. */
 async function readRobots(origin: string, options: Omit<FetchOptions, 'checkRobots'>): Promise<(url: URL) => Message | null> {
   const robotsUrl = `${origin}/robots.txt`
-  const fetched = await fetchUrl(robotsUrl, { ...options, maxBytes: Number.MAX_SAFE_INTEGER })
+  // A robots.txt larger than 5 MiB is not one; refusing it counts as unreachable, so nothing is fetched.
+  const fetched = await fetchUrl(robotsUrl, { ...options, maxBytes: 5 * 1024 * 1024 })
   if (fetched.value === null) {
     if (fetched.status !== undefined && fetched.status >= 400 && fetched.status < 500) return () => null
     const reason = fetched.messages[0]?.reason ?? ''
