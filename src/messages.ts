@@ -99,7 +99,10 @@ export const catalogue = {
   'unreadable-docx': rule('doubt', '.docx 无法读取', (p: { detail: string }) => `.docx 无法读取：${p.detail}`),
   'report-added': rule('fact', '已保存', (p: { file: string; via: string | null }) =>
     `已保存为 ${p.file}${p.via === null ? '' : `（网页正文只是附件链接，已抓取附件 ${p.via}）`}`),
-  'report-unchanged': rule('fact', '未变化', (p: { file: string }) => `内容未变化，与 ${p.file} 相同；未写入任何文件`),
+  'report-unchanged': rule('fact', '未变化', (p: { file: string; textOnly?: boolean }) =>
+    p.textOnly === true
+      ? `报告正文与 ${p.file} 相同（只有网页的其他部分变了，如访问量、时间）；未写入任何文件`
+      : `内容未变化，与 ${p.file} 相同；未写入任何文件`),
   'report-changed': rule('fact', '原文已修改', (p: { file: string; previous: string }) => `原文已修改：新版本保存为 ${p.file}，旧版本 ${p.previous} 保留`),
   'source-modified': rule('fact', '原文于发布后修改', (p: { date: string; versions: number }) => `原文于 ${p.date} 修改（共 ${p.versions} 个版本）`),
   // Search index (src/search)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { decodeFetchedBytes } from '../ingest/index.ts'
+import { decodeFetchedBytes, readReport } from '../ingest/index.ts'
+import { parseReport, reportText } from '../parse/index.ts'
 import { createMessage } from '../messages.ts'
 import type { FetchRecord, Message, Report } from '../types.ts'
 import { fetchUrl, type Fetched, type FetchOptions } from './fetch-url.ts'
@@ -39,9 +40,10 @@ const maxAttachments = 3
 /**
  * Fetch one URL and keep its original unchanged under `reports/<year>/<id>.<ext>` (or `reports/unsorted/` when the
  * parse cannot tell the year or agency), with a sidecar recording where and when it came from. A page that is only a
- * link to the report as an attachment leads to the attachment. Bytes already kept give `unchanged` and write nothing;
- * new bytes for a URL already kept are a new version beside the old one (`NAME.v2.EXT`, its sidecar naming the
- * `previous`). Nothing is ever overwritten.
+ * link to the report as an attachment leads to the attachment. Bytes already kept, or a report text the same as the
+ * latest version's (only the page around it changed), give `unchanged` and write nothing; a changed report text for a
+ * URL already kept is a new version beside the old one (`NAME.v2.EXT`, its sidecar naming the `previous`). Nothing is
+ * ever overwritten.
  */
 export async function addUrl(url: string, context: AddContext): Promise<AddOutcome> {
   const failed = (message: Message): AddOutcome => ({ status: 'failed', url, file: null, message: { ...message, file: url } })
@@ -67,6 +69,12 @@ export async function addUrl(url: string, context: AddContext): Promise<AddOutco
   if (same !== undefined) {
     const file = relative(context.root, same.file)
     return { status: 'unchanged', url, file: same.file, message: createMessage('report-unchanged', { file: url, severity: 'warning' }, { file }) }
+  }
+  // A page's bytes change with its visit counter or a timestamp; only a change of the report's text is a new version.
+  const latestText = latest[0] === undefined ? null : await readStoredText(latest[0].file, context.root)
+  if (latest[0] !== undefined && latestText === reportText(report)) {
+    const file = relative(context.root, latest[0].file)
+    return { status: 'unchanged', url, file: latest[0].file, message: createMessage('report-unchanged', { file: url, severity: 'warning' }, { file, textOnly: true }) }
   }
   const record: FetchRecord = {
     ...(chosen.pageUrl === undefined ? {} : { pageUrl: chosen.pageUrl }),
@@ -121,6 +129,13 @@ async function readCandidate(fetched: Fetched, pageUrl: string | undefined): Pro
   const sidecar = formatSidecar(fetched.url, { ...(pageUrl === undefined ? {} : { pageUrl }), ...(fetched.contentType === null ? {} : { contentType: fetched.contentType }) })
   const parsed = await parseFetched(fetched.bytes, sniffed.extension, sidecar, fetched.url)
   return { ...base, report: parsed.value, extension: sniffed.extension, html, messages: parsed.messages }
+}
+
+/** The report text of a kept original, read and parsed as the build reads it; null when it no longer parses. */
+async function readStoredText(file: string, root: string): Promise<string | null> {
+  const read = await readReport(file, { root })
+  const parsed = read.value === null ? null : parseReport(read.value).value
+  return parsed === null ? null : reportText(parsed)
 }
 
 /** `reports/<year>/<id>.<ext>` once the parse knows the year and agency, else `reports/unsorted/<host>-<hash>.<ext>`. */

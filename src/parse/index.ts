@@ -1,5 +1,6 @@
 export { parseReport } from './parse-report.ts'
 export { bodyText } from './body-text.ts'
+export { reportText } from './report-text.ts'
 export { classifyPart } from './classify-part.ts'
 export { stripPageFurniture, type StrippedLines, type TitleLines } from './strip-page-furniture.ts'
 export { splitLines, type SourceLine } from './split-lines.ts'

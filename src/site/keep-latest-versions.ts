@@ -1,5 +1,6 @@
 import path from 'node:path'
-import type { Report, Section, SourceVersion } from '../types.ts'
+import { reportText } from '../parse/index.ts'
+import type { Report, SourceVersion } from '../types.ts'
 
 /**
  * Publish only the latest version of an original that changed after it was first kept: a report whose sidecar names
@@ -31,13 +32,4 @@ export function keepLatestVersions(reports: readonly Report[]): Report[] {
 }
 
 /** A report's text as the reader sees it, one heading or paragraph a line, for comparing versions. */
-export function textOf(report: Report): string {
-  const lines: string[] = [report.title]
-  const walk = (section: Section) => {
-    if (section.number !== null || section.heading !== null) lines.push(`${section.number ?? ''}${section.heading ?? ''}`)
-    lines.push(...section.paragraphs)
-    section.children.forEach(walk)
-  }
-  report.sections.forEach(walk)
-  return lines.join('\n')
-}
+export const textOf = reportText

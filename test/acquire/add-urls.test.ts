@@ -32,6 +32,7 @@ describe('npm run add (addUrls) against a local server', () => {
   let browser: Browser
   let version = 1
   let flakyCalls = 0
+  let visits = 0
   const routes = new Map<string, Route>()
   const served = new Map<string, Uint8Array>()
   let first: AddOutcome[] = []
@@ -67,7 +68,8 @@ describe('npm run add (addUrls) against a local server', () => {
         response.writeHead(500).end('服务器错误')
         return
       }
-      const route: Route | undefined = pathname === '/changing.html' ? html(reportPage('四川省人民政府', '<meta charset="utf-8">', version === 1 ? '' : '全年办理行政复议案件三百件。')) : routes.get(pathname)
+      const counted = pathname === '/counter.html' ? reportPage('贵州省司法厅', '<meta charset="utf-8">').replace('<div class="nav">', `<div class="visits">浏览次数：${++visits}</div><div class="nav">`) : null
+      const route: Route | undefined = counted !== null ? html(counted) : pathname === '/changing.html' ? html(reportPage('四川省人民政府', '<meta charset="utf-8">', version === 1 ? '' : '全年办理行政复议案件三百件。')) : routes.get(pathname)
       if (route === 'hang') return
       if (route === undefined) {
         response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<p>页面不存在</p>')
@@ -81,7 +83,7 @@ describe('npm run add (addUrls) against a local server', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     root = await mkdtemp(path.join(tmpdir(), 'acquire-'))
     first = await addUrls(
-      ['/gbk-header.html', '/gbk-meta.html', '/r1', '/loop', '/missing.html', '/flaky.html', '/slow.html', '/huge.html', '/private/report.html', '/notice.html', '/nanhai.docx', '/old.doc', '/scan.pdf', '/logo.png', '/changing.html'].map(url),
+      ['/gbk-header.html', '/gbk-meta.html', '/r1', '/loop', '/missing.html', '/flaky.html', '/slow.html', '/huge.html', '/private/report.html', '/notice.html', '/nanhai.docx', '/old.doc', '/scan.pdf', '/logo.png', '/changing.html', '/counter.html'].map(url),
       { root, fetch: fast },
     )
   }, 180_000)
@@ -173,6 +175,10 @@ describe('npm run add (addUrls) against a local server', () => {
     const changed = refreshed.filter((entry) => entry.status === 'changed')
     expect(changed.map((entry) => entry.url)).toEqual([url('/changing.html')])
     expect(refreshed.filter((entry) => entry.status === 'failed')).toEqual([])
+    // The counter page's bytes differ on every visit, but its report text does not: no new version.
+    const counter = refreshed.find((entry) => entry.url === url('/counter.html'))
+    expect(counter?.status).toBe('unchanged')
+    expect(counter?.message.reason).toContain('只有网页的其他部分变了')
     const newer = changed[0]?.file ?? ''
     expect(path.basename(newer)).toBe('2023-sichuan.v2.html')
     expect(await sidecarOf(newer)).toMatchObject({ previous: '2023-sichuan.html', url: url('/changing.html') })
@@ -187,6 +193,7 @@ describe('npm run add (addUrls) against a local server', () => {
         [
           '2023/2023-guangdong-foshan-nanhai.docx',
           '2023/2023-guangdong-guangzhou-sfj.pdf',
+          '2023/2023-guizhou-sft.html',
           '2023/2023-hebei-sthjt.html',
           '2023/2023-jiangsu-scjdglj.html',
           '2023/2023-shandong-jtyst.html',
