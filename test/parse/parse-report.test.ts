@@ -17,7 +17,7 @@ const filler = '我局坚持以习近平法治思想为指导，深入推进法�
 describe('parseReport', () => {
   it('exposes the public api', () => {
     expect(Object.keys(api).sort()).toEqual(['bodyText', 'classifyPart', 'kindLabel', 'markHeadings', 'parseReport',
-      'sectionKinds', 'splitLines', 'statutoryKinds', 'stripPageFurniture'])
+      'reportText', 'sectionKinds', 'splitLines', 'statutoryKinds', 'stripPageFurniture'])
   })
 
   it('refuses text that is only furniture with one error naming the file', () => {
