@@ -79,6 +79,34 @@ export const catalogue = {
     `永久链接登记表已更新（新增 ${p.added}，改号 ${p.changed}，移除 ${p.removed}）；请把它与报告一起提交`),
   'no-report': rule('doubt', '没有产生报告', () => '文件没有产生报告，也没有给出原因'),
   'internal-error': rule('doubt', '内部错误', (p: { detail: string }) => `解析时发生内部错误：${p.detail}`),
+  // Fetching reports from the web (src/acquire)
+  'bad-url': rule('doubt', '网址无效', (p: { redirect?: string }) =>
+    p.redirect === undefined ? '不是有效的 http(s) 网址' : `重定向到无效网址 ${p.redirect}`),
+  'fetch-status': rule('doubt', '服务器返回错误', (p: { status: number; at: string | null }) =>
+    `服务器返回 HTTP ${p.status}${statusWords[p.status] ?? ''}${p.at === null ? '' : `（重定向后的 ${p.at}）`}`),
+  'fetch-timeout': rule('doubt', '超时', (p: { seconds: number }) => `超时：${p.seconds} 秒内没有收到响应（已按退避重试）`),
+  'fetch-too-large': rule('doubt', '内容过大', (p: { size: string; limit: string }) => `内容 ${p.size}，超过 ${p.limit} 的上限，未保存`),
+  'fetch-network': rule('doubt', '网络错误', (p: { detail: string }) => `网络错误：${p.detail}`),
+  'too-many-redirects': rule('doubt', '重定向过多', (p: { limit: number }) => `重定向超过 ${p.limit} 次，已放弃`),
+  'robots-disallowed': rule('doubt', 'robots.txt 禁止', (p: { robotsUrl: string; line: number | null }) =>
+    `robots.txt 不允许抓取此网址（${p.robotsUrl}${p.line === null ? '' : ` 第 ${p.line} 行`}），未抓取`),
+  'robots-unreachable': rule('doubt', 'robots.txt 无法读取', (p: { robotsUrl: string; reason: string }) =>
+    `无法读取 ${p.robotsUrl}（${p.reason}）；按 RFC 9309 视为暂不允许抓取，请稍后再试`),
+  'unsupported-format': rule('doubt', '格式不受支持', (p: { what: string }) =>
+    `格式不受支持：${p.what}；可添加 HTML 网页、纯文本、PDF（有文字层）或 .docx`),
+  'legacy-word': rule('doubt', '旧版 Word/WPS', (p: { format: 'doc' | 'wps' }) =>
+    `是旧版 ${p.format === 'doc' ? 'Word（.doc）' : 'WPS（.wps）'} 文件，无法读取；请用 Word 或 WPS 打开后另存为 .docx 再添加`),
+  'scanned-pdf': rule('doubt', 'PDF 无文字层', (p: { pages: number }) => `PDF 无文字层，需 OCR（共 ${p.pages} 页，均无可提取的文字，应是扫描件）`),
+  'unreadable-pdf': rule('doubt', 'PDF 无法读取', (p: { detail: string }) => `PDF 无法读取：${p.detail}`),
+  'unreadable-docx': rule('doubt', '.docx 无法读取', (p: { detail: string }) => `.docx 无法读取：${p.detail}`),
+  'report-added': rule('fact', '已保存', (p: { file: string; via: string | null }) =>
+    `已保存为 ${p.file}${p.via === null ? '' : `（网页正文只是附件链接，已抓取附件 ${p.via}）`}`),
+  'report-unchanged': rule('fact', '未变化', (p: { file: string; textOnly?: boolean }) =>
+    p.textOnly === true
+      ? `报告正文与 ${p.file} 相同（只有网页的其他部分变了，如访问量、时间）；未写入任何文件`
+      : `内容未变化，与 ${p.file} 相同；未写入任何文件`),
+  'report-changed': rule('fact', '原文已修改', (p: { file: string; previous: string }) => `原文已修改：新版本保存为 ${p.file}，旧版本 ${p.previous} 保留`),
+  'source-modified': rule('fact', '原文于发布后修改', (p: { date: string; versions: number }) => `原文于 ${p.date} 修改（共 ${p.versions} 个版本）`),
   // Search index (src/search)
   'site-unreadable': rule('doubt', '无法读取网站', (p: { detail: string }) => `无法读取已构建的网站：${p.detail}`),
   'no-report-pages': rule('fact', '没有报告页面', () => '没有页面带 data-pagefind-body，搜索索引为空'),
@@ -185,6 +213,20 @@ const emptyCause = {
   'front-matter': '除文首元数据外没有文字，应为报告正文',
   furniture: '去掉网页杂项和元数据行后没有报告正文',
 } as const
+
+/** The usual meaning of the HTTP statuses a government site answers with. */
+const statusWords: Readonly<Record<number, string>> = {
+  400: '（请求无效）',
+  401: '（需要登录）',
+  403: '（禁止访问）',
+  404: '（页面不存在）',
+  410: '（页面已删除）',
+  429: '（请求过多，已按退避重试）',
+  500: '（服务器内部错误，已按退避重试）',
+  502: '（网关错误，已按退避重试）',
+  503: '（服务不可用，已按退避重试）',
+  504: '（网关超时，已按退避重试）',
+}
 
 const pagefindStep = {
   start: 'Pagefind 无法启动：',

@@ -17,7 +17,7 @@ export type SectionKind =
 export type Level = 'province' | 'city' | 'county' | 'township' | 'department' | 'central'
 
 /** How the source file was written. */
-export type SourceFormat = 'txt' | 'html' | 'md'
+export type SourceFormat = 'txt' | 'html' | 'md' | 'pdf' | 'docx'
 
 /** A 1-based line range in the decoded source text. */
 export interface LineRange {
@@ -77,6 +77,44 @@ export interface Source {
   url: string | null
   /** The site or body named as 来源, e.g. 青岛政务网. */
   publisher: string | null
+  /** How `npm run add` fetched the file (from its sidecar), when it did. */
+  fetched?: FetchRecord
+  /** Earlier versions of the original, oldest first, when it changed after publication (set by the site). */
+  versions?: SourceVersion[]
+  /** Line of the decoded text each page starts on, for a PDF: `pageStarts[0]` is page 1's first line. */
+  pageStarts?: number[]
+}
+
+/** What `npm run add` recorded when it fetched an original: the sidecar's provenance fields. */
+export interface FetchRecord {
+  /** The address after redirects. */
+  finalUrl?: string
+  /** The page that linked to this file as an attachment (`附件：….pdf`), when the report was one. */
+  pageUrl?: string
+  /** When the bytes were fetched, ISO 8601 in UTC. */
+  retrieved?: string
+  /** Content-Type as the server sent it. */
+  contentType?: string
+  /** SHA-256 of the bytes as fetched, hex. */
+  sha256?: string
+  /** ETag as sent. */
+  etag?: string
+  /** Last-Modified as sent. */
+  lastModified?: string
+  /** File name (same folder) of the version this one replaces, when the original changed after it was first kept. */
+  previous?: string
+}
+
+/** An earlier version of a report's original, kept beside the latest. */
+export interface SourceVersion {
+  /** Path of that version's file, relative to the reports folder. */
+  file: string
+  /** SHA-256 of its bytes. */
+  sha256: string
+  /** When it was fetched, when known. */
+  retrieved: string | null
+  /** Its body text, one paragraph a line (headings included), for the diff page. */
+  text: string
 }
 
 /** A parsed annual rule-of-law report: what `npm run parse` prints and the site publishes. */
@@ -115,6 +153,8 @@ export interface MetaOverrides {
   short?: string
   region?: string[]
   level?: Level
+  /** Provenance written by `npm run add`; never changes what the parser infers. */
+  fetched?: FetchRecord
 }
 
 /** A decoded source file, ready for parsing. */
@@ -133,6 +173,8 @@ export interface RawReport {
   overrides: MetaOverrides
   /** Hints the container gave (HTML `<title>`, `<meta>` dates, canonical URL); the parser weighs them. */
   hints?: { title?: string; published?: string; url?: string }
+  /** For a PDF: the line of `text` each page starts on (page 1 first). */
+  pageStarts?: number[]
 }
 
 /** A problem found in one file, as a value: what was found, where, what was expected. */

@@ -3,7 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexSite, planBundles, type BundlePlan, type ReportPage } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, dropDuplicateReports, readPermalinkRegistry, registryFile, renderSite, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
+import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, writeOriginals, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
 import { analyseReports } from '../analysis/index.ts'
 import type { Message, Report } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
@@ -49,7 +49,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   // The same report twice (a GBK and a UTF-8 copy) is published once, before it could take a permalink of its own.
   const registry = await readPermalinkRegistry(reportsDir)
   const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
-  const distinct = dropDuplicateReports(loaded.reports, (file) => registered.has(file))
+  // An original that changed after publication is published once, as its latest version, with the others attached.
+  const distinct = dropDuplicateReports(keepLatestVersions(loaded.reports), (file) => registered.has(file))
   const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
@@ -83,13 +84,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   if (changed) await removeFiles(outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
   else await emptyOutput(outDir)
   await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site))
+  const views = new Map(site.reports.map((view) => [view.id, view]))
   const urls = new Map(site.reports.map((view) => [view.id, view.url]))
   const reportFiles = Object.fromEntries(
     unique.reports.map((report) => {
       // A report's JSON also carries its analysis, which other reports change: its digest covers both.
       const page = pages.get(urls.get(report.id) ?? '')?.digest ?? ''
       const digest = analysis ? createHash('sha256').update(page).update(JSON.stringify(analysis.reports.get(report.id) ?? null)).digest('hex').slice(0, 20) : page
-      return [report.id, { digest, files: reportDataFiles(report) }]
+      return [report.id, { digest, files: [...reportDataFiles(report), ...originalFiles(views.get(report.id))] }]
     }),
   )
   if (previous) {
@@ -100,6 +102,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     ...(analysis ? { analysis } : {}),
     ...(previous ? { writeReport: (id: string) => previous.reports[id]?.digest !== reportFiles[id]?.digest } : {}),
   })
+  const originals = new Map(unique.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
+  await writeOriginals(outDir, reportsDir, site.reports, originals)
   const renderedAt = performance.now()
   let bundles: Record<string, string> | null = null
   let rebuiltBundles: string[] = []
@@ -205,4 +209,10 @@ async function emptyOutput(outDir: string): Promise<void> {
   }
   if (!(await stat(outDir)).isDirectory()) throw new Error(`${outDir} is not a folder`)
   await rm(outDir, { recursive: true, force: true })
+}
+
+/** The site's copies of a report's original and its earlier versions (`writeOriginals`), as paths in the output folder. */
+function originalFiles(view: SiteData['reports'][number] | undefined): string[] {
+  if (!view) return []
+  return [...view.original.versions, view.original.file].map((target) => target.url.split('/').filter(Boolean).join('/'))
 }

@@ -5,8 +5,8 @@ import type { Message } from '../types.ts'
 import { compareCodePoints } from './compare-code-points.ts'
 import { looksLikeMetadata, sidecarEndings, sidecarPathsOf } from './sidecar-paths.ts'
 
-/** File endings read as reports. */
-const reportPattern = /\.(?:txt|html?|md|markdown)$/i
+/** File endings read as reports (`.doc` and `.wps` so that they are refused by name, with a request to convert them). */
+const reportPattern = /\.(?:txt|html?|md|markdown|pdf|docx|doc|wps)$/i
 
 /** Files of the reports folder itself that the build reads (the permalink registry). */
 const folderFiles = new Set(['permalinks.json'])

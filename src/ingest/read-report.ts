@@ -5,12 +5,14 @@ import { createMessage, type RuleArgs, type RuleId } from '../messages.ts'
 import type { Message, MetaOverrides, RawReport, Result, SourceFormat } from '../types.ts'
 import { decodeBytes } from './decode-bytes.ts'
 import { detectBinary } from './detect-binary.ts'
+import { decodeFetchedBytes } from './decode-fetched-bytes.ts'
 import { detectFormat } from './detect-format.ts'
 import { findDeclaredCharset } from './find-declared-charset.ts'
 import { htmlToText } from './html-to-text.ts'
 import { markdownToText } from './markdown-to-text.ts'
 import { normaliseLineEndings } from './normalise-line-endings.ts'
 import { parseMetaYaml } from './parse-meta-yaml.ts'
+import { readDocument } from './read-document.ts'
 import { sidecarPathsOf } from './sidecar-paths.ts'
 import { splitFrontMatter } from './split-front-matter.ts'
 
@@ -49,12 +51,17 @@ export async function readReport(file: string, options: ReadReportOptions = {}):
     return fail('unreadable', { detail: describeError(error) })
   }
   if (bytes.length === 0) return fail('empty', { cause: 'zero' })
+  const document = await readDocument(file, bytes, name, () => readSidecar(file, options.root))
+  if (document !== null) return document
   const binary = detectBinary(bytes)
   if (binary) return fail('binary', { what: binary })
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const sniffedFormat = detectFormat(file, '')
+  const sidecar = await readSidecar(file, options.root)
+  // A fetched original is decoded as a browser would: the charset its server sent first (recorded by `npm run add`).
+  const contentType = sidecar.value.fetched?.contentType
   const declared = sniffedFormat === 'txt' || sniffedFormat === 'html' ? findDeclaredCharset(bytes) : undefined
-  const decoded = decodeBytes(bytes, declared)
+  const decoded = contentType === undefined ? decodeBytes(bytes, declared) : decodeFetchedBytes(bytes, contentType)
   if (!decoded) {
     return fail('undecodable', { what: 'report' })
   }
@@ -71,7 +78,6 @@ export async function readReport(file: string, options: ReadReportOptions = {}):
   if (extracted.text.trim() === '') {
     return { value: null, messages: [...messages, ...fail('empty', { cause: format === 'html' ? 'markup' : 'front-matter' }).messages] }
   }
-  const sidecar = await readSidecar(file, options.root)
   messages.push(...sidecar.messages)
   const report: RawReport = {
     file: name,

@@ -7,6 +7,9 @@ export type LineOf = (field: string) => number | null
 
 const fields = ['id', 'title', 'year', 'published', 'url', 'publisher', 'agency', 'short', 'region', 'level'] as const
 
+/** Provenance fields `npm run add` writes into a sidecar (see `FetchRecord`): kept as text, never overriding the parser. */
+const fetchFields = ['finalUrl', 'pageUrl', 'retrieved', 'contentType', 'sha256', 'etag', 'lastModified', 'previous'] as const
+
 /**
  * Check a metadata mapping (from a sidecar or front matter) field by field: good values become `MetaOverrides`, a bad
  * value is an `invalid-meta` error naming `file` and the field and is dropped, an unknown field is an `unknown-meta`
@@ -22,8 +25,14 @@ export function validateOverrides(data: unknown, file: string, lineOf: LineOf = 
   }
   for (const [field, raw] of Object.entries(data)) {
     const line = lineOf(field)
+    if ((fetchFields as readonly string[]).includes(field)) {
+      if (typeof raw === 'string' && raw.trim() !== '') value.fetched = { ...value.fetched, [field]: raw.trim() }
+      else if (raw instanceof Date) value.fetched = { ...value.fetched, [field]: raw.toISOString() }
+      else messages.push(createMessage('invalid-meta', { file, line, severity: 'error' }, { field, found: describe(raw), expected: '非空文字' }))
+      continue
+    }
     if (!(fields as readonly string[]).includes(field)) {
-      messages.push(createMessage('unknown-meta', { file, line, severity: 'warning' }, { field, known: fields.join('、') }))
+      messages.push(createMessage('unknown-meta', { file, line, severity: 'warning' }, { field, known: [...fields, ...fetchFields].join('、') }))
       continue
     }
     const checked = checkField(field as (typeof fields)[number], raw)

@@ -64,7 +64,16 @@ export function parseReport(raw: RawReport): Result<Report> {
     agency: meta.agency,
     year: meta.year,
     published: meta.published,
-    source: { file: raw.file, format: raw.format, encoding: raw.encoding, sha256: raw.sha256, url: meta.url, publisher: meta.publisher },
+    source: {
+      file: raw.file,
+      format: raw.format,
+      encoding: raw.encoding,
+      sha256: raw.sha256,
+      url: meta.url,
+      publisher: meta.publisher,
+      ...(raw.overrides.fetched === undefined ? {} : { fetched: raw.overrides.fetched }),
+      ...(raw.pageStarts === undefined ? {} : { pageStarts: raw.pageStarts }),
+    },
     sections,
     warnings: reportWarnings(messages),
   }

@@ -40,6 +40,9 @@ const types: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.wasm': 'application/wasm',
+  // Originals kept beside report pages: a PDF opens in the browser (so `#page=N` links work), a .docx downloads.
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 }
 
 /** Serve a built site folder over HTTP on the loopback interface (Pagefind does not work from `file://`). */

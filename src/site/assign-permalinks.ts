@@ -109,7 +109,11 @@ function matchEntries(reports: readonly Report[], entries: RegisteredReport[], p
   }
   for (const report of reports) {
     if (match.has(report)) continue
-    const entry = entries.find((candidate) => !taken.has(candidate) && candidate.sha256 === report.source.sha256)
+    // A new version of a changed original keeps the permalink its earlier version was published under.
+    const earlier = new Set((report.source.versions ?? []).map((version) => version.file))
+    const entry =
+      entries.find((candidate) => !taken.has(candidate) && candidate.sha256 === report.source.sha256) ??
+      entries.find((candidate) => !taken.has(candidate) && earlier.has(candidate.file))
     if (entry) {
       match.set(report, entry)
       taken.add(entry)

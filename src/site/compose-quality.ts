@@ -77,7 +77,9 @@ function factsOf(report: Report): Message[] {
 
 /** A `NAME.meta.yml` that sets each field: the value the parser settled on where it has one, else a blank to fill. */
 export function sidecarSnippet(report: Report, fields: readonly Field[]): string {
-  const lines = [`# ${sidecarPathsOf(report.source.file)[0] ?? ''}：对照原文核对或填写后保存`]
+  const sidecar = sidecarPathsOf(report.source.file)[0] ?? ''
+  // A fetched report already has a sidecar holding its provenance: the lines go below it, never replacing it.
+  const lines = [report.source.fetched === undefined ? `# ${sidecar}：对照原文核对或填写后保存` : `# ${sidecar}：已有抓取记录；对照原文核对或填写后，把以下各行追加到文件末尾`]
   for (const field of fields) {
     const known = currentValue(report, field)
     lines.push(known === null ? `${field}:${' '.repeat(Math.max(1, 11 - field.length))}# ${blanks[field]}` : `${field}: ${known}`)

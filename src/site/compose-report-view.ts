@@ -8,6 +8,8 @@ import { renderSection } from './render-section.ts'
 import { kindsPresent } from './sections-of-kind.ts'
 import type { Link, ReportView, SectionView, TocEntry } from './view-types.ts'
 import { displayTitle } from './display-title.ts'
+import { describeOriginal } from './describe-original.ts'
+import { textOf } from './keep-latest-versions.ts'
 
 /** What a report view needs from the rest of the site. */
 export interface ReportViewContext {
@@ -66,6 +68,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
       return (citation ??= citeReport(report, absoluteUrl))
     },
     warnings: report.warnings,
+    original: describeOriginal(report, location.url, textOf(report)),
     previous: null,
     next: null,
   }

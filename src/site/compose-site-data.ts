@@ -73,6 +73,7 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     siteUrl: input.siteUrl,
     pathPrefix: input.pathPrefix,
     reports: views,
+    changed: views.filter((view) => view.original.changes !== null),
     // The ten newest dated reports, then up to five of the newest years that state no date (never given one).
     latest: [
       ...views.filter((view) => view.published !== null).sort(byPublishedDesc).slice(0, 10),

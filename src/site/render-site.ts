@@ -38,5 +38,6 @@ export function allPages(site: SiteData): PageSelection {
     removed: site.removed,
     reusePages: site.reusePages ?? [],
     repeatedPages: site.repeatedPages ?? [],
+    changed: site.changed,
   }
 }

@@ -14,6 +14,7 @@ export interface PageSelection {
   removed: SiteData['removed']
   reusePages: NonNullable<SiteData['reusePages']>
   repeatedPages: NonNullable<SiteData['repeatedPages']>
+  changed: SiteData['changed']
 }
 
 /** What a paginated page shows, in short: its template and a digest of everything it renders. */
@@ -56,6 +57,8 @@ export function digestPages(site: SiteData, reports: readonly Report[], analysis
   for (const gone of site.removed) add('removed', gone.url, hash(JSON.stringify(gone)))
   for (const page of site.reusePages ?? []) add('reusePages', page.url, hash(JSON.stringify(page)))
   for (const page of site.repeatedPages ?? []) add('repeatedPages', page.url, hash(JSON.stringify(page)))
+  // A version comparison shows its report's versions, which the report's own digest covers.
+  for (const view of site.changed) if (view.original.changes) add('changed', view.original.changes.url, hash(JSON.stringify(view.original), views.get(view) ?? ''))
   return pages
 }
 
@@ -71,6 +74,7 @@ export function selectPages(site: SiteData, urls: ReadonlySet<string>): PageSele
     removed: site.removed.filter((gone) => urls.has(gone.url)),
     reusePages: (site.reusePages ?? []).filter((page) => urls.has(page.url)),
     repeatedPages: (site.repeatedPages ?? []).filter((page) => urls.has(page.url)),
+    changed: site.changed.filter((view) => urls.has(view.original.changes?.url ?? '')),
   }
 }
 

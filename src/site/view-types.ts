@@ -2,6 +2,7 @@ import type { Agency, Level, Message, SectionKind, Source } from '../types.ts'
 import type { Citation } from './cite-report.ts'
 import type { Timeliness } from './assess-timeliness.ts'
 import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReusePage, YearAnalysis } from './analysis-view-types.ts'
+import type { OriginalView } from './describe-original.ts'
 
 /** Site-stage view models: what the templates receive as the `site` global. Only `src/site` and templates use them. */
 
@@ -69,6 +70,8 @@ export interface ReportView {
   sections: SectionView[]
   citation: Citation
   warnings: string[]
+  /** The original file as served from the site, its earlier versions and how it changed. */
+  original: OriginalView
   previous: Link | null
   next: Link | null
   /** Reuse, follow-up and substance figures (src/analysis), when the build analysed the corpus. */
@@ -146,6 +149,8 @@ export interface SiteData {
   siteUrl: string
   pathPrefix: string
   reports: ReportView[]
+  /** Reports whose original changed after it was first kept: each gets a page comparing its versions. */
+  changed: ReportView[]
   latest: ReportView[]
   byYear: Count[]
   byLevel: Count[]

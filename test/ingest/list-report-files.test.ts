@@ -9,7 +9,7 @@ describe('listReportFiles', () => {
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'ingest-list-'))
     const files = [
-      '2023/b.txt', '2023/a.html', '2023/a.meta.yml', '2023/c.HTM', '2022/z.md', '2022/y.markdown', '2022/x.pdf',
+      '2023/b.txt', '2023/a.html', '2023/a.meta.yml', '2023/c.HTM', '2022/z.md', '2022/y.markdown', '2022/x.pdf', '2022/w.xlsx',
       '2022/.hidden.txt', '.git/HEAD.txt', '2024/深圳/报告.txt', '2024/A.txt', 'readme',
       // Read: y.meta.yaml; reported: b.txt.meta.yml (wrong name), orphan.meta.yml (no report), a.meta.yaml (a.meta.yml wins).
       '2022/y.meta.yaml', '2023/b.txt.meta.yml', '2023/orphan.meta.yml', '2023/a.meta.yaml', 'permalinks.json',
@@ -23,9 +23,10 @@ describe('listReportFiles', () => {
     await rm(root, { recursive: true, force: true })
   })
 
-  it('lists report files recursively in code-point order, without sidecars, dotfiles or other types', async () => {
+  it('lists report files (PDF and Word too) recursively in code-point order, without sidecars, dotfiles or other types', async () => {
     const files = await listReportFiles(root)
     expect(files.map((file) => path.relative(root, file).split(path.sep).join('/'))).toEqual([
+      '2022/x.pdf',
       '2022/y.markdown',
       '2022/z.md',
       '2023/a.html',
