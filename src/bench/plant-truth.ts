@@ -127,7 +127,8 @@ export function plantTruth(options: PlantOptions = {}): PlantedCorpus {
   return { reports, truth: { reuse: reusePairs(reports, families), plans: planTruth(reports, plansOf, first, last, agencyCount) } }
 }
 
-function parsePlanted(id: string, year: number, agency: string, text: string): Report {
+/** Parse a report text with its id, year and agency set, as a sidecar would (a department of 四川省). */
+export function parsePlanted(id: string, year: number, agency: string, text: string): Report {
   const parsed = parseReport({
     file: `${year}/${id}.txt`,
     format: 'txt',

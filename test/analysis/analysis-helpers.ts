@@ -1,20 +1,9 @@
-import { createHash } from 'node:crypto'
-import { parseReport } from '../../src/parse/index.ts'
+import { parsePlanted } from '../../src/bench/plant-truth.ts'
 import type { Report } from '../../src/types.ts'
 
 /** Parse a small report text with its id, agency and year set, as a sidecar would. */
 export function reportOf(id: string, text: string): Report {
-  const year = Number(id.slice(0, 4))
-  const parsed = parseReport({
-    file: `${year}/${id}.txt`,
-    format: 'txt',
-    encoding: 'utf-8',
-    sha256: createHash('sha256').update(text).digest('hex'),
-    text,
-    overrides: { id, year, agency: `${id.slice(5)}局`, region: ['四川省'], level: 'department' },
-  })
-  if (!parsed.value) throw new Error(`fixture ${id} did not parse`)
-  return parsed.value
+  return parsePlanted(id, Number(id.slice(0, 4)), `${id.slice(5)}局`, text)
 }
 
 /** A report with the given parts, each a list of paragraphs. */
