@@ -9,21 +9,9 @@ import { renderSection } from '../../src/site/render-section.ts'
 import { slugifyRegion } from '../../src/site/slugify-region.ts'
 import { toCsv } from '../../src/open-data/to-csv.ts'
 import type { Report } from '../../src/types.ts'
+import { makeReport } from './make-report.ts'
 
-function report(overrides: Partial<Report> = {}): Report {
-  return {
-    id: '2022-tianjin-zwfwb',
-    title: '市政务服务办2022年法治政府建设情况报告',
-    titleInferred: false,
-    agency: { name: '天津市人民政府政务服务办公室', short: '市政务服务办', region: ['天津市'], level: 'department' },
-    year: 2022,
-    published: '2023-03-14',
-    source: { file: '2022/a.txt', format: 'txt', encoding: 'utf-8', sha256: '', url: null, publisher: null },
-    sections: [],
-    warnings: [],
-    ...overrides,
-  }
-}
+const report = makeReport
 
 describe('assessTimeliness', () => {
   it('gives governments and departments alike until 31 March under 厅字〔2019〕28号 art. 24', () => {

@@ -5,20 +5,19 @@ import { sidecarSnippet } from '../../src/site/compose-quality.ts'
 import { describeOriginal } from '../../src/site/describe-original.ts'
 import { keepLatestVersions, textOf } from '../../src/site/keep-latest-versions.ts'
 import type { FetchRecord, Report } from '../../src/types.ts'
+import { makeReport } from './make-report.ts'
 
 /** A small report read from `file`, fetched at `retrieved`, replacing `previous` when given. */
 function report(file: string, paragraph: string, fetched: FetchRecord = {}): Report {
-  return {
+  return makeReport({
     id: '2023-sichuan',
     title: '四川省人民政府2023年法治政府建设年度报告',
-    titleInferred: false,
     agency: { name: '四川省人民政府', short: '省政府', region: ['四川省'], level: 'province' },
     year: 2023,
     published: '2024-03-28',
     source: { file, format: 'html', encoding: 'utf-8', sha256: file, url: 'http://www.sc.gov.cn/a.html', publisher: null, fetched },
     sections: [{ anchor: 'achievements', kind: 'achievements', number: '一、', heading: '主要举措和成效', paragraphs: [paragraph], children: [] }],
-    warnings: [],
-  }
+  })
 }
 
 const first = report('2023/a.html', '全年审查文件二十件。', { retrieved: '2024-04-01T02:00:00.000Z' })
