@@ -109,7 +109,7 @@ export const catalogue = {
   'source-modified': rule('fact', '原文于发布后修改', (p: { date: string; versions: number }) => `原文于 ${p.date} 修改（共 ${p.versions} 个版本）`),
   // Search index (src/search)
   'site-unreadable': rule('doubt', '无法读取网站', (p: { detail: string }) => `无法读取已构建的网站：${p.detail}`),
-  'no-report-pages': rule('fact', '没有报告页面', () => '没有页面带 data-pagefind-body，搜索索引为空'),
+  'no-report-pages': rule('fact', '没有报告页面', () => '没有报告页面可以索引，搜索索引为空'),
   'unknown-bundle': rule('doubt', '没有这个索引分片', (p: { names: string; known: string }) => `没有名为 ${p.names} 的索引分片；本次构建的分片：${p.known}`),
   'pagefind-error': rule('doubt', '索引出错', (p: { step: 'start' | 'write' | 'index' | 'stored' | 'crash'; detail: string }) => pagefindStep[p.step] + p.detail),
   'bad-option': rule('doubt', '命令参数有误', (p: { detail: string }) => p.detail),

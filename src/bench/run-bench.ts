@@ -20,7 +20,7 @@ export interface BenchOptions {
   /** Worker threads for parsing. Default: one per core. */
   workers?: number
   /** Pagefind sharding. Default the site's (`year`). */
-  shard?: IndexOptions['shard']
+  shard?: IndexOptions['split']
   /** Most pages per bundle. Default the site's (2,000). */
   shardPages?: number
   /** Bundles indexed at once. Default the site's (2). */
@@ -111,8 +111,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         ...(options.analyse === false ? { analyse: false } : {}),
         stateDir: path.join(workDir, 'state'),
         search: {
-          ...(options.shard === undefined ? {} : { shard: options.shard }),
-          ...(options.shardPages === undefined ? {} : { shardPages: options.shardPages }),
+          ...(options.shard === undefined ? {} : { split: options.shard }),
+          ...(options.shardPages === undefined ? {} : { bundlePages: options.shardPages }),
           ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
         },
         load: async (root) => {

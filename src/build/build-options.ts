@@ -38,7 +38,7 @@ export interface BuildOptions {
   /** Where builds keep what they wrote, for the next incremental build. Default `.cache/build`. */
   stateDir?: string
   /** How the search index is split and written (`indexSite`'s options; the benchmark varies them). Default its own. */
-  search?: { shard?: 'year' | 'none'; shardPages?: number; parallel?: number }
+  search?: { split?: 'year' | 'none'; bundlePages?: number; parallel?: number; maxRepeats?: number }
 }
 
 /** The defaults of a build, once: `buildSite`, `npm run build` and `npm start` all read them here. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
-import { bundleDefaults, indexSite, planBundles, type BundlePlan, type ReportPage } from '../search/index.ts'
+import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexRecord } from '../search/index.ts'
 import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, writeOriginals, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
 import { analyseReports } from '../analysis/index.ts'
 import type { Message, Report } from '../types.ts'
@@ -74,9 +74,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.
   const onlyBundles = resolved.onlyBundles && resolved.onlyBundles.length > 0 ? resolved.onlyBundles : null
   const stateFile = stateFileOf(resolved.stateDir, outDir)
-  const shard = resolved.search?.shard ?? bundleDefaults.shard
-  const shardPages = resolved.search?.shardPages ?? bundleDefaults.shardPages
-  const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, shard, shardPages })
+  const split = resolved.search?.split ?? bundleDefaults.split
+  const bundlePages = resolved.search?.bundlePages ?? bundleDefaults.bundlePages
+  const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, split, bundlePages })
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
   const pages = digestPages(site, unique.reports, analysis)
@@ -109,17 +109,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   let rebuiltBundles: string[] = []
   let indexFailed = false
   if (resolved.index) {
-    const pagesToIndex = reportPages(site)
-    bundles = digestBundles(planBundles(pagesToIndex, shard, shardPages), pages, pathPrefix)
+    const records = indexRecords(site, unique.reports)
+    bundles = digestBundles(planBundles(records, split, bundlePages), pages, pathPrefix)
     rebuiltBundles = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles?.[name])
     const indexing = createProgress('建立索引')
-    const indexed = await indexSite(outDir, {
+    const indexed = await indexSite(outDir, records, {
       pathPrefix,
       onProgress: indexing.update,
-      pages: pagesToIndex,
-      shard,
-      shardPages,
+      split,
+      bundlePages,
       ...(resolved.search?.parallel === undefined ? {} : { parallel: resolved.search.parallel }),
+      ...(resolved.search?.maxRepeats === undefined ? {} : { maxRepeats: resolved.search.maxRepeats }),
       ...(onlyBundles ? { only: onlyBundles } : previous ? { only: rebuiltBundles } : {}),
     })
     indexing.done()
@@ -170,7 +170,7 @@ function digestBundles(plan: readonly BundlePlan[], pages: ReadonlyMap<string, P
   return Object.fromEntries(
     plan.map((bundle, position) => {
       const hash = createHash('sha256').update(JSON.stringify([pathPrefix, position === 0, bundle.folder, bundle.group, bundle.years]))
-      for (const page of bundle.pages) hash.update(`${page.file}\0${pages.get(`/${page.file.replace(/index\.html$/, '')}`)?.digest ?? ''}\0`)
+      for (const record of bundle.records) hash.update(`${record.url.slice(1)}index.html\0${pages.get(record.url)?.digest ?? ''}\0`)
       return [bundle.name, hash.digest('hex').slice(0, 20)]
     }),
   )
@@ -189,15 +189,23 @@ async function removeFiles(outDir: string, files: readonly string[]): Promise<vo
   }
 }
 
-/**
- * The report pages the search indexes, from the page data rather than the built HTML: each report's page and the
- * year whose bundle it joins — its year, else the year its permalink is filed under (`/reports/2022/…`).
- */
-function reportPages(site: SiteData): ReportPage[] {
-  return site.reports.map((view) => {
-    const filed = /^\/reports\/(\d{4})\//.exec(view.url)?.[1]
-    return { file: `${view.url.replace(/^\//, '')}index.html`, year: view.year ?? (filed ? Number(filed) : null) }
-  })
+/** The search index's records, made from each report page's data and its report's sections, never from built HTML. */
+function indexRecords(site: SiteData, reports: readonly Report[]): IndexRecord[] {
+  const sections = new Map(reports.map((report) => [report.id, report.sections]))
+  // Fields named one by one: spreading the view would run its lazy getters (rendered sections, citations).
+  return site.reports.map((view) =>
+    indexRecordOf({
+      url: view.url,
+      title: view.title,
+      year: view.year,
+      province: view.province,
+      level: view.level,
+      agencyName: view.agencyName,
+      kinds: view.kinds,
+      published: view.published,
+      sections: sections.get(view.id) ?? [],
+    }),
+  )
 }
 
 /** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */

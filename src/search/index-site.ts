@@ -4,32 +4,28 @@ import { availableParallelism } from 'node:os'
 import { createMessage } from '../messages.ts'
 import { normalisePrefix } from '../path-prefix.ts'
 import type { Message, Result } from '../types.ts'
-import { findReportPages, type ReportPage } from './find-report-pages.ts'
+import type { IndexRecord } from './index-record.ts'
 import { planBundles, type BundlePlan } from './plan-bundles.ts'
-import { writeShards } from './write-shards.ts'
+import { writeBundles } from './write-bundles.ts'
 
 /** Options for `indexSite`. */
 export interface IndexOptions {
   /** Sub-path the site is served from, e.g. `/archive/`; baked into result URLs. Default `/`. */
   pathPrefix?: string
   /**
-   * How pages are split into bundles: `year`: by year, newest first (the newest in `pagefind/`), a large year in
-   * several bundles of at most `shardPages` pages, pages without a year last; the search reads a year at a time.
-   * `none`: everything in `pagefind/`, one group. Default `year`.
+   * How pages are split into groups and bundles: `year`: a group per year, newest first (its first bundle in
+   * `pagefind/`), a large year in several bundles of at most `bundlePages` pages, pages without a year last; the
+   * search reads a group at a time. `none`: everything in `pagefind/`, one group. Default `year`.
    */
-  shard?: 'year' | 'none'
+  split?: 'year' | 'none'
   /** Most pages in one bundle; bounds Pagefind's memory while indexing (~1.6 GB per 1,000 pages). Default 2,000. */
-  shardPages?: number
+  bundlePages?: number
   /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
   parallel?: number
   /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
   onProgress?: (done: number, total: number) => void
-  /**
-   * The report pages to index (path in the site, year), as the build knows them from its page data. Default: found
-   * by reading every built HTML file for `data-pagefind-body` and its year filter (`findReportPages`), for a site
-   * built elsewhere.
-   */
-  pages?: readonly ReportPage[]
+  /** Most times a frequent index word is repeated, for the ranking (`pagefindInputOf`). Default 6. */
+  maxRepeats?: number
   /**
    * Write only these bundles (`planBundles` names: `2022`, `2022-2`, `undated`, `all`); the other planned bundles are
    * left as they are on disk (another job writes them, or they are up to date). Default: every bundle.
@@ -37,8 +33,8 @@ export interface IndexOptions {
   only?: readonly string[]
 }
 
-/** One Pagefind bundle the search page loads (the first) or merges (the rest). */
-export interface IndexShard {
+/** One Pagefind bundle the search page loads (the first) or merges (the rest); a `shards` entry of the manifest. */
+export interface IndexedBundle {
   /** Bundle folder relative to the site root, ending in `/`, e.g. `pagefind-2022/`. */
   path: string
   /** Years whose reports it holds, newest first; empty when the pages state no year. */
@@ -53,36 +49,31 @@ export interface IndexShard {
 export interface IndexSummary {
   /** Report pages indexed. */
   pages: number
-  /** Bundles in load order: the first is primary. */
-  shards: IndexShard[]
+  /** Bundles in load order: the first is primary (the manifest calls them `shards`). */
+  bundles: IndexedBundle[]
   /** Total bytes of all bundles on disk. */
   bytes: number
 }
 
 /** How pages are split into bundles unless told otherwise. */
-export const bundleDefaults = { shard: 'year', shardPages: 2000 } as const
+export const bundleDefaults = { split: 'year', bundlePages: 2000 } as const
 
-/** Name of the manifest the search page and the CLI read. */
-export const shardManifest = 'pagefind-shards.json'
+/** Name of the manifest of bundles the search page and the CLI read (its name and fields predate the word bundle). */
+export const bundleManifest = 'pagefind-shards.json'
 
 /**
- * Index the report pages of a built site with Pagefind in bundles by year and of bounded size, two at a time, so
- * memory stays bounded, both cores work, and the search page's first query reads the newest year only.
- * @example await indexSite('_site', { pathPrefix: '/', shard: 'year' })
+ * Index report pages, given as records made from their page data (`indexRecordOf`), into the site's folder with
+ * Pagefind, in bundles by year and of bounded size, two at a time, so memory stays bounded, both cores work, and the
+ * search page's first query reads the newest year only.
+ * @example await indexSite('_site', site.reports.map(indexRecordOf), { pathPrefix: '/', split: 'year' })
  */
-export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<Result<IndexSummary>> {
+export async function indexSite(siteDir: string, pages: readonly IndexRecord[], options: IndexOptions = {}): Promise<Result<IndexSummary>> {
   const messages: Message[] = []
   const prefix = normalisePrefix(options.pathPrefix ?? '/')
-  let pages: readonly ReportPage[]
-  try {
-    pages = options.pages ?? (await findReportPages(siteDir))
-  } catch (error) {
-    return { value: null, messages: [createMessage('site-unreadable', { file: siteDir, severity: 'error' }, { detail: String(error) })] }
-  }
   if (pages.length === 0) {
     messages.push(createMessage('no-report-pages', { file: siteDir, severity: 'warning' }))
   }
-  const bundles = planBundles(pages, options.shard ?? bundleDefaults.shard, options.shardPages ?? bundleDefaults.shardPages)
+  const bundles = planBundles(pages, options.split ?? bundleDefaults.split, options.bundlePages ?? bundleDefaults.bundlePages)
   const unknown = (options.only ?? []).filter((name) => !bundles.some((bundle) => bundle.name === name))
   if (unknown.length > 0) {
     const names = bundles.map((bundle) => bundle.name).join('、')
@@ -96,13 +87,14 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     prefix,
     folder: bundle.folder,
     years: bundle.years,
-    files: bundle.pages.map((page) => page.file),
+    records: bundle.records,
     primary: bundle === bundles[0],
     group: bundle.group,
+    ...(options.maxRepeats === undefined ? {} : { maxRepeats: options.maxRepeats }),
   }))
   let done = 0
-  const total = chosen.reduce((sum, bundle) => sum + bundle.pages.length, 0)
-  const written = await writeShards(jobs, parallel, () => options.onProgress?.(++done, total))
+  const total = chosen.reduce((sum, bundle) => sum + bundle.records.length, 0)
+  const written = await writeBundles(jobs, parallel, () => options.onProgress?.(++done, total))
   let failed = false
   const counts = new Map<BundlePlan, number>()
   for (const [position, result] of written.entries()) {
@@ -114,16 +106,16 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   }
   if (failed) return { value: null, messages }
   // A bundle another job writes is listed with its planned pages: every job writes the same manifest.
-  const shards: IndexShard[] = bundles.map((bundle) => ({
+  const indexed: IndexedBundle[] = bundles.map((bundle) => ({
     path: bundle.folder,
     years: bundle.years,
-    pages: counts.get(bundle) ?? bundle.pages.length,
+    pages: counts.get(bundle) ?? bundle.records.length,
     group: bundle.group,
   }))
-  await writeFile(path.join(siteDir, shardManifest), `${JSON.stringify({ version: 2, shards }, null, 2)}\n`)
-  const present = await Promise.all(shards.map((shard) => sizeOf(path.join(siteDir, shard.path)).catch(() => 0)))
+  await writeFile(path.join(siteDir, bundleManifest), `${JSON.stringify({ version: 2, shards: indexed }, null, 2)}\n`)
+  const present = await Promise.all(indexed.map((bundle) => sizeOf(path.join(siteDir, bundle.path)).catch(() => 0)))
   const bytes = present.reduce((a, b) => a + b, 0)
-  return { value: { pages: pages.length - countFailed(messages), shards, bytes }, messages }
+  return { value: { pages: pages.length - countFailed(messages), bundles: indexed, bytes }, messages }
 }
 
 /** Remove bundle folders the plan no longer has (a year whose reports are all gone, a split that merged). */

@@ -1,8 +1,8 @@
-/** The search stage: built HTML → Pagefind bundles, and offline querying of them. */
-export { bundleDefaults, indexSite, type IndexOptions } from './index-site.ts'
+/** The search stage: page data → index records → Pagefind bundles, and offline querying of them. */
+export { bundleDefaults, indexSite, type IndexOptions, type IndexSummary } from './index-site.ts'
+export { indexRecordOf, type IndexRecord, type ReportPageData } from './index-record.ts'
+export { pagefindInputOf } from './pagefind-input.ts'
 export { planBundles, type BundlePlan } from './plan-bundles.ts'
-export { rewritePageForIndex } from './rewrite-page-for-index.ts'
-export { findReportPages, type ReportPage } from './find-report-pages.ts'
 export { openSiteIndex, type SiteIndex } from './open-site-index.ts'
 export { searchSite } from './search-site.ts'
 export { resolveFilters } from './resolve-filters.ts'

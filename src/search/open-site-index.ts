@@ -5,7 +5,7 @@ import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
 import { openShards, pagefindOptions, singleBundle, type PagefindLike, type ShardManifest, type Shards } from '../../templates/assets/search.core.js'
 import { fileFetch } from './file-fetch.ts'
-import { shardManifest } from './index-site.ts'
+import { bundleManifest } from './index-site.ts'
 
 /** The part of Pagefind's browser module we call. */
 interface PagefindModule {
@@ -46,7 +46,7 @@ export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>>
 
 /** A built site's `pagefind-shards.json`; a plain `pagefind` run's one bundle when there is none. */
 export async function readShardManifest(root: string): Promise<Result<ShardManifest>> {
-  const file = path.join(root, shardManifest)
+  const file = path.join(root, bundleManifest)
   try {
     return { value: JSON.parse(await readFile(file, 'utf8')) as ShardManifest, messages: [] }
   } catch (error) {

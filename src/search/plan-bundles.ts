@@ -1,4 +1,4 @@
-import type { ReportPage } from './find-report-pages.ts'
+import type { IndexRecord } from './index-record.ts'
 
 /** One Pagefind bundle to write: its name, its folder and the pages that go into it. */
 export interface BundlePlan {
@@ -10,35 +10,35 @@ export interface BundlePlan {
   years: number[]
   /** Its pages' `group` filter value (the search reads one group at a time), or null when the site is one group. */
   group: string | null
-  /** Its pages, sorted by file. */
-  pages: ReportPage[]
+  /** Its pages' records, sorted by URL. */
+  records: IndexRecord[]
 }
 
 /**
- * Split pages into bundles: by year, newest first, then pages without a year (`undated`); a year with more than
- * `shardPages` pages in that many equal parts, by file. The plan depends on the pages' files and years only, so every
- * job of a build (`--only-bundle`) plans the same bundles.
- * @example planBundles(pages, 'year', 2000).map((bundle) => bundle.name) // ['2024', '2023', …, 'undated']
+ * Split records into bundles: by year, newest first, then pages without a year (`undated`), each year one group;
+ * a year with more than `bundlePages` pages in that many equal parts, by URL. The plan depends on the records' URLs
+ * and years only, so every job of a build (`--only-bundle`) plans the same bundles.
+ * @example planBundles(records, 'year', 2000).map((bundle) => bundle.name) // ['2024', '2023', …, 'undated']
  */
-export function planBundles(pages: readonly ReportPage[], shard: 'year' | 'none', shardPages: number): BundlePlan[] {
+export function planBundles(pages: readonly IndexRecord[], split: 'year' | 'none', bundlePages: number): BundlePlan[] {
   const years = [...new Set(pages.flatMap((page) => (page.year === null ? [] : [page.year])))].sort((a, b) => b - a)
-  if (shard === 'none') return [{ name: 'all', folder: 'pagefind/', years, group: null, pages: [...pages].sort(byFile) }]
+  if (split === 'none') return [{ name: 'all', folder: 'pagefind/', years, group: null, records: [...pages].sort(byUrl) }]
   const keys: (number | null)[] = [...years, ...(pages.some((page) => page.year === null) ? [null] : [])]
   const bundles: BundlePlan[] = []
   for (const year of keys) {
-    const members = pages.filter((page) => page.year === year).sort(byFile)
+    const members = pages.filter((page) => page.year === year).sort(byUrl)
     const group = year === null ? 'undated' : String(year)
-    const parts = Math.max(1, Math.ceil(members.length / Math.max(1, shardPages)))
+    const parts = Math.max(1, Math.ceil(members.length / Math.max(1, bundlePages)))
     const size = Math.ceil(members.length / parts)
     for (let part = 0; part < parts; part += 1) {
       const name = `${group}${part === 0 ? '' : `-${part + 1}`}`
       const folder = bundles.length === 0 ? 'pagefind/' : `pagefind-${name}/`
-      bundles.push({ name, folder, years: year === null ? [] : [year], group, pages: members.slice(part * size, (part + 1) * size) })
+      bundles.push({ name, folder, years: year === null ? [] : [year], group, records: members.slice(part * size, (part + 1) * size) })
     }
   }
-  return bundles.length > 0 ? bundles : [{ name: 'all', folder: 'pagefind/', years: [], group: null, pages: [] }]
+  return bundles.length > 0 ? bundles : [{ name: 'all', folder: 'pagefind/', years: [], group: null, records: [] }]
 }
 
-function byFile(a: ReportPage, b: ReportPage): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0
+function byUrl(a: IndexRecord, b: IndexRecord): number {
+  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0
 }

@@ -62,7 +62,7 @@ describe('search page', () => {
       return (target?.closest('section') ?? target?.parentElement)?.textContent ?? ''
     })
     expect(section.replace(/\s+/g, '')).toContain(phrase)
-    expect(await page.locator('[data-pagefind-body] mark').count()).toBeGreaterThan(0)
+    expect(await page.locator('.report-body mark').count()).toBeGreaterThan(0)
     await page.close()
   })
 
@@ -201,12 +201,12 @@ function pageUrlOf(id: string, year: number | null): string {
   return `/reports/${year}/${id.replace(/^\d{4}-/, '')}/`
 }
 
-/** The indexed text of each report page: the `data-pagefind-body` article without ignored parts, spaces removed. */
+/** The text of each report page from its article on (title, sections and the rest), tags and spaces removed. */
 async function reportTexts(root: string, urls: string[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>()
   for (const url of urls) {
     const html = await readFile(path.join(root, url, 'index.html'), 'utf8')
-    const body = html.slice(html.indexOf('data-pagefind-body'))
+    const body = html.slice(html.indexOf('<article class="report">'))
     texts.set(url, body.replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/g, '').replace(/\s+/g, ''))
   }
   return texts

@@ -1,5 +1,5 @@
 // Three tiny reports over two years: enough to test shards, filters, kinds and one-report phrases.
-import type { PageSpec } from './make-report-page.ts'
+import type { PageSpec } from './make-index-record.ts'
 
 export const fixturePages: PageSpec[] = [
   {

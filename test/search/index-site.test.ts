@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto'
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { indexSite, openSiteIndex, searchSite } from '../../src/search/index.ts'
 import { countResults, runSearch } from '../../templates/assets/search.core.js'
 import { fixturePages } from './fixture-pages.ts'
-import { writeReportPages } from './make-report-page.ts'
+import { makeIndexRecord } from './make-index-record.ts'
 
 let site = ''
+const records = fixturePages.map(makeIndexRecord)
 
 beforeAll(async () => {
   site = await mkdtemp(path.join(tmpdir(), 'search-index-'))
-  await writeReportPages(site, fixturePages)
 })
 afterAll(async () => {
   await rm(site, { recursive: true, force: true })
@@ -20,27 +20,27 @@ afterAll(async () => {
 
 describe('indexSite', () => {
   it('writes one bundle per year, newest first, and a manifest listing them', async () => {
-    const result = await indexSite(site, { shard: 'year' })
+    const result = await indexSite(site, records, { split: 'year' })
     expect(result.messages).toEqual([])
     expect(result.value?.pages).toBe(3)
-    expect(result.value?.shards).toEqual([
+    expect(result.value?.bundles).toEqual([
       { path: 'pagefind/', years: [2022], pages: 2, group: '2022' },
       { path: 'pagefind-2020/', years: [2020], pages: 1, group: '2020' },
     ])
     const manifest = JSON.parse(await readFile(path.join(site, 'pagefind-shards.json'), 'utf8'))
-    expect(manifest.shards).toEqual(result.value?.shards)
-    // Merged shards load code and wasm from the primary bundle, so they carry data only.
+    expect(manifest.shards).toEqual(result.value?.bundles)
+    // Merged bundles load code and wasm from the primary bundle, so they carry data only.
     expect((await readdir(path.join(site, 'pagefind-2020'))).some((name) => name.endsWith('.js'))).toBe(false)
     expect(await readdir(path.join(site, 'pagefind'))).toContain('pagefind.js')
   })
 
   it('writes identical bundles on a second run', async () => {
     const first = await snapshot(site)
-    await indexSite(site, { shard: 'year' })
+    await indexSite(site, records, { split: 'year' })
     expect(await snapshot(site)).toEqual(first)
   })
 
-  it('finds a 2-character and a 4-character query across all shards, listing pages are not indexed', async () => {
+  it('finds a 2-character and a 4-character query across all bundles', async () => {
     const short = await searchSite(site, { q: '普法' })
     expect(short.value?.hits.map((hit) => hit.url).sort()).toEqual([
       '/reports/2020/tianjin-wuqing/',
@@ -88,9 +88,8 @@ describe('indexSite', () => {
   it('bakes the path prefix into result URLs', async () => {
     const prefixed = await mkdtemp(path.join(tmpdir(), 'search-prefix-'))
     try {
-      await writeReportPages(prefixed, fixturePages.slice(0, 1))
-      const result = await indexSite(prefixed, { pathPrefix: 'archive', shard: 'none' })
-      expect(result.value?.shards).toEqual([{ path: 'pagefind/', years: [2022], pages: 1, group: null }])
+      const result = await indexSite(prefixed, records.slice(0, 1), { pathPrefix: 'archive', split: 'none' })
+      expect(result.value?.bundles).toEqual([{ path: 'pagefind/', years: [2022], pages: 1, group: null }])
       const found = await searchSite(prefixed, { q: '宪法宣传周' })
       expect(found.value?.hits[0]?.url).toBe('/archive/reports/2022/tianjin-zwfwb/')
       expect(found.value?.hits[0]?.sub_results[0]?.url).toBe('/archive/reports/2022/tianjin-zwfwb/#achievements-1')
@@ -131,11 +130,11 @@ describe('indexSite', () => {
 
   it('splits a large year into bundles of bounded size, written in parallel, finding the same pages byte for byte each run', async () => {
     const progress: string[] = []
-    const result = await indexSite(site, { shardPages: 1, parallel: 2, onProgress: (done, total) => progress.push(`${done}/${total}`) })
+    const result = await indexSite(site, records, { bundlePages: 1, parallel: 2, onProgress: (done, total) => progress.push(`${done}/${total}`) })
     expect(result.messages).toEqual([])
     // Pages added in three worker threads still count up once each, to the whole.
     expect(progress).toEqual(['1/3', '2/3', '3/3'])
-    expect(result.value?.shards).toEqual([
+    expect(result.value?.bundles).toEqual([
       { path: 'pagefind/', years: [2022], pages: 1, group: '2022' },
       { path: 'pagefind-2022-2/', years: [2022], pages: 1, group: '2022' },
       { path: 'pagefind-2020/', years: [2020], pages: 1, group: '2020' },
@@ -145,7 +144,7 @@ describe('indexSite', () => {
     expect(urls.slice(0, 2).sort()).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/2022/tianjin-zwfwb/'])
     expect(urls.slice(2)).toEqual(['/reports/2020/tianjin-wuqing/'])
     const first = await snapshot(site)
-    await indexSite(site, { shardPages: 1, parallel: 2 })
+    await indexSite(site, records, { bundlePages: 1, parallel: 2 })
     expect(await snapshot(site)).toEqual(first)
   })
 
@@ -153,17 +152,16 @@ describe('indexSite', () => {
     const root = await mkdtemp(path.join(tmpdir(), 'search-jobs-'))
     try {
       const [whole, newest, older] = ['whole', 'newest', 'older'].map((name) => path.join(root, name))
-      for (const dir of [whole, newest, older]) await writeReportPages(dir as string, fixturePages)
-      await indexSite(whole as string)
-      const first = await indexSite(newest as string, { only: ['2022'] })
-      const second = await indexSite(older as string, { only: ['2020'] })
+      await indexSite(whole as string, records)
+      const first = await indexSite(newest as string, records, { only: ['2022'] })
+      const second = await indexSite(older as string, records, { only: ['2020'] })
       expect([...first.messages, ...second.messages]).toEqual([])
       // Each job writes its bundle and the whole manifest, nothing of the other bundle.
       expect(await readdir(newest as string)).not.toContain('pagefind-2020')
       expect(await readdir(older as string)).not.toContain('pagefind')
       await cp(path.join(older as string, 'pagefind-2020'), path.join(newest as string, 'pagefind-2020'), { recursive: true })
       expect(await snapshot(newest as string)).toEqual(await snapshot(whole as string))
-      const unknown = await indexSite(older as string, { only: ['2021'] })
+      const unknown = await indexSite(older as string, records, { only: ['2021'] })
       expect(unknown.value).toBeNull()
       expect(unknown.messages[0]).toMatchObject({ ruleId: 'unknown-bundle', severity: 'error' })
       expect(unknown.messages[0]?.reason).toContain('2022、2020')
@@ -175,14 +173,11 @@ describe('indexSite', () => {
   it('keeps pages without a year in a last group of their own', async () => {
     const undated = await mkdtemp(path.join(tmpdir(), 'search-undated-'))
     try {
-      await writeReportPages(undated, fixturePages.slice(0, 2))
-      const file = path.join(undated, 'reports/2022/tianjin-zwfwb/index.html')
-      const html = (await readFile(file, 'utf8')).replace(/<span data-pagefind-filter="year">2022<\/span>/, '')
-      await rm(file)
-      await mkdir(path.join(undated, 'reports/undated/tianjin-zwfwb'), { recursive: true })
-      await writeFile(path.join(undated, 'reports/undated/tianjin-zwfwb/index.html'), html)
-      const result = await indexSite(undated)
-      expect(result.value?.shards.map((shard) => shard.group)).toEqual(['2022', 'undated'])
+      const [first, second] = fixturePages.slice(0, 2).map(makeIndexRecord)
+      if (!first || !second) throw new Error('two fixture pages expected')
+      const yearless = { ...first, url: '/reports/undated/tianjin-zwfwb/', year: null, filters: { ...first.filters, year: ['unknown'] } }
+      const result = await indexSite(undated, [yearless, second])
+      expect(result.value?.bundles.map((bundle) => bundle.group)).toEqual(['2022', 'undated'])
       const found = await searchSite(undated, { q: '普法' })
       expect(found.value?.hits.map((hit) => hit.url)).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/undated/tianjin-zwfwb/'])
     } finally {

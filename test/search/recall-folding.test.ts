@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSearch, type SearchFound } from '../../templates/assets/search.core.js'
-import { indexSite, type SiteIndex } from '../../src/search/index.ts'
+import type { SiteIndex } from '../../src/search/index.ts'
 import { buildSite } from '../../src/build/index.ts'
 import { foldForTruth, sampleFoldedQueries, type FoldedQuery } from './folded-queries.ts'
 import { openIndexOrThrow, readIndexedTexts } from './sample-queries.ts'
@@ -26,11 +26,10 @@ beforeAll(async () => {
     if (name.endsWith('.txt')) await cp(path.join(openings, name), path.join(reportsDir, 'real-openings', name))
   }
   const outDir = path.join(workDir, 'site')
-  const summary = await buildSite({ reportsDir, outDir, index: false })
-  expect(summary.reports.length).toBeGreaterThan(60)
   // Bundles by year, as built for real: the page's first query reads the newest year, "显示更多" the older ones.
-  const indexed = await indexSite(outDir)
-  expect(indexed.messages.filter((message) => message.severity === 'error')).toEqual([])
+  const summary = await buildSite({ reportsDir, outDir })
+  expect(summary.reports.length).toBeGreaterThan(60)
+  expect(summary.messages.filter((message) => message.severity === 'error' && message.ruleId.startsWith('pagefind'))).toEqual([])
   texts = await readIndexedTexts(outDir)
   index = await openIndexOrThrow(outDir)
   queries = sampleFoldedQueries(texts)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSearch } from '../../templates/assets/search.core.js'
-import { indexSite, type SiteIndex } from '../../src/search/index.ts'
+import type { SiteIndex } from '../../src/search/index.ts'
 import { buildSite } from '../../src/build/index.ts'
 import { openIndexOrThrow, pagesHolding as pagesHoldingFolded, readIndexedTexts, sampleQueries } from './sample-queries.ts'
 
@@ -14,10 +14,9 @@ let instance: SiteIndex
 
 beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'search-recall-'))
-  const summary = await buildSite({ outDir, index: false })
+  const summary = await buildSite({ outDir })
   expect(summary.reports.length).toBe(4)
-  const indexed = await indexSite(outDir)
-  expect(indexed.messages.filter((message) => message.severity === 'error')).toEqual([])
+  expect(summary.messages.filter((message) => message.severity === 'error')).toEqual([])
   texts = await readIndexedTexts(outDir)
   instance = await openIndexOrThrow(outDir)
 }, 120_000)

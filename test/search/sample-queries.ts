@@ -1,10 +1,10 @@
 // Test helper: the indexed text of built report pages, and queries sampled from it with the truth about each.
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
-import { findReportPages, openSiteIndex, type SiteIndex } from '../../src/search/index.ts'
+import { openSiteIndex, type SiteIndex } from '../../src/search/index.ts'
 import { foldForTruth } from './folded-queries.ts'
 import { seeded } from './seeded.ts'
 
@@ -12,14 +12,14 @@ import { seeded } from './seeded.ts'
 const blocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'dt', 'td', 'th', 'div', 'section', 'article', 'blockquote', 'pre', 'caption', 'figcaption', 'table', 'tr', 'ul', 'ol', 'dl'])
 
 /**
- * The text Pagefind indexes from a page, as a reader sees it: the `data-pagefind-body` element without ignored
- * parts, each block on its own line, spaces removed inside lines.
+ * The text a report page shows, as a reader sees it: the title and the sections (`.report-body`) without copy links
+ * and citation panels, each block on its own line, spaces removed inside lines. Read from the built HTML, apart from
+ * the index's own records, so it can serve as the truth.
  */
 export function readIndexedText(html: string): string {
   const tree = unified().use(rehypeParse).parse(html)
-  const body = findBody(tree)
   const parts: string[] = []
-  if (body) collect(body, parts)
+  for (const part of findReportText(tree)) collect(part, parts)
   return parts
     .join('')
     .split('\n')
@@ -28,11 +28,13 @@ export function readIndexedText(html: string): string {
     .join('\n')
 }
 
-/** The indexed text of every report page of a built site, by URL (`/reports/2022/x/`). */
+/** The text of every report page of a built site (`reports/{year}/{slug}/index.html` with an `article.report`), by URL. */
 export async function readIndexedTexts(siteDir: string): Promise<Map<string, string>> {
   const texts = new Map<string, string>()
-  for (const page of await findReportPages(siteDir)) {
-    texts.set(`/${page.file.replace(/index\.html$/, '')}`, readIndexedText(await readFile(path.join(siteDir, page.file), 'utf8')))
+  const files = (await readdir(path.join(siteDir, 'reports'), { recursive: true })).filter((file) => /^[^/]+\/[^/]+\/index\.html$/.test(file)).sort()
+  for (const file of files) {
+    const html = await readFile(path.join(siteDir, 'reports', file), 'utf8')
+    if (html.includes('<article class="report">')) texts.set(`/reports/${file.replace(/index\.html$/, '')}`, readIndexedText(html))
   }
   return texts
 }
@@ -90,14 +92,17 @@ export function pagesHolding(texts: Map<string, string>, q: string): string[] {
     .sort()
 }
 
-function findBody(node: Root | Element): Element | null {
+/** The report's title (`article.report > h1`) and its sections (`.report-body`). */
+function findReportText(node: Root | Element): Element[] {
+  const found: Element[] = []
   for (const child of node.children as (RootContent | ElementContent)[]) {
     if (child.type !== 'element') continue
-    if (child.properties['dataPagefindBody'] !== undefined) return child
-    const found = findBody(child)
-    if (found) return found
+    const classes = (child.properties['className'] as string[] | undefined) ?? []
+    if (child.tagName === 'article' && classes.includes('report')) {
+      found.push(...child.children.filter((part): part is Element => part.type === 'element' && (part.tagName === 'h1' || ((part.properties['className'] as string[] | undefined) ?? []).includes('report-body'))))
+    } else found.push(...findReportText(child))
   }
-  return null
+  return found
 }
 
 function collect(node: Element, parts: string[]): void {

@@ -50,7 +50,7 @@ describe('pages in Chromium', () => {
   it('moves to a paragraph anchor and fills the citation access date', async () => {
     const page = await openPage(browser)
     await page.goto(`${server.url}reports/2022/tianjin-zwfwb/`)
-    const sections = await page.locator('article[data-pagefind-body] section[data-kind]').count()
+    const sections = await page.locator('article.report section[data-kind]').count()
     expect(sections).toBeGreaterThan(4)
     await page.locator('#achievements-1-p1 a.copy-link').click()
     expect(new URL(page.url()).hash).toBe('#achievements-1-p1')

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { createMessage } from '../../messages.ts'
 import type { Message } from '../../types.ts'
-import type { PageAnchor } from '../rewrite-page-for-index.ts'
+import type { StoredText } from '../pagefind-input.ts'
 import { packPagefindFile, unpackPagefindFile } from './pagefind-file.ts'
 import type { Bundle } from './stabilise-bundle.ts'
 
@@ -18,12 +18,6 @@ export function isMergedBundleFile(name: string): boolean {
 /** True for a file of Pagefind's stock UIs, which no bundle keeps. */
 export function isStockUi(name: string): boolean {
   return stockUi.test(name)
-}
-
-/** What a page's fragment shows: its text in blocks and its headings. */
-export interface StoredText {
-  content: string
-  anchors: PageAnchor[]
 }
 
 /**

@@ -2,26 +2,26 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import { createMessage } from '../messages.ts'
 import type { Result } from '../types.ts'
-import { writeShard, type ShardCount, type ShardJob } from './write-shard.ts'
+import { writeBundle, type BundleCount, type BundleJob } from './write-bundle.ts'
 
 const role = 'fazhi-index-worker'
 
 /**
- * Write bundles `parallel` at a time, each in its own worker thread with its own Pagefind process (the twin's
- * HTML rewriting is CPU work in Node, Pagefind's is in its binary: both scale with cores). Memory is bounded by
+ * Write bundles `parallel` at a time, each in its own worker thread with its own Pagefind process (making the index
+ * words is CPU work in Node, indexing is in Pagefind's binary: both scale with cores). Memory is bounded by
  * `parallel` bundles. Results come back in job order whatever order the workers finish in. `onPage` is called
  * once per page indexed, from whichever bundle.
- * @example await writeShards(jobs, 2)
+ * @example await writeBundles(jobs, 2)
  */
-export async function writeShards(jobs: readonly ShardJob[], parallel: number, onPage: () => void = () => {}): Promise<Result<ShardCount>[]> {
+export async function writeBundles(jobs: readonly BundleJob[], parallel: number, onPage: () => void = () => {}): Promise<Result<BundleCount>[]> {
   if (parallel <= 1 || jobs.length <= 1) {
-    const results: Result<ShardCount>[] = []
-    for (const job of jobs) results.push(await writeShard(job, onPage))
+    const results: Result<BundleCount>[] = []
+    for (const job of jobs) results.push(await writeBundle(job, onPage))
     return results
   }
-  const results: Result<ShardCount>[] = new Array(jobs.length)
+  const results: Result<BundleCount>[] = new Array(jobs.length)
   // Biggest bundles first, so the last one to start is a small one.
-  const queue = [...jobs.keys()].sort((a, b) => (jobs[b]?.files.length ?? 0) - (jobs[a]?.files.length ?? 0) || a - b)
+  const queue = [...jobs.keys()].sort((a, b) => (jobs[b]?.records.length ?? 0) - (jobs[a]?.records.length ?? 0) || a - b)
   const runWorker = async (): Promise<void> => {
     for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
       const job = jobs[index]
@@ -41,12 +41,12 @@ const exitGrace = 5000
  * One job in a fresh worker thread; a crash becomes a `pagefind-error` message naming the bundle. The worker is let
  * exit by itself once it has reported, so it reaps its Pagefind process (stopping it at once would leave a zombie).
  */
-function runInWorker(job: ShardJob, onPage: () => void): Promise<Result<ShardCount>> {
+function runInWorker(job: BundleJob, onPage: () => void): Promise<Result<BundleCount>> {
   return new Promise((resolve) => {
     const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, job } })
-    let result: Result<ShardCount> | null = null
+    let result: Result<BundleCount> | null = null
     let timer: NodeJS.Timeout | undefined
-    const crash = (reason: string): Result<ShardCount> => ({
+    const crash = (reason: string): Result<BundleCount> => ({
       value: null,
       messages: [createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'crash', detail: `${job.folder}：${reason}` })],
     })
@@ -66,14 +66,14 @@ function runInWorker(job: ShardJob, onPage: () => void): Promise<Result<ShardCou
 }
 
 /** What a worker posts: a page indexed, then its bundle's result. */
-type WorkerMessage = { kind: 'page' } | { kind: 'done'; result: Result<ShardCount> }
+type WorkerMessage = { kind: 'page' } | { kind: 'done'; result: Result<BundleCount> }
 
 // Worker side: this same module, started by `runInWorker`, writes its one bundle and reports back.
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
   const port = parentPort
-  const { job } = workerData as { job: ShardJob }
+  const { job } = workerData as { job: BundleJob }
   const post = (message: WorkerMessage): void => port.postMessage(message)
-  void writeShard(job, () => post({ kind: 'page' })).then((result) => {
+  void writeBundle(job, () => post({ kind: 'page' })).then((result) => {
     post({ kind: 'done', result })
     // Pagefind kills its process without waiting for it; stay a moment so this thread's loop reaps it.
     setTimeout(() => {}, reapDelay)

@@ -1,14 +1,15 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
 import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
-import { rewritePageForIndex } from './rewrite-page-for-index.ts'
-import { isMergedBundleFile, isStockUi, storeText, type StoredText } from './pagefind-format/rewrite-fragments.ts'
+import type { IndexRecord } from './index-record.ts'
+import { pagefindInputOf, type StoredText } from './pagefind-input.ts'
+import { isMergedBundleFile, isStockUi, storeText } from './pagefind-format/rewrite-fragments.ts'
 import { stabiliseBundle, type Bundle } from './pagefind-format/stabilise-bundle.ts'
 
-/** One bundle to write: which pages go into which folder. */
-export interface ShardJob {
+/** One bundle to write: which records go into which folder. */
+export interface BundleJob {
   /** The built site's folder. */
   siteDir: string
   /** Sub-path baked into result URLs, normalised (`/` or `/archive/`). */
@@ -17,28 +18,30 @@ export interface ShardJob {
   folder: string
   /** Years of its pages, newest first. */
   years: number[]
-  /** Page files relative to the site root. */
-  files: string[]
+  /** Its pages' index records. */
+  records: IndexRecord[]
   /** The primary bundle keeps Pagefind's search code and wasm; merged ones keep only their data. */
   primary: boolean
   /** The `group` filter value of its pages (the search reads one group at a time), or null for none. */
   group: string | null
+  /** Most times a frequent index word is repeated (for the ranking); see `pagefindInputOf`. */
+  maxRepeats?: number
 }
 
 /** What one bundle holds. */
-export interface ShardCount {
+export interface BundleCount {
   /** Pages indexed. */
   pages: number
 }
 
 /**
- * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle. Pages
- * are indexed as `rewritePageForIndex` rewrites them; then each fragment gets the page's text back in place of the index
- * words (`storeText`). The value counts the pages indexed; pages Pagefind refused are `pagefind-page-error` messages.
- * `onPage` is called after each page is added.
- * @example await writeShard({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], files, primary: true, group: '2024' })
+ * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle. Each
+ * record goes in as `pagefindInputOf` makes it (index words, filters, meta, sort: no HTML); then each fragment gets
+ * the page's text back in place of the index words (`storeText`). The value counts the pages indexed; pages Pagefind
+ * refused are `pagefind-page-error` messages. `onPage` is called after each page is added.
+ * @example await writeBundle({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], records, primary: true, group: '2024' })
  */
-export async function writeShard(job: ShardJob, onPage: () => void = () => {}): Promise<Result<ShardCount>> {
+export async function writeBundle(job: BundleJob, onPage: () => void = () => {}): Promise<Result<BundleCount>> {
   const messages: Message[] = []
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'zh' })
@@ -46,15 +49,14 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     if (!created.index) return { value: null, messages }
     let added = 0
     const texts = new Map<string, StoredText>()
-    for (const file of job.files) {
-      const page = rewritePageForIndex(await readFile(path.join(job.siteDir, file), 'utf8'), job.group)
-      const url = pageUrl(job.prefix, file)
-      const response = await created.index.addHTMLFile({ url, content: page.html })
+    for (const source of job.records) {
+      const { record, stored } = pagefindInputOf(source, { prefix: job.prefix, group: job.group, ...(job.maxRepeats === undefined ? {} : { maxRepeats: job.maxRepeats }) })
+      const response = await created.index.addCustomRecord(record)
       if (response.errors.length > 0) {
-        messages.push(...response.errors.map((reason) => createMessage('pagefind-page-error', { file, severity: 'error' }, { detail: reason })))
+        messages.push(...response.errors.map((reason) => createMessage('pagefind-page-error', { file: source.url, severity: 'error' }, { detail: reason })))
       } else {
         added += 1
-        texts.set(url, { content: page.content, anchors: page.anchors })
+        texts.set(record.url, stored)
       }
       onPage()
     }
@@ -71,7 +73,7 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
     stabiliseBundle(bundle)
     const keep = job.primary ? (name: string) => !isStockUi(name) : isMergedBundleFile
     for (const name of [...bundle.keys()]) if (!keep(name)) bundle.delete(name)
-    await writeBundle(outputPath, bundle)
+    await writeBundleFiles(outputPath, bundle)
     return { value: { pages: added }, messages }
   } catch (error) {
     messages.push(createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'index', detail: `${job.folder}：${String(error)}` }))
@@ -81,16 +83,11 @@ export async function writeShard(job: ShardJob, onPage: () => void = () => {}): 
   }
 }
 
-/** URL Pagefind reports for a page: the prefix plus its folder, without `index.html`. */
-function pageUrl(prefix: string, file: string): string {
-  return prefix + file.replace(/(^|\/)index\.html$/, '$1')
-}
-
 /**
  * Write a bundle whole or not at all: into a sibling folder first, renamed into place once every file is on disk,
  * so a reader (or a build stopped half-way) never sees a bundle with some of its files.
  */
-async function writeBundle(outputPath: string, bundle: Bundle): Promise<void> {
+async function writeBundleFiles(outputPath: string, bundle: Bundle): Promise<void> {
   const partial = `${outputPath.replace(/[\\/]+$/, '')}.partial`
   await rm(partial, { recursive: true, force: true })
   for (const [name, bytes] of [...bundle].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
