@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { indexRecordOf, pagefindInputOf } from '../../src/search/index.ts'
+import { blockBreak, indexWords } from '../../templates/assets/search.core.js'
+import type { Section } from '../../src/types.ts'
+
+const section = (anchor: string, fields: Partial<Section>): Section => ({ anchor, kind: 'achievements', number: null, heading: null, paragraphs: [], children: [], ...fields })
+
+const page = {
+  url: '/reports/2022/tianjin-zwfwb/',
+  title: '天津市政务服务办2022年法治政府建设年度报告',
+  year: 2022,
+  province: '天津市',
+  level: 'department' as const,
+  agencyName: '天津市人民政府政务服务办公室',
+  kinds: ['preamble', 'achievements'] as const,
+  published: '2023-01-20',
+  sections: [
+    section('preamble', { kind: 'preamble', paragraphs: ['2022年，我办  深入学习。'] }),
+    section('achievements', { number: '一、', heading: '主要举措和成效', children: [section('achievements-1', { number: '（一）', heading: '加强普法', paragraphs: ['营商环境营商环境。'] })] }),
+  ],
+}
+
+describe('indexRecordOf', () => {
+  it('makes blocks, anchors, filters, meta and sort from page data', () => {
+    const record = indexRecordOf({ ...page, kinds: [...page.kinds] })
+    expect(record.blocks).toEqual(['天津市政务服务办2022年法治政府建设年度报告', '导语', '2022年，我办 深入学习。', '一、主要举措和成效', '（一）加强普法', '营商环境营商环境。'])
+    expect(record.anchors).toEqual([
+      { element: 'h2', id: 'preamble', text: '导语', location: 1 },
+      { element: 'h2', id: 'achievements', text: '一、主要举措和成效', location: 3 },
+      { element: 'h3', id: 'achievements-1', text: '（一）加强普法', location: 4 },
+    ])
+    expect(record.filters).toEqual({ year: ['2022'], province: ['天津市'], level: ['department'], agency: ['天津市人民政府政务服务办公室'], kind: ['preamble', 'achievements'] })
+    expect(record.meta).toEqual({ title: page.title, year: '2022', agency: '天津市人民政府政务服务办公室', published: '2023-01-20' })
+    expect(record.sort).toEqual({ published: '2023-01-20' })
+    expect(record.year).toBe(2022)
+  })
+
+  it('files a report without a year as unknown, in the year of its URL, and a central body with no province', () => {
+    const record = indexRecordOf({ ...page, kinds: [], year: null, province: null, level: 'central', published: null })
+    expect(record.year).toBe(2022)
+    expect(record.filters).toEqual({ year: ['unknown'], level: ['central'], agency: ['天津市人民政府政务服务办公室'] })
+    expect(record.meta).not.toHaveProperty('year')
+    expect(record.sort).toEqual({})
+    expect(indexRecordOf({ ...page, kinds: [], province: null, level: 'county' }).filters['province']).toEqual(['unknown'])
+  })
+})
+
+describe('pagefindInputOf', () => {
+  const record = indexRecordOf({ ...page, kinds: [...page.kinds] })
+
+  it('hands Pagefind each index word once, a frequent one 1 + log2 of its count times, and the group as a filter', () => {
+    const { record: input, stored } = pagefindInputOf(record, { prefix: '/archive/', group: '2022' })
+    expect(input.url).toBe('/archive/reports/2022/tianjin-zwfwb/')
+    expect(input.language).toBe('zh')
+    expect(input.filters['group']).toEqual(['2022'])
+    const words = input.content.split(' ')
+    const [pair] = indexWords('营商')
+    // 营商 twice in one block: written 1 + log2(2) = 2 times.
+    expect(words.filter((word) => word === pair)).toHaveLength(2)
+    expect(pagefindInputOf(record, { prefix: '/', group: null, maxRepeats: 1 }).record.content.split(' ').filter((word) => word === pair)).toHaveLength(1)
+    expect(stored.content).toBe(record.blocks.join(blockBreak))
+    expect(stored.anchors).toBe(record.anchors)
+  })
+
+  it('changes the digest meta whenever the shown text or its anchors change, and only then', () => {
+    const digest = (changed: typeof record): string | undefined => pagefindInputOf(changed, { prefix: '/', group: null }).record.meta['digest']
+    expect(digest(record)).toBe(digest(indexRecordOf({ ...page, kinds: [...page.kinds] })))
+    expect(digest({ ...record, blocks: [...record.blocks, '新增'] })).not.toBe(digest(record))
+    expect(digest({ ...record, anchors: record.anchors.slice(1) })).not.toBe(digest(record))
+  })
+})
