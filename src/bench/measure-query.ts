@@ -3,7 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { countResults, openShards, pagefindOptions, runSearch, type PagefindLike } from '../../templates/assets/search.core.js'
 import { fileFetch } from '../search/file-fetch.ts'
-import { readShardManifest } from '../search/open-site-index.ts'
+import { readBundleManifest } from '../search/open-site-index.ts'
 
 /** What one query cost against a built site, as the search page would run it. */
 export interface QueryMeasure {
@@ -45,7 +45,7 @@ const runtimeFile = /(^|\/)(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*\.pagefi
  */
 export async function measureQuery(siteDir: string, query: string, limit = 10): Promise<QueryMeasure> {
   const root = path.resolve(siteDir)
-  const read = await readShardManifest(root)
+  const read = await readBundleManifest(root)
   if (!read.value) throw new Error(read.messages.map((message) => `${message.file}: ${message.reason}`).join('; '))
   const manifest = read.value
   const primary = manifest.shards[0]

@@ -24,7 +24,7 @@ export type SiteIndex = Shards & { destroy(): Promise<void> }
  */
 export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>> {
   const root = path.resolve(siteDir)
-  const manifest = await readShardManifest(root)
+  const manifest = await readBundleManifest(root)
   if (!manifest.value) return { value: null, messages: manifest.messages }
   const primary = manifest.value.shards[0]
   if (!primary) return failure(createMessage('no-index', { file: root, severity: 'error' }, { cause: 'empty-manifest' }))
@@ -45,7 +45,7 @@ export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>>
 }
 
 /** A built site's `pagefind-shards.json`; a plain `pagefind` run's one bundle when there is none. */
-export async function readShardManifest(root: string): Promise<Result<ShardManifest>> {
+export async function readBundleManifest(root: string): Promise<Result<ShardManifest>> {
   const file = path.join(root, bundleManifest)
   try {
     return { value: JSON.parse(await readFile(file, 'utf8')) as ShardManifest, messages: [] }

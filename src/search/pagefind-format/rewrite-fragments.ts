@@ -6,13 +6,13 @@ import { packPagefindFile, unpackPagefindFile } from './pagefind-file.ts'
 import type { Bundle } from './stabilise-bundle.ts'
 
 /** Files a merged bundle needs; the search code and wasm come from the primary bundle. */
-const shardData = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/
+const mergedBundleData = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/
 /** Pagefind's stock UIs, unused: the search page has its own. */
 const stockUi = /^pagefind-(ui|modular-ui|component-ui)\./
 
 /** True for a file a merged bundle keeps (`index/…`, `fragment/…`, the meta file…); its search code comes from the primary bundle. */
 export function isMergedBundleFile(name: string): boolean {
-  return shardData.test(name.split('/')[0] ?? '')
+  return mergedBundleData.test(name.split('/')[0] ?? '')
 }
 
 /** True for a file of Pagefind's stock UIs, which no bundle keeps. */
