@@ -14,13 +14,21 @@ export interface CitationFormats {
   ris: string
 }
 
+/** Where the access date goes in a plain citation text: `text` (holding `accessToken`) is inserted at offset `at`. */
+export interface AccessSlot {
+  /** Offset in the plain text, in UTF-16 code units as `String#slice` counts them (the page's script does the same). */
+  at: number
+  /** What is inserted there, with `accessToken` where today's date goes: `[⁣ACCESSED⁣]`, `Y2  - ⁣ACCESSED⁣\n`. */
+  text: string
+}
+
 /**
  * A reference to a report or one of its sections. The plain formats carry no access date, so a page read without
- * JavaScript never shows a placeholder in a citation; `dated` holds the same texts with `accessToken` where the page's
- * script puts today's date, so builds stay byte-identical.
+ * JavaScript never shows a placeholder in a citation; `access` says where the page's script inserts today's date, so
+ * builds stay byte-identical and a page does not carry every citation a second time with the date's slot in it.
  */
 export interface Citation extends CitationFormats {
-  dated: CitationFormats
+  access: Record<keyof CitationFormats, AccessSlot>
   /** The address cited: the original source when known, else the archive's permalink. */
   url: string
   /** The archive's permalink (with the section's anchor for a section), offered beside the citation. */
@@ -43,7 +51,29 @@ export function citeReport(report: Report, permalink: string, section?: Section)
   const url = sourceUrl(report) ?? permalink
   const id = section ? `${report.id}-${section.anchor}` : report.id
   const entry = { id, authors, title, date, url }
-  return { ...formats(entry, null), dated: formats(entry, accessToken), url, permalink }
+  const plain = formats(entry, null)
+  const dated = formats(entry, accessToken)
+  const access = {
+    gbt: accessSlot(plain.gbt, dated.gbt),
+    bibtex: accessSlot(plain.bibtex, dated.bibtex),
+    csl: accessSlot(plain.csl, dated.csl),
+    ris: accessSlot(plain.ris, dated.ris),
+  }
+  return { ...plain, access, url, permalink }
+}
+
+/** A citation text with its access date filled in (`date` replaces `accessToken`), as the page's script writes it. */
+export function withAccessDate(plain: string, slot: AccessSlot, date: string): string {
+  return plain.slice(0, slot.at) + slot.text.split(accessToken).join(date) + plain.slice(slot.at)
+}
+
+/** The one insertion that turns `plain` into `dated`: every format adds the access date in one place. */
+function accessSlot(plain: string, dated: string): AccessSlot {
+  let at = 0
+  while (at < plain.length && plain[at] === dated[at]) at++
+  const text = dated.slice(at, at + dated.length - plain.length)
+  if (dated.slice(at + text.length) !== plain.slice(at)) throw new Error(`citation: the access date is not one insertion in ${JSON.stringify(dated)}`)
+  return { at, text }
 }
 
 interface Entry {
