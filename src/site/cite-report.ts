@@ -44,13 +44,8 @@ export const accessToken = '\u2063ACCESSED\u2063'
  * @example citeReport(report, 'http://localhost:8080/reports/2022/tianjin-zwfwb/').gbt
  */
 export function citeReport(report: Report, permalink: string, section?: Section): Citation {
-  const authors = authorsOf(report)
-  const part = section ? sectionTitle(section) : null
-  const title = part ? `${displayTitle(report)}: ${part}` : displayTitle(report)
-  const date = report.published
-  const url = sourceUrl(report) ?? permalink
-  const id = section ? `${report.id}-${section.anchor}` : report.id
-  const entry = { id, authors, title, date, url }
+  const entry = entryOf(report, permalink, section)
+  const url = entry.url
   const plain = formats(entry, null)
   const dated = formats(entry, accessToken)
   const access = {
@@ -74,6 +69,24 @@ function accessSlot(plain: string, dated: string): AccessSlot {
   const text = dated.slice(at, at + dated.length - plain.length)
   if (dated.slice(at + text.length) !== plain.slice(at)) throw new Error(`citation: the access date is not one insertion in ${JSON.stringify(dated)}`)
   return { at, text }
+}
+
+/** A report or section in GB/T 7714 only, with its access date's slot: what a section's citation panel shows. */
+export function citeInGbt(report: Report, permalink: string, section?: Section): { gbt: string; access: AccessSlot; permalink: string } {
+  const entry = entryOf(report, permalink, section)
+  const gbt = toGbt(entry, null)
+  return { gbt, access: accessSlot(gbt, toGbt(entry, accessToken)), permalink }
+}
+
+function entryOf(report: Report, permalink: string, section?: Section): Entry {
+  const part = section ? sectionTitle(section) : null
+  return {
+    id: section ? `${report.id}-${section.anchor}` : report.id,
+    authors: authorsOf(report),
+    title: part ? `${displayTitle(report)}: ${part}` : displayTitle(report),
+    date: report.published,
+    url: sourceUrl(report) ?? permalink,
+  }
 }
 
 interface Entry {

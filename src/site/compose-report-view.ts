@@ -2,7 +2,7 @@ import { h } from 'hastscript'
 import { kindLabel, kindShortLabel, sectionKinds, statutoryKinds } from '../vocabulary.ts'
 import type { Report, Section, SectionKind } from '../types.ts'
 import { assessTimeliness } from './assess-timeliness.ts'
-import { citeReport, type Citation } from './cite-report.ts'
+import { citeInGbt, citeReport, type Citation } from './cite-report.ts'
 import { locateReport } from './locate-report.ts'
 import { renderSection } from './render-section.ts'
 import { kindsPresent } from './sections-of-kind.ts'
@@ -59,7 +59,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
           depth: 2,
           anchors: true,
           ...(context.notes ? { notes: context.notes } : {}),
-          append: [citationPanel(citeReport(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
+          append: [citationPanel(citeInGbt(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
         }),
       }))
     },
@@ -96,8 +96,8 @@ export const citationFormats = [
  * these panels 40 % of a report page.
  * `href` is the section's site-relative address (the base plugin adds the path prefix).
  */
-function citationPanel(citation: Citation, kind: SectionKind, href: string) {
-  const { at, text } = citation.access.gbt
+function citationPanel(citation: ReturnType<typeof citeInGbt>, kind: SectionKind, href: string) {
+  const { at, text } = citation.access
   return h('details.citation', { dataPagefindIgnore: '' }, [
     h('summary', `引用本部分（${kindLabel(kind)}）`),
     h('dl', [

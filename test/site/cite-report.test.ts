@@ -2,7 +2,7 @@ import { Cite } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-ris'
 import { describe, expect, it } from 'vitest'
-import { accessToken, citeReport, withAccessDate } from '../../src/site/cite-report.ts'
+import { accessToken, citeInGbt, citeReport, withAccessDate } from '../../src/site/cite-report.ts'
 import type { Report } from '../../src/types.ts'
 
 function report(overrides: Partial<Report> = {}): Report {
@@ -99,5 +99,7 @@ describe('citeReport', () => {
     expect(citation.gbt).toContain('浚县2023年法治政府建设情况报告: 三、存在的不足和原因[EB/OL]')
     expect(citation.bibtex).toMatch(/^@online\{2023-henan-hebi-xunxian-shortcomings,/)
     expect(citation.permalink).toBe(`${permalink}#shortcomings`)
+    // A section's panel shows GB/T 7714 only: the same text and date slot.
+    expect(citeInGbt(report(), `${permalink}#shortcomings`, section)).toEqual({ gbt: citation.gbt, access: citation.access.gbt, permalink: citation.permalink })
   })
 })
