@@ -35,7 +35,7 @@ export interface Citation extends CitationFormats {
   permalink: string
 }
 
-/** Marks where the access date goes in `Citation.dated`; never shown to a reader. */
+/** Marks where the access date goes in an `AccessSlot`; never shown to a reader. */
 export const accessToken = '\u2063ACCESSED\u2063'
 
 /**
