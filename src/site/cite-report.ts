@@ -14,20 +14,28 @@ export interface CitationFormats {
   ris: string
 }
 
+/** Where the access date goes in a plain citation text: `text` (holding `accessToken`) is inserted at offset `at`. */
+export interface AccessSlot {
+  /** Offset in the plain text, in UTF-16 code units as `String#slice` counts them (the page's script does the same). */
+  at: number
+  /** What is inserted there, with `accessToken` where today's date goes: `[⁣ACCESSED⁣]`, `Y2  - ⁣ACCESSED⁣\n`. */
+  text: string
+}
+
 /**
  * A reference to a report or one of its sections. The plain formats carry no access date, so a page read without
- * JavaScript never shows a placeholder in a citation; `dated` holds the same texts with `accessToken` where the page's
- * script puts today's date, so builds stay byte-identical.
+ * JavaScript never shows a placeholder in a citation; `access` says where the page's script inserts today's date, so
+ * builds stay byte-identical and a page does not carry every citation a second time with the date's slot in it.
  */
 export interface Citation extends CitationFormats {
-  dated: CitationFormats
+  access: Record<keyof CitationFormats, AccessSlot>
   /** The address cited: the original source when known, else the archive's permalink. */
   url: string
   /** The archive's permalink (with the section's anchor for a section), offered beside the citation. */
   permalink: string
 }
 
-/** Marks where the access date goes in `Citation.dated`; never shown to a reader. */
+/** Marks where the access date goes in an `AccessSlot`; never shown to a reader. */
 export const accessToken = '\u2063ACCESSED\u2063'
 
 /**
@@ -36,14 +44,49 @@ export const accessToken = '\u2063ACCESSED\u2063'
  * @example citeReport(report, 'http://localhost:8080/reports/2022/tianjin-zwfwb/').gbt
  */
 export function citeReport(report: Report, permalink: string, section?: Section): Citation {
-  const authors = authorsOf(report)
+  const entry = entryOf(report, permalink, section)
+  const url = entry.url
+  const plain = formats(entry, null)
+  const dated = formats(entry, accessToken)
+  const access = {
+    gbt: accessSlot(plain.gbt, dated.gbt),
+    bibtex: accessSlot(plain.bibtex, dated.bibtex),
+    csl: accessSlot(plain.csl, dated.csl),
+    ris: accessSlot(plain.ris, dated.ris),
+  }
+  return { ...plain, access, url, permalink }
+}
+
+/** A citation text with its access date filled in (`date` replaces `accessToken`), as the page's script writes it. */
+export function withAccessDate(plain: string, slot: AccessSlot, date: string): string {
+  return plain.slice(0, slot.at) + slot.text.split(accessToken).join(date) + plain.slice(slot.at)
+}
+
+/** The one insertion that turns `plain` into `dated`: every format adds the access date in one place. */
+function accessSlot(plain: string, dated: string): AccessSlot {
+  let at = 0
+  while (at < plain.length && plain[at] === dated[at]) at++
+  const text = dated.slice(at, at + dated.length - plain.length)
+  if (dated.slice(at + text.length) !== plain.slice(at)) throw new Error(`citation: the access date is not one insertion in ${JSON.stringify(dated)}`)
+  return { at, text }
+}
+
+/** A report or section in GB/T 7714 only, with its access date's slot: what a section's citation panel shows. */
+export function citeInGbt(report: Report, permalink: string, section?: Section): { gbt: string; access: AccessSlot; permalink: string } {
+  const entry = entryOf(report, permalink, section)
+  const gbt = toGbt(entry, null)
+  return { gbt, access: accessSlot(gbt, toGbt(entry, accessToken)), permalink }
+}
+
+function entryOf(report: Report, permalink: string, section?: Section): Entry {
   const part = section ? sectionTitle(section) : null
-  const title = part ? `${displayTitle(report)}: ${part}` : displayTitle(report)
-  const date = report.published
-  const url = sourceUrl(report) ?? permalink
-  const id = section ? `${report.id}-${section.anchor}` : report.id
-  const entry = { id, authors, title, date, url }
-  return { ...formats(entry, null), dated: formats(entry, accessToken), url, permalink }
+  return {
+    id: section ? `${report.id}-${section.anchor}` : report.id,
+    authors: authorsOf(report),
+    title: part ? `${displayTitle(report)}: ${part}` : displayTitle(report),
+    date: report.published,
+    url: sourceUrl(report) ?? permalink,
+  }
 }
 
 interface Entry {

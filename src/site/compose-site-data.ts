@@ -229,10 +229,9 @@ function composeYears(views: ReportView[], plan: RegionPlan): YearView[] {
 function composeYearKinds(year: YearView, views: ReportView[], byId: Index): YearKindView[] {
   const members = year.groups.flatMap((group) => group.levels.flatMap((level) => level.reports))
   return statutoryKinds.map((kind) => {
-    // Which reports have the kind is cheap; their sections are rendered when the page is (an incremental build
-    // renders only the year-kind pages of the years that changed).
+    // Which reports have the kind is cheap; their sections are rendered when the page reads them, and not kept (an
+    // incremental build renders only the year-kind pages of the years that changed; a full build frees them).
     const found = new Set(members.filter((view) => sectionsOfKind(byId.get(view.id)?.report.sections ?? [], kind).length > 0).map((view) => view.id))
-    let entries: YearKindView['entries'] | undefined
     return {
       yearKey: year.key,
       yearLabel: year.label,
@@ -240,8 +239,8 @@ function composeYearKinds(year: YearView, views: ReportView[], byId: Index): Yea
       kind,
       label: kindLabel(kind),
       url: `/years/${year.key}/${kind}/`,
-      get entries() {
-        return (entries ??= members.flatMap((view) => {
+      get entries(): YearKindView['entries'] {
+        return members.flatMap((view) => {
           const sections = sectionsOfKind(byId.get(view.id)?.report.sections ?? [], kind)
           if (sections.length === 0) return []
           const rendered = sections.map((section) => ({
@@ -249,7 +248,7 @@ function composeYearKinds(year: YearView, views: ReportView[], byId: Index): Yea
             html: renderSection(section, { depth: 3, anchors: false }),
           }))
           return [{ report: view, sections: rendered }]
-        }))
+        })
       },
       missing: members.filter((view) => !found.has(view.id)),
     }

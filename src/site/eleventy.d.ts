@@ -9,6 +9,8 @@ declare module '@11ty/eleventy' {
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void
     setQuietMode(quiet: boolean): void
     addWatchTarget(path: string): void
+    /** Globs (relative to the working folder) of input files Eleventy skips. */
+    ignores: Set<string>
   }
   /** Options for the programmatic API. */
   export interface EleventyOptions {

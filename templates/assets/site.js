@@ -6,8 +6,11 @@
   var token = '\u2063ACCESSED\u2063'
   var today = new Date()
   var iso = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0') + '-' + String(today.getDate()).padStart(2, '0')
-  document.querySelectorAll('[data-cite-dated]').forEach(function (element) {
-    element.textContent = element.getAttribute('data-cite-dated').split(token).join(iso)
+  // Each citation says where its date goes: `data-cite-access` (the date's token in its format's words) at offset `data-cite-at`.
+  document.querySelectorAll('[data-cite-at]').forEach(function (element) {
+    var text = element.textContent
+    var at = Number(element.getAttribute('data-cite-at'))
+    element.textContent = text.slice(0, at) + element.getAttribute('data-cite-access').split(token).join(iso) + text.slice(at)
   })
   if (navigator.clipboard) {
     document.querySelectorAll('button.copy-cite').forEach(function (button) {

@@ -2,7 +2,7 @@ import { Cite } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-ris'
 import { describe, expect, it } from 'vitest'
-import { accessToken, citeReport } from '../../src/site/cite-report.ts'
+import { accessToken, citeInGbt, citeReport, withAccessDate } from '../../src/site/cite-report.ts'
 import type { Report } from '../../src/types.ts'
 
 function report(overrides: Partial<Report> = {}): Report {
@@ -47,14 +47,23 @@ describe('citeReport', () => {
     expect(citeReport(report({ source: { ...report().source, url: null } }), permalink).gbt).toMatch(/ https:\/\/fazhi\.example\.org\/reports\/2023\/henan-hebi-xunxian\/\.$/)
   })
 
-  it('leaves the access date out of the plain texts and marks it only in the dated ones the script fills', () => {
+  it('leaves the access date out of the plain texts and says where the script inserts it', () => {
     const citation = citeReport(report(), permalink)
     for (const key of ['gbt', 'bibtex', 'csl', 'ris'] as const) {
       expect(citation[key]).not.toContain(accessToken)
       expect(citation[key]).not.toMatch(/引用日期|urldate|accessed|Y2 {2}-/)
-      expect(citation.dated[key]).toContain(accessToken)
+      expect(citation.access[key].text).toContain(accessToken)
     }
-    expect(citation.dated.gbt).toBe(`中共浚县县委, 浚县人民政府. 浚县2023年法治政府建设情况报告[EB/OL]. (2024-03-20)[${accessToken}]. http://www.xunxian.gov.cn/art/2024/3/20/art_1.html.`)
+    expect(withAccessDate(citation.gbt, citation.access.gbt, accessToken)).toBe(`中共浚县县委, 浚县人民政府. 浚县2023年法治政府建设情况报告[EB/OL]. (2024-03-20)[${accessToken}]. http://www.xunxian.gov.cn/art/2024/3/20/art_1.html.`)
+    const csl = JSON.parse(withAccessDate(citation.csl, citation.access.csl, '2024-05-01'))
+    expect(csl.accessed).toEqual({ raw: '2024-05-01' })
+    expect(csl.language).toBe('zh-CN')
+  })
+
+  it('puts the access date of an undated report after the medium, before the address', () => {
+    const citation = citeReport(report({ published: null }), permalink)
+    expect(citation.gbt).toBe('中共浚县县委, 浚县人民政府. 浚县2023年法治政府建设情况报告[EB/OL]. http://www.xunxian.gov.cn/art/2024/3/20/art_1.html.')
+    expect(withAccessDate(citation.gbt, citation.access.gbt, '2024-05-01')).toBe('中共浚县县委, 浚县人民政府. 浚县2023年法治政府建设情况报告[EB/OL]. [2024-05-01]. http://www.xunxian.gov.cn/art/2024/3/20/art_1.html.')
   })
 
   it('writes RIS that a RIS parser reads back, with and without the access date', async () => {
@@ -66,7 +75,7 @@ describe('citeReport', () => {
     expect(item?.URL).toBe('http://www.xunxian.gov.cn/art/2024/3/20/art_1.html')
     expect(item?.issued).toEqual({ 'date-parts': [[2024, 3, 20]] })
     // Y2 is where EndNote and Zotero put a web page's access date; the parser reads the record around it unchanged.
-    const datedText = citation.dated.ris.replace(accessToken, '2024-05-01')
+    const datedText = withAccessDate(citation.ris, citation.access.ris, '2024-05-01')
     expect(datedText).toMatch(/^Y2 {2}- 2024-05-01$/m)
     const [dated] = await parse(datedText, '@ris/file')
     expect(dated?.title).toBe(item?.title)
@@ -80,7 +89,7 @@ describe('citeReport', () => {
     expect(plain?.title).toBe('50%_报告x')
     expect(plain?.URL).toBe('http://a.gov.cn/p?q=%E6%B3%95&r=1')
     expect(plain?.accessed).toBeUndefined()
-    const [dated] = await parse(citation.dated.bibtex.replace(accessToken, '2024-05-01'), '@biblatex/text')
+    const [dated] = await parse(withAccessDate(citation.bibtex, citation.access.bibtex, '2024-05-01'), '@biblatex/text')
     expect(dated?.accessed).toEqual({ 'date-parts': [[2024, 5, 1]] })
   })
 
@@ -90,5 +99,7 @@ describe('citeReport', () => {
     expect(citation.gbt).toContain('浚县2023年法治政府建设情况报告: 三、存在的不足和原因[EB/OL]')
     expect(citation.bibtex).toMatch(/^@online\{2023-henan-hebi-xunxian-shortcomings,/)
     expect(citation.permalink).toBe(`${permalink}#shortcomings`)
+    // A section's panel shows GB/T 7714 only: the same text and date slot.
+    expect(citeInGbt(report(), `${permalink}#shortcomings`, section)).toEqual({ gbt: citation.gbt, access: citation.access.gbt, permalink: citation.permalink })
   })
 })

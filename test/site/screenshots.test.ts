@@ -57,6 +57,12 @@ describe('pages in Chromium', () => {
     const cite = await page.locator('#cite-gbt + p code').textContent()
     expect(cite).toMatch(/\[\d{4}-\d{2}-\d{2}\]\. http/)
     expect(await page.locator('#cite-bibtex + pre code').textContent()).toMatch(/urldate = \{\d{4}-\d{2}-\d{2}\}/)
+    expect(JSON.parse((await page.locator('#cite-csl + pre code').textContent()) ?? '').accessed.raw).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(await page.locator('#cite-ris + pre code').textContent()).toMatch(/^UR {2}- .+\nY2 {2}- \d{4}-\d{2}-\d{2}\nLA {2}- zh-CN$/m)
+    // Each section's panel cites that section in GB/T 7714, dated the same way.
+    const sectionCites = await page.locator('details.citation code[data-cite]').allTextContents()
+    expect(sectionCites.length).toBeGreaterThan(4)
+    for (const text of sectionCites) expect(text).toMatch(/: .+\[EB\/OL\]\. (\(\d{4}-\d{2}-\d{2}\))?\[\d{4}-\d{2}-\d{2}\]\. http\S+\.$/)
     await expect.poll(() => page.locator('.cite-panel button.copy-cite:visible').count(), { timeout: 30_000 }).toBe(4)
     await page.close()
   })
