@@ -12,9 +12,9 @@ import { splitUnits } from './split-units.ts'
 export interface ReuseOptions {
   /** The agency a report belongs to (reports of one agency share it), to tell 跨年重复 from 跨机构雷同. */
   agencyOf: (report: Report) => string
-  /** Other paragraphs listed per reused paragraph. Default 2. */
+  /** Other paragraphs listed per reused paragraph (the closest; the same agency's closest is added when not among them). Default `listedPerParagraph`. */
   perParagraph?: number
-  /** Other-agency paragraphs looked at per cluster when choosing the closest (the same agency's are always looked at). Default 8; scoring uses all. */
+  /** Other-agency paragraphs looked at per cluster when choosing the closest (the same agency's are always looked at). Default 10; counting uses all. */
   perCluster?: number
   /** Passages listed per year and part on the boilerplate page. Default 20. */
   perPart?: number
@@ -22,14 +22,9 @@ export interface ReuseOptions {
   usesPerPassage?: number
 }
 
-/** A listed reuse pair with what the side-by-side view marks (stretches of 4-grams both hold), as ranges of each paragraph's folded text. */
-export interface MarkedReuse extends ReuseLink {
-  marks: { self: [number, number][]; other: [number, number][] }
-}
-
 /** What `findReuse` finds, per report and per year and part. */
 export interface ReuseFindings {
-  byReport: Map<string, { reuse: MarkedReuse[]; reuseCounts: { anchor: string; reports: number; sameAgency: number }[]; reusedShare: number }>
+  byReport: Map<string, { reuse: ReuseLink[]; reuseCounts: { anchor: string; reports: number; sameAgency: number }[]; reusedShare: number }>
   /** Key `{year|undated}/{kind}`: the passages most reports of that year use in that part, most used first. */
   repeated: Map<string, RepeatedPassage[]>
 }
@@ -37,6 +32,8 @@ export interface ReuseFindings {
 /** Aligned characters two units must share, and the share of the shorter one they must cover. */
 export const minSharedChars = 20
 export const minCoverage = 0.8
+/** Other paragraphs listed per reused paragraph: the closest by shared characters (the count of all stays exact). */
+export const listedPerParagraph = 5
 /** Units a bucket compares a newcomer with before making it a leader of its own. */
 const leadersPerBucket = 16
 /** Reports a passage must be used by to appear on the boilerplate page. */
@@ -55,7 +52,7 @@ export function findReuse(reports: readonly Report[], options: ReuseOptions): Re
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
   const agencies = sorted.map(options.agencyOf)
-  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? 2, options.perCluster ?? 8)
+  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? listedPerParagraph, options.perCluster ?? 10)
   const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? 20, options.usesPerPassage ?? 50)
   return { byReport, repeated }
 }
@@ -276,7 +273,7 @@ function closestParagraphs(
   byAgency: (cluster: number) => ReadonlyMap<string, readonly number[]>,
   limit: number,
   perCluster: number,
-): MarkedReuse[] {
+): ReuseLink[] {
   const self = corpus.paraReport[para] ?? 0
   const scores = new Map<number, number>()
   const add = (member: number, length: number): void => {
@@ -306,16 +303,15 @@ function closestParagraphs(
   const folded = corpus.paraFolded[para] ?? ''
   return listed.map(({ otherPara, same }) => {
     const otherFolded = corpus.paraFolded[otherPara] ?? ''
-    // Marks and the shared count come from 4-grams both paragraphs hold: linear, and the clusters were already aligned.
-    const self = sharedGrams(folded, otherFolded)
-    const shared = self.reduce((sum, [from, to]) => sum + to - from, 0)
+    // The shared count comes from 4-grams both paragraphs hold (what the side-by-side view marks): linear, and the
+    // clusters were already aligned. The marks themselves are found again when a page shows the pair.
+    const shared = sharedGrams(folded, otherFolded).reduce((sum, [from, to]) => sum + to - from, 0)
     return {
       anchor: corpus.paraAnchor[para] ?? '',
       other: { id: reports[corpus.paraReport[otherPara] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[otherPara] ?? '' },
       sharedChars: shared,
       similarity: folded.length > 0 ? round(Math.min(1, shared / folded.length)) : 0,
       sameAgency: same,
-      marks: { self, other: sharedGrams(otherFolded, folded) },
     }
   })
 }
