@@ -9,7 +9,7 @@ import { measureSubstance } from './measure-substance.ts'
 export interface AnalysisOptions {
   /** The agency a report belongs to. Default: the id without its year (`2022-tianjin-zwfwb` → `tianjin-zwfwb`), as agency pages group. */
   agencyOf?: (report: Report) => string
-  /** Other paragraphs listed per reused paragraph. Default `listedPerParagraph` (5). */
+  /** Other paragraphs listed per reused paragraph. Default `listedPerParagraph` (3). */
   perParagraph?: number
   /** Other-agency paragraphs looked at per cluster when choosing them. Default 10. */
   perCluster?: number

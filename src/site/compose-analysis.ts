@@ -1,4 +1,4 @@
-import { collectParagraphs, foldPassage, listedPerParagraph, repeatedShortcomings, sharedGrams, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
+import { collectParagraphs, foldPassage, listedPerParagraph, type FoldedPassage, repeatedShortcomings, sharedGrams, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
 import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Report, SectionKind } from '../types.ts'
 import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, Segment, YearAnalysis } from './analysis-view-types.ts'
@@ -81,7 +81,7 @@ function reuseEntries(found: ReportAnalysis, view: ReportView, reportById: Reado
     // The closest pair, and the same agency's closest (跨年重复) when that is another one.
     const shown = [links[0], links.find((link) => link.sameAgency)].filter((link, index, list): link is ReuseLink => link !== undefined && list.indexOf(link) === index)
     const selfText = own.get(count.anchor) ?? ''
-    const selfFolded = foldPassage(selfText).folded
+    const self = foldPassage(selfText)
     return {
       anchor: count.anchor,
       kindLabel: kindLabel(kindOfAnchor(count.anchor)),
@@ -90,11 +90,11 @@ function reuseEntries(found: ReportAnalysis, view: ReportView, reportById: Reado
       sameAgency: count.sameAgency,
       sides: shown.map((link) => {
         const otherText = textOf(link.other.id, link.other.anchor)
-        const otherFolded = foldPassage(otherText).folded
+        const other = foldPassage(otherText)
         return {
           ...describeLink(link, viewById),
-          self: markSegments(selfText, sharedGrams(selfFolded, otherFolded)),
-          theirs: markSegments(otherText, sharedGrams(otherFolded, selfFolded)),
+          self: markSegments(selfText, sharedGrams(self.folded, other.folded), self),
+          theirs: markSegments(otherText, sharedGrams(other.folded, self.folded), other),
         }
       }),
       more: links.filter((link) => !shown.includes(link)).map((link) => describeLink(link, viewById)),
@@ -202,9 +202,9 @@ export function composeYearAnalysis(year: YearView, agencies: readonly AgencyVie
   return { followUp, reuse, repeatedPages: statutoryKinds.map((kind) => ({ label: kindLabel(kind), url: `/years/${year.key}/${kind}/repeated/` })) }
 }
 
-/** A paragraph cut into pieces, those inside the marked folded ranges marked; ranges index the folded text. */
-export function markSegments(text: string, ranges: readonly (readonly [number, number])[]): Segment[] {
-  const { starts, ends } = foldPassage(text)
+/** A paragraph cut into pieces, those inside the marked folded ranges marked; ranges index its folded text (`passage`, when folded already). */
+export function markSegments(text: string, ranges: readonly (readonly [number, number])[], passage: FoldedPassage = foldPassage(text)): Segment[] {
+  const { starts, ends } = passage
   const marked = new Uint8Array(text.length)
   for (const [from, to] of ranges) {
     if (to <= from) continue
