@@ -5,7 +5,7 @@ import { collectParagraphs } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
 import { bandKey, bands, minHash, signatureLength } from './min-hash.ts'
-import { sharedGrams } from './shared-grams.ts'
+import { sharedCharsOf } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
 
 /** Options for `findReuse`. */
@@ -362,11 +362,11 @@ function closestParagraphs(
   const sameBest = chosen.find((entry) => entry.same)
   if (sameBest && !listed.includes(sameBest)) listed.push(sameBest)
   const folded = corpus.paraFolded[para] ?? ''
+  // The shared count comes from 4-grams both paragraphs hold (what the side-by-side view marks): linear, and the
+  // clusters were already aligned. The marks themselves are found again when a page shows the pair.
+  const sharedWith = sharedCharsOf(folded)
   return listed.map(({ otherPara, same }) => {
-    const otherFolded = corpus.paraFolded[otherPara] ?? ''
-    // The shared count comes from 4-grams both paragraphs hold (what the side-by-side view marks): linear, and the
-    // clusters were already aligned. The marks themselves are found again when a page shows the pair.
-    const shared = sharedGrams(folded, otherFolded).reduce((sum, [from, to]) => sum + to - from, 0)
+    const shared = sharedWith(corpus.paraFolded[otherPara] ?? '')
     return {
       anchor: corpus.paraAnchor[para] ?? '',
       other: { id: reports[corpus.paraReport[otherPara] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[otherPara] ?? '' },

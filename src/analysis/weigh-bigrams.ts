@@ -39,16 +39,53 @@ const commonMin = 5
  * outweigh the merely uncommon.
  */
 export function weighBigrams(passages: Iterable<ArrayLike<number> & Iterable<number>>): BigramWeights {
-  const df = new Map<number, number>()
+  const df = createCounter()
   let total = 0
   for (const bigrams of passages) {
     total++
-    for (const bigram of bigrams) df.set(bigram, (df.get(bigram) ?? 0) + 1)
+    for (const bigram of bigrams) df.add(bigram)
   }
   const floor = Math.log(Math.max(1, Math.min(commonShare, (1 + total) / (1 + commonMin))))
-  return { weight: (bigram, own = 0) => Math.max(0, Math.log((1 + total) / (1 + Math.max(0, (df.get(bigram) ?? 0) - own))) - floor) }
+  return { weight: (bigram, own = 0) => Math.max(0, Math.log((1 + total) / (1 + Math.max(0, df.count(bigram) - own))) - floor) }
 }
 
+/**
+ * Counts per bigram in an open-addressing table of typed arrays: CJK bigrams are above 2³⁰, so a Map would box
+ * every one of the tens of millions counted at 10,000 reports.
+ */
+function createCounter(): { add: (key: number) => void; count: (key: number) => number } {
+  let size = 1 << 16
+  let keys = new Uint32Array(size)
+  let counts = new Int32Array(size)
+  let used = 0
+  const slotOf = (key: number): number => {
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & (size - 1)
+    while ((counts[slot] ?? 0) > 0 && keys[slot] !== key) slot = (slot + 1) & (size - 1)
+    return slot
+  }
+  const add = (key: number): void => {
+    const slot = slotOf(key)
+    if ((counts[slot] ?? 0) === 0) {
+      keys[slot] = key
+      used++
+    }
+    counts[slot] = (counts[slot] ?? 0) + 1
+    if (used * 2 > size) {
+      const [oldKeys, oldCounts] = [keys, counts]
+      size *= 2
+      keys = new Uint32Array(size)
+      counts = new Int32Array(size)
+      oldKeys.forEach((held, index) => {
+        const count = oldCounts[index] ?? 0
+        if (count === 0) return
+        const moved = slotOf(held)
+        keys[moved] = held
+        counts[moved] = count
+      })
+    }
+  }
+  return { add, count: (key) => counts[slotOf(key)] ?? 0 }
+}
 /** An item's bigrams with their weights, looked up once: as counted, and with one passage (the one compared) left out. */
 export interface WeighedBigrams {
   bigrams: Uint32Array
