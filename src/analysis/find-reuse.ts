@@ -38,6 +38,9 @@ export const listedPerParagraph = 3
 const leadersPerBucket = 16
 /** Reports a passage must be used by to appear on the boilerplate page. */
 const minRepeatedReports = 3
+/** Passages the boilerplate page lists per year and part, and uses listed per passage. */
+export const repeatedPerPart = 20
+export const usesPerPassage = 50
 
 /**
  * Find text reuse across reports: fold every paragraph (the search's fold), cut it into sentence units of 20+
@@ -53,7 +56,7 @@ export function findReuse(reports: readonly Report[], options: ReuseOptions): Re
   const clusters = collectClusters(corpus, parent)
   const agencies = sorted.map(options.agencyOf)
   const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? listedPerParagraph, options.perCluster ?? 10)
-  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? 20, options.usesPerPassage ?? 50)
+  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
   return { byReport, repeated }
 }
 

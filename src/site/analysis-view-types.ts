@@ -75,6 +75,8 @@ export interface RepeatedPage {
   kindUrl: string
   /** Reports of that year with that part. */
   total: number
+  /** Passages listed at most (the most used). */
+  listed: number
   passages: { text: string; reports: number; uses: Link[] }[]
 }
 

@@ -1,4 +1,4 @@
-import { collectParagraphs, foldPassage, listedPerParagraph, type FoldedPassage, repeatedShortcomings, sharedGrams, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
+import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, type FoldedPassage, repeatedShortcomings, sharedGrams, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
 import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Report, SectionKind } from '../types.ts'
 import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, Segment, YearAnalysis } from './analysis-view-types.ts'
@@ -132,6 +132,7 @@ export function composeRepeatedPages(analysis: CorpusAnalysis, years: readonly Y
         label: kindLabel(kind),
         kindUrl: `/years/${year.key}/${kind}/`,
         total: members.filter((view) => view.kinds.includes(kind)).length,
+        listed: repeatedPerPart,
         passages: (analysis.repeated.get(`${year.key}/${kind}`) ?? []).map((passage) => ({
           text: passage.text,
           reports: passage.reports,
