@@ -1,7 +1,7 @@
 import type { Report } from '../types.ts'
 import type { PartChange, RepeatedPassage, ReportAnalysis } from './analysis-types.ts'
 import { compareYears } from './compare-years.ts'
-import { findReuse, type MarkedReuse } from './find-reuse.ts'
+import { findReuse } from './find-reuse.ts'
 import { followPlans } from './follow-plans.ts'
 import { measureSubstance } from './measure-substance.ts'
 
@@ -9,16 +9,16 @@ import { measureSubstance } from './measure-substance.ts'
 export interface AnalysisOptions {
   /** The agency a report belongs to. Default: the id without its year (`2022-tianjin-zwfwb` → `tianjin-zwfwb`), as agency pages group. */
   agencyOf?: (report: Report) => string
-  /** Other paragraphs listed per reused paragraph. Default 2. */
+  /** Other paragraphs listed per reused paragraph. Default `listedPerParagraph` (3). */
   perParagraph?: number
-  /** Other-agency paragraphs looked at per cluster when choosing them. Default 8. */
+  /** Other-agency paragraphs looked at per cluster when choosing them. Default 10. */
   perCluster?: number
 }
 
 /** What the analysis gives the site: per report, the boilerplate per year and part, and year-to-year changes. */
 export interface CorpusAnalysis {
-  /** Per report id: what its JSON carries as `analysis`, reuse pairs with their marks for the side-by-side view. */
-  reports: Map<string, Omit<ReportAnalysis, 'reuse'> & { reuse: MarkedReuse[] }>
+  /** Per report id: what its JSON carries as `analysis`. */
+  reports: Map<string, ReportAnalysis>
   /** Key `{year|undated}/{kind}`: passages most reports of that year use in that part. */
   repeated: Map<string, RepeatedPassage[]>
   /** Key `{earlier id}>{later id}`: per part, how the agency's report changed from one year to the next. */

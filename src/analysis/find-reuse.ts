@@ -5,16 +5,16 @@ import { collectParagraphs } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
 import { bandKey, bands, minHash, signatureLength } from './min-hash.ts'
-import { sharedGrams } from './shared-grams.ts'
+import { sharedCharsOf } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
 
 /** Options for `findReuse`. */
 export interface ReuseOptions {
   /** The agency a report belongs to (reports of one agency share it), to tell 跨年重复 from 跨机构雷同. */
   agencyOf: (report: Report) => string
-  /** Other paragraphs listed per reused paragraph. Default 2. */
+  /** Other paragraphs listed per reused paragraph (the closest; the same agency's closest is added when not among them). Default `listedPerParagraph`. */
   perParagraph?: number
-  /** Other-agency paragraphs looked at per cluster when choosing the closest (the same agency's are always looked at). Default 8; scoring uses all. */
+  /** Other-agency paragraphs looked at per cluster when choosing the closest (the same agency's are always looked at). Default 10; counting uses all. */
   perCluster?: number
   /** Passages listed per year and part on the boilerplate page. Default 20. */
   perPart?: number
@@ -22,14 +22,9 @@ export interface ReuseOptions {
   usesPerPassage?: number
 }
 
-/** A listed reuse pair with what the side-by-side view marks (stretches of 4-grams both hold), as ranges of each paragraph's folded text. */
-export interface MarkedReuse extends ReuseLink {
-  marks: { self: [number, number][]; other: [number, number][] }
-}
-
 /** What `findReuse` finds, per report and per year and part. */
 export interface ReuseFindings {
-  byReport: Map<string, { reuse: MarkedReuse[]; reuseCounts: { anchor: string; reports: number; sameAgency: number }[]; reusedShare: number }>
+  byReport: Map<string, { reuse: ReuseLink[]; reuseCounts: { anchor: string; reports: number; sameAgency: number }[]; reusedShare: number }>
   /** Key `{year|undated}/{kind}`: the passages most reports of that year use in that part, most used first. */
   repeated: Map<string, RepeatedPassage[]>
 }
@@ -37,10 +32,15 @@ export interface ReuseFindings {
 /** Aligned characters two units must share, and the share of the shorter one they must cover. */
 export const minSharedChars = 20
 export const minCoverage = 0.8
+/** Other paragraphs listed per reused paragraph: the closest by shared characters (the count of all stays exact). */
+export const listedPerParagraph = 3
 /** Units a bucket compares a newcomer with before making it a leader of its own. */
 const leadersPerBucket = 16
 /** Reports a passage must be used by to appear on the boilerplate page. */
 const minRepeatedReports = 3
+/** Passages the boilerplate page lists per year and part, and uses listed per passage. */
+export const repeatedPerPart = 20
+export const usesPerPassage = 50
 
 /**
  * Find text reuse across reports: fold every paragraph (the search's fold), cut it into sentence units of 20+
@@ -55,8 +55,8 @@ export function findReuse(reports: readonly Report[], options: ReuseOptions): Re
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
   const agencies = sorted.map(options.agencyOf)
-  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? 2, options.perCluster ?? 8)
-  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? 20, options.usesPerPassage ?? 50)
+  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? listedPerParagraph, options.perCluster ?? 10)
+  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
   return { byReport, repeated }
 }
 
@@ -116,40 +116,98 @@ function indexUnits(reports: readonly Report[]): Corpus {
   }
 }
 
-/** Union–find over units: LSH buckets give candidates, alignment decides; returns each unit's parent link. */
+/**
+ * Union–find over units: identical units are joined at once (by a hash of their text), then one unit of each
+ * distinct text goes through MinHash/LSH, whose buckets give candidates that alignment decides. Returns each unit's
+ * parent link. A boilerplate sentence in thousands of reports is one unit for LSH, not thousands.
+ */
 function clusterUnits(corpus: Corpus): Int32Array {
-  const { units } = corpus
-  const signatures = new Uint32Array(units * signatureLength)
-  for (let unit = 0; unit < units; unit++) {
-    minHash(corpus.paraFolded[corpus.unitPara[unit] ?? 0] ?? '', corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0, signatures, unit * signatureLength)
+  const parent = new Int32Array(corpus.units)
+  for (let unit = 0; unit < corpus.units; unit++) parent[unit] = unit
+  const { distinct, spread } = joinIdentical(corpus, parent)
+  const count = distinct.length
+  const signatures = new Uint32Array(count * signatureLength)
+  for (let index = 0; index < count; index++) {
+    const unit = distinct[index] ?? 0
+    minHash(corpus.paraFolded[corpus.unitPara[unit] ?? 0] ?? '', corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0, signatures, index * signatureLength)
   }
-  const parent = new Int32Array(units)
-  for (let unit = 0; unit < units; unit++) parent[unit] = unit
-  // Bucket by sorting (key, unit) packed in one float: no map of millions of entries.
-  const unitBits = Math.max(20, Math.ceil(Math.log2(units + 1)))
-  const keyScale = 2 ** unitBits
-  const keyMask = 2 ** (53 - unitBits)
-  const packed = new Float64Array(units)
+  // Bucket by sorting (key, index) packed in one float: no map of millions of entries.
+  const indexBits = Math.max(20, Math.ceil(Math.log2(count + 1)))
+  const keyScale = 2 ** indexBits
+  const keyMask = 2 ** (53 - indexBits)
+  const packed = new Float64Array(count)
+  const bucket = new Int32Array(count)
   for (let band = 0; band < bands; band++) {
-    for (let unit = 0; unit < units; unit++) packed[unit] = (bandKey(signatures, unit * signatureLength, band) % keyMask) * keyScale + unit
+    for (let index = 0; index < count; index++) packed[index] = (bandKey(signatures, index * signatureLength, band) % keyMask) * keyScale + index
     packed.sort()
     let start = 0
-    while (start < units) {
+    while (start < count) {
       const key = Math.floor((packed[start] ?? 0) / keyScale)
       let end = start + 1
-      while (end < units && Math.floor((packed[end] ?? 0) / keyScale) === key) end++
-      if (end - start > 1) joinBucket(corpus, parent, packed.subarray(start, end), keyScale)
+      while (end < count && Math.floor((packed[end] ?? 0) / keyScale) === key) end++
+      if (end - start > 1) {
+        for (let at = start; at < end; at++) bucket[at - start] = distinct[(packed[at] ?? 0) % keyScale] ?? 0
+        joinBucket(corpus, parent, spread, bucket.subarray(0, end - start))
+      }
       start = end
     }
   }
   return parent
 }
 
+/**
+ * Join units with the same folded text (20+ characters: shorter ones never align) and return the first of each
+ * distinct text, in unit order, with a flag per unit: its text is also in another report.
+ */
+function joinIdentical(corpus: Corpus, parent: Int32Array): { distinct: Int32Array; spread: Uint8Array } {
+  const unitBits = Math.max(20, Math.ceil(Math.log2(corpus.units + 1)))
+  const keyScale = 2 ** unitBits
+  const keyMask = 2 ** (53 - unitBits)
+  const long: number[] = []
+  for (let unit = 0; unit < corpus.units; unit++) if ((corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0) >= minSharedChars) long.push(unit)
+  const packed = new Float64Array(long.length)
+  long.forEach((unit, index) => {
+    packed[index] = (textHash(corpus, unit) % keyMask) * keyScale + unit
+  })
+  packed.sort()
+  const spread = new Uint8Array(corpus.units)
+  const firsts: number[] = []
+  let start = 0
+  while (start < packed.length) {
+    const key = Math.floor((packed[start] ?? 0) / keyScale)
+    let end = start + 1
+    while (end < packed.length && Math.floor((packed[end] ?? 0) / keyScale) === key) end++
+    // Equal hashes almost always mean equal texts; a collision only makes two texts of one run.
+    const texts = new Map<string, number>()
+    for (let at = start; at < end; at++) {
+      const unit = (packed[at] ?? 0) % keyScale
+      const text = unitText(corpus, unit)
+      const first = texts.get(text)
+      if (first === undefined) {
+        texts.set(text, unit)
+        firsts.push(unit)
+        continue
+      }
+      parent[unit] = first
+      if (corpus.paraReport[corpus.unitPara[unit] ?? 0] !== corpus.paraReport[corpus.unitPara[first] ?? 0]) spread[first] = 1
+    }
+    start = end
+  }
+  return { distinct: Int32Array.from(firsts).sort(), spread }
+}
+
+/** FNV-1a of a unit's folded text, 32 bits. */
+function textHash(corpus: Corpus, unit: number): number {
+  const text = corpus.paraFolded[corpus.unitPara[unit] ?? 0] ?? ''
+  let hash = 0x811c9dc5
+  for (let at = corpus.unitStart[unit] ?? 0; at < (corpus.unitEnd[unit] ?? 0); at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193)
+  return hash >>> 0
+}
+
 /** Join the units of one bucket that align: each is compared with the bucket's leaders, not with every member. */
-function joinBucket(corpus: Corpus, parent: Int32Array, bucket: Float64Array, keyScale: number): void {
+function joinBucket(corpus: Corpus, parent: Int32Array, spread: Uint8Array, bucket: Int32Array): void {
   const leaders: number[] = []
-  for (const value of bucket) {
-    const unit = value % keyScale
+  for (const unit of bucket) {
     const root = find(parent, unit)
     let joined = false
     for (const leader of leaders) {
@@ -158,7 +216,7 @@ function joinBucket(corpus: Corpus, parent: Int32Array, bucket: Float64Array, ke
         joined = true
         break
       }
-      if (unitsAlign(corpus, unit, leader)) {
+      if (unitsAlign(corpus, spread, unit, leader)) {
         parent[Math.max(root, leaderRoot)] = Math.min(root, leaderRoot)
         joined = true
         break
@@ -168,11 +226,14 @@ function joinBucket(corpus: Corpus, parent: Int32Array, bucket: Float64Array, ke
   }
 }
 
-/** True when two units of different reports share an aligned run of ≥ 20 characters covering ≥ 80% of the shorter. */
-function unitsAlign(corpus: Corpus, a: number, b: number): boolean {
+/**
+ * True when two units share an aligned run of ≥ 20 characters covering ≥ 80% of the shorter, and are of different
+ * reports — or one's text is also in another report, which would join them anyway.
+ */
+function unitsAlign(corpus: Corpus, spread: Uint8Array, a: number, b: number): boolean {
   const paraA = corpus.unitPara[a] ?? 0
   const paraB = corpus.unitPara[b] ?? 0
-  if (corpus.paraReport[paraA] === corpus.paraReport[paraB]) return false
+  if (corpus.paraReport[paraA] === corpus.paraReport[paraB] && spread[a] !== 1 && spread[b] !== 1) return false
   const textA = unitText(corpus, a)
   const textB = unitText(corpus, b)
   const shorter = Math.min(textA.length, textB.length)
@@ -276,7 +337,7 @@ function closestParagraphs(
   byAgency: (cluster: number) => ReadonlyMap<string, readonly number[]>,
   limit: number,
   perCluster: number,
-): MarkedReuse[] {
+): ReuseLink[] {
   const self = corpus.paraReport[para] ?? 0
   const scores = new Map<number, number>()
   const add = (member: number, length: number): void => {
@@ -304,18 +365,17 @@ function closestParagraphs(
   const sameBest = chosen.find((entry) => entry.same)
   if (sameBest && !listed.includes(sameBest)) listed.push(sameBest)
   const folded = corpus.paraFolded[para] ?? ''
+  // The shared count comes from 4-grams both paragraphs hold (what the side-by-side view marks): linear, and the
+  // clusters were already aligned. The marks themselves are found again when a page shows the pair.
+  const sharedWith = sharedCharsOf(folded)
   return listed.map(({ otherPara, same }) => {
-    const otherFolded = corpus.paraFolded[otherPara] ?? ''
-    // Marks and the shared count come from 4-grams both paragraphs hold: linear, and the clusters were already aligned.
-    const self = sharedGrams(folded, otherFolded)
-    const shared = self.reduce((sum, [from, to]) => sum + to - from, 0)
+    const shared = sharedWith(corpus.paraFolded[otherPara] ?? '')
     return {
       anchor: corpus.paraAnchor[para] ?? '',
       other: { id: reports[corpus.paraReport[otherPara] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[otherPara] ?? '' },
       sharedChars: shared,
       similarity: folded.length > 0 ? round(Math.min(1, shared / folded.length)) : 0,
       sameAgency: same,
-      marks: { self, other: sharedGrams(otherFolded, folded) },
     }
   })
 }

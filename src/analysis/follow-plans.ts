@@ -2,7 +2,7 @@ import type { Report, Section } from '../types.ts'
 import type { FollowUpItem } from './analysis-types.ts'
 import { collectParagraphs } from './collect-paragraphs.ts'
 import { splitPlanItems, type PlanItem } from './split-plan-items.ts'
-import { bigramsOf, containment, weighBigrams, type BigramWeights } from './weigh-bigrams.ts'
+import { bigramsOf, containment, weighBigrams, weighItem, type BigramWeights } from './weigh-bigrams.ts'
 
 /** Weighted share of a plan item's bigrams an achievement passage must hold to count as its follow-up. */
 export const addressedThreshold = 0.5
@@ -14,7 +14,8 @@ const evidencePerItem = 3
 /** A passage of the next report that may answer a plan: an achievement paragraph or sub-part heading. */
 interface Passage {
   anchor: string
-  bigrams: Set<number>
+  /** Ascending, distinct (`bigramsOf`). */
+  bigrams: Uint32Array
 }
 
 /**
@@ -31,34 +32,51 @@ export function followPlans(reports: readonly Report[], agencyOf: (report: Repor
     const key = `${agencyOf(report)}|${report.year}`
     if (!byAgencyYear.has(key)) byAgencyYear.set(key, report)
   }
-  const items = new Map(reports.map((report) => [report.id, splitPlanItems(report)]))
-  const passages = new Map(reports.map((report) => [report.id, answerPassages(report)]))
-  const weights = weighBigrams(function* () {
-    for (const list of items.values()) for (const item of list) yield bigramsOf(item.text)
-    for (const list of passages.values()) for (const passage of list) yield [...passage.bigrams]
-  }())
+  // Every item and passage weighs the bigrams; only the reports compared keep theirs (at 10,000 reports the rest
+  // would be tens of millions of numbers held for nothing).
+  const nextOf = new Map<string, Report>()
+  for (const report of reports) {
+    const next = report.year === null ? undefined : byAgencyYear.get(`${agencyOf(report)}|${report.year + 1}`)
+    if (next) nextOf.set(report.id, next)
+  }
+  const compared = new Set([...nextOf.values()].map((report) => report.id))
+  const items = new Map<string, PlanItem[]>()
+  const planBigrams = new Map<string, Passage[]>()
+  const passages = new Map<string, Passage[]>()
+  const weights = weighBigrams(
+    (function* () {
+      for (const report of reports) {
+        const own = splitPlanItems(report)
+        const plans = own.map((item) => ({ anchor: item.anchor, bigrams: bigramsOf(item.text) }))
+        for (const plan of plans) yield plan.bigrams
+        const answers = answerPassages(report)
+        for (const passage of answers) yield passage.bigrams
+        if (nextOf.has(report.id)) items.set(report.id, own)
+        if (compared.has(report.id)) {
+          planBigrams.set(report.id, plans)
+          passages.set(report.id, answers)
+        }
+      }
+    })(),
+  )
   const result = new Map<string, FollowUpItem[]>()
   for (const report of reports) {
-    if (report.year === null) continue
-    const next = byAgencyYear.get(`${agencyOf(report)}|${report.year + 1}`)
+    const next = nextOf.get(report.id)
     if (!next) continue
-    const nextPlans = (items.get(next.id) ?? []).map((item) => ({ anchor: item.anchor, bigrams: new Set(bigramsOf(item.text)) }))
-    result.set(
-      report.id,
-      (items.get(report.id) ?? []).map((item) => judgeItem(item, next.id, passages.get(next.id) ?? [], nextPlans, weights)),
-    )
+    const judged = (items.get(report.id) ?? []).map((item) => judgeItem(item, next.id, passages.get(next.id) ?? [], planBigrams.get(next.id) ?? [], weights))
+    result.set(report.id, judged)
   }
   return result
 }
 
 function judgeItem(item: PlanItem, nextId: string, answers: readonly Passage[], nextPlans: readonly Passage[], weights: BigramWeights): FollowUpItem {
-  const clauses = weightyClauses(item.text, weights)
+  const clauses = weightyClauses(item.text, weights).map((clause) => weighItem(clause, weights))
   const best = (list: readonly Passage[]) =>
     list
       .map((passage) => ({
         id: nextId,
         anchor: passage.anchor,
-        similarity: round(Math.max(...clauses.map((clause) => containment(clause, passage.bigrams, weights)))),
+        similarity: round(Math.max(...clauses.map((clause) => containment(clause, passage.bigrams)))),
       }))
       .sort((a, b) => b.similarity - a.similarity)
   const relisted = best(nextPlans).filter((entry) => entry.similarity >= relistedThreshold).slice(0, 1)
@@ -79,9 +97,9 @@ const clauseShare = 0.4
  * The bigram sets an item is matched by: the whole item, and each clause (split at ，；) that carries at least 40% of
  * its weight, so 「建设智慧矫正指挥中心，提升社区矫正监管水平」 is followed up by a passage on the centre alone.
  */
-function weightyClauses(text: string, weights: BigramWeights): number[][] {
+function weightyClauses(text: string, weights: BigramWeights): Uint32Array[] {
   const whole = bigramsOf(text)
-  const weightOf = (bigrams: readonly number[]) => bigrams.reduce((sum, bigram) => sum + weights.weight(bigram), 0)
+  const weightOf = (bigrams: Uint32Array) => bigrams.reduce((sum, bigram) => sum + weights.weight(bigram), 0)
   const total = weightOf(whole)
   const clauses = text
     .split(/[，,；;：:。]/u)
@@ -97,7 +115,7 @@ function answerPassages(report: Report): Passage[] {
   const visit = (sections: readonly Section[]): void => {
     for (const section of sections) {
       if (answering.has(section.kind) && section.heading && section.children.length === 0) {
-        headings.push({ anchor: section.anchor, bigrams: new Set(bigramsOf([section.heading, ...section.paragraphs].join(''))) })
+        headings.push({ anchor: section.anchor, bigrams: bigramsOf([section.heading, ...section.paragraphs].join('')) })
       }
       visit(section.children)
     }
@@ -105,7 +123,7 @@ function answerPassages(report: Report): Passage[] {
   visit(report.sections)
   const paragraphs = collectParagraphs(report)
     .filter((paragraph) => answering.has(paragraph.kind))
-    .map((paragraph) => ({ anchor: paragraph.anchor, bigrams: new Set(bigramsOf(paragraph.text)) }))
+    .map((paragraph) => ({ anchor: paragraph.anchor, bigrams: bigramsOf(paragraph.text) }))
   return [...paragraphs, ...headings]
 }
 

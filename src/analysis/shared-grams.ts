@@ -65,3 +65,47 @@ function gramHash(text: string, at: number): number {
   for (let k = at; k < at + gram; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193)
   return hash
 }
+
+/**
+ * `sharedGrams(self, other)` summed, for one `self` and many `other`s: self's 4-grams are tabled once, and each
+ * other text is only scanned. Returns the characters of `self` covered by a 4-gram the other text holds.
+ * @example sharedCharsOf('甲乙丙丁戊己')('乙丙丁戊子') // 4
+ */
+export function sharedCharsOf(self: string): (other: string) => number {
+  const count = Math.max(0, self.length - gram + 1)
+  let slots = 8
+  while (slots < count * 2) slots *= 2
+  const slotKeys = new Int32Array(slots)
+  const heads = new Int32Array(slots).fill(-1)
+  const next = new Int32Array(count).fill(-1)
+  const slotOf = (hash: number): number => {
+    let slot = hash & (slots - 1)
+    while (heads[slot] !== -1 && slotKeys[slot] !== hash) slot = (slot + 1) & (slots - 1)
+    return slot
+  }
+  for (let at = count - 1; at >= 0; at--) {
+    const hash = gramHash(self, at)
+    const slot = slotOf(hash)
+    slotKeys[slot] = hash
+    next[at] = heads[slot] ?? -1
+    heads[slot] = at
+  }
+  const hit = new Uint8Array(count)
+  return (other) => {
+    hit.fill(0)
+    for (let at = 0; at + gram <= other.length; at++) {
+      const slot = slotOf(gramHash(other, at))
+      // A slot already seen for this text has its positions marked: the chain is walked once.
+      if (heads[slot] === -1 || hit[heads[slot] ?? 0] === 1) continue
+      for (let position = heads[slot] ?? -1; position !== -1; position = next[position] ?? -1) hit[position] = 1
+    }
+    let covered = 0
+    let coveredTo = 0
+    for (let at = 0; at < count; at++) {
+      if (hit[at] !== 1) continue
+      covered += Math.min(gram, at + gram - Math.max(at, coveredTo))
+      coveredTo = at + gram
+    }
+    return covered
+  }
+}

@@ -1,11 +1,12 @@
-import { foldCharacter } from '../../templates/assets/search.core.js'
+import { characterLength, foldCharacterAt } from './fold-passage.ts'
 
 /** Shortest unit compared, in folded characters: the "sentence of 20+ characters". */
 export const minUnitLength = 20
 /** Longest unit: longer sentences are cut, so alignment stays cheap (it is quadratic in the unit length). */
 export const maxUnitLength = 120
 
-const sentenceEnd = /[。！？；!?;\n]/
+/** Characters that end a sentence: 。！？；!?; and a line break. */
+const sentenceEnds = new Set([...'。！？；!?;\n'].map((character) => character.charCodeAt(0)))
 
 /**
  * Fold a paragraph and cut it into the units reuse is found between: its sentences, a short one joined to the next
@@ -17,13 +18,13 @@ export function splitUnits(text: string): { folded: string; ranges: [number, num
   let folded = ''
   const sentences: [number, number][] = []
   let start = 0
-  for (const character of text) {
-    if (sentenceEnd.test(character)) {
+  for (let at = 0; at < text.length; at += characterLength(text, at)) {
+    if (sentenceEnds.has(text.charCodeAt(at))) {
       if (folded.length > start) sentences.push([start, folded.length])
       start = folded.length
       continue
     }
-    folded += foldCharacter(character)
+    folded += foldCharacterAt(text, at)
   }
   if (folded.length > start) sentences.push([start, folded.length])
   const joined: [number, number][] = []

@@ -1,11 +1,26 @@
 import { foldOnly } from './fold-passage.ts'
 
-/** Distinct character bigrams of a folded text, as numbers (two UTF-16 units). */
-export function bigramsOf(text: string): number[] {
+/** Distinct character bigrams of a folded text, as numbers (two UTF-16 units), ascending: a compact set. */
+export function bigramsOf(text: string): Uint32Array {
   const folded = foldOnly(text)
-  const seen = new Set<number>()
-  for (let at = 0; at + 1 < folded.length; at++) seen.add(folded.charCodeAt(at) * 0x10000 + folded.charCodeAt(at + 1))
-  return [...seen]
+  const all = new Uint32Array(Math.max(0, folded.length - 1))
+  for (let at = 0; at + 1 < folded.length; at++) all[at] = folded.charCodeAt(at) * 0x10000 + folded.charCodeAt(at + 1)
+  all.sort()
+  let distinct = 0
+  for (let at = 0; at < all.length; at++) if (at === 0 || all[at] !== all[at - 1]) all[distinct++] = all[at] ?? 0
+  return all.slice(0, distinct)
+}
+
+/** True when an ascending bigram set (`bigramsOf`) holds the bigram. */
+export function holdsBigram(bigrams: Uint32Array, bigram: number): boolean {
+  let low = 0
+  let high = bigrams.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((bigrams[middle] ?? 0) < bigram) low = middle + 1
+    else high = middle
+  }
+  return bigrams[low] === bigram
 }
 
 /** Inverse document frequency of bigrams over a set of passages: words every report uses (推进, 法治) weigh little. */
@@ -23,29 +38,83 @@ const commonMin = 5
  * `max(0, ln((1 + passages) / (1 + df)) − ln(min(20, (1 + passages) / 6)))`, so rare bigrams (a plan's own subject)
  * outweigh the merely uncommon.
  */
-export function weighBigrams(passages: Iterable<readonly number[]>): BigramWeights {
-  const df = new Map<number, number>()
+export function weighBigrams(passages: Iterable<ArrayLike<number> & Iterable<number>>): BigramWeights {
+  const df = createCounter()
   let total = 0
   for (const bigrams of passages) {
     total++
-    for (const bigram of bigrams) df.set(bigram, (df.get(bigram) ?? 0) + 1)
+    for (const bigram of bigrams) df.add(bigram)
   }
   const floor = Math.log(Math.max(1, Math.min(commonShare, (1 + total) / (1 + commonMin))))
-  return { weight: (bigram, own = 0) => Math.max(0, Math.log((1 + total) / (1 + Math.max(0, (df.get(bigram) ?? 0) - own))) - floor) }
+  return { weight: (bigram, own = 0) => Math.max(0, Math.log((1 + total) / (1 + Math.max(0, df.count(bigram) - own))) - floor) }
+}
+
+/**
+ * Counts per bigram in an open-addressing table of typed arrays: CJK bigrams are above 2³⁰, so a Map would box
+ * every one of the tens of millions counted at 10,000 reports.
+ */
+function createCounter(): { add: (key: number) => void; count: (key: number) => number } {
+  let size = 1 << 16
+  let keys = new Uint32Array(size)
+  let counts = new Int32Array(size)
+  let used = 0
+  const slotOf = (key: number): number => {
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & (size - 1)
+    while ((counts[slot] ?? 0) > 0 && keys[slot] !== key) slot = (slot + 1) & (size - 1)
+    return slot
+  }
+  const add = (key: number): void => {
+    const slot = slotOf(key)
+    if ((counts[slot] ?? 0) === 0) {
+      keys[slot] = key
+      used++
+    }
+    counts[slot] = (counts[slot] ?? 0) + 1
+    if (used * 2 > size) {
+      const [oldKeys, oldCounts] = [keys, counts]
+      size *= 2
+      keys = new Uint32Array(size)
+      counts = new Int32Array(size)
+      oldKeys.forEach((held, index) => {
+        const count = oldCounts[index] ?? 0
+        if (count === 0) return
+        const moved = slotOf(held)
+        keys[moved] = held
+        counts[moved] = count
+      })
+    }
+  }
+  return { add, count: (key) => counts[slotOf(key)] ?? 0 }
+}
+/** An item's bigrams with their weights, looked up once: as counted, and with one passage (the one compared) left out. */
+export interface WeighedBigrams {
+  bigrams: Uint32Array
+  weights: Float64Array
+  weightsLeftOut: Float64Array
+}
+
+/** Look up the weights of an item's bigrams once, for comparing it with many passages. */
+export function weighItem(bigrams: Uint32Array, weights: BigramWeights): WeighedBigrams {
+  return {
+    bigrams,
+    weights: Float64Array.from(bigrams, (bigram) => weights.weight(bigram)),
+    weightsLeftOut: Float64Array.from(bigrams, (bigram) => weights.weight(bigram, 1)),
+  }
 }
 
 /**
  * How much of `item` (by bigram weight) `passage` contains, 0–1. A bigram the passage holds is weighed as if the
  * passage were not in the corpus: otherwise the very words it shares with the item would count as commoner.
  */
-export function containment(item: readonly number[], passage: ReadonlySet<number>, weights: BigramWeights): number {
+export function containment(item: WeighedBigrams, passage: Uint32Array): number {
   let all = 0
   let shared = 0
-  for (const bigram of item) {
-    const held = passage.has(bigram)
-    const weight = weights.weight(bigram, held ? 1 : 0)
-    all += weight
-    if (held) shared += weight
-  }
+  item.bigrams.forEach((bigram, index) => {
+    if (holdsBigram(passage, bigram)) {
+      const weight = item.weightsLeftOut[index] ?? 0
+      all += weight
+      shared += weight
+    } else all += item.weights[index] ?? 0
+  })
   return all > 0 ? shared / all : 0
 }

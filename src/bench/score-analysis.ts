@@ -16,6 +16,10 @@ export interface AnalysisScores {
   reports: number
   /** Paragraph pairs copied between reports (the side — same agency or not — must be right too). */
   reuse: Score
+  /** The same, of the pairs the site and open data list (the closest 3 per paragraph and the same agency's closest): precision holds, recall is bounded by the cap. */
+  reuseListed: Score
+  /** Reused paragraphs whose 「与 N 篇报告高度相似」 count equals the number of reports planted with a copy of it. */
+  reuseCounts: Score
   /** Plan items with a follow-up (有后续 or 再次列入) whose first evidence holds the plan. */
   followUp: Score
   /** Plan items listed again (再次列入). */
@@ -40,6 +44,19 @@ export function scoreAnalysis(options: PlantOptions = {}): AnalysisScores {
   for (const [id, result] of analysis.reports) {
     for (const link of result.reuse) found.add(`${id}#${link.anchor}>${link.other.id}|${link.sameAgency ? 'same' : 'other'}`)
   }
+  // And the pairs as listed with the shipped caps: what readers and the open data get.
+  const listed = new Set<string>()
+  const counted = new Map<string, number>()
+  for (const [id, result] of analyseReports(reports).reports) {
+    for (const link of result.reuse) listed.add(`${id}#${link.anchor}>${link.other.id}|${link.sameAgency ? 'same' : 'other'}`)
+    for (const count of result.reuseCounts) counted.set(`${id}#${count.anchor}`, count.reports)
+  }
+  const plantedCounts = new Map<string, Set<string>>()
+  for (const pair of truth.reuse) {
+    const [paragraph = '', other = ''] = pair.split('>')
+    plantedCounts.set(paragraph, (plantedCounts.get(paragraph) ?? new Set()).add(other.split('|')[0] ?? ''))
+  }
+  const exactCounts = [...plantedCounts].filter(([paragraph, others]) => counted.get(paragraph) === others.size).length
   const texts = new Map(reports.map((report) => [report.id, paragraphTexts(report)]))
   let followHits = 0
   let followFound = 0
@@ -79,6 +96,8 @@ export function scoreAnalysis(options: PlantOptions = {}): AnalysisScores {
   return {
     reports: reports.length,
     reuse: score(reuseHits, found.size, truth.reuse.size),
+    reuseListed: score([...listed].filter((pair) => truth.reuse.has(pair)).length, listed.size, truth.reuse.size),
+    reuseCounts: score(exactCounts, counted.size, plantedCounts.size),
     followUp: score(followHits, followFound, followTruth),
     relisted: score(relistHits, relistFound, relistTruth),
     statusAccuracy: truth.plans.length > 0 ? round(exact / truth.plans.length) : 1,

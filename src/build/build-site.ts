@@ -88,9 +88,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const urls = new Map(site.reports.map((view) => [view.id, view.url]))
   const reportFiles = Object.fromEntries(
     unique.reports.map((report) => {
-      // A report's JSON also carries its analysis, which other reports change: its digest covers both.
-      const page = pages.get(urls.get(report.id) ?? '')?.digest ?? ''
-      const digest = analysis ? createHash('sha256').update(page).update(JSON.stringify(analysis.reports.get(report.id) ?? null)).digest('hex').slice(0, 20) : page
+      // A report's JSON also carries its analysis, which other reports change: the page's digest covers both.
+      const digest = pages.get(urls.get(report.id) ?? '')?.digest ?? ''
       return [report.id, { digest, files: [...reportDataFiles(report), ...originalFiles(views.get(report.id))] }]
     }),
   )

@@ -5,11 +5,9 @@ import { toCsv } from './to-csv.ts'
 
 type Cell = string | number | null
 
-/** A report's analysis as its JSON publishes it: the side-by-side marks stay on the site. */
+/** A report's analysis as its JSON publishes it. */
 export function publishedAnalysis(analysis: CorpusAnalysis | undefined, id: string): ReportAnalysis | undefined {
-  const found = analysis?.reports.get(id)
-  if (!found) return undefined
-  return { ...found, reuse: found.reuse.map(({ marks: _marks, ...link }) => link) }
+  return analysis?.reports.get(id)
 }
 
 /**

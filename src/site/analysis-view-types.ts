@@ -27,22 +27,27 @@ export interface ReportAnalysisView {
   followUpPercent: string | null
 }
 
-/** One paragraph and the closest passages of other reports, side by side. */
+/** Another report's paragraph listed beside a reused one. */
+export interface ReuseSide {
+  other: Link & { agencyName: string; year: string }
+  sameAgency: boolean
+  similarityPercent: string
+  sharedChars: number
+}
+
+/** One reused paragraph: the pairs shown side by side (both texts, shared text marked), then the other listed paragraphs. */
 export interface ReuseEntry {
   anchor: string
   /** The statutory part the paragraph is in. */
   kindLabel: string
   url: string
+  /** All other reports sharing text with the paragraph, and how many of those are the same agency's: exact, not capped. */
   reports: number
   sameAgency: number
-  sides: {
-    other: Link & { agencyName: string; year: string }
-    sameAgency: boolean
-    similarityPercent: string
-    sharedChars: number
-    self: Segment[]
-    theirs: Segment[]
-  }[]
+  /** The closest paragraph, and the same agency's closest when it is another: both texts, marked. */
+  sides: (ReuseSide & { self: Segment[]; theirs: Segment[] })[]
+  /** The other listed paragraphs (up to `listed` in all), as links. */
+  more: ReuseSide[]
 }
 
 /** A report's side-by-side page. */
@@ -51,7 +56,13 @@ export interface ReusePage {
   reportTitle: string
   reportUrl: string
   reusedPercent: string
-  entries: ReuseEntry[]
+  /** Paragraphs listed per reused paragraph, and pairs of them shown with both texts: the caps, as the page states them. */
+  listed: number
+  shown: number
+  /** The reports whose text the page shows, this one included, in id order: its digest stands on theirs. */
+  reportIds: string[]
+  /** Composed each time it is read (not enumerable: a digest never reads it). */
+  readonly entries: ReuseEntry[]
 }
 
 /** The boilerplate page of one year and part. */
@@ -64,6 +75,8 @@ export interface RepeatedPage {
   kindUrl: string
   /** Reports of that year with that part. */
   total: number
+  /** Passages listed at most (the most used). */
+  listed: number
   passages: { text: string; reports: number; uses: Link[] }[]
 }
 

@@ -1,7 +1,7 @@
-import { foldPassage, repeatedShortcomings, type CorpusAnalysis, type FollowUpItem } from '../analysis/index.ts'
+import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, type FoldedPassage, repeatedShortcomings, sharedGrams, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
 import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Report, SectionKind } from '../types.ts'
-import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReusePage, Segment, YearAnalysis } from './analysis-view-types.ts'
+import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, Segment, YearAnalysis } from './analysis-view-types.ts'
 import type { AgencyView, ReportView, YearView } from './view-types.ts'
 
 const statusLabels: Record<FollowUpItem['status'], string> = { addressed: '有后续', 'not-found': '未见后续', relisted: '再次列入' }
@@ -21,7 +21,14 @@ export function reuseNotes(analysis: CorpusAnalysis, id: string, url: string): M
   return notes
 }
 
-/** Give every report view its analysis figures and build the side-by-side pages. */
+/** Side-by-side pairs a reuse entry shows with both texts: the closest paragraph, and the same agency's closest when it is another. */
+export const pairsShownPerParagraph = 2
+
+/**
+ * Give every report view its analysis figures and list the side-by-side pages. A page's entries (both texts of each
+ * shown pair, marked) are composed each time the page reads them and not kept: at 10,000 reports they would hold
+ * every reused paragraph's text several times over. Its digest stands on the reports it shows (`reportIds`).
+ */
 export function composeReportAnalysis(analysis: CorpusAnalysis, reports: readonly Report[], views: readonly ReportView[]): ReusePage[] {
   const reportById = new Map(reports.map((report) => [report.id, report]))
   const viewById = new Map(views.map((view) => [view.id, view]))
@@ -43,42 +50,72 @@ export function composeReportAnalysis(analysis: CorpusAnalysis, reports: readonl
       followUpPercent: found.followUp.length > 0 ? percent(followed / found.followUp.length) : null,
     }
     if (found.reuseCounts.length === 0) continue
-    const report = reportById.get(view.id)
-    const paragraphs = paragraphTexts(report)
-    pages.push({
+    const page = {
       url: reuseUrlOf(view),
       reportTitle: view.title,
       reportUrl: view.url,
       reusedPercent: percent(found.reusedShare),
-      entries: found.reuseCounts.map((count) => ({
-        anchor: count.anchor,
-        kindLabel: kindLabel(kindOfAnchor(count.anchor)),
-        url: `${view.url}#${count.anchor}`,
-        reports: count.reports,
-        sameAgency: count.sameAgency,
-        sides: found.reuse
-          .filter((link) => link.anchor === count.anchor)
-          .map((link) => {
-            const otherView = viewById.get(link.other.id)
-            const otherText = paragraphTexts(reportById.get(link.other.id)).get(link.other.anchor) ?? ''
-            return {
-              other: {
-                label: otherView?.title ?? link.other.id,
-                url: `${otherView?.url ?? ''}#${link.other.anchor}`,
-                agencyName: otherView?.agencyName ?? '',
-                year: otherView?.year ? `${otherView.year}年` : '年度未知',
-              },
-              sameAgency: link.sameAgency,
-              similarityPercent: percent(link.similarity),
-              sharedChars: link.sharedChars,
-              self: markSegments(paragraphs.get(count.anchor) ?? '', link.marks.self),
-              theirs: markSegments(otherText, link.marks.other),
-            }
-          }),
-      })),
-    })
+      listed: listedPerParagraph,
+      shown: pairsShownPerParagraph,
+      reportIds: [view.id, ...new Set(found.reuse.map((link) => link.other.id))].sort(),
+    }
+    Object.defineProperty(page, 'entries', { enumerable: false, get: () => reuseEntries(found, view, reportById, viewById) })
+    pages.push(page as ReusePage)
   }
   return pages
+}
+
+/** A side-by-side page's entries: per reused paragraph, the pairs shown with both texts marked and the other listed paragraphs as links. */
+function reuseEntries(found: ReportAnalysis, view: ReportView, reportById: ReadonlyMap<string, Report>, viewById: ReadonlyMap<string, ReportView>): ReuseEntry[] {
+  const own = paragraphTexts(reportById.get(view.id))
+  const others = new Map<string, Map<string, string>>()
+  const textOf = (id: string, anchor: string): string => {
+    let texts = others.get(id)
+    if (!texts) others.set(id, (texts = paragraphTexts(reportById.get(id))))
+    return texts.get(anchor) ?? ''
+  }
+  const linksOf = new Map<string, ReuseLink[]>()
+  for (const link of found.reuse) linksOf.set(link.anchor, [...(linksOf.get(link.anchor) ?? []), link])
+  return found.reuseCounts.map((count) => {
+    const links = linksOf.get(count.anchor) ?? []
+    // The closest pair, and the same agency's closest (跨年重复) when that is another one.
+    const shown = [links[0], links.find((link) => link.sameAgency)].filter((link, index, list): link is ReuseLink => link !== undefined && list.indexOf(link) === index)
+    const selfText = own.get(count.anchor) ?? ''
+    const self = foldPassage(selfText)
+    return {
+      anchor: count.anchor,
+      kindLabel: kindLabel(kindOfAnchor(count.anchor)),
+      url: `${view.url}#${count.anchor}`,
+      reports: count.reports,
+      sameAgency: count.sameAgency,
+      sides: shown.map((link) => {
+        const otherText = textOf(link.other.id, link.other.anchor)
+        const other = foldPassage(otherText)
+        return {
+          ...describeLink(link, viewById),
+          self: markSegments(selfText, sharedGrams(self.folded, other.folded), self),
+          theirs: markSegments(otherText, sharedGrams(other.folded, self.folded), other),
+        }
+      }),
+      more: links.filter((link) => !shown.includes(link)).map((link) => describeLink(link, viewById)),
+    }
+  })
+}
+
+/** A listed paragraph of another report: where it is, which side (跨年重复 or 跨机构雷同), how much it shares. */
+function describeLink(link: ReuseLink, viewById: ReadonlyMap<string, ReportView>): ReuseSide {
+  const otherView = viewById.get(link.other.id)
+  return {
+    other: {
+      label: otherView?.title ?? link.other.id,
+      url: `${otherView?.url ?? ''}#${link.other.anchor}`,
+      agencyName: otherView?.agencyName ?? '',
+      year: otherView?.year ? `${otherView.year}年` : '年度未知',
+    },
+    sameAgency: link.sameAgency,
+    similarityPercent: percent(link.similarity),
+    sharedChars: link.sharedChars,
+  }
 }
 
 /** The boilerplate pages: per year and statutory part, the passages most reports use. */
@@ -95,6 +132,7 @@ export function composeRepeatedPages(analysis: CorpusAnalysis, years: readonly Y
         label: kindLabel(kind),
         kindUrl: `/years/${year.key}/${kind}/`,
         total: members.filter((view) => view.kinds.includes(kind)).length,
+        listed: repeatedPerPart,
         passages: (analysis.repeated.get(`${year.key}/${kind}`) ?? []).map((passage) => ({
           text: passage.text,
           reports: passage.reports,
@@ -165,9 +203,9 @@ export function composeYearAnalysis(year: YearView, agencies: readonly AgencyVie
   return { followUp, reuse, repeatedPages: statutoryKinds.map((kind) => ({ label: kindLabel(kind), url: `/years/${year.key}/${kind}/repeated/` })) }
 }
 
-/** A paragraph cut into pieces, those inside the marked folded ranges marked; ranges index the folded text. */
-export function markSegments(text: string, ranges: readonly (readonly [number, number])[]): Segment[] {
-  const { starts, ends } = foldPassage(text)
+/** A paragraph cut into pieces, those inside the marked folded ranges marked; ranges index its folded text (`passage`, when folded already). */
+export function markSegments(text: string, ranges: readonly (readonly [number, number])[], passage: FoldedPassage = foldPassage(text)): Segment[] {
+  const { starts, ends } = passage
   const marked = new Uint8Array(text.length)
   for (const [from, to] of ranges) {
     if (to <= from) continue
@@ -186,16 +224,9 @@ export function markSegments(text: string, ranges: readonly (readonly [number, n
   return segments
 }
 
+/** A report's paragraphs by their anchor (`paragraphAnchor`, as the report page and the analysis give them). */
 function paragraphTexts(report: Report | undefined): Map<string, string> {
-  const texts = new Map<string, string>()
-  const visit = (sections: Report['sections']): void => {
-    for (const section of sections) {
-      section.paragraphs.forEach((text, index) => texts.set(`${section.anchor}-p${index + 1}`, text))
-      visit(section.children)
-    }
-  }
-  if (report) visit(report.sections)
-  return texts
+  return new Map(report ? collectParagraphs(report).map((paragraph) => [paragraph.anchor, paragraph.text]) : [])
 }
 
 /** The statutory part a paragraph anchor belongs to: anchors start with their section's kind (`achievements-2-p3`). */

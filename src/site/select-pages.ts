@@ -36,6 +36,7 @@ export function digestPages(site: SiteData, reports: readonly Report[], analysis
   for (const view of site.reports) {
     const report = sources.get(view.id)
     // The analysis (the page's notes) comes from other reports too: a report added elsewhere can change this page's notes.
+    // This is the one hash of a report's analysis: its JSON file (which carries it) is rewritten by this digest too.
     views.set(view, hash(JSON.stringify(report ?? null), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next, analysis?.reports.get(view.id) ?? null])))
   }
   // Reports inside a listing stand for their digest, so a listing is not hashed with every report's text again.
@@ -55,7 +56,9 @@ export function digestPages(site: SiteData, reports: readonly Report[], analysis
   }
   for (const redirect of site.redirects) add('redirects', redirect.from, hash(JSON.stringify(redirect)))
   for (const gone of site.removed) add('removed', gone.url, hash(JSON.stringify(gone)))
-  for (const page of site.reusePages ?? []) add('reusePages', page.url, hash(JSON.stringify(page)))
+  // A side-by-side page shows paragraphs of the reports it names: their digests stand for its entries.
+  const byId = new Map(site.reports.map((view) => [view.id, views.get(view) ?? '']))
+  for (const page of site.reusePages ?? []) add('reusePages', page.url, hash(JSON.stringify(page), ...page.reportIds.map((id) => byId.get(id) ?? '')))
   for (const page of site.repeatedPages ?? []) add('repeatedPages', page.url, hash(JSON.stringify(page)))
   // A version comparison shows its report's versions, which the report's own digest covers.
   for (const view of site.changed) if (view.original.changes) add('changed', view.original.changes.url, hash(JSON.stringify(view.original), views.get(view) ?? ''))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agencyOfId, findReuse, splitUnits } from '../../src/analysis/index.ts'
+import { agencyOfId, findReuse, foldOnly, sharedGrams, splitUnits } from '../../src/analysis/index.ts'
 import { composeText, reportOf } from './analysis-helpers.ts'
 
 const copied = '我局建立了覆盖全县十二个乡镇的行政执法监督网络，聘请三十名特邀行政执法监督员，全年开展专项执法检查四十二次。'
@@ -42,10 +42,10 @@ describe('findReuse', () => {
     expect(found.byReport.get('2022-c')?.reusedShare).toBe(0)
   })
 
-  it('marks the shared text of both paragraphs for the side-by-side view', () => {
+  it('counts as shared the characters the side-by-side view marks', () => {
     const found = findReuse(corpus(), { agencyOf: agencyOfId })
     const link = found.byReport.get('2022-b')?.reuse.find((entry) => entry.other.id === '2022-a')
-    const marked = (link?.marks.self ?? []).reduce((sum, [from, to]) => sum + to - from, 0)
+    const marked = sharedGrams(foldOnly(edited), foldOnly(copied)).reduce((sum, [from, to]) => sum + to - from, 0)
     expect(marked).toBe(link?.sharedChars)
   })
 

@@ -11,6 +11,12 @@ describe('the analysis on a corpus with planted truth', () => {
     expect(scores.reuse.recall).toBeGreaterThanOrEqual(0.9)
   })
 
+  it('lists only true pairs with the shipped caps, and counts every paragraph’s sharing reports exactly', () => {
+    expect(scores.reuseListed.precision).toBeGreaterThanOrEqual(0.9)
+    expect(scores.reuseCounts.precision).toBeGreaterThanOrEqual(0.9)
+    expect(scores.reuseCounts.recall).toBeGreaterThanOrEqual(0.9)
+  })
+
   it('links plans to their follow-up with precision and recall ≥ 0.9', () => {
     expect(scores.followUp.truth).toBeGreaterThan(20)
     expect(scores.followUp.precision).toBeGreaterThanOrEqual(0.9)
