@@ -1,4 +1,4 @@
-import type { RawReport } from '../types.ts'
+import type { RawReport } from '../../types.ts'
 import { joinWrappedLines } from './join-wrapped-lines.ts'
 import { splitLines } from './split-lines.ts'
 import { stripPageFurniture, type StrippedLines } from './strip-page-furniture.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { splitLines } from '../../src/parse/split-lines.ts'
-import { stripPageFurniture } from '../../src/parse/strip-page-furniture.ts'
+import { splitLines } from '../../../src/parse/lines/split-lines.ts'
+import { stripPageFurniture } from '../../../src/parse/lines/strip-page-furniture.ts'
 
 const strip = (text: string) => stripPageFurniture(splitLines(text))
 const bodyOf = (text: string): string[] => strip(text).body.map((line) => line.text)

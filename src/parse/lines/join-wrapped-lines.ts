@@ -1,4 +1,4 @@
-import { readHeadingNumber } from './read-heading-number.ts'
+import { readHeadingNumber } from '../headings/read-heading-number.ts'
 import type { SourceLine } from './split-lines.ts'
 
 /** Lines a sentence may end with; a hard-wrapped line ends anywhere else. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { classifyPart } from '../../src/parse/classify-part.ts'
-import { namedKinds } from '../../src/parse/named-kinds.ts'
+import { classifyPart } from '../../../src/parse/kinds/classify-part.ts'
+import { namedKinds } from '../../../src/parse/kinds/named-kinds.ts'
 
 describe('classifyPart', () => {
   const cases: [string, string | null][] = [

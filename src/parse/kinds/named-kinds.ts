@@ -1,5 +1,5 @@
-import type { SectionKind } from '../types.ts'
-import { detectionText } from './detection-text.ts'
+import type { SectionKind } from '../../types.ts'
+import { detectionText } from '../lines/detection-text.ts'
 import { partKeywords } from './part-keywords.ts'
 
 /**

@@ -1,4 +1,4 @@
-import type { RawReport } from '../types.ts'
+import type { RawReport } from '../../types.ts'
 import { prepareBody } from './prepare-body.ts'
 
 /** The report body `parseReport` distributes over sections: body lines after furniture, metadata and title removal, joined by `\n`. */

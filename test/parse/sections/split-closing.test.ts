@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { splitClosing } from '../../src/parse/split-closing.ts'
-import { splitLines } from '../../src/parse/split-lines.ts'
+import { splitClosing } from '../../../src/parse/sections/split-closing.ts'
+import { splitLines } from '../../../src/parse/lines/split-lines.ts'
 
 const closingOf = (text: string): string[] => splitClosing(splitLines(text)).closing.map((line) => line.text)
 

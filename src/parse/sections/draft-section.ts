@@ -1,4 +1,4 @@
-import type { SectionKind } from '../types.ts'
+import type { SectionKind } from '../../types.ts'
 
 /** A body paragraph with the source line it came from. */
 export interface DraftParagraph {

@@ -1,4 +1,4 @@
-import { isWebsiteName } from './metadata/body-patterns.ts'
+import { isWebsiteName } from '../metadata/body-patterns.ts'
 /** Labels of metadata a page prints above or below the article: read into `fields`. */
 const metadataLabels = [
   '信息来源', '来源', '稿件来源', '文章来源', '发布时间', '发布日期', '发表时间', '更新时间', '成文日期', '发文日期', '印发日期',

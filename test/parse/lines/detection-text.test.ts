@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectionText } from '../../src/parse/detection-text.ts'
+import { detectionText } from '../../../src/parse/lines/detection-text.ts'
 
 describe('detectionText', () => {
   it('simplifies traditional characters and folds punctuation, keeping the length', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { joinWrappedLines } from '../../src/parse/join-wrapped-lines.ts'
-import { splitLines } from '../../src/parse/split-lines.ts'
+import { joinWrappedLines } from '../../../src/parse/lines/join-wrapped-lines.ts'
+import { splitLines } from '../../../src/parse/lines/split-lines.ts'
 
 const join = (text: string): string[] => joinWrappedLines(splitLines(text)).map((line) => line.text)
 

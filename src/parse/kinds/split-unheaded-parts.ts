@@ -1,8 +1,8 @@
-import type { SectionKind } from '../types.ts'
-import { emptySection } from './build-sections.ts'
-import type { DraftParagraph, DraftSection } from './draft-section.ts'
+import type { SectionKind } from '../../types.ts'
+import { emptySection } from '../sections/build-sections.ts'
+import type { DraftParagraph, DraftSection } from '../sections/draft-section.ts'
 import { namesLeadershipDuty } from './names-leadership-duty.ts'
-import { detectionText } from './detection-text.ts'
+import { detectionText } from '../lines/detection-text.ts'
 import { namedKinds } from './named-kinds.ts'
 
 const shortcomingsIntro = [

@@ -1,4 +1,4 @@
-import { toSimplified } from './metadata/to-simplified.ts'
+import { toSimplified } from '../metadata/to-simplified.ts'
 import { normaliseLine } from './normalise-line.ts'
 
 /**

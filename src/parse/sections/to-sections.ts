@@ -1,4 +1,4 @@
-import type { Section } from '../types.ts'
+import type { Section } from '../../types.ts'
 import type { DraftSection } from './draft-section.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { normaliseLine } from '../../src/parse/normalise-line.ts'
-import { readHeadingNumber } from '../../src/parse/read-heading-number.ts'
+import { normaliseLine } from '../../../src/parse/lines/normalise-line.ts'
+import { readHeadingNumber } from '../../../src/parse/headings/read-heading-number.ts'
 
 const read = (line: string) => readHeadingNumber(normaliseLine(line))
 

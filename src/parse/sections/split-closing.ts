@@ -1,4 +1,4 @@
-import type { SourceLine } from './split-lines.ts'
+import type { SourceLine } from '../lines/split-lines.ts'
 
 /** Body lines split into the main text and the closing signature (agency, date, attachment note) at the very end. */
 export interface ClosingSplit {

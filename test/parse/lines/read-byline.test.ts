@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readByline } from '../../src/parse/read-byline.ts'
-import { detectionText } from '../../src/parse/detection-text.ts'
+import { readByline } from '../../../src/parse/lines/read-byline.ts'
+import { detectionText } from '../../../src/parse/lines/detection-text.ts'
 
 const read = (line: string): string | null => readByline(line, detectionText(line, false))
 

@@ -1,5 +1,5 @@
 import { detectionText } from './detection-text.ts'
-import { toSimplified } from './metadata/to-simplified.ts'
+import { toSimplified } from '../metadata/to-simplified.ts'
 import { normaliseLine } from './normalise-line.ts'
 
 const lineBreak = /\r\n|\r|\n/

@@ -1,6 +1,6 @@
 import type { Paragraph, Root } from 'mdast'
 import type { NumberStyle } from './read-heading-number.ts'
-import type { SourceLine } from './split-lines.ts'
+import type { SourceLine } from '../lines/split-lines.ts'
 
 declare module 'mdast' {
   interface ParagraphData {

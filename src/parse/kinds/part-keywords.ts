@@ -1,4 +1,4 @@
-import type { SectionKind } from '../types.ts'
+import type { SectionKind } from '../../types.ts'
 
 /** Keywords of each statutory part, matched on the detection copy of a heading, in the order they are tried. */
 export const partKeywords: readonly { kind: SectionKind; pattern: RegExp }[] = [

@@ -1,10 +1,10 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
-import { describe } from '../messages.ts'
-import { classifyPart } from './classify-part.ts'
+import { describe } from '../../messages.ts'
+import { classifyPart } from '../kinds/classify-part.ts'
 import { findPartBoundary } from './find-part-boundary.ts'
 import { readHeadingNumber, type NumberStyle } from './read-heading-number.ts'
-import { trimSpace } from './split-lines.ts'
+import { trimSpace } from '../lines/split-lines.ts'
 
 /** Longest heading text (number excluded, up to and including a run-in 。 or ：). */
 const maxHeadingLength = 60

@@ -1,4 +1,4 @@
-import { classifyPart } from './classify-part.ts'
+import { classifyPart } from '../kinds/classify-part.ts'
 
 /** Longest part heading this rule will cut off, in characters. */
 const maxHeading = 60

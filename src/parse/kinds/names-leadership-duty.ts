@@ -1,4 +1,4 @@
-import { detectionText } from './detection-text.ts'
+import { detectionText } from '../lines/detection-text.ts'
 
 // The duty the statutory leadership part reports on: 履行推进法治建设第一责任人职责, however the subject is named.
 const duty = /第一责任人|履行推进法治(?:政府)?建设[^。]{0,6}职责|(?:党政)?主要负责(?:人|同志)[^。]{0,30}(?:履行|落实)[^。]{0,20}法治[^。]{0,10}职责/

@@ -1,5 +1,5 @@
-import type { Message, Section, SectionKind } from '../types.ts'
-import { createMessage } from '../messages.ts'
+import type { Message, Section, SectionKind } from '../../types.ts'
+import { createMessage } from '../../messages.ts'
 
 const checkedKinds: readonly { kind: SectionKind; ruleId: 'missing-achievements' | 'missing-leadership' | 'missing-shortcomings' | 'missing-plans' }[] = [
   { kind: 'achievements', ruleId: 'missing-achievements' },
