@@ -1,7 +1,6 @@
-import { classifyPart } from './classify-part.ts'
+import { classifyPart, namedKinds } from './classify-part.ts'
 import { detectionText } from '../lines/detection-text.ts'
 import type { DraftSection } from '../sections/draft-section.ts'
-import { namedKinds } from './named-kinds.ts'
 import { namesLeadershipDuty } from './names-leadership-duty.ts'
 
 /** A child heading that is the leadership part nested inside another part. */

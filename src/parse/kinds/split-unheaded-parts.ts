@@ -1,9 +1,9 @@
 import type { SectionKind } from '../../types.ts'
 import { emptySection } from '../sections/build-sections.ts'
 import type { DraftParagraph, DraftSection } from '../sections/draft-section.ts'
+import { namedKinds } from './classify-part.ts'
 import { namesLeadershipDuty } from './names-leadership-duty.ts'
 import { detectionText } from '../lines/detection-text.ts'
-import { namedKinds } from './named-kinds.ts'
 
 const shortcomingsIntro = [
   /(?:但|但是|然而|不过|同时)[^。]{0,40}(?:存在|还有|仍有|面临)[^。]{0,30}(?:问题|不足|差距|短板|薄弱|弱项)/,

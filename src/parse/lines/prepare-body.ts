@@ -11,3 +11,8 @@ export function prepareBody(raw: Pick<RawReport, 'text'>): StrippedLines {
   const stripped = stripPageFurniture(splitLines(raw.text))
   return { ...stripped, body: joinWrappedLines(stripped.body) }
 }
+
+/** The report body `parseReport` distributes over sections: body lines after furniture, metadata and title removal, joined by `\n`. */
+export function bodyText(raw: Pick<RawReport, 'text'>): string {
+  return prepareBody(raw).body.map((line) => line.text).join('\n')
+}

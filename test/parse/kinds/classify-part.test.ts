@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyPart } from '../../../src/parse/kinds/classify-part.ts'
-import { namedKinds } from '../../../src/parse/kinds/named-kinds.ts'
+import { classifyPart, namedKinds } from '../../../src/parse/kinds/classify-part.ts'
 
 describe('classifyPart', () => {
   const cases: [string, string | null][] = [
