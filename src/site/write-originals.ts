@@ -1,5 +1,6 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import { errorCode } from '../system-error.ts'
 import type { ReportView } from './view-types.ts'
 
 /**
@@ -17,7 +18,7 @@ export async function writeOriginals(outDir: string, reportsDir: string, views: 
       await mkdir(path.dirname(destination), { recursive: true })
       // Reports handed in by a custom `load` (the benchmark's synthetic corpus) may have no file on disk.
       await copyFile(path.join(reportsDir, ...source.split('/')), destination).catch((error: unknown) => {
-        if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT')) throw error
+        if (errorCode(error) !== 'ENOENT') throw error
       })
     }
   }
