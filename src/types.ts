@@ -3,7 +3,7 @@
  * Nothing else declares a report; `src/report.schema.json` (a copy of the shared contract) is the published JSON shape.
  */
 
-/** The statutory part a section belongs to (see `src/parse/section-kinds.ts` for the Chinese terms). */
+/** The statutory part a section belongs to (see `src/vocabulary.ts` for the Chinese terms). */
 export type SectionKind =
   | 'preamble'
   | 'achievements'

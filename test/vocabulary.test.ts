@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validateOverrides } from '../src/ingest/index.ts'
+import { validateOverrides } from '../src/ingest/validate-overrides.ts'
 import { resolveFilters } from '../src/search/index.ts'
 import { kindLabels, levelLabels as browserLevelLabels } from '../templates/assets/search.core.js'
 import { levelLabels, levelOf, levels, sectionKinds } from '../src/vocabulary.ts'

@@ -1,4 +1,5 @@
 import { createMessage } from '../messages.ts'
+import { describeSystemError } from '../system-error.ts'
 import type { Message, Result } from '../types.ts'
 import type { Limiter } from './create-limiter.ts'
 import { userAgent } from './user-agent.ts'
@@ -150,7 +151,7 @@ async function requestOnce(asked: string, url: URL, settings: typeof defaults): 
     return { fetched: { ...headersOf(response, asked), finalUrl: url.href, bytes: Buffer.concat(chunks) } }
   } catch (error) {
     if (timedOut) return failure(createMessage('fetch-timeout', where, { seconds: settings.timeoutMs / 1000 }), true)
-    return failure(createMessage('fetch-network', where, { detail: describeNetworkError(error) }), true)
+    return failure(createMessage('fetch-network', where, { detail: describeSystemError(error) }), true)
   } finally {
     clearTimeout(timer)
   }
@@ -172,21 +173,6 @@ function parseHttpUrl(text: string): URL {
   return url
 }
 
-/** The network error's code and words, e.g. `ECONNREFUSED`. */
-function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : ''
-  const words: Record<string, string> = {
-    ECONNREFUSED: '连接被拒绝',
-    ECONNRESET: '连接被重置',
-    ENOTFOUND: '域名无法解析',
-    EAI_AGAIN: '域名暂时无法解析',
-    CERT_HAS_EXPIRED: '证书已过期',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: '证书无法验证',
-  }
-  const text = words[code] ?? (cause instanceof Error ? cause.message : String(cause))
-  return code && words[code] ? `${text} (${code})` : text
-}
 
 function fail(url: string, message: Message): FetchResult {
   return { value: null, messages: [{ ...message, file: url }] }

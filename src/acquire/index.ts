@@ -1,10 +1,4 @@
 /** The acquire stage: URLs → originals kept unchanged in `reports/` with a `NAME.meta.yml` recording where they came from. */
-export { addUrl, type AddContext, type AddOutcome } from './add-url.ts'
+export type { AddOutcome } from './add-url.ts'
 export { addUrls, readUrlList, type AddOptions } from './add-urls.ts'
-export { createRobotsCheck } from './check-robots.ts'
-export { createLimiter, type Limiter } from './create-limiter.ts'
-export { fetchUrl, type Fetched, type FetchOptions, type FetchResult } from './fetch-url.ts'
-export { findAttachments, sameSite, type Attachment } from './find-attachments.ts'
-export { listStored, latestVersions, type StoredOriginal } from './list-stored.ts'
-export { sniffDocument, type Sniffed } from './sniff-document.ts'
-export { userAgent } from './user-agent.ts'
+export { readAddArgs, type AddArgs } from './read-add-args.ts'

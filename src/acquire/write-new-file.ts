@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { link, mkdir, open, unlink } from 'node:fs/promises'
 import path from 'node:path'
+import { errorCode } from '../system-error.ts'
 
 /**
  * Write `bytes` to `file` atomically and never over an existing file: the bytes go to a hidden temporary file in the
@@ -27,7 +28,7 @@ export async function writeNewFile(file: string, bytes: Uint8Array | string, opt
         await link(temporary, candidate)
         return candidate
       } catch (error) {
-        if (!isExisting(error) || options.rename === false) throw error
+        if (errorCode(error) !== 'EEXIST' || options.rename === false) throw error
       }
     }
   } finally {
@@ -35,6 +36,3 @@ export async function writeNewFile(file: string, bytes: Uint8Array | string, opt
   }
 }
 
-function isExisting(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EEXIST'
-}

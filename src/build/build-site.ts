@@ -3,7 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexRecord } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, writeOriginals, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
+import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
 import { analyseReports } from '../analysis/index.ts'
 import type { Message, Report } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
@@ -216,10 +216,4 @@ async function emptyOutput(outDir: string): Promise<void> {
   }
   if (!(await stat(outDir)).isDirectory()) throw new Error(`${outDir} is not a folder`)
   await rm(outDir, { recursive: true, force: true })
-}
-
-/** The site's copies of a report's original and its earlier versions (`writeOriginals`), as paths in the output folder. */
-function originalFiles(view: SiteData['reports'][number] | undefined): string[] {
-  if (!view) return []
-  return [...view.original.versions, view.original.file].map((target) => target.url.split('/').filter(Boolean).join('/'))
 }

@@ -59,12 +59,12 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
   }
 }
 
-/** Hash every source file the parse depends on (`src/ingest`, `src/parse`, `src/types.ts`, `src/messages.ts`, `src/vocabulary.ts`), in a stable order. */
+/** Hash every source file the parse depends on (`src/ingest`, `src/parse`, `src/types.ts`, `src/messages.ts`, `src/vocabulary.ts`, `src/system-error.ts`), in a stable order. */
 export async function hashParserSources(root: string = srcDir): Promise<string> {
   const hash = createHash('sha256')
   // messages.ts words every parser message, so new wording must not come back from the cache in the old one;
-  // vocabulary.ts says which words name a level in a sidecar.
-  const files: string[] = ['types.ts', 'messages.ts', 'vocabulary.ts']
+  // vocabulary.ts says which words name a level in a sidecar; system-error.ts words a file that cannot be read.
+  const files: string[] = ['types.ts', 'messages.ts', 'vocabulary.ts', 'system-error.ts']
   for (const folder of ['ingest', 'parse']) {
     const entries = await readdir(path.join(root, folder), { recursive: true }).catch(() => [] as string[])
     files.push(...entries.filter((entry) => /\.(ts|js|mjs|json)$/.test(entry)).map((entry) => path.join(folder, entry)))

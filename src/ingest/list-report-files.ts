@@ -2,7 +2,6 @@ import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { createMessage } from '../messages.ts'
 import type { Message } from '../types.ts'
-import { compareCodePoints } from './compare-code-points.ts'
 import { looksLikeMetadata, sidecarEndings, sidecarPathsOf } from './sidecar-paths.ts'
 
 /** File endings read as reports (`.doc` and `.wps` so that they are refused by name, with a request to convert them). */
@@ -94,5 +93,23 @@ async function walk(root: string, relative: string, found: string[]): Promise<vo
     }
     if (isDirectory) await walk(root, child, found)
     else if (isFile && (reportPattern.test(entry.name) || looksLikeMetadata(entry.name))) found.push(child)
+  }
+}
+
+/**
+ * Order two strings by Unicode code point (not UTF-16 code unit, which misplaces characters beyond U+FFFF).
+ *
+ * @example
+ *   ['b', 'a'].sort(compareCodePoints) // → ['a', 'b']
+ */
+function compareCodePoints(left: string, right: string): number {
+  const a = left[Symbol.iterator]()
+  const b = right[Symbol.iterator]()
+  for (;;) {
+    const x = a.next()
+    const y = b.next()
+    if (x.done || y.done) return x.done === y.done ? 0 : x.done ? -1 : 1
+    const difference = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0)
+    if (difference !== 0) return difference
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { createMessage, type RuleArgs, type RuleId } from '../messages.ts'
+import { describeSystemError, isMissingFile } from '../system-error.ts'
 import type { Message, MetaOverrides, RawReport, Result, SourceFormat } from '../types.ts'
 import { decodeBytes } from './decode-bytes.ts'
 import { detectBinary } from './detect-binary.ts'
@@ -48,7 +49,7 @@ export async function readReport(file: string, options: ReadReportOptions = {}):
     if (stats.size > maxBytes) return fail('too-large', { size: formatSize(stats.size), limit: formatSize(maxBytes) })
     bytes = await readFile(file)
   } catch (error) {
-    return fail('unreadable', { detail: describeError(error) })
+    return fail('unreadable', { detail: describeSystemError(error) })
   }
   if (bytes.length === 0) return fail('empty', { cause: 'zero' })
   const document = await readDocument(file, bytes, name, () => readSidecar(file, options.root))
@@ -121,7 +122,7 @@ async function readSidecar(file: string, root: string | undefined): Promise<{ va
       bytes = await readFile(candidate)
       break
     } catch (error) {
-      if (!isMissing(error)) {
+      if (!isMissingFile(error)) {
         failed = error
         break
       }
@@ -131,7 +132,7 @@ async function readSidecar(file: string, root: string | undefined): Promise<{ va
   if (bytes === null) {
     if (failed === null) return { value: {}, messages: [] }
     const error = failed
-    return { value: {}, messages: [createMessage('unreadable', { file: name, severity: 'error' }, { detail: `元数据文件：${describeError(error)}` })] }
+    return { value: {}, messages: [createMessage('unreadable', { file: name, severity: 'error' }, { detail: `元数据文件：${describeSystemError(error)}` })] }
   }
   const decoded = decodeBytes(bytes)
   if (!decoded) {
@@ -162,25 +163,7 @@ function displayName(file: string, root: string | undefined): string {
   return path.relative(root, file).split(path.sep).join('/')
 }
 
-/** True for "no such file" errors. */
-function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')
-}
 
-/** A file-system error in words, e.g. `文件不存在 (ENOENT)`. */
-function describeError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
-  const words: Record<string, string> = {
-    ENOENT: '文件不存在',
-    EACCES: '没有读取权限',
-    EPERM: '没有读取权限',
-    EISDIR: '这是文件夹',
-    ENOTDIR: '上级路径不是文件夹',
-    EMFILE: '打开的文件过多',
-  }
-  const text = words[code] ?? (error instanceof Error ? error.message : String(error))
-  return code ? `${text} (${code})` : text
-}
 
 /** Bytes in words, e.g. `52.4 MB`. */
 function formatSize(bytes: number): string {

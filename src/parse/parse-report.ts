@@ -2,23 +2,23 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { describe, reportWarnings, type RuleId } from '../messages.ts'
 import type { Message, RawReport, Report, Result } from '../types.ts'
-import { assignKinds } from './assign-kinds.ts'
-import { buildSections, emptySection } from './build-sections.ts'
-import { collectWarnings } from './collect-warnings.ts'
-import { guessYear } from './guess-year.ts'
-import { linesToMdast } from './lines-to-mdast.ts'
-import { markHeadings } from './mark-headings.ts'
+import { linesToMdast } from './headings/lines-to-mdast.ts'
+import { markHeadings } from './headings/mark-headings.ts'
+import { assignKinds } from './kinds/assign-kinds.ts'
+import { splitUnheadedParts } from './kinds/split-unheaded-parts.ts'
+import { prepareBody } from './lines/prepare-body.ts'
 import { inferMetadata } from './metadata/index.ts'
-import { prepareBody } from './prepare-body.ts'
-import { splitClosing } from './split-closing.ts'
-import { splitUnheadedParts } from './split-unheaded-parts.ts'
-import { toSections } from './to-sections.ts'
+import { buildSections, emptySection } from './sections/build-sections.ts'
+import { collectWarnings } from './sections/collect-warnings.ts'
+import { splitClosing } from './sections/split-closing.ts'
+import { toSections } from './sections/to-sections.ts'
 
 /** Fewer CJK characters than this is not a report (a stub page, a link list, an error page). */
 const minCjk = 50
 /** Characters of body text handed to metadata inference (real reports are 5,000–60,000). */
 const maxMetadataText = 300_000
 const topicPattern = /法治|法制|依法|行政|政府/
+const yearPattern = /((?:19|20)\d{2})\s*年/
 
 /**
  * Parse a decoded report into a `Report`: strip furniture, read the title and metadata lines, mark headings,
@@ -98,4 +98,13 @@ function countIdeographs(text: string, limit: number): number {
     if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) count++
   }
   return count
+}
+
+/** The year a report is about, guessed from its title or else its first paragraphs, for classifying `2024年工作安排`. */
+function guessYear(title: string | null, paragraphs: readonly string[]): number | null {
+  for (const text of [title ?? '', ...paragraphs.slice(0, 2)]) {
+    const match = yearPattern.exec(text)
+    if (match?.[1] !== undefined) return Number(match[1])
+  }
+  return null
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import { normalisePrefix } from '../path-prefix.ts'
+import { errorCode } from '../system-error.ts'
 
 /** A running static server. */
 export interface StaticServer {
@@ -60,7 +61,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       await listen(server, port, host)
       break
     } catch (error) {
-      const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      const busy = errorCode(error) === 'EADDRINUSE'
       if (!busy || port === 0 || attempt >= 50) throw error
       port += 1
     }

@@ -7,4 +7,4 @@ export { readPermalinkRegistry, registryFile, writePermalinkRegistry } from './p
 export { allPages, renderSite } from './render-site.ts'
 export { digestPages, selectPages, type PageDigest, type PageSelection } from './select-pages.ts'
 export type { SiteData } from './view-types.ts'
-export { writeOriginals } from './write-originals.ts'
+export { originalFiles, writeOriginals } from './write-originals.ts'

@@ -1,6 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createMessage } from '../messages.ts'
+import { isMissingFile } from '../system-error.ts'
 import type { Message } from '../types.ts'
 import type { PublishedAnchors } from './keep-anchors.ts'
 
@@ -51,8 +52,7 @@ export async function readPermalinkRegistry(reportsDir: string): Promise<{ value
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { value: emptyRegistry(), writable: true, messages: [] }
+    if (isMissingFile(error)) return { value: emptyRegistry(), writable: true, messages: [] }
     return broken(String(error))
   }
   try {

@@ -1,5 +1,6 @@
 import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import { errorCode } from '../system-error.ts'
 import type { ReportView } from './view-types.ts'
 
 /**
@@ -9,16 +10,22 @@ import type { ReportView } from './view-types.ts'
 export async function writeOriginals(outDir: string, reportsDir: string, views: readonly ReportView[], files: ReadonlyMap<string, string[]>): Promise<void> {
   for (const view of views) {
     const sources = files.get(view.id) ?? []
-    const targets = [...view.original.versions, view.original.file]
+    const targets = originalFiles(view)
     for (const [index, source] of sources.entries()) {
       const target = targets[index]
       if (target === undefined) continue
-      const destination = path.join(outDir, ...target.url.split('/').filter(Boolean))
+      const destination = path.join(outDir, ...target.split('/'))
       await mkdir(path.dirname(destination), { recursive: true })
       // Reports handed in by a custom `load` (the benchmark's synthetic corpus) may have no file on disk.
       await copyFile(path.join(reportsDir, ...source.split('/')), destination).catch((error: unknown) => {
-        if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT')) throw error
+        if (errorCode(error) !== 'ENOENT') throw error
       })
     }
   }
+}
+
+/** The site's copies of a report's original and its earlier versions, as paths in the output folder (oldest first). */
+export function originalFiles(view: ReportView | undefined): string[] {
+  if (!view) return []
+  return [...view.original.versions, view.original.file].map((target) => target.url.split('/').filter(Boolean).join('/'))
 }

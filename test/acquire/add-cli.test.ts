@@ -1,23 +1,13 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runScript } from '../run-script.ts'
 import { reportPage } from './report-html.ts'
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
-
-/** Run `npm run add` (its script under tsx) and collect its output and exit code. */
-function runAdd(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(path.join(projectRoot, 'node_modules/.bin/tsx'), ['scripts/add.ts', ...args], { cwd: projectRoot }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr })
-    })
-  })
-}
+const runAdd = (args: string[]) => runScript('add', args)
 
 describe('npm run add', () => {
   let server: Server

@@ -1,17 +1,10 @@
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-
-const run = promisify(execFile)
-const projectRoot = path.resolve(import.meta.dirname, '../..')
+import { runScript } from '../run-script.ts'
 
 describe('npm run bench -- --json', () => {
   it('builds a small synthetic corpus for real, rebuilds it after one change (--touch 1) and prints one JSON line with the issue’s figures', async () => {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'scripts/bench.ts', '--reports', '20', '--json', '--seed', '3', '--touch', '1', '--planted', '10'], {
-      cwd: projectRoot,
-      timeout: 240_000,
-    })
+    const { code, stdout, stderr } = await runScript('bench', ['--reports', '20', '--json', '--seed', '3', '--touch', '1', '--planted', '10'], { timeout: 240_000 })
+    expect(code, stderr).toBe(0)
     const lines = stdout.trim().split('\n')
     expect(lines).toHaveLength(1)
     const figures = JSON.parse(lines[0] ?? '') as Record<string, number>

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listReportFiles, listReportFolder, sidecarPathsOf } from '../../src/ingest/index.ts'
+import { listReportFolder, sidecarPathsOf } from '../../src/ingest/index.ts'
+import { listReportFiles } from '../../src/ingest/list-report-files.ts'
 
 describe('listReportFiles', () => {
   let root = ''

@@ -5,7 +5,8 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { readReport } from '../../src/ingest/index.ts'
-import { bodyText, parseReport } from '../../src/parse/index.ts'
+import { parseReport } from '../../src/parse/index.ts'
+import { bodyText } from '../../src/parse/lines/prepare-body.ts'
 import type { Report, Section } from '../../src/types.ts'
 
 const root = fileURLToPath(new URL('../../reports/', import.meta.url))

@@ -1,22 +1,11 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
+import { projectRoot as cwd, runScript } from '../run-script.ts'
 
-const cwd = fileURLToPath(new URL('../../', import.meta.url))
-const run = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', ...args], { cwd, maxBuffer: 1 << 24 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+const run = (...args: string[]) => runScript('parse', args)
 
 describe('npm run parse', () => {
   it('prints a schema-valid report and its warnings as file:line reason [ruleId]', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bodyText, parseReport } from '../../src/parse/index.ts'
+import { parseReport } from '../../src/parse/index.ts'
+import { bodyText } from '../../src/parse/lines/prepare-body.ts'
 import type { RawReport, Section } from '../../src/types.ts'
 
 const raw = (text: string, file = 'test.txt'): RawReport =>

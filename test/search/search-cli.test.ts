@@ -1,19 +1,8 @@
 // The search CLI as a process: usage, errors in Chinese with the rule id, exit codes. No site is needed for these.
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { runScript } from '../run-script.ts'
 
-const run = promisify(execFile)
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/search.ts', ...args], { cwd: new URL('../..', import.meta.url).pathname })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+const cli = (args: string[]) => runScript('search', args)
 
 describe('search CLI', () => {
   it('prints its usage for --help', async () => {
