@@ -8,7 +8,7 @@ export function formatBenchTable(result: BenchResult): string {
     ['生成语料', `${result.generateSeconds.toFixed(1)} 秒（不计入总时间）`],
     ['解析', `${figures.parse_s} 秒`],
     ['生成页面', `${figures.render_s} 秒`],
-    ['建立索引', `${figures.index_s} 秒（${result.shards} 个分片，${(result.indexBytes / 2 ** 20).toFixed(1)} MB）`],
+    ['建立索引', `${figures.index_s} 秒（${result.bundles} 个分片，${(result.indexBytes / 2 ** 20).toFixed(1)} MB）`],
     ['总计', `${figures.total_s} 秒`],
     ['峰值内存（含子进程）', `${figures.peak_rss_mb} MB`],
     ['站点大小', `${figures.site_mb} MB，${figures.files} 个文件`],

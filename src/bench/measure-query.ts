@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { countResults, openShards, pagefindOptions, runSearch, type PagefindLike } from '../../templates/assets/search.core.js'
+import { countResults, openBundles, pagefindOptions, runSearch, type PagefindLike } from '../../templates/assets/search.core.js'
 import { fileFetch } from '../search/file-fetch.ts'
 import { readBundleManifest } from '../search/open-site-index.ts'
 
@@ -49,7 +49,7 @@ export async function measureQuery(siteDir: string, query: string, limit = 10): 
   if (!read.value) throw new Error(read.messages.map((message) => `${message.file}: ${message.reason}`).join('; '))
   const manifest = read.value
   const primary = manifest.shards[0]
-  if (!primary) throw new Error(`${root}: the shard manifest lists no bundle`)
+  if (!primary) throw new Error(`${root}: the bundle manifest lists none`)
   // The page fetches the manifest before loading anything else.
   const manifestBytes = await stat(path.join(root, 'pagefind-shards.json')).then((info) => info.size, () => 0)
   const counter: Counter = { dataBytes: manifestBytes, runtimeBytes: 0, requests: 1, byKind: { manifest: { bytes: manifestBytes, requests: 1 } } }
@@ -62,16 +62,16 @@ export async function measureQuery(siteDir: string, query: string, limit = 10): 
     const module = (await import(`${pathToFileURL(script).href}?measure=${Date.now()}`)) as PagefindModule
     const instance = module.createInstance({ basePath: `${pathToFileURL(path.join(root, primary.path)).href}/`, baseUrl: '/' })
     await instance.options(pagefindOptions)
-    const shards = openShards(instance, manifest, `${pathToFileURL(root).href}/`)
+    const bundles = openBundles(instance, manifest, `${pathToFileURL(root).href}/`)
     const loadMs = performance.now() - loadStart
     const queryStart = performance.now()
-    await runSearch(shards, { q: query }, limit, { counts: false })
+    await runSearch(bundles, { q: query }, limit, { counts: false })
     const queryMs = performance.now() - queryStart
     const snapshot = { ...counter, byKind: structuredClone(counter.byKind) }
     const warmStart = performance.now()
-    await runSearch(shards, { q: query }, limit, { counts: false })
+    await runSearch(bundles, { q: query }, limit, { counts: false })
     const warmMs = performance.now() - warmStart
-    const whole = await countResults(shards, { q: query })
+    const whole = await countResults(bundles, { q: query })
     const countBytes = counter.dataBytes - snapshot.dataBytes
     await instance.destroy()
     return { query, total: whole?.total ?? 0, ...snapshot, loadMs, queryMs, warmMs, countBytes }
@@ -116,8 +116,8 @@ function kindOf(file: string): string {
 
 /**
  * Pagefind reads the page language (`<html lang>`) when the instance is created and again in `init`, but only when
- * both `window` and `document` exist; merged shards take the language `init` found. Show it the search page's
- * `zh-CN` throughout, or Node would search the merged shards unsegmented, unlike a browser.
+ * both `window` and `document` exist; merged bundles take the language `init` found. Show it the search page's
+ * `zh-CN` throughout, or Node would search the merged bundles unsegmented, unlike a browser.
  */
 function enterPage(): () => void {
   const scope = globalThis as { window?: unknown; document?: unknown }

@@ -19,10 +19,10 @@ export interface BenchOptions {
   query?: string
   /** Worker threads for parsing. Default: one per core. */
   workers?: number
-  /** Pagefind sharding. Default the site's (`year`). */
-  shard?: IndexOptions['split']
+  /** How pages are split into Pagefind bundles. Default the site's (`year`). */
+  split?: IndexOptions['split']
   /** Most pages per bundle. Default the site's (2,000). */
-  shardPages?: number
+  bundlePages?: number
   /** Bundles indexed at once. Default the site's (2). */
   parallel?: number
   /** Hits the measured query shows. Default the search page's (10). */
@@ -74,7 +74,7 @@ export interface BenchResult {
   published: number
   failed: number
   /** Pagefind bundles written and their total size in bytes. */
-  shards: number
+  bundles: number
   indexBytes: number
   /** The query measurement in full. */
   query: QueryMeasure
@@ -111,8 +111,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         ...(options.analyse === false ? { analyse: false } : {}),
         stateDir: path.join(workDir, 'state'),
         search: {
-          ...(options.shard === undefined ? {} : { split: options.shard }),
-          ...(options.shardPages === undefined ? {} : { bundlePages: options.shardPages }),
+          ...(options.split === undefined ? {} : { split: options.split }),
+          ...(options.bundlePages === undefined ? {} : { bundlePages: options.bundlePages }),
           ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
         },
         load: async (root) => {
@@ -176,7 +176,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       generateSeconds,
       published: built.reports.length,
       failed: built.failures.length,
-      shards: manifest.shards.length,
+      bundles: manifest.shards.length,
       indexBytes,
       query,
       workDir: options.keep ? workDir : null,

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createMessage } from '../messages.ts'
 import type { Message, Result } from '../types.ts'
-import { openShards, pagefindOptions, singleBundle, type PagefindLike, type ShardManifest, type Shards } from '../../templates/assets/search.core.js'
+import { openBundles, pagefindOptions, singleBundle, type PagefindLike, type BundleManifest, type SiteBundles } from '../../templates/assets/search.core.js'
 import { fileFetch } from './file-fetch.ts'
 import { bundleManifest } from './index-site.ts'
 
@@ -16,11 +16,11 @@ interface PagefindModule {
 }
 
 /** A site's bundles as `runSearch` takes them, and a way to let Pagefind go. */
-export type SiteIndex = Shards & { destroy(): Promise<void> }
+export type SiteIndex = SiteBundles & { destroy(): Promise<void> }
 
 /**
  * Open a built site's Pagefind bundles in Node, offline, exactly as the search page does: the primary bundle's own
- * `pagefind.js`; the other bundles are merged when a search reaches them (`openShards`).
+ * `pagefind.js`; the other bundles are merged when a search reaches them (`openBundles`).
  */
 export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>> {
   const root = path.resolve(siteDir)
@@ -40,18 +40,18 @@ export async function openSiteIndex(siteDir: string): Promise<Result<SiteIndex>>
     module.createInstance({ basePath: pathToFileURL(path.join(root, primary.path)).href + '/', baseUrl: '/' }),
   )
   await instance.options(pagefindOptions)
-  const shards = openShards(instance, manifest.value, pathToFileURL(root).href + '/')
-  return { value: { ...shards, destroy: () => instance.destroy() }, messages: [] }
+  const bundles = openBundles(instance, manifest.value, pathToFileURL(root).href + '/')
+  return { value: { ...bundles, destroy: () => instance.destroy() }, messages: [] }
 }
 
 /** A built site's `pagefind-shards.json`; a plain `pagefind` run's one bundle when there is none. */
-export async function readBundleManifest(root: string): Promise<Result<ShardManifest>> {
+export async function readBundleManifest(root: string): Promise<Result<BundleManifest>> {
   const file = path.join(root, bundleManifest)
   try {
-    return { value: JSON.parse(await readFile(file, 'utf8')) as ShardManifest, messages: [] }
+    return { value: JSON.parse(await readFile(file, 'utf8')) as BundleManifest, messages: [] }
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
-    // A bundle from a plain `pagefind` run has no manifest: treat it as the only shard.
+    // A bundle from a plain `pagefind` run has no manifest: treat it as the only bundle.
     if (missing) {
       try {
         await readFile(path.join(root, 'pagefind', 'pagefind-entry.json'))

@@ -60,23 +60,23 @@ export interface PagefindData {
 }
 
 /** The manifest `indexSite` writes. */
-export interface ShardManifest {
+export interface BundleManifest {
   version: number
   shards: { path: string; years: number[]; pages: number; group?: string | null }[]
 }
 
 /** Bundles that share a `group` filter value (a year), searched together. */
-export interface ShardGroup {
+export interface BundleGroup {
   key: string | null
   years: number[]
   paths: string[]
 }
 
-/** A site's bundles, opened lazily (see `openShards`). */
-export interface Shards {
+/** A site's bundles, opened lazily (see `openBundles`). */
+export interface SiteBundles {
   pagefind: PagefindLike
-  groups: ShardGroup[]
-  load(group: ShardGroup): Promise<void>
+  groups: BundleGroup[]
+  load(group: BundleGroup): Promise<void>
   loadAll(): Promise<void>
 }
 
@@ -104,12 +104,12 @@ export function filtersFromState(state: SearchState): Record<string, string>
 export function anchorOf(url: string): string | null
 export function kindOfAnchor(anchor: string | null): SectionKind | null
 export function filterSubResults<T extends { url: string }>(subResults: T[], kind: string | undefined): T[]
-export const singleBundle: ShardManifest
+export const singleBundle: BundleManifest
 export const pagefindOptions: Record<string, unknown>
-export function groupsOf(manifest: ShardManifest): ShardGroup[]
-export function openShards(pagefind: PagefindLike, manifest: ShardManifest, siteBase: string): Shards
-export function runSearch(shards: Shards, state: SearchState, limit?: number, options?: { counts?: boolean }): Promise<SearchFound | null>
-export function countResults(shards: Shards, state: SearchState): Promise<{ total: number; approximate: boolean; filters: FilterCounts } | null>
+export function groupsOf(manifest: BundleManifest): BundleGroup[]
+export function openBundles(pagefind: PagefindLike, manifest: BundleManifest, siteBase: string): SiteBundles
+export function runSearch(bundles: SiteBundles, state: SearchState, limit?: number, options?: { counts?: boolean }): Promise<SearchFound | null>
+export function countResults(bundles: SiteBundles, state: SearchState): Promise<{ total: number; approximate: boolean; filters: FilterCounts } | null>
 export function highlightUrl(url: string, term: string | undefined): string
 export function holdsTerm(excerpt: string, term: string): boolean
 export function phrasesOf(term: string): string[]

@@ -1,5 +1,5 @@
 // Query logic shared by the search page (served as-is, no build step) and the offline CLI (imported by Node),
-// so the two cannot drift: URL ↔ state, Pagefind filters, shard merging, folding, kind filtering, excerpt marks.
+// so the two cannot drift: URL ↔ state, Pagefind filters, bundle merging, folding, kind filtering, excerpt marks.
 import { levelLabels } from './levels.js'
 import { traditionalPairs } from './search.fold.js'
 
@@ -93,17 +93,17 @@ export function filterSubResults(subResults, kind) {
 }
 
 /**
- * The shards of the manifest as search groups, newest first: one group per year (several bundles when a year is
+ * The manifest's bundles (its `shards` entries) as search groups, newest first: one group per year (several bundles when a year is
  * large), then reports without a year. A bundle's pages carry the `group` filter with its group's key.
  * A manifest without groups (a plain `pagefind` run) is one group that needs no filter.
  */
 export function groupsOf(manifest) {
   const groups = []
-  for (const shard of manifest.shards ?? []) {
-    const key = shard.group ?? null
+  for (const bundle of manifest.shards ?? []) {
+    const key = bundle.group ?? null
     const last = groups.at(-1)
-    if (last && last.key === key) last.paths.push(shard.path)
-    else groups.push({ key, years: shard.years ?? [], paths: [shard.path] })
+    if (last && last.key === key) last.paths.push(bundle.path)
+    else groups.push({ key, years: bundle.years ?? [], paths: [bundle.path] })
   }
   return groups
 }
@@ -118,14 +118,14 @@ export const pagefindOptions = { baseUrl: '/' }
  * Open a site's bundles lazily: `pagefind` is the instance created on the primary bundle (`manifest.shards[0]`);
  * the others are merged when a search first reaches their group, so the first query reads the newest year only.
  */
-export function openShards(pagefind, manifest, siteBase) {
+export function openBundles(pagefind, manifest, siteBase) {
   const groups = groupsOf(manifest)
   const primary = manifest.shards?.[0]?.path
   // One merge per bundle, shared: a search reaching a bundle the filter counts are already merging waits for that merge.
   const merges = new Map(primary ? [[primary, Promise.resolve()]] : [])
-  const mergeOnce = (shard) => {
-    if (!merges.has(shard)) merges.set(shard, pagefind.mergeIndex(siteBase + shard, pagefindOptions))
-    return merges.get(shard)
+  const mergeOnce = (folder) => {
+    if (!merges.has(folder)) merges.set(folder, pagefind.mergeIndex(siteBase + folder, pagefindOptions))
+    return merges.get(folder)
   }
   // Merges start in manifest order (Pagefind lists results by instance), then run side by side.
   const load = async (group) => {
@@ -357,15 +357,15 @@ function smallerCounts(a, b) {
  * false and `total` counts only the groups searched) and fetches no filter chunk beyond those the search needs.
  * Returns `{ total, approximate, complete, hits, filters }`; `filters` counts the pages found per filter value.
  */
-export async function runSearch(shards, state, limit = 20, { counts = true } = {}) {
-  const { pagefind } = shards
+export async function runSearch(bundles, state, limit = 20, { counts = true } = {}) {
+  const { pagefind } = bundles
   const words = queryWordsOf((state.q ?? '').trim())
   const phrases = words.map((word) => word.folded)
   const filters = filtersFromState(state)
-  const counted = counts ? await countResults(shards, state) : { filters: {} }
+  const counted = counts ? await countResults(bundles, state) : { filters: {} }
   if (!counted) return null
-  const whole = state.sort === 'relevance' || shards.groups.every((group) => group.key === null)
-  const groups = whole ? [null] : shards.groups.filter((group) => !state.year || holdsYear(group, state.year))
+  const whole = state.sort === 'relevance' || bundles.groups.every((group) => group.key === null)
+  const groups = whole ? [null] : bundles.groups.filter((group) => !state.year || holdsYear(group, state.year))
   const hits = []
   let total = 0
   let rejected = 0
@@ -373,13 +373,13 @@ export async function runSearch(shards, state, limit = 20, { counts = true } = {
   let searched = 0
   for (const [position, group] of groups.entries()) {
     if (hits.length >= limit && !counts) break
-    await (group ? shards.load(group) : shards.loadAll())
+    await (group ? bundles.load(group) : bundles.loadAll())
     const response = await findCandidates(pagefind, words, group?.key ? { ...filters, group: group.key } : filters)
     if (!response) return null // superseded by a newer search
     const next = groups[position + 1]
     // Too few candidates here to fill the page: the next year's bundle will be read anyway, so merge it while
     // this year's hits are fetched and checked.
-    if (next && hits.length + response.results.length < limit) void shards.load(next)
+    if (next && hits.length + response.results.length < limit) void bundles.load(next)
     searched += 1
     total += response.results.length
     let checked = 0
@@ -408,9 +408,9 @@ export async function runSearch(shards, state, limit = 20, { counts = true } = {
  * The whole count and the filter counts for a query (every filter value, as the filter menus show them): loads every
  * bundle and all filter chunks, then repeats the query's look-ups; no fragment is read. Null when superseded.
  */
-export async function countResults(shards, state) {
-  const { pagefind } = shards
-  await shards.loadAll()
+export async function countResults(bundles, state) {
+  const { pagefind } = bundles
+  await bundles.loadAll()
   await pagefind.filters()
   const words = queryWordsOf((state.q ?? '').trim())
   const response = await findCandidates(pagefind, words, filtersFromState(state))

@@ -7,7 +7,7 @@ import {
   highlightUrl,
   kindLabels,
   levelLabels,
-  openShards,
+  openBundles,
   pagefindOptions,
   queryFromState,
   runSearch,
@@ -28,7 +28,7 @@ const selects = Object.fromEntries(filterKeys.map((key) => [key, form.elements.n
 const sortSelect = form.elements.namedItem('sort')
 
 /** The site's bundles: the newest year's is opened first, older ones when a search reaches them. */
-let shards = null
+let bundles = null
 let allFilters = {}
 /** Filter chunks grow with the archive (one `agency` value per body), so they load after the first results. */
 let filtersLoaded = null
@@ -60,7 +60,7 @@ async function start() {
       () => singleBundle,
     ),
   ])
-  shards = openShards(pagefind, manifest, base)
+  bundles = openBundles(pagefind, manifest, base)
   fillFilters(allFilters, stateFromForm())
   // Someone reaching for a filter menu before searching gets the values (and counts) then.
   root.querySelector('.search-filters').addEventListener('focusin', () => void loadFilters().then(() => refreshCounts(stateFromForm())))
@@ -111,7 +111,7 @@ async function search(state, { keepFocus = false } = {}) {
   status.textContent = '正在搜索…'
   // Results first, from the newest year on until the page is full; the other years, the whole count and the
   // filter counts follow, so the first query fetches only what its hits need.
-  const found = await runSearch(shards, state, limit, { counts: false })
+  const found = await runSearch(bundles, state, limit, { counts: false })
   if (!found || current !== generation) return
   renderResults(found, state)
   markState('shown', state)
@@ -133,9 +133,9 @@ function markState(phase, state) {
 
 /** Load every bundle and every filter value once (all their chunks); later calls wait for the same load. */
 function loadFilters() {
-  filtersLoaded ??= shards
+  filtersLoaded ??= bundles
     .loadAll()
-    .then(() => shards.pagefind.filters())
+    .then(() => bundles.pagefind.filters())
     .then((filters) => {
       delete filters.group
       allFilters = filters
@@ -148,7 +148,7 @@ function loadFilters() {
  * when the first results came from the newest years only, give the whole count too.
  */
 async function refreshCounts(state, current = generation, found = null) {
-  const counted = state.q || filterKeys.some((key) => state[key]) ? await countResults(shards, state) : { filters: allFilters }
+  const counted = state.q || filterKeys.some((key) => state[key]) ? await countResults(bundles, state) : { filters: allFilters }
   if (!counted || current !== generation) return
   fillFilters(counted.filters, state)
   if (found && !found.complete && found.total > 0) {
