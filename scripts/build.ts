@@ -3,7 +3,7 @@ import { buildSite, printBuildSummary, readBuildArgs } from '../src/build/index.
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {
-  console.error(`构建：${error}`)
+  console.error(`构建：${error} [bad-option]`)
   process.exitCode = 2
 } else {
   const { siteUrl, clean, ...rest } = args

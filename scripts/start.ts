@@ -5,7 +5,7 @@ import { serveStatic } from '../src/serve/index.ts'
 
 const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
 if (!args) {
-  console.error(`启动：${error}`)
+  console.error(`启动：${error} [bad-option]`)
   process.exitCode = 2
 } else {
   // Bind first, so citations, the feed and the sitemap name the port actually served (unless --site-url says otherwise).

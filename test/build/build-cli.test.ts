@@ -52,6 +52,7 @@ describe('npm run build', () => {
     const result = runBuild(['--bogus'])
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('未知选项 --bogus')
+    expect(result.stderr).toMatch(/\[bad-option\]\n?$/)
   })
 
   it('passes --strict on a corpus whose only findings are missing statutory parts, and shows them', async () => {
