@@ -1,3 +1,4 @@
+import { isMissingFile } from '../system-error.ts'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -50,7 +51,7 @@ export async function readBundleManifest(root: string): Promise<Result<BundleMan
   try {
     return { value: JSON.parse(await readFile(file, 'utf8')) as BundleManifest, messages: [] }
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    const missing = isMissingFile(error)
     // A bundle from a plain `pagefind` run has no manifest: treat it as the only bundle.
     if (missing) {
       try {

@@ -1,3 +1,4 @@
+import { errorCode } from '../system-error.ts'
 import { parseArgs } from 'node:util'
 import { describe } from '../messages.ts'
 import { levels, sectionKinds } from '../vocabulary.ts'
@@ -70,7 +71,7 @@ export function readSearchArgs(args: string[]): SearchArgs {
 
 /** Node's parseArgs errors, said in Chinese with the options that exist. */
 function usageError(error: unknown): string {
-  const code = (error as { code?: string }).code
+  const code = errorCode(error)
   const text = error instanceof Error ? error.message : String(error)
   const option = /'(-{1,2}[^'\s,]+)/.exec(text)?.[1] ?? ''
   const known = Object.keys(options).map((name) => `--${name}`).join('、')
