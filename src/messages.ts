@@ -153,6 +153,14 @@ export function createMessage<R extends RuleId>(
 }
 
 /**
+ * A file size as the size messages give it: `52.4 MiB`, or `812 字节` under one MiB.
+ * @example formatSize(3 * 1024 * 1024) // '3.0 MiB'
+ */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} 字节`
+}
+
+/**
  * One line for a terminal: `file:line 原因 [rule-id]`, without `:line` for a message about the whole file. The one
  * formatter: the CLIs, the build output and the evaluation print messages through it, `reportWarnings` drops the file.
  */

@@ -1,4 +1,4 @@
-import { createMessage } from '../messages.ts'
+import { createMessage, formatSize } from '../messages.ts'
 import { describeSystemError } from '../system-error.ts'
 import type { Message, Result } from '../types.ts'
 import type { Limiter } from './create-limiter.ts'
@@ -180,10 +180,6 @@ function fail(url: string, message: Message): FetchResult {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} 字节`
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { createMessage, type RuleArgs, type RuleId } from '../messages.ts'
+import { createMessage, formatSize, type RuleArgs, type RuleId } from '../messages.ts'
 import { describeSystemError, isMissingFile } from '../system-error.ts'
 import type { Message, MetaOverrides, RawReport, Result, SourceFormat } from '../types.ts'
 import { decodeBytes } from './decode-bytes.ts'
@@ -161,11 +161,4 @@ function lineOfReplacement(text: string): number | null {
 function displayName(file: string, root: string | undefined): string {
   if (root === undefined) return file
   return path.relative(root, file).split(path.sep).join('/')
-}
-
-
-
-/** Bytes in words, e.g. `52.4 MB`. */
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`
 }

@@ -1,5 +1,5 @@
 import { escapeXml } from './escape-xml.ts'
-import type { ReportView } from '../site/view-types.ts'
+import { byPublishedDesc, type ReportView } from '../site/index.ts'
 
 /**
  * An Atom feed of the newest 50 reports: those that state a publication date, newest first, then those that state
@@ -38,14 +38,4 @@ export function toAtom(reports: readonly ReportView[], base: string, name: strin
     '</feed>',
     '',
   ].join('\n')
-}
-
-/** Dated reports newest first, then undated ones; ties by id. */
-export function byPublishedDesc(a: ReportView, b: ReportView): number {
-  if (a.published !== b.published) {
-    if (a.published === null) return 1
-    if (b.published === null) return -1
-    return a.published < b.published ? 1 : -1
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }

@@ -9,7 +9,7 @@ import { locateReport } from './locate-report.ts'
 import { planRegions, type RegionPlan } from './plan-regions.ts'
 import { renderSection } from './render-section.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
-import { byPublishedDesc } from '../open-data/to-atom.ts'
+import { byPublishedDesc } from './by-published-desc.ts'
 import type { AgencyView, Link, PlanPair, Redirect, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
 
 /** Inputs of `composeSiteData`. */

@@ -1,10 +1,11 @@
 /** The site stage: reports → permalinks → page data → Eleventy pages (templates/), with citations and the quality page. */
 export { assignPermalinks } from './assign-permalinks.ts'
+export { byPublishedDesc } from './by-published-desc.ts'
 export { composeSiteData } from './compose-site-data.ts'
 export { dropDuplicateReports } from './drop-duplicate-reports.ts'
 export { keepLatestVersions } from './keep-latest-versions.ts'
 export { readPermalinkRegistry, registryFile, writePermalinkRegistry } from './permalink-registry.ts'
 export { allPages, renderSite } from './render-site.ts'
 export { digestPages, selectPages, type PageDigest, type PageSelection } from './select-pages.ts'
-export type { SiteData } from './view-types.ts'
+export type { ReportView, SiteData } from './view-types.ts'
 export { originalFiles, writeOriginals } from './write-originals.ts'

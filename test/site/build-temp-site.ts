@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { buildSite, type BuildOptions, type BuildSummary } from '../../src/build/index.ts'
+import { projectRoot } from '../run-script.ts'
 
-/** The project root and the site fixtures. */
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+export { projectRoot }
+
+/** The site fixtures. */
 export const fixtures = path.join(projectRoot, 'test/fixtures/site')
 
 /** A site built into a temporary folder. */
