@@ -1,10 +1,11 @@
-import { foldOnly } from './fold-passage.ts'
+import { foldedUnits, foldUnits } from './fold-passage.ts'
 
 /** Distinct character bigrams of a folded text, as numbers (two UTF-16 units), ascending: a compact set. */
 export function bigramsOf(text: string): Uint32Array {
-  const folded = foldOnly(text)
-  const all = new Uint32Array(Math.max(0, folded.length - 1))
-  for (let at = 0; at + 1 < folded.length; at++) all[at] = folded.charCodeAt(at) * 0x10000 + folded.charCodeAt(at + 1)
+  const length = foldUnits(text)
+  const units = foldedUnits()
+  const all = new Uint32Array(Math.max(0, length - 1))
+  for (let at = 0; at + 1 < length; at++) all[at] = (units[at] ?? 0) * 0x10000 + (units[at + 1] ?? 0)
   all.sort()
   let distinct = 0
   for (let at = 0; at < all.length; at++) if (at === 0 || all[at] !== all[at - 1]) all[distinct++] = all[at] ?? 0
