@@ -3,12 +3,6 @@ import type { Link } from './view-types.ts'
 
 /** Site views of the analysis stage (src/analysis): what report, agency, year and boilerplate pages show of it. */
 
-/** A piece of a passage, marked when the other passage shares it. */
-export interface Segment {
-  text: string
-  marked: boolean
-}
-
 /** The analysis figures a report page and listings show. */
 export interface ReportAnalysisView {
   /** Share of the report's characters found in other reports, as `12.3%`, and as a number for sorting. */
@@ -44,8 +38,11 @@ export interface ReuseEntry {
   /** All other reports sharing text with the paragraph, and how many of those are the same agency's: exact, not capped. */
   reports: number
   sameAgency: number
-  /** The closest paragraph, and the same agency's closest when it is another: both texts, marked. */
-  sides: (ReuseSide & { self: Segment[]; theirs: Segment[] })[]
+  /**
+   * The closest paragraph, and the same agency's closest when it is another: both texts as escaped HTML (`markedHtml`),
+   * the shared text in `<mark>`.
+   */
+  sides: (ReuseSide & { selfHtml: string; theirsHtml: string })[]
   /** The other listed paragraphs (up to `listed` in all), as links. */
   more: ReuseSide[]
 }
