@@ -37,14 +37,21 @@ const commonMin = 5
 /**
  * Count each bigram's passages once and weigh it by its inverse document frequency above that of the common ones:
  * `max(0, ln((1 + passages) / (1 + df)) − ln(min(20, (1 + passages) / 6)))`, so rare bigrams (a plan's own subject)
- * outweigh the merely uncommon.
+ * outweigh the merely uncommon. A passage is its distinct bigrams (`bigramsOf`) or its text, folded and counted
+ * without building the set (most passages of a corpus are only counted).
  */
-export function weighBigrams(passages: Iterable<ArrayLike<number> & Iterable<number>>): BigramWeights {
+export function weighBigrams(passages: Iterable<Uint32Array | string>): BigramWeights {
   const df = createCounter()
   let total = 0
-  for (const bigrams of passages) {
+  for (const passage of passages) {
     total++
-    for (const bigram of bigrams) df.add(bigram)
+    if (typeof passage !== 'string') {
+      for (let at = 0; at < passage.length; at++) df.add(passage[at] ?? 0, total)
+      continue
+    }
+    const length = foldUnits(passage)
+    const units = foldedUnits()
+    for (let at = 0; at + 1 < length; at++) df.add((units[at] ?? 0) * 0x10000 + (units[at + 1] ?? 0), total)
   }
   const floor = Math.log(Math.max(1, Math.min(commonShare, (1 + total) / (1 + commonMin))))
   return { weight: (bigram, own = 0) => Math.max(0, Math.log((1 + total) / (1 + Math.max(0, df.count(bigram) - own))) - floor) }
@@ -52,36 +59,41 @@ export function weighBigrams(passages: Iterable<ArrayLike<number> & Iterable<num
 
 /**
  * Counts per bigram in an open-addressing table of typed arrays: CJK bigrams are above 2³⁰, so a Map would box
- * every one of the tens of millions counted at 10,000 reports.
+ * every one of the tens of millions counted at 10,000 reports. `add(key, passage)` counts a passage once however
+ * often it holds the key (the slot remembers the last passage counted).
  */
-function createCounter(): { add: (key: number) => void; count: (key: number) => number } {
+function createCounter(): { add: (key: number, passage: number) => void; count: (key: number) => number } {
   let size = 1 << 16
   let keys = new Uint32Array(size)
   let counts = new Int32Array(size)
+  let lastPassage = new Int32Array(size)
   let used = 0
   const slotOf = (key: number): number => {
     let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & (size - 1)
     while ((counts[slot] ?? 0) > 0 && keys[slot] !== key) slot = (slot + 1) & (size - 1)
     return slot
   }
-  const add = (key: number): void => {
+  const add = (key: number, passage: number): void => {
     const slot = slotOf(key)
     if ((counts[slot] ?? 0) === 0) {
       keys[slot] = key
       used++
-    }
+    } else if (lastPassage[slot] === passage) return
     counts[slot] = (counts[slot] ?? 0) + 1
+    lastPassage[slot] = passage
     if (used * 2 > size) {
-      const [oldKeys, oldCounts] = [keys, counts]
+      const [oldKeys, oldCounts, oldLast] = [keys, counts, lastPassage]
       size *= 2
       keys = new Uint32Array(size)
       counts = new Int32Array(size)
+      lastPassage = new Int32Array(size)
       oldKeys.forEach((held, index) => {
         const count = oldCounts[index] ?? 0
         if (count === 0) return
         const moved = slotOf(held)
         keys[moved] = held
         counts[moved] = count
+        lastPassage[moved] = oldLast[index] ?? 0
       })
     }
   }
