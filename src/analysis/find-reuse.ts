@@ -399,7 +399,7 @@ function unionCounter(clusters: Clusters, agencies: readonly string[], reportCou
   const cache = new Map<string, { size: number; agencies: Map<string, number> }>()
   const stamp = new Int32Array(reportCount).fill(-1)
   let round = 0
-  return (ids) => {
+  return function countUnion(ids) {
     const key = [...new Set(ids)].sort((a, b) => a - b).join(',')
     const held = cache.get(key)
     if (held) return held
@@ -424,7 +424,7 @@ function unionCounter(clusters: Clusters, agencies: readonly string[], reportCou
 /** A cluster's units grouped by their report's agency, computed when first asked. */
 function membersByAgency(corpus: Corpus, clusters: Clusters, agencies: readonly string[]): (cluster: number) => ReadonlyMap<string, readonly number[]> {
   const cache = new Map<number, Map<string, number[]>>()
-  return (cluster) => {
+  return function membersOf(cluster) {
     let groups = cache.get(cluster)
     if (!groups) {
       groups = new Map()

@@ -63,13 +63,16 @@ export function weighBigrams(passages: Iterable<Uint32Array | string>): BigramWe
  * often it holds the key (the slot remembers the last passage counted).
  */
 function createCounter(): { add: (key: number, passage: number) => void; count: (key: number) => number } {
-  let size = 1 << 16
+  let bits = 16
+  let size = 1 << bits
   let keys = new Uint32Array(size)
   let counts = new Int32Array(size)
   let lastPassage = new Int32Array(size)
   let used = 0
   const slotOf = (key: number): number => {
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & (size - 1)
+    // The product's high bits (Fibonacci hashing): its low bits depend only on the key's low bits, which for a
+    // bigram are its second character alone, and long probe runs made counting the stage's largest cost.
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
     while ((counts[slot] ?? 0) > 0 && keys[slot] !== key) slot = (slot + 1) & (size - 1)
     return slot
   }
@@ -83,7 +86,8 @@ function createCounter(): { add: (key: number, passage: number) => void; count: 
     lastPassage[slot] = passage
     if (used * 2 > size) {
       const [oldKeys, oldCounts, oldLast] = [keys, counts, lastPassage]
-      size *= 2
+      bits++
+      size = 1 << bits
       keys = new Uint32Array(size)
       counts = new Int32Array(size)
       lastPassage = new Int32Array(size)
