@@ -131,3 +131,62 @@ export function sharedCharsOf(self: string): (other: string) => number {
     return covered
   }
 }
+
+/**
+ * `[sharedGrams(a, b), sharedGrams(b, a)]` in one pass: `a`'s 4-grams are tabled with their positions, `b` is scanned
+ * once, and each 4-gram found marks both texts (the side-by-side view marks both paragraphs of a pair).
+ * @example sharedGramsBoth('甲乙丙丁戊己', '乙丙丁戊子') // [[[1, 5]], [[0, 4]]]
+ */
+export function sharedGramsBoth(a: string, b: string): [[number, number][], [number, number][]] {
+  const countA = Math.max(0, a.length - gram + 1)
+  const countB = Math.max(0, b.length - gram + 1)
+  let slots = 8
+  while (slots < countA * 2) slots *= 2
+  const slotKeys = new Int32Array(slots)
+  const heads = new Int32Array(slots).fill(-1)
+  const next = new Int32Array(countA).fill(-1)
+  const slotOf = (hash: number): number => {
+    let slot = spread(hash) & (slots - 1)
+    while (heads[slot] !== -1 && slotKeys[slot] !== hash) slot = (slot + 1) & (slots - 1)
+    return slot
+  }
+  const hashesA = gramHashes(a)
+  for (let at = countA - 1; at >= 0; at--) {
+    const hash = hashesA[at] ?? 0
+    const slot = slotOf(hash)
+    slotKeys[slot] = hash
+    next[at] = heads[slot] ?? -1
+    heads[slot] = at
+  }
+  const hitA = new Uint8Array(countA)
+  const hitB = new Uint8Array(countB)
+  const hashesB = gramHashes(b)
+  for (let at = 0; at < countB; at++) {
+    const slot = slotOf(hashesB[at] ?? 0)
+    const head = heads[slot] ?? -1
+    if (head === -1) continue
+    hitB[at] = 1
+    // A slot already seen has its positions marked: the chain is walked once.
+    if (hitA[head] === 1) continue
+    for (let position = head; position !== -1; position = next[position] ?? -1) hitA[position] = 1
+  }
+  return [rangesOf(hitA), rangesOf(hitB)]
+}
+
+/** Marked 4-gram starts as [start, end) ranges of the text, overlapping and touching 4-grams joined. */
+function rangesOf(hit: Uint8Array): [number, number][] {
+  const ranges: [number, number][] = []
+  let open = -1
+  let coveredTo = 0
+  for (let at = 0; at < hit.length; at++) {
+    if (hit[at] !== 1) continue
+    if (open >= 0 && at <= coveredTo) coveredTo = at + gram
+    else {
+      if (open >= 0) ranges.push([open, coveredTo])
+      open = at
+      coveredTo = at + gram
+    }
+  }
+  if (open >= 0) ranges.push([open, coveredTo])
+  return ranges
+}

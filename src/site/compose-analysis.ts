@@ -1,4 +1,4 @@
-import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, type FoldedPassage, repeatedShortcomings, sharedGrams, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
+import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, type FoldedPassage, repeatedShortcomings, sharedGramsBoth, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
 import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Report, SectionKind } from '../types.ts'
 import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, YearAnalysis } from './analysis-view-types.ts'
@@ -91,10 +91,11 @@ function reuseEntries(found: ReportAnalysis, view: ReportView, reportById: Reado
       sides: shown.map((link) => {
         const otherText = textOf(link.other.id, link.other.anchor)
         const other = foldPassage(otherText)
+        const [selfRanges, otherRanges] = sharedGramsBoth(self.folded, other.folded)
         return {
           ...describeLink(link, viewById),
-          selfHtml: markedHtml(selfText, sharedGrams(self.folded, other.folded), self),
-          theirsHtml: markedHtml(otherText, sharedGrams(other.folded, self.folded), other),
+          selfHtml: markedHtml(selfText, selfRanges, self),
+          theirsHtml: markedHtml(otherText, otherRanges, other),
         }
       }),
       more: links.filter((link) => !shown.includes(link)).map((link) => describeLink(link, viewById)),
