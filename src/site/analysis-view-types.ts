@@ -92,7 +92,8 @@ export interface PairAnalysis {
   /** Share of items with follow-up (有后续 or 再次列入), as `60%`, or null without items. */
   followUpPercent: string | null
   counts: { addressed: number; relisted: number; notFound: number }
-  changes: { kind: SectionKind; label: string; samePercent: string; flagged: boolean; runs: { op: number; text: string }[] | null }[]
+  /** Per part: the share unchanged, and the diff as escaped HTML (`<del>`, `<ins>`), null when not diffed. */
+  changes: { kind: SectionKind; label: string; samePercent: string; flagged: boolean; diffHtml: string | null }[]
 }
 
 /** A year page's rankings. */

@@ -176,7 +176,7 @@ export function composeAgencyAnalysis(analysis: CorpusAnalysis, agencies: readon
           label: kindLabel(change.kind),
           samePercent: percent(change.same),
           flagged: change.kind === 'shortcomings' && change.same >= repeatedShortcomings,
-          runs: change.runs === null ? null : change.runs.map(([op, text]) => ({ op, text })),
+          diffHtml: change.runs === null ? null : diffHtml(change.runs),
         })),
       }
       pair.analysis = result
@@ -231,6 +231,11 @@ export function markedHtml(text: string, ranges: readonly (readonly [number, num
     at = end
   }
   return html + escapeHtml(text.slice(at))
+}
+
+/** A year-to-year diff as escaped HTML: removed text in `<del>`, added text in `<ins>`, kept text as it is. */
+function diffHtml(runs: readonly (readonly [number, string])[]): string {
+  return runs.map(([op, text]) => (op === 1 ? `<ins>${escapeHtml(text)}</ins>` : op === -1 ? `<del>${escapeHtml(text)}</del>` : escapeHtml(text))).join('')
 }
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' }
