@@ -140,37 +140,65 @@ export function sharedCharsOf(self: string): (other: string) => number {
 export function sharedGramsBoth(a: string, b: string): [[number, number][], [number, number][]] {
   const countA = Math.max(0, a.length - gram + 1)
   const countB = Math.max(0, b.length - gram + 1)
-  let slots = 8
-  while (slots < countA * 2) slots *= 2
-  const slotKeys = new Int32Array(slots)
-  const heads = new Int32Array(slots).fill(-1)
-  const next = new Int32Array(countA).fill(-1)
+  const table = chainTable(countA, countB)
+  const { slotKeys, heads, stamps, next, mask } = table
+  const stamp = table.stamp
+  // A slot is in use when stamped with this call's number: the table is never cleared.
   const slotOf = (hash: number): number => {
-    let slot = spread(hash) & (slots - 1)
-    while (heads[slot] !== -1 && slotKeys[slot] !== hash) slot = (slot + 1) & (slots - 1)
+    let slot = spread(hash) & mask
+    while (stamps[slot] === stamp && slotKeys[slot] !== hash) slot = (slot + 1) & mask
     return slot
   }
   const hashesA = gramHashes(a)
   for (let at = countA - 1; at >= 0; at--) {
     const hash = hashesA[at] ?? 0
     const slot = slotOf(hash)
+    next[at] = stamps[slot] === stamp ? (heads[slot] ?? -1) : -1
     slotKeys[slot] = hash
-    next[at] = heads[slot] ?? -1
+    stamps[slot] = stamp
     heads[slot] = at
   }
-  const hitA = new Uint8Array(countA)
-  const hitB = new Uint8Array(countB)
+  const hitA = table.hitA.fill(0, 0, countA).subarray(0, countA)
+  const hitB = table.hitB.fill(0, 0, countB).subarray(0, countB)
   const hashesB = gramHashes(b)
   for (let at = 0; at < countB; at++) {
     const slot = slotOf(hashesB[at] ?? 0)
-    const head = heads[slot] ?? -1
-    if (head === -1) continue
+    if (stamps[slot] !== stamp) continue
+    const head = heads[slot] ?? 0
     hitB[at] = 1
     // A slot already seen has its positions marked: the chain is walked once.
     if (hitA[head] === 1) continue
     for (let position = head; position !== -1; position = next[position] ?? -1) hitA[position] = 1
   }
   return [rangesOf(hitA), rangesOf(hitB)]
+}
+
+/** The tables `sharedGramsBoth` reuses from call to call (it runs for every pair a side-by-side page shows). */
+interface ChainTable {
+  slotKeys: Int32Array
+  heads: Int32Array
+  stamps: Int32Array
+  stamp: number
+  mask: number
+  next: Int32Array
+  hitA: Uint8Array
+  hitB: Uint8Array
+}
+
+let chains: ChainTable = { slotKeys: new Int32Array(1024), heads: new Int32Array(1024), stamps: new Int32Array(1024), stamp: 0, mask: 1023, next: new Int32Array(512), hitA: new Uint8Array(512), hitB: new Uint8Array(512) }
+
+/** The reused tables, grown for `grams` 4-grams of the tabled text and `others` of the scanned one, with a fresh stamp. */
+function chainTable(grams: number, others: number): ChainTable {
+  if (grams * 2 > chains.slotKeys.length) {
+    let slots = chains.slotKeys.length
+    while (grams * 2 > slots) slots *= 2
+    chains = { ...chains, slotKeys: new Int32Array(slots), heads: new Int32Array(slots), stamps: new Int32Array(slots), stamp: 0, mask: slots - 1 }
+  }
+  if (grams > chains.next.length) chains.next = new Int32Array(Math.max(grams, chains.next.length * 2))
+  if (grams > chains.hitA.length) chains.hitA = new Uint8Array(Math.max(grams, chains.hitA.length * 2))
+  if (others > chains.hitB.length) chains.hitB = new Uint8Array(Math.max(others, chains.hitB.length * 2))
+  chains.stamp++
+  return chains
 }
 
 /** Marked 4-gram starts as [start, end) ranges of the text, overlapping and touching 4-grams joined. */

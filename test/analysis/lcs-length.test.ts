@@ -49,5 +49,7 @@ describe('sharedGrams on long texts', () => {
     const shared = '深化行政执法体制改革'
     const ranges = sharedGrams(`${filler(1)}${shared}`, `${shared}${filler(2)}`)
     expect(ranges).toContainEqual([3000, 3010])
+    const [a, b] = [`${filler(1)}${shared}`, `${shared}${filler(2)}${shared}`]
+    expect(sharedGramsBoth(a, b)).toEqual([sharedGrams(a, b), sharedGrams(b, a)])
   })
 })
