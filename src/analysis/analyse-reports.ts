@@ -1,6 +1,6 @@
 import type { Report } from '../types.ts'
 import type { PartChange, RepeatedPassage, ReportAnalysis } from './analysis-types.ts'
-import { compareYears } from './compare-years.ts'
+import { createYearComparer } from './compare-years.ts'
 import { findReuse } from './find-reuse.ts'
 import { followPlans } from './follow-plans.ts'
 import { measureSubstance } from './measure-substance.ts'
@@ -62,11 +62,23 @@ function compareAgencyYears(reports: readonly Report[], agencyOf: (report: Repor
     const key = `${agencyOf(report)}|${report.year}`
     if (report.year !== null && !byAgencyYear.has(key)) byAgencyYear.set(key, report)
   }
-  const changes: CorpusAnalysis['changes'] = new Map()
+  const pairs: [Report, Report][] = []
   for (const report of byAgencyYear.values()) {
     const next = byAgencyYear.get(`${agencyOf(report)}|${(report.year ?? 0) + 1}`)
-    if (next) changes.set(`${report.id}>${next.id}`, compareYears(report, next))
+    if (next) pairs.push([report, next])
   }
+  // Compared agency by agency, year by year, so each report's parts are prepared once for both its pairs.
+  const order = pairs.map((_, index) => index)
+  const agencies = pairs.map(([report]) => agencyOf(report))
+  order.sort((a, b) => compare(agencies[a] ?? '', agencies[b] ?? '') || (pairs[a]?.[0].year ?? 0) - (pairs[b]?.[0].year ?? 0))
+  const comparer = createYearComparer()
+  const results: PartChange[][] = []
+  for (const index of order) {
+    const [report, next] = pairs[index] ?? []
+    if (report && next) results[index] = comparer(report, next)
+  }
+  const changes: CorpusAnalysis['changes'] = new Map()
+  pairs.forEach(([report, next], index) => changes.set(`${report.id}>${next.id}`, results[index] ?? []))
   return changes
 }
 

@@ -308,6 +308,7 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
   for (const report of reports) result.set(report.id, { reuse: [], reuseCounts: [], reusedShare: 0 })
   const unions = unionCounter(clusters, agencies, reports.length)
   const byAgency = membersByAgency(corpus, clusters, agencies)
+  const scores: Scores = { of: new Int32Array(corpus.paraReport.length), touched: [] }
   for (const [para, units] of unitsOfPara) {
     const self = corpus.paraReport[para] ?? 0
     for (const unit of units) reused[self] = (reused[self] ?? 0) + (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
@@ -316,7 +317,7 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
     const entry = result.get(reports[self]?.id ?? '')
     if (!entry) continue
     entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: union.size - 1, sameAgency: (union.agencies.get(agencies[self] ?? '') ?? 1) - 1 })
-    entry.reuse.push(...closestParagraphs(para, units, reports, corpus, clusters, agencies, byAgency, perParagraph, perCluster))
+    entry.reuse.push(...closestParagraphs(para, units, reports, corpus, clusters, agencies, byAgency, perParagraph, perCluster, scores))
   }
   reports.forEach((report, index) => {
     const entry = result.get(report.id)
@@ -324,6 +325,12 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
     if (entry) entry.reusedShare = chars > 0 ? round((reused[index] ?? 0) / chars) : 0
   })
   return result
+}
+
+/** Shared unit characters per other paragraph, for one paragraph at a time: reused, and cleared through `touched`. */
+interface Scores {
+  of: Int32Array
+  touched: number[]
 }
 
 /** The other paragraphs sharing most with one paragraph (same agency first on ties), each aligned unit by unit. */
@@ -337,12 +344,14 @@ function closestParagraphs(
   byAgency: (cluster: number) => ReadonlyMap<string, readonly number[]>,
   limit: number,
   perCluster: number,
+  scores: Scores,
 ): ReuseLink[] {
   const self = corpus.paraReport[para] ?? 0
-  const scores = new Map<number, number>()
   const add = (member: number, length: number): void => {
     const otherPara = corpus.unitPara[member] ?? 0
-    if (corpus.paraReport[otherPara] !== self) scores.set(otherPara, (scores.get(otherPara) ?? 0) + length)
+    if (corpus.paraReport[otherPara] === self) return
+    if ((scores.of[otherPara] ?? 0) === 0) scores.touched.push(otherPara)
+    scores.of[otherPara] = (scores.of[otherPara] ?? 0) + length
   }
   for (const unit of units) {
     const cluster = clusters.of[unit] ?? 0
@@ -357,9 +366,11 @@ function closestParagraphs(
       add(member, length)
     }
   }
-  const chosen = [...scores.entries()]
-    .map(([otherPara, score]) => ({ otherPara, score, same: agencies[corpus.paraReport[otherPara] ?? 0] === agencies[self] }))
+  const chosen = scores.touched
+    .map((otherPara) => ({ otherPara, score: scores.of[otherPara] ?? 0, same: agencies[corpus.paraReport[otherPara] ?? 0] === agencies[self] }))
     .sort((a, b) => b.score - a.score || Number(b.same) - Number(a.same) || a.otherPara - b.otherPara)
+  for (const otherPara of scores.touched) scores.of[otherPara] = 0
+  scores.touched.length = 0
   // The closest paragraphs, and the same agency's closest too when it did not make the list (跨年重复 matters most).
   const listed = chosen.slice(0, limit)
   const sameBest = chosen.find((entry) => entry.same)
@@ -388,7 +399,7 @@ function unionCounter(clusters: Clusters, agencies: readonly string[], reportCou
   const cache = new Map<string, { size: number; agencies: Map<string, number> }>()
   const stamp = new Int32Array(reportCount).fill(-1)
   let round = 0
-  return (ids) => {
+  return function countUnion(ids) {
     const key = [...new Set(ids)].sort((a, b) => a - b).join(',')
     const held = cache.get(key)
     if (held) return held
@@ -413,7 +424,7 @@ function unionCounter(clusters: Clusters, agencies: readonly string[], reportCou
 /** A cluster's units grouped by their report's agency, computed when first asked. */
 function membersByAgency(corpus: Corpus, clusters: Clusters, agencies: readonly string[]): (cluster: number) => ReadonlyMap<string, readonly number[]> {
   const cache = new Map<number, Map<string, number[]>>()
-  return (cluster) => {
+  return function membersOf(cluster) {
     let groups = cache.get(cluster)
     if (!groups) {
       groups = new Map()

@@ -16,25 +16,25 @@ export interface FoldedPassage {
  * @example foldPassage('羅店鎮，（一）').folded // '罗店镇一'
  */
 export function foldPassage(text: string): FoldedPassage {
-  let folded = ''
   // Typed arrays sized for the common case (a character folds to at most one unit), grown for NFKC expansions.
   let starts = new Int32Array(text.length + 4)
   let ends = new Int32Array(text.length + 4)
+  let length = 0
   for (let at = 0; at < text.length; ) {
-    const length = characterLength(text, at)
-    const part = foldCharacterAt(text, at)
-    if (folded.length + part.length > starts.length) {
-      starts = grow(starts, folded.length + part.length)
-      ends = grow(ends, folded.length + part.length)
+    const width = characterLength(text, at)
+    const next = appendFolded(text, at, length)
+    if (next > starts.length) {
+      starts = grow(starts, next)
+      ends = grow(ends, next)
     }
-    for (let unit = 0; unit < part.length; unit++) {
-      starts[folded.length + unit] = at
-      ends[folded.length + unit] = at + length
+    for (let unit = length; unit < next; unit++) {
+      starts[unit] = at
+      ends[unit] = at + width
     }
-    folded += part
-    at += length
+    length = next
+    at += width
   }
-  return { folded, starts: starts.subarray(0, folded.length), ends: ends.subarray(0, folded.length) }
+  return { folded: foldedText(length), starts: starts.subarray(0, length), ends: ends.subarray(0, length) }
 }
 
 function grow(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
@@ -45,19 +45,78 @@ function grow(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayB
 
 /** Only the folded text (no offsets): what the index holds for every paragraph. */
 export function foldOnly(text: string): string {
-  let folded = ''
-  for (let at = 0; at < text.length; at += characterLength(text, at)) folded += foldCharacterAt(text, at)
-  return folded
+  return foldedText(foldUnits(text))
 }
 
+/** Fold `text` into the shared buffer (`foldedUnits`) and return the folded length: for callers that need codes, not a string. */
+export function foldUnits(text: string): number {
+  let length = 0
+  for (let at = 0; at < text.length; at += characterLength(text, at)) length = appendFolded(text, at, length)
+  return length
+}
+
+// Folding runs over every paragraph of the corpus several times: the folded units go to one growing buffer and become
+// a string once, not a string per character (at 10,000 reports those were a large share of the garbage collected).
+let buffer = new Uint16Array(1 << 12)
+
+/** The shared buffer `appendFolded` and `foldUnits` write to; read it before folding anything else. */
+export function foldedUnits(): Uint16Array {
+  return buffer
+}
+
+/** The first `length` units of the shared buffer as a string. */
+export function foldedText(length: number): string {
+  let text = ''
+  // fromCharCode takes its arguments on the stack: chunks keep a long passage within its limit.
+  for (let from = 0; from < length; from += 1 << 13) {
+    text += String.fromCharCode.apply(null, buffer.subarray(from, Math.min(length, from + (1 << 13))) as unknown as number[])
+  }
+  return text
+}
+
+/**
+ * Fold the character starting at `at` (`foldCharacterAt`) into the shared buffer after its first `length` units;
+ * returns the new length.
+ */
+export function appendFolded(text: string, at: number, length: number): number {
+  const code = text.charCodeAt(at)
+  const single = characterLength(text, at) === 1
+  if (single) {
+    const folded = foldedCodes[code] ?? unknown
+    if (folded >= 0) {
+      if (length >= buffer.length) growBuffer(length + 1)
+      buffer[length] = folded
+      return length + 1
+    }
+    if (folded === dropped) return length
+  }
+  const part = foldCharacterAt(text, at)
+  if (single && part.length === 1) foldedCodes[code] = part.charCodeAt(0)
+  else if (single && part === '') foldedCodes[code] = dropped
+  if (length + part.length > buffer.length) growBuffer(length + part.length)
+  for (let unit = 0; unit < part.length; unit++) buffer[length + unit] = part.charCodeAt(unit)
+  return length + part.length
+}
+
+function growBuffer(needed: number): void {
+  const larger = new Uint16Array(Math.max(needed, buffer.length * 2))
+  larger.set(buffer)
+  buffer = larger
+}
+
+/** Per BMP character code: the code it folds to, `dropped`, or `unknown` (not met yet, or folds to several units). */
+const unknown = -2
+const dropped = -1
+const foldedCodes = new Int32Array(0x10000).fill(unknown)
+
 /** `foldCharacter` of a BMP character by its code, from a table filled as characters are met (no string per character). */
-const foldedCodes: (string | undefined)[] = []
+const foldedStrings: (string | undefined)[] = []
 
 /** `foldCharacter` of the character starting at `at` (a surrogate pair is one character, as `for…of` takes it). */
 export function foldCharacterAt(text: string, at: number): string {
   const code = text.charCodeAt(at)
   if (characterLength(text, at) === 2) return foldCharacter(text.slice(at, at + 2))
-  return (foldedCodes[code] ??= foldCharacter(String.fromCharCode(code)))
+  return (foldedStrings[code] ??= foldCharacter(String.fromCharCode(code)))
 }
 
 /** UTF-16 units of the character starting at `at`: 2 for a surrogate pair, else 1. */

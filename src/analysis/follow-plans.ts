@@ -47,15 +47,20 @@ export function followPlans(reports: readonly Report[], agencyOf: (report: Repor
     (function* () {
       for (const report of reports) {
         const own = splitPlanItems(report)
-        const plans = own.map((item) => ({ anchor: item.anchor, bigrams: bigramsOf(item.text) }))
-        for (const plan of plans) yield plan.bigrams
-        const answers = answerPassages(report)
-        for (const passage of answers) yield passage.bigrams
         if (nextOf.has(report.id)) items.set(report.id, own)
-        if (compared.has(report.id)) {
-          planBigrams.set(report.id, plans)
-          passages.set(report.id, answers)
+        const answers = answerTexts(report)
+        if (!compared.has(report.id)) {
+          // Only counted: the texts, folded as they are counted.
+          for (const item of own) yield item.text
+          for (const answer of answers) yield answer.text
+          continue
         }
+        const plans = own.map((item) => ({ anchor: item.anchor, bigrams: bigramsOf(item.text) }))
+        const passagesOfReport = answers.map((answer) => ({ anchor: answer.anchor, bigrams: bigramsOf(answer.text) }))
+        for (const plan of plans) yield plan.bigrams
+        for (const passage of passagesOfReport) yield passage.bigrams
+        planBigrams.set(report.id, plans)
+        passages.set(report.id, passagesOfReport)
       }
     })(),
   )
@@ -109,13 +114,13 @@ function weightyClauses(text: string, weights: BigramWeights): Uint32Array[] {
 }
 
 /** Achievement (and leadership, other) paragraphs and sub-part headings of a report: where plans are answered. */
-function answerPassages(report: Report): Passage[] {
+function answerTexts(report: Report): { anchor: string; text: string }[] {
   const answering = new Set(['achievements', 'leadership', 'other'])
-  const headings: Passage[] = []
+  const headings: { anchor: string; text: string }[] = []
   const visit = (sections: readonly Section[]): void => {
     for (const section of sections) {
       if (answering.has(section.kind) && section.heading && section.children.length === 0) {
-        headings.push({ anchor: section.anchor, bigrams: bigramsOf([section.heading, ...section.paragraphs].join('')) })
+        headings.push({ anchor: section.anchor, text: [section.heading, ...section.paragraphs].join('') })
       }
       visit(section.children)
     }
@@ -123,7 +128,7 @@ function answerPassages(report: Report): Passage[] {
   visit(report.sections)
   const paragraphs = collectParagraphs(report)
     .filter((paragraph) => answering.has(paragraph.kind))
-    .map((paragraph) => ({ anchor: paragraph.anchor, bigrams: bigramsOf(paragraph.text) }))
+    .map((paragraph) => ({ anchor: paragraph.anchor, text: paragraph.text }))
   return [...paragraphs, ...headings]
 }
 

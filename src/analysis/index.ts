@@ -1,7 +1,7 @@
 export { analyseReports, agencyOfId, type AnalysisOptions, type CorpusAnalysis } from './analyse-reports.ts'
 export { alignPassages, type Alignment } from './align-passages.ts'
 export { findReuse, foldedSlices, listedPerParagraph, minCoverage, minSharedChars, repeatedPerPart, type ReuseFindings } from './find-reuse.ts'
-export { sharedGrams } from './shared-grams.ts'
+export { sharedGrams, sharedGramsBoth } from './shared-grams.ts'
 export { followPlans, addressedThreshold, relistedThreshold } from './follow-plans.ts'
 export { compareYears, repeatedShortcomings } from './compare-years.ts'
 export { measureSubstance, measureTexts } from './measure-substance.ts'

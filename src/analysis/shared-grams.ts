@@ -23,12 +23,14 @@ export function sharedGrams(self: string, other: string): [number, number][] {
     generation = 0
   }
   generation++
-  for (let at = 0; at < grams; at++) insert(gramHash(other, at))
+  let hashes = gramHashes(other)
+  for (let at = 0; at < grams; at++) insert(hashes[at] ?? 0)
+  hashes = gramHashes(self)
   const ranges: [number, number][] = []
   let open = -1
   let coveredTo = 0
   for (let at = 0; at + gram <= self.length; at++) {
-    if (!has(gramHash(self, at))) continue
+    if (!has(hashes[at] ?? 0)) continue
     if (open >= 0 && at <= coveredTo) coveredTo = at + gram
     else {
       if (open >= 0) ranges.push([open, coveredTo])
@@ -41,7 +43,7 @@ export function sharedGrams(self: string, other: string): [number, number][] {
 }
 
 function insert(hash: number): void {
-  let slot = hash & (size - 1)
+  let slot = spread(hash) & (size - 1)
   while (stamps[slot] === generation) {
     if (keys[slot] === hash) return
     slot = (slot + 1) & (size - 1)
@@ -51,7 +53,7 @@ function insert(hash: number): void {
 }
 
 function has(hash: number): boolean {
-  let slot = hash & (size - 1)
+  let slot = spread(hash) & (size - 1)
   while (stamps[slot] === generation) {
     if (keys[slot] === hash) return true
     slot = (slot + 1) & (size - 1)
@@ -59,11 +61,29 @@ function has(hash: number): boolean {
   return false
 }
 
-/** A 4-gram as one 32-bit number (a collision would mark one stray 4-gram: one in billions). */
-function gramHash(text: string, at: number): number {
-  let hash = 0x811c9dc5
-  for (let k = at; k < at + gram; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193)
-  return hash
+/** Multiplier of the 4-gram hash, and its fourth power (what leaves the window as it moves on). */
+const base = 0x01000193
+const baseToGram = Math.imul(Math.imul(base, base), Math.imul(base, base))
+let hashBuffer = new Int32Array(1 << 10)
+
+/**
+ * Every 4-gram of a text as one 32-bit number (a polynomial hash rolled along the text: a collision would mark one
+ * stray 4-gram, one in billions), in a buffer reused by the next call: entry `at` is the 4-gram starting at `at`.
+ */
+function gramHashes(text: string): Int32Array {
+  if (text.length > hashBuffer.length) hashBuffer = new Int32Array(Math.max(text.length, hashBuffer.length * 2))
+  let hash = 0
+  for (let at = 0; at < text.length; at++) {
+    hash = (Math.imul(hash, base) + text.charCodeAt(at)) | 0
+    if (at >= gram) hash = (hash - Math.imul(text.charCodeAt(at - gram), baseToGram)) | 0
+    if (at + 1 >= gram) hashBuffer[at + 1 - gram] = hash
+  }
+  return hashBuffer
+}
+
+/** A hash's bits mixed down, for a table slot (a polynomial hash's low bits follow the last character's). */
+function spread(hash: number): number {
+  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 7
 }
 
 /**
@@ -79,12 +99,13 @@ export function sharedCharsOf(self: string): (other: string) => number {
   const heads = new Int32Array(slots).fill(-1)
   const next = new Int32Array(count).fill(-1)
   const slotOf = (hash: number): number => {
-    let slot = hash & (slots - 1)
+    let slot = spread(hash) & (slots - 1)
     while (heads[slot] !== -1 && slotKeys[slot] !== hash) slot = (slot + 1) & (slots - 1)
     return slot
   }
+  const selfHashes = gramHashes(self)
   for (let at = count - 1; at >= 0; at--) {
-    const hash = gramHash(self, at)
+    const hash = selfHashes[at] ?? 0
     const slot = slotOf(hash)
     slotKeys[slot] = hash
     next[at] = heads[slot] ?? -1
@@ -93,8 +114,9 @@ export function sharedCharsOf(self: string): (other: string) => number {
   const hit = new Uint8Array(count)
   return (other) => {
     hit.fill(0)
+    const hashes = gramHashes(other)
     for (let at = 0; at + gram <= other.length; at++) {
-      const slot = slotOf(gramHash(other, at))
+      const slot = slotOf(hashes[at] ?? 0)
       // A slot already seen for this text has its positions marked: the chain is walked once.
       if (heads[slot] === -1 || hit[heads[slot] ?? 0] === 1) continue
       for (let position = heads[slot] ?? -1; position !== -1; position = next[position] ?? -1) hit[position] = 1
@@ -108,4 +130,91 @@ export function sharedCharsOf(self: string): (other: string) => number {
     }
     return covered
   }
+}
+
+/**
+ * `[sharedGrams(a, b), sharedGrams(b, a)]` in one pass: `a`'s 4-grams are tabled with their positions, `b` is scanned
+ * once, and each 4-gram found marks both texts (the side-by-side view marks both paragraphs of a pair).
+ * @example sharedGramsBoth('甲乙丙丁戊己', '乙丙丁戊子') // [[[1, 5]], [[0, 4]]]
+ */
+export function sharedGramsBoth(a: string, b: string): [[number, number][], [number, number][]] {
+  const countA = Math.max(0, a.length - gram + 1)
+  const countB = Math.max(0, b.length - gram + 1)
+  const table = chainTable(countA, countB)
+  const { slotKeys, heads, stamps, next, mask } = table
+  const stamp = table.stamp
+  // A slot is in use when stamped with this call's number: the table is never cleared.
+  const slotOf = (hash: number): number => {
+    let slot = spread(hash) & mask
+    while (stamps[slot] === stamp && slotKeys[slot] !== hash) slot = (slot + 1) & mask
+    return slot
+  }
+  const hashesA = gramHashes(a)
+  for (let at = countA - 1; at >= 0; at--) {
+    const hash = hashesA[at] ?? 0
+    const slot = slotOf(hash)
+    next[at] = stamps[slot] === stamp ? (heads[slot] ?? -1) : -1
+    slotKeys[slot] = hash
+    stamps[slot] = stamp
+    heads[slot] = at
+  }
+  const hitA = table.hitA.fill(0, 0, countA).subarray(0, countA)
+  const hitB = table.hitB.fill(0, 0, countB).subarray(0, countB)
+  const hashesB = gramHashes(b)
+  for (let at = 0; at < countB; at++) {
+    const slot = slotOf(hashesB[at] ?? 0)
+    if (stamps[slot] !== stamp) continue
+    const head = heads[slot] ?? 0
+    hitB[at] = 1
+    // A slot already seen has its positions marked: the chain is walked once.
+    if (hitA[head] === 1) continue
+    for (let position = head; position !== -1; position = next[position] ?? -1) hitA[position] = 1
+  }
+  return [rangesOf(hitA), rangesOf(hitB)]
+}
+
+/** The tables `sharedGramsBoth` reuses from call to call (it runs for every pair a side-by-side page shows). */
+interface ChainTable {
+  slotKeys: Int32Array
+  heads: Int32Array
+  stamps: Int32Array
+  stamp: number
+  mask: number
+  next: Int32Array
+  hitA: Uint8Array
+  hitB: Uint8Array
+}
+
+let chains: ChainTable = { slotKeys: new Int32Array(1024), heads: new Int32Array(1024), stamps: new Int32Array(1024), stamp: 0, mask: 1023, next: new Int32Array(512), hitA: new Uint8Array(512), hitB: new Uint8Array(512) }
+
+/** The reused tables, grown for `grams` 4-grams of the tabled text and `others` of the scanned one, with a fresh stamp. */
+function chainTable(grams: number, others: number): ChainTable {
+  if (grams * 2 > chains.slotKeys.length) {
+    let slots = chains.slotKeys.length
+    while (grams * 2 > slots) slots *= 2
+    chains = { ...chains, slotKeys: new Int32Array(slots), heads: new Int32Array(slots), stamps: new Int32Array(slots), stamp: 0, mask: slots - 1 }
+  }
+  if (grams > chains.next.length) chains.next = new Int32Array(Math.max(grams, chains.next.length * 2))
+  if (grams > chains.hitA.length) chains.hitA = new Uint8Array(Math.max(grams, chains.hitA.length * 2))
+  if (others > chains.hitB.length) chains.hitB = new Uint8Array(Math.max(others, chains.hitB.length * 2))
+  chains.stamp++
+  return chains
+}
+
+/** Marked 4-gram starts as [start, end) ranges of the text, overlapping and touching 4-grams joined. */
+function rangesOf(hit: Uint8Array): [number, number][] {
+  const ranges: [number, number][] = []
+  let open = -1
+  let coveredTo = 0
+  for (let at = 0; at < hit.length; at++) {
+    if (hit[at] !== 1) continue
+    if (open >= 0 && at <= coveredTo) coveredTo = at + gram
+    else {
+      if (open >= 0) ranges.push([open, coveredTo])
+      open = at
+      coveredTo = at + gram
+    }
+  }
+  if (open >= 0) ranges.push([open, coveredTo])
+  return ranges
 }

@@ -1,4 +1,4 @@
-import { characterLength, foldCharacterAt } from './fold-passage.ts'
+import { appendFolded, characterLength, foldedText } from './fold-passage.ts'
 
 /** Shortest unit compared, in folded characters: the "sentence of 20+ characters". */
 export const minUnitLength = 20
@@ -15,18 +15,19 @@ const sentenceEnds = new Set([...'。！？；!?;\n'].map((character) => charact
  * @example splitUnits('一是加强。二是深化行政执法体制改革，推进综合执法。').ranges // [[0, 22]]
  */
 export function splitUnits(text: string): { folded: string; ranges: [number, number][] } {
-  let folded = ''
+  let length = 0
   const sentences: [number, number][] = []
   let start = 0
   for (let at = 0; at < text.length; at += characterLength(text, at)) {
     if (sentenceEnds.has(text.charCodeAt(at))) {
-      if (folded.length > start) sentences.push([start, folded.length])
-      start = folded.length
+      if (length > start) sentences.push([start, length])
+      start = length
       continue
     }
-    folded += foldCharacterAt(text, at)
+    length = appendFolded(text, at, length)
   }
-  if (folded.length > start) sentences.push([start, folded.length])
+  const folded = foldedText(length)
+  if (length > start) sentences.push([start, length])
   const joined: [number, number][] = []
   let open: [number, number] | null = null
   for (const [from, to] of sentences) {

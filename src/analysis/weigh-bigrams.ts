@@ -1,10 +1,11 @@
-import { foldOnly } from './fold-passage.ts'
+import { foldedUnits, foldUnits } from './fold-passage.ts'
 
 /** Distinct character bigrams of a folded text, as numbers (two UTF-16 units), ascending: a compact set. */
 export function bigramsOf(text: string): Uint32Array {
-  const folded = foldOnly(text)
-  const all = new Uint32Array(Math.max(0, folded.length - 1))
-  for (let at = 0; at + 1 < folded.length; at++) all[at] = folded.charCodeAt(at) * 0x10000 + folded.charCodeAt(at + 1)
+  const length = foldUnits(text)
+  const units = foldedUnits()
+  const all = new Uint32Array(Math.max(0, length - 1))
+  for (let at = 0; at + 1 < length; at++) all[at] = (units[at] ?? 0) * 0x10000 + (units[at + 1] ?? 0)
   all.sort()
   let distinct = 0
   for (let at = 0; at < all.length; at++) if (at === 0 || all[at] !== all[at - 1]) all[distinct++] = all[at] ?? 0
@@ -36,14 +37,21 @@ const commonMin = 5
 /**
  * Count each bigram's passages once and weigh it by its inverse document frequency above that of the common ones:
  * `max(0, ln((1 + passages) / (1 + df)) − ln(min(20, (1 + passages) / 6)))`, so rare bigrams (a plan's own subject)
- * outweigh the merely uncommon.
+ * outweigh the merely uncommon. A passage is its distinct bigrams (`bigramsOf`) or its text, folded and counted
+ * without building the set (most passages of a corpus are only counted).
  */
-export function weighBigrams(passages: Iterable<ArrayLike<number> & Iterable<number>>): BigramWeights {
+export function weighBigrams(passages: Iterable<Uint32Array | string>): BigramWeights {
   const df = createCounter()
   let total = 0
-  for (const bigrams of passages) {
+  for (const passage of passages) {
     total++
-    for (const bigram of bigrams) df.add(bigram)
+    if (typeof passage !== 'string') {
+      for (let at = 0; at < passage.length; at++) df.add(passage[at] ?? 0, total)
+      continue
+    }
+    const length = foldUnits(passage)
+    const units = foldedUnits()
+    for (let at = 0; at + 1 < length; at++) df.add((units[at] ?? 0) * 0x10000 + (units[at + 1] ?? 0), total)
   }
   const floor = Math.log(Math.max(1, Math.min(commonShare, (1 + total) / (1 + commonMin))))
   return { weight: (bigram, own = 0) => Math.max(0, Math.log((1 + total) / (1 + Math.max(0, df.count(bigram) - own))) - floor) }
@@ -51,36 +59,45 @@ export function weighBigrams(passages: Iterable<ArrayLike<number> & Iterable<num
 
 /**
  * Counts per bigram in an open-addressing table of typed arrays: CJK bigrams are above 2³⁰, so a Map would box
- * every one of the tens of millions counted at 10,000 reports.
+ * every one of the tens of millions counted at 10,000 reports. `add(key, passage)` counts a passage once however
+ * often it holds the key (the slot remembers the last passage counted).
  */
-function createCounter(): { add: (key: number) => void; count: (key: number) => number } {
-  let size = 1 << 16
+function createCounter(): { add: (key: number, passage: number) => void; count: (key: number) => number } {
+  let bits = 16
+  let size = 1 << bits
   let keys = new Uint32Array(size)
   let counts = new Int32Array(size)
+  let lastPassage = new Int32Array(size)
   let used = 0
   const slotOf = (key: number): number => {
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & (size - 1)
+    // The product's high bits (Fibonacci hashing): its low bits depend only on the key's low bits, which for a
+    // bigram are its second character alone, and long probe runs made counting the stage's largest cost.
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
     while ((counts[slot] ?? 0) > 0 && keys[slot] !== key) slot = (slot + 1) & (size - 1)
     return slot
   }
-  const add = (key: number): void => {
+  const add = (key: number, passage: number): void => {
     const slot = slotOf(key)
     if ((counts[slot] ?? 0) === 0) {
       keys[slot] = key
       used++
-    }
+    } else if (lastPassage[slot] === passage) return
     counts[slot] = (counts[slot] ?? 0) + 1
+    lastPassage[slot] = passage
     if (used * 2 > size) {
-      const [oldKeys, oldCounts] = [keys, counts]
-      size *= 2
+      const [oldKeys, oldCounts, oldLast] = [keys, counts, lastPassage]
+      bits++
+      size = 1 << bits
       keys = new Uint32Array(size)
       counts = new Int32Array(size)
+      lastPassage = new Int32Array(size)
       oldKeys.forEach((held, index) => {
         const count = oldCounts[index] ?? 0
         if (count === 0) return
         const moved = slotOf(held)
         keys[moved] = held
         counts[moved] = count
+        lastPassage[moved] = oldLast[index] ?? 0
       })
     }
   }

@@ -3,12 +3,6 @@ import type { Link } from './view-types.ts'
 
 /** Site views of the analysis stage (src/analysis): what report, agency, year and boilerplate pages show of it. */
 
-/** A piece of a passage, marked when the other passage shares it. */
-export interface Segment {
-  text: string
-  marked: boolean
-}
-
 /** The analysis figures a report page and listings show. */
 export interface ReportAnalysisView {
   /** Share of the report's characters found in other reports, as `12.3%`, and as a number for sorting. */
@@ -44,8 +38,11 @@ export interface ReuseEntry {
   /** All other reports sharing text with the paragraph, and how many of those are the same agency's: exact, not capped. */
   reports: number
   sameAgency: number
-  /** The closest paragraph, and the same agency's closest when it is another: both texts, marked. */
-  sides: (ReuseSide & { self: Segment[]; theirs: Segment[] })[]
+  /**
+   * The closest paragraph, and the same agency's closest when it is another: both texts as escaped HTML (`markedHtml`),
+   * the shared text in `<mark>`.
+   */
+  sides: (ReuseSide & { selfHtml: string; theirsHtml: string })[]
   /** The other listed paragraphs (up to `listed` in all), as links. */
   more: ReuseSide[]
 }
@@ -95,7 +92,8 @@ export interface PairAnalysis {
   /** Share of items with follow-up (有后续 or 再次列入), as `60%`, or null without items. */
   followUpPercent: string | null
   counts: { addressed: number; relisted: number; notFound: number }
-  changes: { kind: SectionKind; label: string; samePercent: string; flagged: boolean; runs: { op: number; text: string }[] | null }[]
+  /** Per part: the share unchanged, and the diff as escaped HTML (`<del>`, `<ins>`), null when not diffed. */
+  changes: { kind: SectionKind; label: string; samePercent: string; flagged: boolean; diffHtml: string | null }[]
 }
 
 /** A year page's rankings. */

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRandom } from '../../src/bench/create-random.ts'
 import { lcsLength } from '../../src/analysis/lcs-length.ts'
-import { sharedGrams } from '../../src/analysis/shared-grams.ts'
+import { sharedGrams, sharedGramsBoth } from '../../src/analysis/shared-grams.ts'
 
 /** The textbook quadratic LCS, to hold the bit-parallel one against. */
 function slowLcs(a: string, b: string): number {
@@ -31,6 +31,13 @@ describe('sharedGrams', () => {
     expect(sharedGrams('甲乙丙丁戊己', '乙丙丁戊子')).toEqual([[1, 5]])
     expect(sharedGrams('甲乙丙', '甲乙丙')).toEqual([])
   })
+
+  it('marks both texts in one pass as two calls would (sharedGramsBoth)', () => {
+    expect(sharedGramsBoth('甲乙丙丁戊己', '乙丙丁戊子')).toEqual([[[1, 5]], [[0, 4]]])
+    // Few distinct characters: repeated 4-grams, overlapping and touching runs.
+    const text = fc.array(fc.constantFrom(...'法治政府建'), { minLength: 0, maxLength: 60 }).map((chars) => chars.join(''))
+    fc.assert(fc.property(text, text, (a, b) => JSON.stringify(sharedGramsBoth(a, b)) === JSON.stringify([sharedGrams(a, b), sharedGrams(b, a)])), { numRuns: 300 })
+  })
 })
 
 describe('sharedGrams on long texts', () => {
@@ -42,5 +49,7 @@ describe('sharedGrams on long texts', () => {
     const shared = '深化行政执法体制改革'
     const ranges = sharedGrams(`${filler(1)}${shared}`, `${shared}${filler(2)}`)
     expect(ranges).toContainEqual([3000, 3010])
+    const [a, b] = [`${filler(1)}${shared}`, `${shared}${filler(2)}${shared}`]
+    expect(sharedGramsBoth(a, b)).toEqual([sharedGrams(a, b), sharedGrams(b, a)])
   })
 })
