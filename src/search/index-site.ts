@@ -14,11 +14,15 @@ export interface IndexOptions {
   pathPrefix?: string
   /**
    * How pages are split into groups and bundles: `year`: a group per year, newest first (its first bundle in
-   * `pagefind/`), a large year in several bundles of at most `bundlePages` pages, pages without a year last; the
-   * search reads a group at a time. `none`: everything in `pagefind/`, one group. Default `year`.
+   * `pagefind/`), a large year in several bundles of about `bundlePages` pages (`planBundles`), pages without a year
+   * last; the search reads a group at a time. `none`: everything in `pagefind/`, one group. Default `year`.
    */
   split?: 'year' | 'none'
-  /** Most pages in one bundle; bounds Pagefind's memory while indexing (~1.6 GB per 1,000 pages). Default 2,000. */
+  /**
+   * Pages per bundle: a year of n pages is cut into ceil(n / bundlePages) parts by a hash of each page's URL, so a
+   * part holds about n / ceil(n / bundlePages) pages. Bounds Pagefind's memory (~1.5 MB a page) and the time to
+   * re-index the one part a changed report is in. Default `bundleDefaults.bundlePages`.
+   */
   bundlePages?: number
   /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
   parallel?: number
