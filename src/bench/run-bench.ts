@@ -21,7 +21,7 @@ export interface BenchOptions {
   workers?: number
   /** How pages are split into Pagefind bundles. Default the site's (`year`). */
   split?: IndexOptions['split']
-  /** Most pages per bundle. Default the site's (2,000). */
+  /** Pages per bundle (a larger year is cut into parts of about this size). Default the site's (1,000). */
   bundlePages?: number
   /** Bundles indexed at once. Default the site's (2). */
   parallel?: number

@@ -87,14 +87,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   if (changed) await removeFiles(outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
   else await emptyOutput(outDir)
   const indexStartedAt = performance.now()
+  let rendered = (): void => {}
+  const rendering = new Promise<void>((resolve) => (rendered = resolve))
   // The index is made from page data, not from the built pages: its bundles (worker threads and Pagefind processes)
-  // are written while this thread renders, so both cores work from here on. Should rendering throw, the build ends
-  // once the bundles under way are written (their result is held, never an unhandled rejection).
+  // are written while this thread renders, one at a time (`whileBusy`: this thread takes the other core and its heap
+  // the memory of a second bundle), then two at a time. Should rendering throw, the error ends the build once the
+  // bundles are written (their result is held, never an unhandled rejection).
   const indexing = resolved.index
     ? startIndex(outDir, indexRecords(site, unique.reports), pages, previous, {
         pathPrefix,
         split,
         bundlePages,
+        whileBusy: rendering,
         ...(resolved.search?.parallel === undefined ? {} : { parallel: resolved.search.parallel }),
         ...(resolved.search?.maxRepeats === undefined ? {} : { maxRepeats: resolved.search.maxRepeats }),
         ...(onlyBundles ? { only: onlyBundles } : {}),
@@ -121,6 +125,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const originals = new Map(unique.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
   await writeOriginals(outDir, reportsDir, site.reports, originals)
   const renderedAt = performance.now()
+  rendered()
   const indexed = await indexing?.finished
   const bundles = indexing?.bundles ?? null
   const rebuiltBundles = indexing?.rebuilt ?? []

@@ -26,6 +26,12 @@ export interface IndexOptions {
   bundlePages?: number
   /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
   parallel?: number
+  /**
+   * Until this settles, one bundle at a time, whatever `parallel` says: the caller's thread is busy meanwhile (the
+   * build renders the site), so one Pagefind process beside it keeps both cores working, and memory holds the
+   * caller's heap and one bundle rather than two. Default: none, `parallel` from the start.
+   */
+  whileBusy?: PromiseLike<unknown>
   /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
   onProgress?: (done: number, total: number) => void
   /** Most times a frequent index word is repeated, for the ranking (`pagefindInputOf`). Default 6. */
@@ -60,7 +66,7 @@ export interface IndexSummary {
 }
 
 /** How pages are split into bundles unless told otherwise. */
-export const bundleDefaults = { split: 'year', bundlePages: 2000 } as const
+export const bundleDefaults = { split: 'year', bundlePages: 1000 } as const
 
 /** Name of the manifest of bundles the search page and the CLI read (its name and fields predate the word bundle). */
 export const bundleManifest = 'pagefind-shards.json'
@@ -98,7 +104,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexRecord[], 
   }))
   let done = 0
   const total = chosen.reduce((sum, bundle) => sum + bundle.records.length, 0)
-  const written = await writeBundles(jobs, parallel, () => options.onProgress?.(++done, total))
+  const written = await writeBundles(jobs, parallel, () => options.onProgress?.(++done, total), options.whileBusy)
   let failed = false
   const counts = new Map<BundlePlan, number>()
   for (const [position, result] of written.entries()) {
