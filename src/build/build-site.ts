@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto'
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
-import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexRecord } from '../search/index.ts'
+import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
 import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
 import { analyseReports } from '../analysis/index.ts'
-import type { Message, Report } from '../types.ts'
+import type { Message, Report, Result } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
 import { loadReports } from './load-reports.ts'
@@ -33,7 +33,10 @@ export interface BuildSummary {
   permalinks: { added: number; changed: number; removed: number; file: string; written: boolean }
   /** What an incremental build redid: pages rendered, pages removed, search bundles written; null for a full build. */
   incremental: { pages: number; removed: number; bundles: string[] } | null
-  /** Wall-clock seconds of each stage: loading (list, read, parse), rendering (page data, Eleventy, open data), indexing. */
+  /**
+   * Wall-clock seconds of each stage: loading (list, read, parse), rendering (page data, Eleventy, open data), and
+   * indexing, from the first bundle started (before Eleventy: the two overlap) to the last one written.
+   */
   timings: { load: number; render: number; index: number }
 }
 
@@ -83,6 +86,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const changed = previous ? changedPages(previous, pages) : null
   if (changed) await removeFiles(outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
   else await emptyOutput(outDir)
+  const indexStartedAt = performance.now()
+  let rendered = (): void => {}
+  const rendering = new Promise<void>((resolve) => (rendered = resolve))
+  // The index is made from page data, not from the built pages: its bundles (worker threads and Pagefind processes)
+  // are written while this thread renders, one at a time (`whileBusy`: this thread takes the other core and its heap
+  // the memory of a second bundle), then two at a time. Should rendering throw, the error ends the build once the
+  // bundles are written (their result is held, never an unhandled rejection).
+  const indexing = resolved.index
+    ? startIndex(outDir, indexRecords(site, unique.reports), pages, previous, {
+        pathPrefix,
+        split,
+        bundlePages,
+        whileBusy: rendering,
+        ...(resolved.search?.parallel === undefined ? {} : { parallel: resolved.search.parallel }),
+        ...(resolved.search?.maxRepeats === undefined ? {} : { maxRepeats: resolved.search.maxRepeats }),
+        ...(onlyBundles ? { only: onlyBundles } : {}),
+      })
+    : null
   await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site))
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const urls = new Map(site.reports.map((view) => [view.id, view.url]))
@@ -104,27 +125,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const originals = new Map(unique.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
   await writeOriginals(outDir, reportsDir, site.reports, originals)
   const renderedAt = performance.now()
-  let bundles: Record<string, string> | null = null
-  let rebuiltBundles: string[] = []
-  let indexFailed = false
-  if (resolved.index) {
-    const records = indexRecords(site, unique.reports)
-    bundles = digestBundles(planBundles(records, split, bundlePages), pages, pathPrefix)
-    rebuiltBundles = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles?.[name])
-    const indexing = createProgress('建立索引')
-    const indexed = await indexSite(outDir, records, {
-      pathPrefix,
-      onProgress: indexing.update,
-      split,
-      bundlePages,
-      ...(resolved.search?.parallel === undefined ? {} : { parallel: resolved.search.parallel }),
-      ...(resolved.search?.maxRepeats === undefined ? {} : { maxRepeats: resolved.search.maxRepeats }),
-      ...(onlyBundles ? { only: onlyBundles } : previous ? { only: rebuiltBundles } : {}),
-    })
-    indexing.done()
-    messages.push(...indexed.messages)
-    indexFailed = indexed.value === null
-  }
+  rendered()
+  const indexed = await indexing?.finished
+  const bundles = indexing?.bundles ?? null
+  const rebuiltBundles = indexing?.rebuilt ?? []
+  if (indexed instanceof Error) throw indexed
+  if (indexed) messages.push(...indexed.messages)
+  const indexFailed = indexed?.value === null
   const indexedAt = performance.now()
   // Only a whole, finished build leaves a state to build on.
   if (!onlyBundles && !indexFailed) {
@@ -141,9 +148,38 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     analysisSeconds,
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
-    timings: { load: (loadedAt - started) / 1000, render: (renderedAt - loadedAt) / 1000, index: (indexedAt - renderedAt) / 1000 },
+    timings: { load: (loadedAt - started) / 1000, render: (renderedAt - loadedAt) / 1000, index: indexing ? (indexedAt - indexStartedAt) / 1000 : 0 },
     incremental: changed ? { pages: changed.render.size, removed: changed.removed.length, bundles: resolved.index ? rebuiltBundles : [] } : null,
   }
+}
+
+/** Bundles being written in the background: their digests, those rewritten, and the index's result once done. */
+interface IndexRun {
+  /** Each planned bundle's digest (`digestBundles`), for the build state. */
+  bundles: Record<string, string>
+  /** Names of the bundles this build writes. */
+  rebuilt: string[]
+  /** The index's result, or the error it threw (held, so a failure while rendering is not an unhandled rejection). */
+  finished: Promise<Result<IndexSummary> | Error>
+}
+
+/**
+ * Start writing the bundles: a full build writes every one; an incremental build those whose digest changed;
+ * `--only-bundle` the named ones. Returns at once; `finished` settles when the last bundle is written.
+ */
+function startIndex(outDir: string, records: IndexRecord[], pages: ReadonlyMap<string, PageDigest>, previous: BuildState | null, options: IndexOptions & Required<Pick<IndexOptions, 'pathPrefix' | 'split' | 'bundlePages'>>): IndexRun {
+  const bundles = digestBundles(planBundles(records, options.split, options.bundlePages), pages, options.pathPrefix)
+  const rebuilt = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles[name])
+  const progress = createProgress('建立索引')
+  const finished = indexSite(outDir, records, {
+    ...options,
+    onProgress: progress.update,
+    ...(options.only ? {} : previous ? { only: rebuilt } : {}),
+  }).then(
+    (result) => (progress.done(), result),
+    (error: unknown) => (progress.done(), error instanceof Error ? error : new Error(String(error))),
+  )
+  return { bundles, rebuilt, finished }
 }
 
 /** The last build's state when this build can start from it: same code and options, and the folder still there. */

@@ -94,10 +94,19 @@ function deadlineFields(timeliness: Timeliness | undefined): { deadline: string 
   return { deadline: timeliness?.deadline ?? null, daysLate: timeliness?.daysLate ?? null, rule: timeliness?.rule?.text ?? null }
 }
 
-/** Every `.html` file below `dir`, as sorted posix paths relative to it. */
+/**
+ * Every `.html` file below `dir`, as sorted posix paths relative to it. The search bundles' folders (`pagefind/`,
+ * `pagefind-2022/`, their `.partial` while written) hold no pages and are skipped: the index writes and renames
+ * them while this runs, and their thousands of fragments need no listing.
+ */
 async function listHtml(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
+  const top = await readdir(dir, { withFileTypes: true })
+  const below = await Promise.all(
+    top
+      .filter((entry) => entry.isDirectory() && !/^pagefind(-[\w-]+)?(\.partial)?$/.test(entry.name))
+      .map((entry) => readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true })),
+  )
+  return [...top, ...below.flat()]
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))

@@ -14,14 +14,24 @@ export interface IndexOptions {
   pathPrefix?: string
   /**
    * How pages are split into groups and bundles: `year`: a group per year, newest first (its first bundle in
-   * `pagefind/`), a large year in several bundles of at most `bundlePages` pages, pages without a year last; the
-   * search reads a group at a time. `none`: everything in `pagefind/`, one group. Default `year`.
+   * `pagefind/`), a large year in several bundles of about `bundlePages` pages (`planBundles`), pages without a year
+   * last; the search reads a group at a time. `none`: everything in `pagefind/`, one group. Default `year`.
    */
   split?: 'year' | 'none'
-  /** Most pages in one bundle; bounds Pagefind's memory while indexing (~1.6 GB per 1,000 pages). Default 2,000. */
+  /**
+   * Pages per bundle: a year of n pages is cut into ceil(n / bundlePages) parts by a hash of each page's URL, so a
+   * part holds about n / ceil(n / bundlePages) pages. Bounds Pagefind's memory (~1.5 MB a page) and the time to
+   * re-index the one part a changed report is in. Default `bundleDefaults.bundlePages`.
+   */
   bundlePages?: number
   /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
   parallel?: number
+  /**
+   * Until this settles, one bundle at a time, whatever `parallel` says: the caller's thread is busy meanwhile (the
+   * build renders the site), so one Pagefind process beside it keeps both cores working, and memory holds the
+   * caller's heap and one bundle rather than two. Default: none, `parallel` from the start.
+   */
+  whileBusy?: PromiseLike<unknown>
   /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
   onProgress?: (done: number, total: number) => void
   /** Most times a frequent index word is repeated, for the ranking (`pagefindInputOf`). Default 6. */
@@ -56,7 +66,7 @@ export interface IndexSummary {
 }
 
 /** How pages are split into bundles unless told otherwise. */
-export const bundleDefaults = { split: 'year', bundlePages: 2000 } as const
+export const bundleDefaults = { split: 'year', bundlePages: 1000 } as const
 
 /** Name of the manifest of bundles the search page and the CLI read (its name and fields predate the word bundle). */
 export const bundleManifest = 'pagefind-shards.json'
@@ -94,7 +104,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexRecord[], 
   }))
   let done = 0
   const total = chosen.reduce((sum, bundle) => sum + bundle.records.length, 0)
-  const written = await writeBundles(jobs, parallel, () => options.onProgress?.(++done, total))
+  const written = await writeBundles(jobs, parallel, () => options.onProgress?.(++done, total), options.whileBusy)
   let failed = false
   const counts = new Map<BundlePlan, number>()
   for (const [position, result] of written.entries()) {

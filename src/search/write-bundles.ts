@@ -9,11 +9,12 @@ const role = 'fazhi-index-worker'
 /**
  * Write bundles `parallel` at a time, each in its own worker thread with its own Pagefind process (making the index
  * words is CPU work in Node, indexing is in Pagefind's binary: both scale with cores). Memory is bounded by
- * `parallel` bundles. Results come back in job order whatever order the workers finish in. `onPage` is called
- * once per page indexed, from whichever bundle.
- * @example await writeBundles(jobs, 2)
+ * `parallel` bundles. Until `whileBusy` settles only one is written at a time: the calling thread is busy with
+ * other work (the build renders meanwhile), which takes a core and memory of its own. Results come back in job order
+ * whatever order the workers finish in. `onPage` is called once per page indexed, from whichever bundle.
+ * @example await writeBundles(jobs, 2, onPage, rendering)
  */
-export async function writeBundles(jobs: readonly BundleJob[], parallel: number, onPage: () => void = () => {}): Promise<Result<BundleCount>[]> {
+export async function writeBundles(jobs: readonly BundleJob[], parallel: number, onPage: () => void = () => {}, whileBusy: PromiseLike<unknown> = Promise.resolve()): Promise<Result<BundleCount>[]> {
   if (parallel <= 1 || jobs.length <= 1) {
     const results: Result<BundleCount>[] = []
     for (const job of jobs) results.push(await writeBundle(job, onPage))
@@ -28,7 +29,11 @@ export async function writeBundles(jobs: readonly BundleJob[], parallel: number,
       if (job) results[index] = await runInWorker(job, onPage)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, runWorker))
+  const first = runWorker()
+  // The other slots open once the caller is no longer busy, or never if the first slot has written every bundle.
+  const opened = Promise.race([Promise.resolve(whileBusy).then(() => true, () => true), first.then(() => false)])
+  const others = Array.from({ length: Math.min(parallel, jobs.length) - 1 }, async () => ((await opened) ? runWorker() : undefined))
+  await Promise.all([first, ...others])
   return results
 }
 

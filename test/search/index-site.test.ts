@@ -148,6 +148,25 @@ describe('indexSite', () => {
     expect(await snapshot(site)).toEqual(first)
   })
 
+  it('writes one bundle at a time while the caller is busy, and all of them even if it stays busy, the same bytes', async () => {
+    const whole = await snapshot(site)
+    const busy = await mkdtemp(path.join(tmpdir(), 'search-busy-'))
+    try {
+      // Never settles: the first slot alone must write every bundle, and the call must still return.
+      const result = await indexSite(busy, records, { bundlePages: 1, parallel: 2, whileBusy: new Promise(() => {}) })
+      expect(result.messages).toEqual([])
+      expect(result.value?.bundles.map((bundle) => bundle.path)).toEqual(['pagefind/', 'pagefind-2022-2/', 'pagefind-2020/'])
+      expect(await snapshot(busy)).toEqual(whole)
+      let idle = (): void => {}
+      const rendering = new Promise<void>((resolve) => (idle = resolve))
+      const pending = indexSite(busy, records, { bundlePages: 1, parallel: 2, whileBusy: rendering, onProgress: (done) => done === 1 && idle() })
+      expect((await pending).messages).toEqual([])
+      expect(await snapshot(busy)).toEqual(whole)
+    } finally {
+      await rm(busy, { recursive: true, force: true })
+    }
+  })
+
   it('writes one bundle per job (--only-bundle); the jobs merged are the whole build, byte for byte', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'search-jobs-'))
     try {
