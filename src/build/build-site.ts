@@ -3,11 +3,11 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexRecord } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
-import { analyseReports } from '../analysis/index.ts'
+import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
 import type { Message, Report } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
+import { analyseWithCache } from './analysis-cache.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
 
@@ -31,8 +31,11 @@ export interface BuildSummary {
   outDir: string
   /** What the permalink registry gained this build, and whether it was written (`recordPermalinks`). */
   permalinks: { added: number; changed: number; removed: number; file: string; written: boolean }
-  /** What an incremental build redid: pages rendered, pages removed, search bundles written; null for a full build. */
-  incremental: { pages: number; removed: number; bundles: string[] } | null
+  /**
+   * What an incremental build redid: paginated pages rendered, pages without pagination rendered (their template
+   * files), pages removed, search bundles written; null for a full build.
+   */
+  incremental: { pages: number; singletons: string[]; removed: number; bundles: string[] } | null
   /** Wall-clock seconds of each stage: loading (list, read, parse), rendering (page data, Eleventy, open data), indexing. */
   timings: { load: number; render: number; index: number }
 }
@@ -55,7 +58,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
   const analysisStarted = performance.now()
-  const analysis = !resolved.analyse ? undefined : analyseReports(unique.reports)
+  // The analysis with its per-report and per-pair parts kept beside the build states (exact: keyed by the text they read).
+  const analysis = !resolved.analyse ? undefined : await analyseWithCache(unique.reports, path.join(resolved.stateDir, 'analysis.json'))
   const analysisSeconds = !resolved.analyse ? 0 : (performance.now() - analysisStarted) / 1000
   const site = composeSiteData({
     ...(analysis ? { analysis } : {}),
@@ -80,10 +84,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
   const pages = digestPages(site, unique.reports, analysis)
+  const singletons = digestSingletons(site)
   const changed = previous ? changedPages(previous, pages) : null
+  // Pages without pagination whose digest is the one the last build rendered are left as they are.
+  const unchangedSingletons = new Set(previous ? Object.keys(singletons).filter((name) => previous.singletons?.[name] === singletons[name]) : [])
   if (changed) await removeFiles(outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
   else await emptyOutput(outDir)
-  await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site))
+  await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), undefined, unchangedSingletons)
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const urls = new Map(site.reports.map((view) => [view.id, view.url]))
   const reportFiles = Object.fromEntries(
@@ -97,12 +104,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     const kept = new Set(Object.values(reportFiles).flatMap((entry) => entry.files))
     await removeFiles(outDir, Object.values(previous.reports).flatMap((entry) => entry.files).filter((file) => !kept.has(file)))
   }
+  // A report's own files (JSON, RIS, originals) depend only on what its digest covers (the report with its sources'
+  // SHA-256, its address, its analysis): a rebuild rewrites those of the reports whose digest changed.
+  const reportChanged = (id: string): boolean => !previous || previous.reports[id]?.digest !== reportFiles[id]?.digest
   await writeOpenData(outDir, unique.reports, site, {
     ...(analysis ? { analysis } : {}),
-    ...(previous ? { writeReport: (id: string) => previous.reports[id]?.digest !== reportFiles[id]?.digest } : {}),
+    ...(previous ? { writeReport: reportChanged } : {}),
   })
   const originals = new Map(unique.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
-  await writeOriginals(outDir, reportsDir, site.reports, originals)
+  await writeOriginals(outDir, reportsDir, site.reports.filter((view) => reportChanged(view.id)), originals)
   const renderedAt = performance.now()
   let bundles: Record<string, string> | null = null
   let rebuiltBundles: string[] = []
@@ -128,7 +138,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const indexedAt = performance.now()
   // Only a whole, finished build leaves a state to build on.
   if (!onlyBundles && !indexFailed) {
-    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), reports: reportFiles, bundles })
+    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), singletons, reports: reportFiles, bundles })
   }
   const errors = loaded.failures.length + messages.filter((message) => message.severity === 'error').length
   return {
@@ -142,7 +152,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
     timings: { load: (loadedAt - started) / 1000, render: (renderedAt - loadedAt) / 1000, index: (indexedAt - renderedAt) / 1000 },
-    incremental: changed ? { pages: changed.render.size, removed: changed.removed.length, bundles: resolved.index ? rebuiltBundles : [] } : null,
+    incremental: changed
+      ? {
+          pages: changed.render.size,
+          singletons: Object.keys(singletons).filter((name) => !unchangedSingletons.has(name)),
+          removed: changed.removed.length,
+          bundles: resolved.index ? rebuiltBundles : [],
+        }
+      : null,
   }
 }
 
