@@ -107,9 +107,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   // A report's own files (JSON, RIS, originals) depend only on what its digest covers (the report with its sources'
   // SHA-256, its address, its analysis): a rebuild rewrites those of the reports whose digest changed.
   const reportChanged = (id: string): boolean => !previous || previous.reports[id]?.digest !== reportFiles[id]?.digest
-  await writeOpenData(outDir, unique.reports, site, {
+  // The sitemap lists every HTML file: a rebuild knows them from the last build's list and the pages it redid.
+  const knownHtml = changed && previous?.html ? updateHtmlList(previous.html, changed) : null
+  const html = await writeOpenData(outDir, unique.reports, site, {
     ...(analysis ? { analysis } : {}),
     ...(previous ? { writeReport: reportChanged } : {}),
+    ...(knownHtml ? { htmlFiles: knownHtml } : {}),
   })
   const originals = new Map(unique.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
   await writeOriginals(outDir, reportsDir, site.reports.filter((view) => reportChanged(view.id)), originals)
@@ -138,7 +141,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const indexedAt = performance.now()
   // Only a whole, finished build leaves a state to build on.
   if (!onlyBundles && !indexFailed) {
-    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), singletons, reports: reportFiles, bundles })
+    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), singletons, html, reports: reportFiles, bundles })
   }
   const errors = loaded.failures.length + messages.filter((message) => message.severity === 'error').length
   return {
@@ -179,6 +182,14 @@ function changedPages(previous: BuildState, pages: ReadonlyMap<string, PageDiges
     if (!before || before.digest !== page.digest || before.template !== page.template) render.add(url)
   }
   return { render, removed: Object.keys(previous.pages).filter((url) => !pages.has(url)).sort() }
+}
+
+/** The last build's HTML files with the pages this build removed taken out and those it rendered put in, sorted. */
+function updateHtmlList(previous: readonly string[], changed: { render: ReadonlySet<string>; removed: readonly string[] }): string[] {
+  const files = new Set(previous)
+  for (const url of changed.removed) files.delete(`${url.slice(1)}index.html`)
+  for (const url of changed.render) files.add(`${url.slice(1)}index.html`)
+  return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** A digest per bundle of its folder, group, years and pages (each page's digest): equal digests, equal bundles. */
