@@ -37,6 +37,8 @@ describe('singletonInputs', () => {
     const read = [...source.matchAll(/(?<![\w/.-])site\.(\w+)/g)].map((match) => match[1] ?? '').filter((field) => field !== 'name')
     expect(read.filter((field) => !(reads as readonly string[]).includes(field))).toEqual([])
     expect([...new Set(read)].sort()).toEqual([...reads].sort())
+    // Nothing else that changes with the reports: the paginated items and Eleventy's collections.
+    expect(source).not.toMatch(/(?<![\w.])(?:pages|collections)\./)
   })
 
   it('covers every field of a report the report lists and tables show', async () => {
