@@ -3,11 +3,11 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
-import { analyseReports } from '../analysis/index.ts'
+import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
+import { analyseWithCache } from './analysis-cache.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
 
@@ -31,8 +31,11 @@ export interface BuildSummary {
   outDir: string
   /** What the permalink registry gained this build, and whether it was written (`recordPermalinks`). */
   permalinks: { added: number; changed: number; removed: number; file: string; written: boolean }
-  /** What an incremental build redid: pages rendered, pages removed, search bundles written; null for a full build. */
-  incremental: { pages: number; removed: number; bundles: string[] } | null
+  /**
+   * What an incremental build redid: paginated pages rendered, pages without pagination rendered (their template
+   * files), pages removed, search bundles written; null for a full build.
+   */
+  incremental: { pages: number; singletons: string[]; removed: number; bundles: string[] } | null
   /**
    * Wall-clock seconds of each stage: loading (list, read, parse), rendering (page data, Eleventy, open data), and
    * indexing, from the first bundle started (before Eleventy: the two overlap) to the last one written.
@@ -58,7 +61,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
   const analysisStarted = performance.now()
-  const analysis = !resolved.analyse ? undefined : analyseReports(unique.reports)
+  // The analysis with its per-report and per-pair parts kept beside the build states (exact: keyed by the text they read).
+  const analysis = !resolved.analyse ? undefined : await analyseWithCache(unique.reports, path.join(resolved.stateDir, 'analysis.json'))
   const analysisSeconds = !resolved.analyse ? 0 : (performance.now() - analysisStarted) / 1000
   const site = composeSiteData({
     ...(analysis ? { analysis } : {}),
@@ -83,7 +87,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
   const pages = digestPages(site, unique.reports, analysis)
+  const singletons = digestSingletons(site)
   const changed = previous ? changedPages(previous, pages) : null
+  // Pages without pagination whose digest is the one the last build rendered are left as they are.
+  const unchangedSingletons = new Set(previous ? Object.keys(singletons).filter((name) => previous.singletons?.[name] === singletons[name]) : [])
   if (changed) await removeFiles(outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
   else await emptyOutput(outDir)
   const indexStartedAt = performance.now()
@@ -104,7 +111,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
         ...(onlyBundles ? { only: onlyBundles } : {}),
       })
     : null
-  await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site))
+  await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), undefined, unchangedSingletons)
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const urls = new Map(site.reports.map((view) => [view.id, view.url]))
   const reportFiles = Object.fromEntries(
@@ -118,12 +125,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     const kept = new Set(Object.values(reportFiles).flatMap((entry) => entry.files))
     await removeFiles(outDir, Object.values(previous.reports).flatMap((entry) => entry.files).filter((file) => !kept.has(file)))
   }
-  await writeOpenData(outDir, unique.reports, site, {
+  // A report's own files (JSON, RIS, originals) depend only on what its digest covers (the report with its sources'
+  // SHA-256, its address, its analysis): a rebuild rewrites those of the reports whose digest changed.
+  const reportChanged = (id: string): boolean => !previous || previous.reports[id]?.digest !== reportFiles[id]?.digest
+  // The sitemap lists every HTML file: a rebuild knows them from the last build's list and the pages it redid.
+  const knownHtml = changed && previous?.html ? updateHtmlList(previous.html, changed) : null
+  const html = await writeOpenData(outDir, unique.reports, site, {
     ...(analysis ? { analysis } : {}),
-    ...(previous ? { writeReport: (id: string) => previous.reports[id]?.digest !== reportFiles[id]?.digest } : {}),
+    ...(previous ? { writeReport: reportChanged } : {}),
+    ...(knownHtml ? { htmlFiles: knownHtml } : {}),
   })
   const originals = new Map(unique.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
-  await writeOriginals(outDir, reportsDir, site.reports, originals)
+  await writeOriginals(outDir, reportsDir, site.reports.filter((view) => reportChanged(view.id)), originals)
   const renderedAt = performance.now()
   rendered()
   const indexed = await indexing?.finished
@@ -135,7 +148,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const indexedAt = performance.now()
   // Only a whole, finished build leaves a state to build on.
   if (!onlyBundles && !indexFailed) {
-    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), reports: reportFiles, bundles })
+    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), singletons, html, reports: reportFiles, bundles })
   }
   const errors = loaded.failures.length + messages.filter((message) => message.severity === 'error').length
   return {
@@ -149,7 +162,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     outDir,
     permalinks: { ...unique.changes, file: path.join(reportsDir, registryFile), written },
     timings: { load: (loadedAt - started) / 1000, render: (renderedAt - loadedAt) / 1000, index: indexing ? (indexedAt - indexStartedAt) / 1000 : 0 },
-    incremental: changed ? { pages: changed.render.size, removed: changed.removed.length, bundles: resolved.index ? rebuiltBundles : [] } : null,
+    incremental: changed
+      ? {
+          pages: changed.render.size,
+          singletons: Object.keys(singletons).filter((name) => !unchangedSingletons.has(name)),
+          removed: changed.removed.length,
+          bundles: resolved.index ? rebuiltBundles : [],
+        }
+      : null,
   }
 }
 
@@ -198,6 +218,14 @@ function changedPages(previous: BuildState, pages: ReadonlyMap<string, PageDiges
     if (!before || before.digest !== page.digest || before.template !== page.template) render.add(url)
   }
   return { render, removed: Object.keys(previous.pages).filter((url) => !pages.has(url)).sort() }
+}
+
+/** The last build's HTML files with the pages this build removed taken out and those it rendered put in, sorted. */
+function updateHtmlList(previous: readonly string[], changed: { render: ReadonlySet<string>; removed: readonly string[] }): string[] {
+  const files = new Set(previous)
+  for (const url of changed.removed) files.delete(`${url.slice(1)}index.html`)
+  for (const url of changed.render) files.add(`${url.slice(1)}index.html`)
+  return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** A digest per bundle of its folder, group, years and pages (each page's digest): equal digests, equal bundles. */

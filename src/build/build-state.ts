@@ -13,6 +13,10 @@ export interface BuildState {
   code: string
   /** Paginated pages by URL: template and digest (`digestPages`). */
   pages: Record<string, PageDigest>
+  /** Pages without pagination by template file: digest (`digestSingletons`); absent in a state of older code. */
+  singletons?: Record<string, string>
+  /** The site's HTML files (sorted, relative to it), which the sitemap lists; absent in a state of older code. */
+  html?: string[]
   /** Each report's digest and its files under `data/reports/`. */
   reports: Record<string, { digest: string; files: string[] }>
   /** Search bundles by name: a digest of their folder and pages; null when the build wrote no index. */

@@ -16,8 +16,9 @@ const schemaFile = fileURLToPath(new URL('../report.schema.json', import.meta.ur
 /**
  * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json` (also under each former id; with `analysis`), `data/reports/{id}.ris`, the analysis CSVs,
  * `data/report.schema.json`, `feed.xml`, `sitemap.xml` (every HTML page but 404, redirects and removed reports) and `robots.txt`.
+ * Returns the site's HTML files the sitemap was made from (sorted paths relative to `outDir`).
  */
-export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData, options: OpenDataOptions = {}): Promise<void> {
+export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData, options: OpenDataOptions = {}): Promise<string[]> {
   const base = `${site.siteUrl.replace(/\/+$/, '')}${site.pathPrefix}`
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -67,13 +68,15 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   await copyFile(schemaFile, path.join(outDir, 'data', 'report.schema.json'))
   await writeFile(path.join(outDir, 'feed.xml'), toAtom(site.reports, base, site.name))
   const moved = new Set([...site.redirects.map((redirect) => redirect.from), ...site.removed.map((gone) => gone.url)])
-  const pages = (await listHtml(outDir)).filter((page) => page !== '404.html' && !moved.has(`/${page.replace(/(^|\/)index\.html$/, '$1')}`))
+  const html = options.htmlFiles ? [...options.htmlFiles] : await listHtml(outDir)
+  const pages = html.filter((page) => page !== '404.html' && !moved.has(`/${page.replace(/(^|\/)index\.html$/, '$1')}`))
   const urls = pages.map((page) => `  <url><loc>${escapeXml(base + page.replace(/(^|\/)index\.html$/, '$1'))}</loc></url>`)
   await writeFile(
     path.join(outDir, 'sitemap.xml'),
     ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n'),
   )
   await writeFile(path.join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${base}sitemap.xml\n`)
+  return html
 }
 
 /** Options for `writeOpenData`. */
@@ -82,6 +85,12 @@ export interface OpenDataOptions {
   analysis?: CorpusAnalysis
   /** Whether to write a report's own files (`{id}.json`, its former ids, `{id}.ris`): an incremental build skips unchanged ones. Default: every report. */
   writeReport?: (id: string) => boolean
+  /**
+   * The site's HTML files, sorted paths relative to the site, when the caller knows them (an incremental build does:
+   * the last build's list with the pages it rendered and removed); listing a large site costs a second of CPU per
+   * 10,000 files. Default: listed from the folder.
+   */
+  htmlFiles?: readonly string[]
 }
 
 /** The files of one report under `data/reports/`, relative to the site folder. */

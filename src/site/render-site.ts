@@ -14,16 +14,25 @@ export const pagesPerRun = 2000
 /**
  * Render `templates/` with Eleventy into `outDir`, the page data given as the `site` global. The paginated templates
  * (a page per report, agency, region, year…) render the items of `pages`: all of them by default, or only those an
- * incremental build chose (`selectPages`); the other templates (home, lists, quality) always render, once.
+ * incremental build chose (`selectPages`); the other templates (home, lists, quality) render once, except those named
+ * in `unchanged` (template files whose page an incremental build found unchanged, `digestSingletons`).
  *
  * Eleventy keeps every page it renders in memory until its run ends (each page's content without and with its
  * layout), so the pages are rendered in runs of at most `perRun` items: memory follows the run, not the site (at
  * 10,000 reports one run grew the process to 2.2 GB). Runs after the first skip the templates that are not paginated.
  */
-export async function renderSite(site: SiteData, outDir: string, pathPrefix: string, pages: PageSelection = allPages(site), perRun = pagesPerRun): Promise<void> {
+export async function renderSite(
+  site: SiteData,
+  outDir: string,
+  pathPrefix: string,
+  pages: PageSelection = allPages(site),
+  perRun = pagesPerRun,
+  unchanged: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const singletons = await unpaginatedTemplates()
+  const skipped = singletons.filter((name) => unchanged.has(name))
   for (const [index, run] of splitSelection(pages, perRun).entries()) {
-    await runEleventy(site, outDir, pathPrefix, run, index === 0 ? [] : singletons)
+    await runEleventy(site, outDir, pathPrefix, run, index === 0 ? skipped : singletons)
   }
 }
 

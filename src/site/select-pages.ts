@@ -65,6 +65,51 @@ export function digestPages(site: SiteData, reports: readonly Report[], analysis
   return pages
 }
 
+/** What a list of reports shows of each (`partials/report-list.njk`, `partials/report-table.njk`, the unknown agencies). */
+export function listedReport(view: ReportView): Record<string, unknown> {
+  const { url, title, agencyName, year, level, published, timeliness, completeness } = view
+  return { url, title, agencyName, year, level, published, timeliness, completeness, file: view.source.file }
+}
+
+/** What one page without pagination shows: the fields of `site` its template reads, and how to take them. */
+export interface SingletonInput {
+  /** Fields of `site` the template (and the partials it includes) reads; a test checks the templates against them. */
+  reads: readonly (keyof SiteData)[]
+  /** The values it shows, reports by what a list shows of them (`listedReport`). */
+  input: (site: SiteData) => unknown
+}
+
+/**
+ * The pages without pagination, by template file, and what each shows. Every page also shows `site.name` (the
+ * layout). A template missing here always renders; one listed renders when its digest changed.
+ */
+export const singletonInputs: Readonly<Record<string, SingletonInput>> = {
+  '404.njk': { reads: [], input: () => null },
+  'about.njk': { reads: ['reports'], input: (site) => site.reports.slice(0, 1).map((view) => [view.jsonUrl, view.id]) },
+  'agencies.njk': {
+    reads: ['agencies'],
+    input: (site) =>
+      site.agencies.map((agency) => [agency.url, agency.name, agency.unknown, agency.regionLinks, agency.reports.length, agency.unknown ? agency.reports.map(listedReport) : []]),
+  },
+  'index.njk': {
+    reads: ['reports', 'byYear', 'byLevel', 'byProvince', 'latest'],
+    input: (site) => [site.reports.length, site.byYear, site.byLevel, site.byProvince, site.latest.map(listedReport)],
+  },
+  'quality.njk': { reads: ['quality', 'reports'], input: (site) => [site.quality, site.reports.map(listedReport)] },
+  'regions.njk': { reads: ['regionRoots', 'unplacedReports'], input: (site) => [site.regionRoots, site.unplacedReports.map(listedReport)] },
+  'search.njk': { reads: ['pathPrefix'], input: (site) => site.pathPrefix },
+  'years.njk': { reads: ['years'], input: (site) => site.years.map((year) => [year.url, year.label, year.count]) },
+}
+
+/**
+ * A digest per page without pagination (home, lists, quality, search, about, 404), keyed by template file: the same
+ * digest means the same bytes, so a rebuild renders only those whose digest changed (the quality page lists every
+ * report, 11 MB at 10,000 reports; a report's text changing rarely changes what it shows).
+ */
+export function digestSingletons(site: SiteData): Record<string, string> {
+  return Object.fromEntries(Object.entries(singletonInputs).map(([template, { input }]) => [template, hash(site.name, JSON.stringify(input(site)))]))
+}
+
 /** The items of the pages whose URL is in `urls`, per template. */
 export function selectPages(site: SiteData, urls: ReadonlySet<string>): PageSelection {
   return {

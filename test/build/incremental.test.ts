@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { buildSite, loadReports, type BuildOptions } from '../../src/build/index.ts'
+import { singletonInputs } from '../../src/site/index.ts'
 import { projectRoot } from '../site/build-temp-site.ts'
 
 let work = ''
@@ -76,8 +77,21 @@ describe('incremental build', () => {
     expect(rewritten.length).toBeLessThanOrEqual(second.incremental?.pages ?? 0)
 
     const third = await build('site', { incremental: true })
-    expect(third.incremental).toEqual({ pages: 0, removed: 0, bundles: [] })
+    expect(third.incremental).toEqual({ pages: 0, singletons: [], removed: 0, bundles: [] })
     expect(await snapshot(path.join(root, 'site'))).toEqual(after)
+
+    // A paragraph edited, nothing a list shows: the pages without pagination that do not show it are left alone,
+    // and the site still equals a clean build.
+    const edited = files[5] as string
+    const editedText = await readFile(path.join(reportsDir, edited), 'utf8')
+    await writeFile(path.join(reportsDir, edited), editedText.replace('。', '，切实加强法治督察。'))
+    const fourth = await build('site', { incremental: true })
+    expect(fourth.incremental?.pages).toBeGreaterThan(0)
+    expect(fourth.incremental?.singletons).not.toContain('404.njk')
+    expect(fourth.incremental?.singletons).not.toContain('search.njk')
+    expect(fourth.incremental?.singletons.length).toBeLessThan(Object.keys(singletonInputs).length)
+    await build('clean')
+    expect(await snapshot(path.join(root, 'site'))).toEqual(await snapshot(path.join(root, 'clean')))
   }, 600_000)
 })
 
