@@ -13,6 +13,14 @@ export interface AnalysisOptions {
   perParagraph?: number
   /** Other-agency paragraphs looked at per cluster when choosing them. Default 10. */
   perCluster?: number
+  /**
+   * Results kept from an earlier run (src/build/analysis-cache.ts): a report's substance figures and a year pair's
+   * changes read only those reports, so a kept one is used as it is; undefined means compute it.
+   */
+  kept?: {
+    metrics?: (report: Report) => ReportAnalysis['metrics'] | undefined
+    changes?: (earlier: Report, later: Report) => PartChange[] | undefined
+  }
 }
 
 /** What the analysis gives the site: per report, the boilerplate per year and part, and year-to-year changes. */
@@ -50,13 +58,17 @@ export function analyseReports(reports: readonly Report[], options: AnalysisOpti
       reuseCounts: found?.reuseCounts ?? [],
       reusedShare: found?.reusedShare ?? 0,
       followUp: followUp.get(report.id) ?? [],
-      metrics: measureSubstance(report),
+      metrics: options.kept?.metrics?.(report) ?? measureSubstance(report),
     })
   }
-  return { reports: result, repeated: reuse.repeated, changes: compareAgencyYears(reports, agencyOf) }
+  return { reports: result, repeated: reuse.repeated, changes: compareAgencyYears(reports, agencyOf, options.kept?.changes) }
 }
 
-function compareAgencyYears(reports: readonly Report[], agencyOf: (report: Report) => string): CorpusAnalysis['changes'] {
+function compareAgencyYears(
+  reports: readonly Report[],
+  agencyOf: (report: Report) => string,
+  kept: (earlier: Report, later: Report) => PartChange[] | undefined = () => undefined,
+): CorpusAnalysis['changes'] {
   const byAgencyYear = new Map<string, Report>()
   for (const report of [...reports].sort((a, b) => compare(a.id, b.id))) {
     const key = `${agencyOf(report)}|${report.year}`
@@ -75,7 +87,7 @@ function compareAgencyYears(reports: readonly Report[], agencyOf: (report: Repor
   const results: PartChange[][] = []
   for (const index of order) {
     const [report, next] = pairs[index] ?? []
-    if (report && next) results[index] = comparer(report, next)
+    if (report && next) results[index] = kept(report, next) ?? comparer(report, next)
   }
   const changes: CorpusAnalysis['changes'] = new Map()
   pairs.forEach(([report, next], index) => changes.set(`${report.id}>${next.id}`, results[index] ?? []))

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { agencyOfId, compareYears, findReuse, followPlans, measureSubstance, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
+import { analyseReports, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
 import type { Report } from '../types.ts'
 
 /**
- * `analyseReports` (src/analysis/analyse-reports.ts) with its per-report and per-pair parts kept on disk: a report's
+ * `analyseReports` (src/analysis/analyse-reports.ts) with its per-report and per-pair parts kept on disk (its `kept` option): a report's
  * substance figures keyed by its sections, a year-to-year comparison keyed by both reports' sections. Those parts read
  * nothing else, so a kept result is the result. Text reuse and plan follow-up are corpus-wide (a report added anywhere
  * can change them) and are computed each build. The result equals `analyseReports(reports)`: test/build/analysis-cache.test.ts.
@@ -15,42 +15,27 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
   const version = await hashAnalysisSources()
   const kept = await readAnalysisCache(cacheFile, version)
   const used: AnalysisCacheFile = { version, metrics: {}, changes: {} }
-  const sorted = [...reports].sort((a, b) => compare(a.id, b.id))
-  const keys = new Map(sorted.map((report) => [report.id, sectionsKey(report)]))
-  const reuse = findReuse(reports, { agencyOf: agencyOfId })
-  const followUp = followPlans(reports, agencyOfId)
-  const result: CorpusAnalysis['reports'] = new Map()
-  for (const report of sorted) {
-    const key = keys.get(report.id) ?? ''
-    const metrics = kept.metrics[key] ?? measureSubstance(report)
-    used.metrics[key] = metrics
-    const found = reuse.byReport.get(report.id)
-    result.set(report.id, {
-      reuse: found?.reuse ?? [],
-      reuseCounts: found?.reuseCounts ?? [],
-      reusedShare: found?.reusedShare ?? 0,
-      followUp: followUp.get(report.id) ?? [],
-      metrics,
-    })
+  const keys = new Map(reports.map((report) => [report.id, sectionsKey(report)]))
+  const keyOf = (report: Report): string => keys.get(report.id) ?? ''
+  // The analysis asks for kept parts by its own pairing; what it used or computed is read back from its result.
+  const result = analyseReports(reports, {
+    kept: {
+      metrics: (report) => kept.metrics[keyOf(report)],
+      changes: (earlier, later) => kept.changes[`${keyOf(earlier)}>${keyOf(later)}`],
+    },
+  })
+  for (const report of reports) {
+    const metrics = result.reports.get(report.id)?.metrics
+    if (metrics) used.metrics[keyOf(report)] = metrics
   }
-  // Each agency's first report of a year (by id) against its report of the next year, as analyseReports pairs them.
-  const byAgencyYear = new Map<string, Report>()
-  for (const report of sorted) {
-    const key = `${agencyOfId(report)}|${report.year}`
-    if (report.year !== null && !byAgencyYear.has(key)) byAgencyYear.set(key, report)
-  }
-  const changes: CorpusAnalysis['changes'] = new Map()
-  for (const report of byAgencyYear.values()) {
-    const next = byAgencyYear.get(`${agencyOfId(report)}|${(report.year ?? 0) + 1}`)
-    if (!next) continue
-    const key = `${keys.get(report.id) ?? ''}>${keys.get(next.id) ?? ''}`
-    const change = kept.changes[key] ?? compareYears(report, next)
-    used.changes[key] = change
-    changes.set(`${report.id}>${next.id}`, change)
+  const byId = new Map(reports.map((report) => [report.id, report]))
+  for (const [pair, change] of result.changes) {
+    const [earlier, later] = pair.split('>').map((id) => byId.get(id))
+    if (earlier && later) used.changes[`${keyOf(earlier)}>${keyOf(later)}`] = change
   }
   // Only what this corpus uses is kept, so the file follows the archive, not its history.
   await writeAnalysisCache(cacheFile, used)
-  return { reports: result, repeated: reuse.repeated, changes }
+  return result
 }
 
 /** What the cache file holds: entries of one version of the analysis code. */
@@ -91,8 +76,4 @@ async function writeAnalysisCache(file: string, cache: AnalysisCacheFile): Promi
   const temporary = `${file}.${process.pid}.tmp`
   await writeFile(temporary, JSON.stringify(cache))
   await rename(temporary, file)
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

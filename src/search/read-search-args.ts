@@ -1,6 +1,6 @@
-import { errorCode } from '../system-error.ts'
 import { parseArgs } from 'node:util'
 import { describe } from '../messages.ts'
+import { errorCode } from '../system-error.ts'
 import { levels, sectionKinds } from '../vocabulary.ts'
 import type { SearchState } from '../../templates/assets/search.core.js'
 
