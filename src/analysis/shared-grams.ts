@@ -26,20 +26,7 @@ export function sharedGrams(self: string, other: string): [number, number][] {
   let hashes = gramHashes(other)
   for (let at = 0; at < grams; at++) insert(hashes[at] ?? 0)
   hashes = gramHashes(self)
-  const ranges: [number, number][] = []
-  let open = -1
-  let coveredTo = 0
-  for (let at = 0; at + gram <= self.length; at++) {
-    if (!has(hashes[at] ?? 0)) continue
-    if (open >= 0 && at <= coveredTo) coveredTo = at + gram
-    else {
-      if (open >= 0) ranges.push([open, coveredTo])
-      open = at
-      coveredTo = at + gram
-    }
-  }
-  if (open >= 0) ranges.push([open, coveredTo])
-  return ranges
+  return rangesWhere(self.length - gram + 1, (at) => has(hashes[at] ?? 0))
 }
 
 function insert(hash: number): void {
@@ -170,7 +157,7 @@ export function sharedGramsBoth(a: string, b: string): [[number, number][], [num
     if (hitA[head] === 1) continue
     for (let position = head; position !== -1; position = next[position] ?? -1) hitA[position] = 1
   }
-  return [rangesOf(hitA), rangesOf(hitB)]
+  return [rangesWhere(countA, (at) => hitA[at] === 1), rangesWhere(countB, (at) => hitB[at] === 1)]
 }
 
 /** The tables `sharedGramsBoth` reuses from call to call (it runs for every pair a side-by-side page shows). */
@@ -201,13 +188,13 @@ function chainTable(grams: number, others: number): ChainTable {
   return chains
 }
 
-/** Marked 4-gram starts as [start, end) ranges of the text, overlapping and touching 4-grams joined. */
-function rangesOf(hit: Uint8Array): [number, number][] {
+/** The 4-grams starting at the positions `hit` holds for, as [start, end) ranges of the text, overlapping and touching ones joined. */
+function rangesWhere(starts: number, hit: (at: number) => boolean): [number, number][] {
   const ranges: [number, number][] = []
   let open = -1
   let coveredTo = 0
-  for (let at = 0; at < hit.length; at++) {
-    if (hit[at] !== 1) continue
+  for (let at = 0; at < starts; at++) {
+    if (!hit(at)) continue
     if (open >= 0 && at <= coveredTo) coveredTo = at + gram
     else {
       if (open >= 0) ranges.push([open, coveredTo])
