@@ -3,7 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, selectPages, type PageDigest, type SiteData } from '../site/index.ts'
+import { assignPermalinks, composeSiteData, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
@@ -60,24 +60,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
-  const analysisStarted = performance.now()
-  // The analysis with its per-report and per-pair parts kept beside the build states (exact: keyed by the text they read).
-  const analysis = !resolved.analyse ? undefined : await analyseWithCache(unique.reports, path.join(resolved.stateDir, 'analysis.json'))
-  const analysisSeconds = !resolved.analyse ? 0 : (performance.now() - analysisStarted) / 1000
-  const site = composeSiteData({
-    ...(analysis ? { analysis } : {}),
-    reports: unique.reports,
-    failures: loaded.failures,
-    messages,
-    siteUrl,
-    pathPrefix,
-    regionSlugs: unique.registry.regions,
-    removed: unique.removed,
-  })
-  const written =
-    resolved.recordPermalinks && registry.writable
-      ? await writePermalinkRegistry(reportsDir, { reports: unique.registry.reports, regions: site.regionSlugs })
-      : false
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.
   const onlyBundles = resolved.onlyBundles && resolved.onlyBundles.length > 0 ? resolved.onlyBundles : null
   const stateFile = stateFileOf(resolved.stateDir, outDir)
@@ -86,22 +68,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, split, bundlePages })
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
-  const pages = digestPages(site, unique.reports, analysis)
-  const singletons = digestSingletons(site)
-  const changed = previous ? changedPages(previous, pages) : null
-  // Pages without pagination whose digest is the one the last build rendered are left as they are.
-  const unchangedSingletons = new Set(previous ? Object.keys(singletons).filter((name) => previous.singletons?.[name] === singletons[name]) : [])
-  if (changed) await removeFiles(outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
-  else await emptyOutput(outDir)
+  // A full build starts from an empty folder, emptied before the index writes its first bundle into it.
+  if (!previous) await emptyOutput(outDir)
   const indexStartedAt = performance.now()
   let rendered = (): void => {}
   const rendering = new Promise<void>((resolve) => (rendered = resolve))
-  // The index is made from page data, not from the built pages: its bundles (worker threads and Pagefind processes)
-  // are written while this thread renders, one at a time (`whileBusy`: this thread takes the other core and its heap
-  // the memory of a second bundle), then two at a time. Should rendering throw, the error ends the build once the
-  // bundles are written (their result is held, never an unhandled rejection).
+  // The index reads only each report and its address, never the analysis or the built pages: its bundles (worker
+  // threads and Pagefind processes) are written while this thread analyses and renders, one at a time (`whileBusy`:
+  // this thread takes the other core and its heap the memory of a second bundle), then two at a time.
   const indexing = resolved.index
-    ? startIndex(outDir, indexRecords(site, unique.reports), pages, previous, {
+    ? startIndex(outDir, indexRecords(unique.reports), previous, {
         pathPrefix,
         split,
         bundlePages,
@@ -111,32 +87,28 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
         ...(onlyBundles ? { only: onlyBundles } : {}),
       })
     : null
-  await renderSite(site, outDir, pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), undefined, unchangedSingletons)
-  const views = new Map(site.reports.map((view) => [view.id, view]))
-  const urls = new Map(site.reports.map((view) => [view.id, view.url]))
-  const reportFiles = Object.fromEntries(
-    unique.reports.map((report) => {
-      // A report's JSON also carries its analysis, which other reports change: the page's digest covers both.
-      const digest = pages.get(urls.get(report.id) ?? '')?.digest ?? ''
-      return [report.id, { digest, files: [...reportDataFiles(report), ...originalFiles(views.get(report.id))] }]
-    }),
-  )
-  if (previous) {
-    const kept = new Set(Object.values(reportFiles).flatMap((entry) => entry.files))
-    await removeFiles(outDir, Object.values(previous.reports).flatMap((entry) => entry.files).filter((file) => !kept.has(file)))
-  }
-  // A report's own files (JSON, RIS, originals) depend only on what its digest covers (the report with its sources'
-  // SHA-256, its address, its analysis): a rebuild rewrites those of the reports whose digest changed.
-  const reportChanged = (id: string): boolean => !previous || previous.reports[id]?.digest !== reportFiles[id]?.digest
-  // The sitemap lists every HTML file: a rebuild knows them from the last build's list and the pages it redid.
-  const knownHtml = changed && previous?.html ? updateHtmlList(previous.html, changed) : null
-  const html = await writeOpenData(outDir, unique.reports, site, {
-    ...(analysis ? { analysis } : {}),
-    ...(previous ? { writeReport: reportChanged } : {}),
-    ...(knownHtml ? { htmlFiles: knownHtml } : {}),
+  // Should the analysis or the rendering throw, the error ends the build once the bundles started are written.
+  const published = await publishPages({
+    reports: unique.reports,
+    failures: loaded.failures,
+    messages,
+    reportsDir,
+    outDir,
+    siteUrl,
+    pathPrefix,
+    analyse: resolved.analyse,
+    stateDir: resolved.stateDir,
+    recordPermalinks: resolved.recordPermalinks,
+    registryWritable: registry.writable,
+    registry: unique.registry,
+    removed: unique.removed,
+    previous,
+  }).catch(async (error: unknown) => {
+    rendered()
+    await indexing?.finished
+    throw error
   })
-  const originals = new Map(unique.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
-  await writeOriginals(outDir, reportsDir, site.reports.filter((view) => reportChanged(view.id)), originals)
+  const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles, html } = published
   const renderedAt = performance.now()
   rendered()
   const indexed = await indexing?.finished
@@ -173,6 +145,98 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   }
 }
 
+/** What `publishPages` did, for the summary and the build state. */
+interface Published {
+  analysisSeconds: number
+  /** Whether the permalink registry was written. */
+  written: boolean
+  pages: Map<string, PageDigest>
+  singletons: Record<string, string>
+  changed: { render: Set<string>; removed: string[] } | null
+  unchangedSingletons: Set<string>
+  reportFiles: BuildState['reports']
+  html: string[]
+}
+
+/** What `publishPages` needs: the build's reports and where they go. */
+interface PublishInput {
+  reports: readonly Report[]
+  failures: readonly Message[]
+  messages: readonly Message[]
+  reportsDir: string
+  outDir: string
+  siteUrl: string
+  pathPrefix: string
+  analyse: boolean
+  stateDir: string
+  recordPermalinks: boolean
+  registryWritable: boolean
+  /** The permalink registry as this build leaves it, and the reports whose source is gone. */
+  registry: PermalinkRegistry
+  removed: readonly { id: string; file: string }[]
+  /** The last build's state, for an incremental build. */
+  previous: BuildState | null
+}
+
+/**
+ * Everything but the index: analyse, compose the page data, render the pages (all, or those whose digest changed),
+ * write open data and originals. Returns what the build state keeps.
+ */
+async function publishPages(input: PublishInput): Promise<Published> {
+  const previous = input.previous
+  const analysisStarted = performance.now()
+  // The analysis with its per-report and per-pair parts kept beside the build states (exact: keyed by the text they read).
+  const analysis = !input.analyse ? undefined : await analyseWithCache(input.reports, path.join(input.stateDir, 'analysis.json'))
+  const analysisSeconds = !input.analyse ? 0 : (performance.now() - analysisStarted) / 1000
+  const site = composeSiteData({
+    ...(analysis ? { analysis } : {}),
+    reports: input.reports,
+    failures: input.failures,
+    messages: input.messages,
+    siteUrl: input.siteUrl,
+    pathPrefix: input.pathPrefix,
+    regionSlugs: input.registry.regions,
+    removed: input.removed,
+  })
+  const written =
+    input.recordPermalinks && input.registryWritable
+      ? await writePermalinkRegistry(input.reportsDir, { reports: input.registry.reports, regions: site.regionSlugs })
+      : false
+  const pages = digestPages(site, input.reports, analysis)
+  const singletons = digestSingletons(site)
+  const changed = previous ? changedPages(previous, pages) : null
+  // Pages without pagination whose digest is the one the last build rendered are left as they are.
+  const unchangedSingletons = new Set(previous ? Object.keys(singletons).filter((name) => previous.singletons?.[name] === singletons[name]) : [])
+  if (changed) await removeFiles(input.outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
+  await renderSite(site, input.outDir, input.pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), undefined, unchangedSingletons)
+  const views = new Map(site.reports.map((view) => [view.id, view]))
+  const urls = new Map(site.reports.map((view) => [view.id, view.url]))
+  const reportFiles = Object.fromEntries(
+    input.reports.map((report) => {
+      // A report's JSON also carries its analysis, which other reports change: the page's digest covers both.
+      const digest = pages.get(urls.get(report.id) ?? '')?.digest ?? ''
+      return [report.id, { digest, files: [...reportDataFiles(report), ...originalFiles(views.get(report.id))] }]
+    }),
+  )
+  if (previous) {
+    const kept = new Set(Object.values(reportFiles).flatMap((entry) => entry.files))
+    await removeFiles(input.outDir, Object.values(previous.reports).flatMap((entry) => entry.files).filter((file) => !kept.has(file)))
+  }
+  // A report's own files (JSON, RIS, originals) depend only on what its digest covers (the report with its sources'
+  // SHA-256, its address, its analysis): a rebuild rewrites those of the reports whose digest changed.
+  const reportChanged = (id: string): boolean => !previous || previous.reports[id]?.digest !== reportFiles[id]?.digest
+  // The sitemap lists every HTML file: a rebuild knows them from the last build's list and the pages it redid.
+  const knownHtml = changed && previous?.html ? updateHtmlList(previous.html, changed) : null
+  const html = await writeOpenData(input.outDir, input.reports, site, {
+    ...(analysis ? { analysis } : {}),
+    ...(previous ? { writeReport: reportChanged } : {}),
+    ...(knownHtml ? { htmlFiles: knownHtml } : {}),
+  })
+  const originals = new Map(input.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
+  await writeOriginals(input.outDir, input.reportsDir, site.reports.filter((view) => reportChanged(view.id)), originals)
+  return { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles, html }
+}
+
 /** Bundles being written in the background: their digests, those rewritten, and the index's result once done. */
 interface IndexRun {
   /** Each planned bundle's digest (`digestBundles`), for the build state. */
@@ -187,8 +251,8 @@ interface IndexRun {
  * Start writing the bundles: a full build writes every one; an incremental build those whose digest changed;
  * `--only-bundle` the named ones. Returns at once; `finished` settles when the last bundle is written.
  */
-function startIndex(outDir: string, records: IndexRecord[], pages: ReadonlyMap<string, PageDigest>, previous: BuildState | null, options: IndexOptions & Required<Pick<IndexOptions, 'pathPrefix' | 'split' | 'bundlePages'>>): IndexRun {
-  const bundles = digestBundles(planBundles(records, options.split, options.bundlePages), pages, options.pathPrefix)
+function startIndex(outDir: string, records: IndexRecord[], previous: BuildState | null, options: IndexOptions & Required<Pick<IndexOptions, 'pathPrefix' | 'split' | 'bundlePages'>>): IndexRun {
+  const bundles = digestBundles(planBundles(records, options.split, options.bundlePages), options.pathPrefix)
   const rebuilt = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles[name])
   const progress = createProgress('建立索引')
   const finished = indexSite(outDir, records, {
@@ -228,12 +292,15 @@ function updateHtmlList(previous: readonly string[], changed: { render: Readonly
   return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-/** A digest per bundle of its folder, group, years and pages (each page's digest): equal digests, equal bundles. */
-function digestBundles(plan: readonly BundlePlan[], pages: ReadonlyMap<string, PageDigest>, pathPrefix: string): Record<string, string> {
+/**
+ * A digest per bundle of its folder, group, years and records: a bundle is made from its records alone, so equal
+ * digests mean equal bundles, whatever else changed on the pages (the analysis's notes, the listings).
+ */
+function digestBundles(plan: readonly BundlePlan[], pathPrefix: string): Record<string, string> {
   return Object.fromEntries(
     plan.map((bundle, position) => {
       const hash = createHash('sha256').update(JSON.stringify([pathPrefix, position === 0, bundle.folder, bundle.group, bundle.years]))
-      for (const record of bundle.records) hash.update(`${record.url.slice(1)}index.html\0${pages.get(record.url)?.digest ?? ''}\0`)
+      for (const record of bundle.records) hash.update(JSON.stringify(record)).update('\0')
       return [bundle.name, hash.digest('hex').slice(0, 20)]
     }),
   )
@@ -252,23 +319,11 @@ async function removeFiles(outDir: string, files: readonly string[]): Promise<vo
   }
 }
 
-/** The search index's records, made from each report page's data and its report's sections, never from built HTML. */
-function indexRecords(site: SiteData, reports: readonly Report[]): IndexRecord[] {
-  const sections = new Map(reports.map((report) => [report.id, report.sections]))
-  // Fields named one by one: spreading the view would run its lazy getters (rendered sections, citations).
-  return site.reports.map((view) =>
-    indexRecordOf({
-      url: view.url,
-      title: view.title,
-      year: view.year,
-      province: view.province,
-      level: view.level,
-      agencyName: view.agencyName,
-      kinds: view.kinds,
-      published: view.published,
-      sections: sections.get(view.id) ?? [],
-    }),
-  )
+/** The search index's records, made from each report and its address (the fields its page shows), never from built HTML. */
+function indexRecords(reports: readonly Report[]): IndexRecord[] {
+  return [...reports]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((report) => indexRecordOf({ ...reportPageFields(report), sections: report.sections }))
 }
 
 /** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */

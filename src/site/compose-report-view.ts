@@ -21,6 +21,24 @@ export interface ReportViewContext {
   notes?: ReadonlyMap<string, { href: string; text: string }>
 }
 
+/** The fields of a report's view that its page shows and the search filters on, known before the rest of the site. */
+export type ReportPageFields = Pick<ReportView, 'url' | 'title' | 'year' | 'province' | 'level' | 'agencyName' | 'kinds' | 'published'>
+
+/** What the report's page and the search index share, from the report alone (no analysis, no other report). */
+export function reportPageFields(report: Report): ReportPageFields {
+  const present = kindsPresent(report.sections)
+  return {
+    url: locateReport(report.id).url,
+    title: displayTitle(report),
+    year: report.year,
+    province: report.agency.region[0] ?? null,
+    level: report.agency.level,
+    agencyName: report.agency.name ?? report.agency.short ?? '未知机构',
+    kinds: sectionKinds.map((entry) => entry.kind).filter((kind) => present.has(kind)),
+    published: report.published,
+  }
+}
+
 /** Turn a parsed report into what its page and the listings show (without previous/next, set once agencies are known). */
 export function composeReportView(report: Report, context: ReportViewContext): ReportView {
   const location = locateReport(report.id)
@@ -28,26 +46,19 @@ export function composeReportView(report: Report, context: ReportViewContext): R
   const present = kindsPresent(report.sections)
   return {
     id: report.id,
-    title: displayTitle(report),
-    url: location.url,
+    ...reportPageFields(report),
     absoluteUrl,
     jsonUrl: location.jsonUrl,
     risUrl: location.jsonUrl.replace(/\.json$/, '.ris'),
     agencyUrl: location.agencyUrl,
     agencySlug: location.slug,
-    agencyName: report.agency.name ?? report.agency.short ?? '未知机构',
     agency: report.agency,
-    level: report.agency.level,
-    year: report.year,
     yearKey: location.dir === 'undated' || report.year === null ? 'undated' : String(report.year),
-    province: report.agency.region[0] ?? null,
     regionLinks: context.regionLinks(report.agency.region),
-    published: report.published,
     source: report.source,
     sourceUrl: report.source.url && /^https?:\/\//i.test(report.source.url) ? report.source.url : null,
     timeliness: assessTimeliness(report),
     completeness: statutoryKinds.map((kind) => ({ kind, label: kindLabel(kind), short: kindShortLabel(kind), found: present.has(kind) })),
-    kinds: sectionKinds.map((entry) => entry.kind).filter((kind) => present.has(kind)),
     toc: report.sections.map((section) => tocEntry(section, 2)),
     // Rendered when a page reads them, and not kept: an incremental build renders a few pages of thousands, and a
     // full build's rendered text would otherwise stay in memory through the search index (the template reads each once).
