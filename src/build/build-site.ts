@@ -87,6 +87,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
         ...(onlyBundles ? { only: onlyBundles } : {}),
       })
     : null
+  // The analysis holds this thread for seconds without a break: the first bundle's worker must exist before it starts.
+  await indexing?.started
   // Should the analysis or the rendering throw, the error ends the build once the bundles started are written.
   const published = await publishPages({
     reports: unique.reports,
@@ -243,6 +245,8 @@ interface IndexRun {
   bundles: Record<string, string>
   /** Names of the bundles this build writes. */
   rebuilt: string[]
+  /** Settles once the first bundle goes on in a thread of its own (or the index is done): see `IndexOptions.onStarted`. */
+  started: Promise<void>
   /** The index's result, or the error it threw (held, so a failure while rendering is not an unhandled rejection). */
   finished: Promise<Result<IndexSummary> | Error>
 }
@@ -255,15 +259,18 @@ function startIndex(outDir: string, records: IndexRecord[], previous: BuildState
   const bundles = digestBundles(planBundles(records, options.split, options.bundlePages), options.pathPrefix)
   const rebuilt = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles[name])
   const progress = createProgress('建立索引')
+  let onStarted = (): void => {}
+  const started = new Promise<void>((resolve) => (onStarted = resolve))
   const finished = indexSite(outDir, records, {
     ...options,
+    onStarted,
     onProgress: progress.update,
     ...(options.only ? {} : previous ? { only: rebuilt } : {}),
   }).then(
     (result) => (progress.done(), result),
     (error: unknown) => (progress.done(), error instanceof Error ? error : new Error(String(error))),
   )
-  return { bundles, rebuilt, finished }
+  return { bundles, rebuilt, started: Promise.race([started, finished.then(() => undefined)]), finished }
 }
 
 /** The last build's state when this build can start from it: same code and options, and the folder still there. */

@@ -32,6 +32,11 @@ export interface IndexOptions {
    * caller's heap and one bundle rather than two. Default: none, `parallel` from the start.
    */
   whileBusy?: PromiseLike<unknown>
+  /**
+   * Called once the first bundle is under way in a thread of its own (or when there is none to write): from then on
+   * it goes on while the caller's thread is busy with synchronous work, such as the build's analysis.
+   */
+  onStarted?: () => void
   /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
   onProgress?: (done: number, total: number) => void
   /** Most times a frequent index word is repeated, for the ranking (`pagefindInputOf`). Default 6. */
@@ -104,7 +109,11 @@ export async function indexSite(siteDir: string, pages: readonly IndexRecord[], 
   }))
   let done = 0
   const total = chosen.reduce((sum, bundle) => sum + bundle.records.length, 0)
-  const written = await writeBundles(jobs, parallel, () => options.onProgress?.(++done, total), options.whileBusy)
+  const written = await writeBundles(jobs, parallel, {
+    onPage: () => options.onProgress?.(++done, total),
+    ...(options.whileBusy ? { whileBusy: options.whileBusy } : {}),
+    ...(options.onStarted ? { onStarted: options.onStarted } : {}),
+  })
   let failed = false
   const counts = new Map<BundlePlan, number>()
   for (const [position, result] of written.entries()) {

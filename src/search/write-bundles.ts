@@ -6,16 +6,36 @@ import { writeBundle, type BundleCount, type BundleJob } from './write-bundle.ts
 
 const role = 'fazhi-index-worker'
 
+/** How `writeBundles` reports and paces. */
+export interface WriteBundlesOptions {
+  /** Called once per page indexed, from whichever bundle. */
+  onPage?: () => void
+  /** Until it settles only one bundle is written at a time. Default: none. */
+  whileBusy?: PromiseLike<unknown>
+  /** Called once the first bundle's worker thread exists (or there is no job): it then needs nothing of this thread. */
+  onStarted?: () => void
+}
+
 /**
  * Write bundles `parallel` at a time, each in its own worker thread with its own Pagefind process (making the index
  * words is CPU work in Node, indexing is in Pagefind's binary: both scale with cores). Memory is bounded by
  * `parallel` bundles. Until `whileBusy` settles only one is written at a time: the calling thread is busy with
- * other work (the build renders meanwhile), which takes a core and memory of its own. Results come back in job order
- * whatever order the workers finish in. `onPage` is called once per page indexed, from whichever bundle.
- * @example await writeBundles(jobs, 2, onPage, rendering)
+ * other work (the build analyses and renders meanwhile), which takes a core and memory of its own. Results come back
+ * in job order whatever order the workers finish in.
+ * @example await writeBundles(jobs, 2, { onPage, whileBusy: rendering })
  */
-export async function writeBundles(jobs: readonly BundleJob[], parallel: number, onPage: () => void = () => {}, whileBusy: PromiseLike<unknown> = Promise.resolve()): Promise<Result<BundleCount>[]> {
-  if (parallel <= 1 || jobs.length <= 1) {
+export async function writeBundles(jobs: readonly BundleJob[], parallel: number, options: WriteBundlesOptions = {}): Promise<Result<BundleCount>[]> {
+  const onPage = options.onPage ?? (() => {})
+  const whileBusy = options.whileBusy ?? Promise.resolve()
+  let started = options.onStarted
+  const start = (): void => {
+    started?.()
+    started = undefined
+  }
+  // One bundle and nothing else to do: in this thread. With the caller busy, even one bundle gets a worker, so it
+  // goes on beside the caller's work (a rebuild's one bundle beside its analysis and rendering).
+  if (parallel <= 1 || jobs.length === 0 || (jobs.length === 1 && options.whileBusy === undefined)) {
+    start()
     const results: Result<BundleCount>[] = []
     for (const job of jobs) results.push(await writeBundle(job, onPage))
     return results
@@ -26,7 +46,7 @@ export async function writeBundles(jobs: readonly BundleJob[], parallel: number,
   const runWorker = async (): Promise<void> => {
     for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
       const job = jobs[index]
-      if (job) results[index] = await runInWorker(job, onPage)
+      if (job) results[index] = await runInWorker(job, onPage, start)
     }
   }
   const first = runWorker()
@@ -46,9 +66,10 @@ const exitGrace = 5000
  * One job in a fresh worker thread; a crash becomes a `pagefind-error` message naming the bundle. The worker is let
  * exit by itself once it has reported, so it reaps its Pagefind process (stopping it at once would leave a zombie).
  */
-function runInWorker(job: BundleJob, onPage: () => void): Promise<Result<BundleCount>> {
+function runInWorker(job: BundleJob, onPage: () => void, onCreated: () => void): Promise<Result<BundleCount>> {
   return new Promise((resolve) => {
     const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, job } })
+    onCreated()
     let result: Result<BundleCount> | null = null
     let timer: NodeJS.Timeout | undefined
     const crash = (reason: string): Result<BundleCount> => ({

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -164,6 +165,30 @@ describe('indexSite', () => {
       expect(await snapshot(busy)).toEqual(whole)
     } finally {
       await rm(busy, { recursive: true, force: true })
+    }
+  })
+
+  it('once started, writes a bundle in its own thread while the calling thread is blocked, a single bundle too', async () => {
+    const blocked = await mkdtemp(path.join(tmpdir(), 'search-blocked-'))
+    try {
+      const entry = path.join(blocked, 'pagefind', 'pagefind-entry.json')
+      let writtenWhileBlocked = false
+      const result = await indexSite(blocked, records, {
+        split: 'none',
+        parallel: 2,
+        whileBusy: new Promise(() => {}),
+        // Hold this thread as the build's synchronous analysis does, until the bundle is on disk (a hang guard only).
+        onStarted: () => {
+          const guard = Date.now() + 240_000
+          const pause = new Int32Array(new SharedArrayBuffer(4))
+          while (!existsSync(entry) && Date.now() < guard) Atomics.wait(pause, 0, 0, 50)
+          writtenWhileBlocked = existsSync(entry)
+        },
+      })
+      expect(result.messages).toEqual([])
+      expect(writtenWhileBlocked).toBe(true)
+    } finally {
+      await rm(blocked, { recursive: true, force: true })
     }
   })
 
