@@ -173,8 +173,9 @@ interface PublishInput {
   stateDir: string
   recordPermalinks: boolean
   registryWritable: boolean
-  /** The permalink registry as this build leaves it, and the reports whose source is gone. */
+  /** The permalink registry as this build leaves it. */
   registry: PermalinkRegistry
+  /** Reports of the registry whose source is gone. */
   removed: readonly { id: string; file: string }[]
   /** The last build's state, for an incremental build. */
   previous: BuildState | null
