@@ -56,6 +56,10 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     composeAgencyAnalysis(analysis, agencies)
     for (const year of years) year.analysis = composeYearAnalysis(year, agencies, views)
   }
+  // Each report under every prefix of its region, once: filtering all reports per region was regions × reports
+  // (~3,000 × 100,000 at the archive's largest).
+  const under = groupByRegionPrefix(views)
+  const countUnder = (path: readonly string[]): number => under.get(regionKey(path))?.length ?? 0
   const regions: RegionView[] = [...plan.nodes.values()]
     .sort((a, b) => compareText(a.url, b.url))
     .map((node) => ({
@@ -64,9 +68,9 @@ export function composeSiteData(input: SiteDataInput): SiteData {
       trail: plan.linksFor(node.path.slice(0, -1)),
       children: node.children.map((key) => {
         const child = plan.nodes.get(key)
-        return { label: child?.name ?? key, url: child?.url ?? null, count: countUnder(views, child?.path ?? []) }
+        return { label: child?.name ?? key, url: child?.url ?? null, count: countUnder(child?.path ?? []) }
       }),
-      reports: views.filter((view) => startsWith(view.agency.region, node.path)),
+      reports: under.get(regionKey(node.path)) ?? [],
     }))
   return {
     name: '法治报告库',
@@ -85,7 +89,7 @@ export function composeSiteData(input: SiteDataInput): SiteData {
       .filter((count) => count.count > 0),
     byProvince: plan.roots.map((key) => {
       const node = plan.nodes.get(key)
-      return { label: node?.name ?? key, count: countUnder(views, node?.path ?? []), url: node?.url ?? null }
+      return { label: node?.name ?? key, count: countUnder(node?.path ?? []), url: node?.url ?? null }
     }),
     years,
     yearKinds: years.flatMap((year) => composeYearKinds(year, views, byId)),
@@ -93,7 +97,7 @@ export function composeSiteData(input: SiteDataInput): SiteData {
     regions,
     regionRoots: plan.roots.map((key) => {
       const node = plan.nodes.get(key)
-      return { label: node?.name ?? key, count: countUnder(views, node?.path ?? []), url: node?.url ?? null }
+      return { label: node?.name ?? key, count: countUnder(node?.path ?? []), url: node?.url ?? null }
     }),
     unplacedReports: views.filter((view) => view.agency.region.length === 0),
     failures: [...input.failures],
@@ -255,12 +259,23 @@ function composeYearKinds(year: YearView, views: ReportView[], byId: Index): Yea
   })
 }
 
-function countUnder(views: ReportView[], path: readonly string[]): number {
-  return views.filter((view) => startsWith(view.agency.region, path)).length
+/** Reports per region prefix (`regionKey`), in the order given; a report without a region is under none. */
+function groupByRegionPrefix(views: readonly ReportView[]): Map<string, ReportView[]> {
+  const groups = new Map<string, ReportView[]>()
+  for (const view of views) {
+    for (let depth = 1; depth <= view.agency.region.length; depth++) {
+      const key = regionKey(view.agency.region.slice(0, depth))
+      const group = groups.get(key)
+      if (group) group.push(view)
+      else groups.set(key, [view])
+    }
+  }
+  return groups
 }
 
-function startsWith(region: readonly string[], path: readonly string[]): boolean {
-  return path.length > 0 && path.every((name, index) => region[index] === name)
+/** One string per administrative path; an empty path has none (it holds no report). */
+function regionKey(path: readonly string[]): string {
+  return path.length === 0 ? '' : path.join('\u0000')
 }
 
 function compareText(a: string, b: string): number {
