@@ -3,6 +3,7 @@ import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Report, SectionKind } from '../types.ts'
 import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, YearAnalysis } from './analysis-view-types.ts'
 import type { AgencyView, ReportView, YearView } from './view-types.ts'
+import { escapeHtml } from './nunjucks-patch/escape-html.ts'
 
 const statusLabels: Record<FollowUpItem['status'], string> = { addressed: '有后续', 'not-found': '未见后续', relisted: '再次列入' }
 
@@ -236,13 +237,6 @@ export function markedHtml(text: string, ranges: readonly (readonly [number, num
 /** A year-to-year diff as escaped HTML: removed text in `<del>`, added text in `<ins>`, kept text as it is. */
 function diffHtml(runs: readonly (readonly [number, string])[]): string {
   return runs.map(([op, text]) => (op === 1 ? `<ins>${escapeHtml(text)}</ins>` : op === -1 ? `<del>${escapeHtml(text)}</del>` : escapeHtml(text))).join('')
-}
-
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' }
-
-/** Report text for HTML, exactly as Nunjucks' autoescape writes it. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&"'<>\\]/g, (character) => htmlEscapes[character] ?? character)
 }
 
 /** A report's paragraphs by their anchor (`paragraphAnchor`, as the report page and the analysis give them). */

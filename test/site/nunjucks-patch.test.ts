@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { escapeHtml } from '../../src/site/nunjucks-patch/escape-html.ts'
 import { reuseNunjucksCompiles } from '../../src/site/nunjucks-patch/reuse-nunjucks-compiles.ts'
 
 interface Nunjucks {
-  Environment: new () => object
+  Environment: new (loaders?: unknown, options?: { autoescape?: boolean }) => object
   Template: new (source: string, env: object, path: string) => { render(data: object): string }
   compiler: { compile(...args: unknown[]): string }
 }
@@ -26,5 +27,18 @@ describe('reuseNunjucksCompiles', () => {
     new nunjucks.Template('{{ title }}!', env, 'report.njk').render({ title: 'x' })
     new nunjucks.Template(source, new nunjucks.Environment(), 'report.njk').render({ title: 'y', n: 0 })
     expect(compile).toHaveBeenCalledTimes(3)
+  })
+})
+
+describe('escapeHtml', () => {
+  // The side-by-side and diff views write report text escaped in TypeScript: it must be byte for byte what the
+  // templates' autoescape would write, or pages would differ by where their text was escaped.
+  it('writes what Nunjucks autoescape writes for every character it escapes, and leaves Chinese as it is', () => {
+    const text = `甲&乙<丙>丁"戊'己\\庚 ＆《辛》`
+    const env = new nunjucks.Environment(undefined, { autoescape: true })
+    const rendered = new nunjucks.Template('{{ text }}', env, 'escape.njk').render({ text })
+    expect(rendered).not.toBe(text)
+    expect(escapeHtml(text)).toBe(rendered)
+    expect(escapeHtml('法治政府建设')).toBe('法治政府建设')
   })
 })
