@@ -3,7 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
+import { assignPermalinks, composeSiteData, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
@@ -110,7 +110,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     await indexing?.finished
     throw error
   })
-  const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles, html } = published
+  const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles } = published
   const renderedAt = performance.now()
   rendered()
   const indexed = await indexing?.finished
@@ -122,7 +122,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   const indexedAt = performance.now()
   // Only a whole, finished build leaves a state to build on.
   if (!onlyBundles && !indexFailed) {
-    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), singletons, html, reports: reportFiles, bundles })
+    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), singletons, reports: reportFiles, bundles })
   }
   const errors = loaded.failures.length + messages.filter((message) => message.severity === 'error').length
   return {
@@ -157,7 +157,6 @@ interface Published {
   changed: { render: Set<string>; removed: string[] } | null
   unchangedSingletons: Set<string>
   reportFiles: BuildState['reports']
-  html: string[]
 }
 
 /** What `publishPages` needs: the build's reports and where they go. */
@@ -228,16 +227,15 @@ async function publishPages(input: PublishInput): Promise<Published> {
   // A report's own files (JSON, RIS, originals) depend only on what its digest covers (the report with its sources'
   // SHA-256, its address, its analysis): a rebuild rewrites those of the reports whose digest changed.
   const reportChanged = (id: string): boolean => !previous || previous.reports[id]?.digest !== reportFiles[id]?.digest
-  // The sitemap lists every HTML file: a rebuild knows them from the last build's list and the pages it redid.
-  const knownHtml = changed && previous?.html ? updateHtmlList(previous.html, changed) : null
-  const html = await writeOpenData(input.outDir, input.reports, site, {
+  // The sitemap lists the pages the site has, rendered this time or left from the last build: all of them are in `pages`.
+  await writeOpenData(input.outDir, input.reports, site, {
     ...(analysis ? { analysis } : {}),
     ...(previous ? { writeReport: reportChanged } : {}),
-    ...(knownHtml ? { htmlFiles: knownHtml } : {}),
+    htmlFiles: htmlFilesOf(pages),
   })
   const originals = new Map(input.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
   await writeOriginals(input.outDir, input.reportsDir, site.reports.filter((view) => reportChanged(view.id)), originals)
-  return { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles, html }
+  return { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles }
 }
 
 /** Bundles being written in the background: their digests, those rewritten, and the index's result once done. */
@@ -290,14 +288,6 @@ function changedPages(previous: BuildState, pages: ReadonlyMap<string, PageDiges
     if (!before || before.digest !== page.digest || before.template !== page.template) render.add(url)
   }
   return { render, removed: Object.keys(previous.pages).filter((url) => !pages.has(url)).sort() }
-}
-
-/** The last build's HTML files with the pages this build removed taken out and those it rendered put in, sorted. */
-function updateHtmlList(previous: readonly string[], changed: { render: ReadonlySet<string>; removed: readonly string[] }): string[] {
-  const files = new Set(previous)
-  for (const url of changed.removed) files.delete(`${url.slice(1)}index.html`)
-  for (const url of changed.render) files.add(`${url.slice(1)}index.html`)
-  return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /**

@@ -15,11 +15,9 @@ export interface BuildState {
   pages: Record<string, PageDigest>
   /** Pages without pagination by template file: digest (`digestSingletons`); absent in a state of older code. */
   singletons?: Record<string, string>
-  /** The site's HTML files (sorted, relative to it), which the sitemap lists; absent in a state of older code. */
-  html?: string[]
   /** Each report's digest and its files under `data/reports/`. */
   reports: Record<string, { digest: string; files: string[] }>
-  /** Search bundles by name: a digest of their folder and pages; null when the build wrote no index. */
+  /** Search bundles by name: a digest of their place in the plan and their records; null when the build wrote no index. */
   bundles: Record<string, string> | null
 }
 

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CorpusAnalysis } from '../analysis/index.ts'
@@ -16,9 +16,8 @@ const schemaFile = fileURLToPath(new URL('../report.schema.json', import.meta.ur
 /**
  * Write the open data beside the pages: `data/reports.json`, `data/reports.csv`, `data/reports/{id}.json` (also under each former id; with `analysis`), `data/reports/{id}.ris`, the analysis CSVs,
  * `data/report.schema.json`, `feed.xml`, `sitemap.xml` (every HTML page but 404, redirects and removed reports) and `robots.txt`.
- * Returns the site's HTML files the sitemap was made from (sorted paths relative to `outDir`).
  */
-export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData, options: OpenDataOptions = {}): Promise<string[]> {
+export async function writeOpenData(outDir: string, reports: readonly Report[], site: SiteData, options: OpenDataOptions): Promise<void> {
   const base = `${site.siteUrl.replace(/\/+$/, '')}${site.pathPrefix}`
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -68,15 +67,13 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   await copyFile(schemaFile, path.join(outDir, 'data', 'report.schema.json'))
   await writeFile(path.join(outDir, 'feed.xml'), toAtom(site.reports, base, site.name))
   const moved = new Set([...site.redirects.map((redirect) => redirect.from), ...site.removed.map((gone) => gone.url)])
-  const html = options.htmlFiles ? [...options.htmlFiles] : await listHtml(outDir)
-  const pages = html.filter((page) => page !== '404.html' && !moved.has(`/${page.replace(/(^|\/)index\.html$/, '$1')}`))
+  const pages = options.htmlFiles.filter((page) => page !== '404.html' && !moved.has(`/${page.replace(/(^|\/)index\.html$/, '$1')}`))
   const urls = pages.map((page) => `  <url><loc>${escapeXml(base + page.replace(/(^|\/)index\.html$/, '$1'))}</loc></url>`)
   await writeFile(
     path.join(outDir, 'sitemap.xml'),
     ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n'),
   )
   await writeFile(path.join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${base}sitemap.xml\n`)
-  return html
 }
 
 /** Options for `writeOpenData`. */
@@ -86,11 +83,10 @@ export interface OpenDataOptions {
   /** Whether to write a report's own files (`{id}.json`, its former ids, `{id}.ris`): an incremental build skips unchanged ones. Default: every report. */
   writeReport?: (id: string) => boolean
   /**
-   * The site's HTML files, sorted paths relative to the site, when the caller knows them (an incremental build does:
-   * the last build's list with the pages it rendered and removed); listing a large site costs a second of CPU per
-   * 10,000 files. Default: listed from the folder.
+   * The site's HTML files, sorted paths relative to the site (`htmlFilesOf`): the sitemap lists them but 404,
+   * redirects and removed reports. The site knows its pages; the folder is never listed (the index writes into it).
    */
-  htmlFiles?: readonly string[]
+  htmlFiles: readonly string[]
 }
 
 /** The files of one report under `data/reports/`, relative to the site folder. */
@@ -103,20 +99,3 @@ function deadlineFields(timeliness: Timeliness | undefined): { deadline: string 
   return { deadline: timeliness?.deadline ?? null, daysLate: timeliness?.daysLate ?? null, rule: timeliness?.rule?.text ?? null }
 }
 
-/**
- * Every `.html` file below `dir`, as sorted posix paths relative to it. The search bundles' folders (`pagefind/`,
- * `pagefind-2022/`, their `.partial` while written) hold no pages and are skipped: the index writes and renames
- * them while this runs, and their thousands of fragments need no listing.
- */
-async function listHtml(dir: string): Promise<string[]> {
-  const top = await readdir(dir, { withFileTypes: true })
-  const below = await Promise.all(
-    top
-      .filter((entry) => entry.isDirectory() && !/^pagefind(-[\w-]+)?(\.partial)?$/.test(entry.name))
-      .map((entry) => readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true })),
-  )
-  return [...top, ...below.flat()]
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-}

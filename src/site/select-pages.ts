@@ -73,6 +73,8 @@ export function listedReport(view: ReportView): Record<string, unknown> {
 
 /** What one page without pagination shows: the fields of `site` its template reads, and how to take them. */
 export interface SingletonInput {
+  /** Its address, as its front matter's `permalink` says (a test compares them). */
+  url: string
   /** Fields of `site` the template (and the partials it includes) reads; a test checks the templates against them. */
   reads: readonly (keyof SiteData)[]
   /** The values it shows, reports by what a list shows of them (`listedReport`). */
@@ -84,21 +86,23 @@ export interface SingletonInput {
  * layout). A template missing here always renders; one listed renders when its digest changed.
  */
 export const singletonInputs: Readonly<Record<string, SingletonInput>> = {
-  '404.njk': { reads: [], input: () => null },
-  'about.njk': { reads: ['reports'], input: (site) => site.reports.slice(0, 1).map((view) => [view.jsonUrl, view.id]) },
+  '404.njk': { url: '/404.html', reads: [], input: () => null },
+  'about.njk': { url: '/about/', reads: ['reports'], input: (site) => site.reports.slice(0, 1).map((view) => [view.jsonUrl, view.id]) },
   'agencies.njk': {
+    url: '/agencies/',
     reads: ['agencies'],
     input: (site) =>
       site.agencies.map((agency) => [agency.url, agency.name, agency.unknown, agency.regionLinks, agency.reports.length, agency.unknown ? agency.reports.map(listedReport) : []]),
   },
   'index.njk': {
+    url: '/',
     reads: ['reports', 'byYear', 'byLevel', 'byProvince', 'latest'],
     input: (site) => [site.reports.length, site.byYear, site.byLevel, site.byProvince, site.latest.map(listedReport)],
   },
-  'quality.njk': { reads: ['quality', 'reports'], input: (site) => [site.quality, site.reports.map(listedReport)] },
-  'regions.njk': { reads: ['regionRoots', 'unplacedReports'], input: (site) => [site.regionRoots, site.unplacedReports.map(listedReport)] },
-  'search.njk': { reads: ['pathPrefix'], input: (site) => site.pathPrefix },
-  'years.njk': { reads: ['years'], input: (site) => site.years.map((year) => [year.url, year.label, year.count]) },
+  'quality.njk': { url: '/quality/', reads: ['quality', 'reports'], input: (site) => [site.quality, site.reports.map(listedReport)] },
+  'regions.njk': { url: '/regions/', reads: ['regionRoots', 'unplacedReports'], input: (site) => [site.regionRoots, site.unplacedReports.map(listedReport)] },
+  'search.njk': { url: '/search/', reads: ['pathPrefix'], input: (site) => site.pathPrefix },
+  'years.njk': { url: '/years/', reads: ['years'], input: (site) => site.years.map((year) => [year.url, year.label, year.count]) },
 }
 
 /**
@@ -108,6 +112,16 @@ export const singletonInputs: Readonly<Record<string, SingletonInput>> = {
  */
 export function digestSingletons(site: SiteData): Record<string, string> {
   return Object.fromEntries(Object.entries(singletonInputs).map(([template, { input }]) => [template, hash(site.name, JSON.stringify(input(site)))]))
+}
+
+/**
+ * The HTML files a full render writes (sorted paths relative to the site): every paginated page (`digestPages`) and
+ * every page without pagination. The sitemap is made from it, not from listing the folder.
+ * @example htmlFilesOf(digestPages(site, reports)) // ['404.html', 'about/index.html', …]
+ */
+export function htmlFilesOf(pages: ReadonlyMap<string, PageDigest>): string[] {
+  const urls = [...pages.keys(), ...Object.values(singletonInputs).map((entry) => entry.url)]
+  return urls.map((url) => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** The items of the pages whose URL is in `urls`, per template. */

@@ -31,6 +31,11 @@ describe('singletonInputs', () => {
     expect(Object.keys(singletonInputs).sort()).toEqual(await unpaginated())
   })
 
+  it.each(Object.entries(singletonInputs))('gives the address %s says in its front matter', async (name, { url }) => {
+    const source = await readFile(path.join(templatesDir, name), 'utf8')
+    expect(/^permalink: (.+)$/m.exec(source)?.[1]).toBe(url)
+  })
+
   it.each(Object.entries(singletonInputs))('declares every field of site that %s reads', async (name, { reads }) => {
     const source = await sourceWithIncludes(path.join(templatesDir, name))
     // `site.` as a variable, not in a file name (`/assets/site.css`); `site.name` is the layout's, in every digest.

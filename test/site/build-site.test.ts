@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
@@ -155,6 +155,13 @@ describe('buildSite', () => {
     const locs = [sitemap.urlset.url].flat().map((entry: { loc: string }) => entry.loc)
     expect(locs).toContain('http://localhost:8080/reports/2022/tianjin-zwfwb/')
     expect(locs).not.toContain('http://localhost:8080/404.html')
+    // The list is made from the page data, not the folder: it must name exactly the pages Eleventy wrote, but 404.
+    const written = (await readdir(site.outDir, { recursive: true }))
+      .map((file) => file.split(path.sep).join('/'))
+      .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
+      .sort()
+    const listed = locs.map((loc) => loc.replace('http://localhost:8080/', '').replace(/(^|\/)$/, '$1index.html')).sort()
+    expect(written).toEqual([...listed, '404.html'].sort())
     const robots = await readFile(path.join(site.outDir, 'robots.txt'), 'utf8')
     expect(robots).toContain('Sitemap: http://localhost:8080/sitemap.xml')
   })
