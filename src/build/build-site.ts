@@ -212,11 +212,10 @@ async function publishPages(input: PublishInput): Promise<Published> {
   if (changed) await removeFiles(input.outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
   await renderSite(site, input.outDir, input.pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), undefined, unchangedSingletons)
   const views = new Map(site.reports.map((view) => [view.id, view]))
-  const urls = new Map(site.reports.map((view) => [view.id, view.url]))
   const reportFiles = Object.fromEntries(
     input.reports.map((report) => {
       // A report's JSON also carries its analysis, which other reports change: the page's digest covers both.
-      const digest = pages.get(urls.get(report.id) ?? '')?.digest ?? ''
+      const digest = pages.get(views.get(report.id)?.url ?? '')?.digest ?? ''
       return [report.id, { digest, files: [...reportDataFiles(report), ...originalFiles(views.get(report.id))] }]
     }),
   )
@@ -317,11 +316,12 @@ async function removeFiles(outDir: string, files: readonly string[]): Promise<vo
   }
 }
 
-/** The search index's records, made from each report and its address (the fields its page shows), never from built HTML. */
+/**
+ * The search index's records, made from each report and its address (the fields its page shows), never from built
+ * HTML. In any order: `planBundles` sorts each bundle's records by URL.
+ */
 function indexRecords(reports: readonly Report[]): IndexRecord[] {
-  return [...reports]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((report) => indexRecordOf({ ...reportPageFields(report), sections: report.sections }))
+  return reports.map((report) => indexRecordOf({ ...reportPageFields(report), sections: report.sections }))
 }
 
 /** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */

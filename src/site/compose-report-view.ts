@@ -43,10 +43,11 @@ export function reportPageFields(report: Report): ReportPageFields {
 export function composeReportView(report: Report, context: ReportViewContext): ReportView {
   const location = locateReport(report.id)
   const absoluteUrl = context.base + location.url.slice(1)
-  const present = kindsPresent(report.sections)
+  const fields = reportPageFields(report)
+  const present = new Set(fields.kinds)
   return {
     id: report.id,
-    ...reportPageFields(report),
+    ...fields,
     absoluteUrl,
     jsonUrl: location.jsonUrl,
     risUrl: location.jsonUrl.replace(/\.json$/, '.ris'),
