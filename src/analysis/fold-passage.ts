@@ -21,6 +21,21 @@ export function foldPassage(text: string): FoldedPassage {
   let ends = new Int32Array(text.length + 4)
   let length = 0
   for (let at = 0; at < text.length; ) {
+    // Most characters are one unit folding to one unit or to nothing, known from the table: no call, no string.
+    const code = text.charCodeAt(at)
+    const known = code < 0xd800 || code > 0xdbff ? (foldedCodes[code] ?? unknown) : unknown
+    if (known >= 0 && length < starts.length && length < buffer.length) {
+      buffer[length] = known
+      starts[length] = at
+      ends[length] = at + 1
+      length++
+      at++
+      continue
+    }
+    if (known === dropped) {
+      at++
+      continue
+    }
     const width = characterLength(text, at)
     const next = appendFolded(text, at, length)
     if (next > starts.length) {
@@ -51,7 +66,19 @@ export function foldOnly(text: string): string {
 /** Fold `text` into the shared buffer (`foldedUnits`) and return the folded length: for callers that need codes, not a string. */
 export function foldUnits(text: string): number {
   let length = 0
-  for (let at = 0; at < text.length; at += characterLength(text, at)) length = appendFolded(text, at, length)
+  for (let at = 0; at < text.length; ) {
+    // The common case inline, as in `foldPassage`.
+    const code = text.charCodeAt(at)
+    const known = code < 0xd800 || code > 0xdbff ? (foldedCodes[code] ?? unknown) : unknown
+    if (known >= 0 && length < buffer.length) {
+      buffer[length++] = known
+      at++
+    } else if (known === dropped) at++
+    else {
+      length = appendFolded(text, at, length)
+      at += characterLength(text, at)
+    }
+  }
   return length
 }
 
