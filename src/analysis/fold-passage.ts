@@ -22,8 +22,7 @@ export function foldPassage(text: string): FoldedPassage {
   let length = 0
   for (let at = 0; at < text.length; ) {
     // Most characters are one unit folding to one unit or to nothing, known from the table: no call, no string.
-    const code = text.charCodeAt(at)
-    const known = code < 0xd800 || code > 0xdbff ? (foldedCodes[code] ?? unknown) : unknown
+    const known = knownFold(text.charCodeAt(at))
     if (known >= 0 && length < starts.length && length < buffer.length) {
       buffer[length] = known
       starts[length] = at
@@ -32,7 +31,7 @@ export function foldPassage(text: string): FoldedPassage {
       at++
       continue
     }
-    if (known === dropped) {
+    if (known === droppedCode) {
       at++
       continue
     }
@@ -68,12 +67,11 @@ export function foldUnits(text: string): number {
   let length = 0
   for (let at = 0; at < text.length; ) {
     // The common case inline, as in `foldPassage`.
-    const code = text.charCodeAt(at)
-    const known = code < 0xd800 || code > 0xdbff ? (foldedCodes[code] ?? unknown) : unknown
+    const known = knownFold(text.charCodeAt(at))
     if (known >= 0 && length < buffer.length) {
       buffer[length++] = known
       at++
-    } else if (known === dropped) at++
+    } else if (known === droppedCode) at++
     else {
       length = appendFolded(text, at, length)
       at += characterLength(text, at)
@@ -134,7 +132,17 @@ function growBuffer(needed: number): void {
 /** Per BMP character code: the code it folds to, `dropped`, or `unknown` (not met yet, or folds to several units). */
 const unknown = -2
 const dropped = -1
+/** What `knownFold` gives for a character folding to nothing (punctuation, spaces). */
+export const droppedCode = dropped
 const foldedCodes = new Int32Array(0x10000).fill(unknown)
+
+/**
+ * The folded code of a one-unit character from the table, for the hot loops that fold inline: a code ≥ 0,
+ * `droppedCode`, or below that when `appendFolded` must decide (not met yet, several units, a surrogate).
+ */
+export function knownFold(code: number): number {
+  return code < 0xd800 || code > 0xdbff ? (foldedCodes[code] ?? unknown) : unknown
+}
 
 /** `foldCharacter` of a BMP character by its code, from a table filled as characters are met (no string per character). */
 const foldedStrings: (string | undefined)[] = []

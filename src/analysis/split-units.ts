@@ -1,4 +1,4 @@
-import { appendFolded, characterLength, foldedText } from './fold-passage.ts'
+import { appendFolded, characterLength, droppedCode, foldedText, foldedUnits, knownFold } from './fold-passage.ts'
 
 /** Shortest unit compared, in folded characters: the issue's "sentence of 20+ characters". */
 export const minUnitLength = 20
@@ -6,7 +6,8 @@ export const minUnitLength = 20
 export const maxUnitLength = 120
 
 /** Characters that end a sentence: 。！？；!?; and a line break. */
-const sentenceEnds = new Set([...'。！？；!?;\n'].map((character) => character.charCodeAt(0)))
+const sentenceEnds = new Uint8Array(0x10000)
+for (const character of '。！？；!?;\n') sentenceEnds[character.charCodeAt(0)] = 1
 
 /**
  * Fold a paragraph and cut it into the units reuse is found between: its sentences, a short one joined to the next
@@ -18,13 +19,25 @@ export function splitUnits(text: string): { folded: string; ranges: [number, num
   let length = 0
   const sentences: [number, number][] = []
   let start = 0
-  for (let at = 0; at < text.length; at += characterLength(text, at)) {
-    if (sentenceEnds.has(text.charCodeAt(at))) {
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at)
+    if (sentenceEnds[code] === 1) {
       if (length > start) sentences.push([start, length])
       start = length
+      at++
       continue
     }
-    length = appendFolded(text, at, length)
+    // The common case inline (see `foldPassage`); `appendFolded` for the rest.
+    const known = knownFold(code)
+    const buffer = foldedUnits()
+    if (known >= 0 && length < buffer.length) {
+      buffer[length++] = known
+      at++
+    } else if (known === droppedCode) at++
+    else {
+      length = appendFolded(text, at, length)
+      at += characterLength(text, at)
+    }
   }
   const folded = foldedText(length)
   if (length > start) sentences.push([start, length])
