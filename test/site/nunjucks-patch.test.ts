@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { escapeHtml } from '../../src/site/nunjucks-patch/escape-html.ts'
+import { readMembersOnce } from '../../src/site/nunjucks-patch/read-members-once.ts'
 import { reuseNunjucksCompiles } from '../../src/site/nunjucks-patch/reuse-nunjucks-compiles.ts'
 
 interface Nunjucks {
@@ -27,6 +28,30 @@ describe('reuseNunjucksCompiles', () => {
     new nunjucks.Template('{{ title }}!', env, 'report.njk').render({ title: 'x' })
     new nunjucks.Template(source, new nunjucks.Environment(), 'report.njk').render({ title: 'y', n: 0 })
     expect(compile).toHaveBeenCalledTimes(3)
+  })
+})
+
+describe('readMembersOnce', () => {
+  // The page data composes sections and side-by-side entries in getters, on each read: Nunjucks' own lookup read
+  // them twice per use, so every report page rendered its sections twice.
+  it('runs a getter once per use in a template, and still calls methods on their object', () => {
+    readMembersOnce()
+    readMembersOnce()
+    let reads = 0
+    const view = {
+      name: '甲',
+      get items(): string[] {
+        reads++
+        return ['一', '二']
+      },
+      label(this: { name: string }, suffix: string): string {
+        return `${this.name}${suffix}`
+      },
+    }
+    const env = new nunjucks.Environment(undefined, { autoescape: true })
+    const rendered = new nunjucks.Template('{% for item in view.items %}{{ item }}{% endfor %}|{{ view.label("乙") }}|{{ view.missing }}|{{ none.x }}', env, 'members.njk').render({ view, none: null })
+    expect(rendered).toBe('一二|甲乙||')
+    expect(reads).toBe(1)
   })
 })
 
