@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
-import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
+import { bundleDefaults, indexBundles, indexRecordOf, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
 import { assignPermalinks, composeSiteData, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
@@ -254,13 +254,16 @@ interface IndexRun {
  * `--only-bundle` the named ones. Returns at once; `finished` settles when the last bundle is written.
  */
 function startIndex(outDir: string, records: IndexRecord[], previous: BuildState | null, options: IndexOptions & Required<Pick<IndexOptions, 'pathPrefix' | 'split' | 'bundlePages'>>): IndexRun {
-  const bundles = digestBundles(planBundles(records, options.split, options.bundlePages), options.pathPrefix)
+  const { split, bundlePages, ...indexOptions } = options
+  // Planned once: the digests and the index read the same plan.
+  const plan = planBundles(records, split, bundlePages)
+  const bundles = digestBundles(plan, options.pathPrefix)
   const rebuilt = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles[name])
   const progress = createProgress('建立索引')
   let onStarted = (): void => {}
   const started = new Promise<void>((resolve) => (onStarted = resolve))
-  const finished = indexSite(outDir, records, {
-    ...options,
+  const finished = indexBundles(outDir, plan, {
+    ...indexOptions,
     onStarted,
     onProgress: progress.update,
     ...(options.only ? {} : previous ? { only: rebuilt } : {}),
