@@ -1,6 +1,6 @@
 // Benchmark the full build on a synthetic corpus: `npm run bench -- --reports 2000 [--json] [--seed 1] [--keep] [--no-analysis] [--planted 100]`.
 import { formatBenchTable, runBench } from '../src/bench/index.ts'
-import { readCliArgs } from '../src/cli-args.ts'
+import { readScriptArgs } from '../src/cli-args.ts'
 import { describeWithRule } from '../src/messages.ts'
 
 const usage = `用法：npm run bench -- [选项]
@@ -22,7 +22,7 @@ const usage = `用法：npm run bench -- [选项]
   --keep              保留临时文件夹
   --help              显示本说明`
 
-const args = readCliArgs(
+const args = readScriptArgs(
   process.argv.slice(2),
   {
     reports: { type: 'string', default: '200' },
@@ -39,15 +39,10 @@ const args = readCliArgs(
     planted: { type: 'string' },
     touch: { type: 'string' },
   },
-  '运行 npm run bench -- --help 查看可用选项',
-  { positionals: false },
+  usage,
+  { positionals: false, hint: '运行 npm run bench -- --help 查看可用选项' },
 )
-if (args.kind === 'help') {
-  console.log(usage)
-} else if (args.kind === 'error') {
-  console.error(`${args.reason} [${args.ruleId}]`)
-  process.exitCode = 2
-} else {
+if (args) {
   const { values } = args
   const reports = Number(values.reports)
   if (!Number.isInteger(reports) || reports < 1) {

@@ -5,24 +5,17 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { readCliArgs } from '../src/cli-args.ts'
+import { readScriptArgs } from '../src/cli-args.ts'
 import { evaluateHoldout, evaluateOpenings, formatHoldoutTable, formatOpenings } from '../src/evaluate/index.ts'
 
 const usage = '用法：npx tsx scripts/evaluate.ts [--corpus 文件夹] [--json] [--failures]'
-const args = readCliArgs(
+const args = readScriptArgs(
   process.argv.slice(2),
   { corpus: { type: 'string', default: 'test/holdout' }, json: { type: 'boolean', default: false }, failures: { type: 'boolean', default: false } },
   usage,
   { positionals: false },
 )
-if (args.kind === 'help') {
-  console.log(usage)
-} else if (args.kind === 'error') {
-  console.error(`${args.reason} [${args.ruleId}]`)
-  process.exitCode = 2
-} else {
-  await evaluate(args.values)
-}
+if (args) await evaluate(args.values)
 
 async function evaluate(values: { corpus: string; json: boolean; failures: boolean }): Promise<void> {
   if (existsSync(path.join(values.corpus, 'labels.jsonl'))) {

@@ -1,17 +1,14 @@
 /** `npm run --silent parse -- FILE [--strict]`: print one report as JSON, its messages on stderr as `file:line 原因 [rule-id]`. */
-import { readCliArgs } from '../src/cli-args.ts'
+import { readScriptArgs } from '../src/cli-args.ts'
 import { readReport } from '../src/ingest/index.ts'
 import { describeWithRule, formatMessage, isDoubt } from '../src/messages.ts'
 import { parseReport } from '../src/parse/index.ts'
 
 const usage = '用法：npm run --silent parse -- 文件 [--strict]'
-const args = readCliArgs(process.argv.slice(2), { strict: { type: 'boolean', default: false } }, usage)
+const args = readScriptArgs(process.argv.slice(2), { strict: { type: 'boolean', default: false } }, usage)
 
-if (args.kind === 'help') {
-  console.log(usage)
-} else if (args.kind === 'error') {
-  process.stderr.write(`${args.reason} [${args.ruleId}]\n`)
-  process.exitCode = 2
+if (args === null) {
+  // --help answered, or a usage error reported.
 } else if (args.positionals.length !== 1) {
   process.stderr.write(`${describeWithRule('bad-option', { detail: `须给出一个文件，收到 ${args.positionals.length} 个；${usage}` })}\n`)
   process.exitCode = 2

@@ -55,3 +55,25 @@ function findProblem(argv: readonly string[], options: CliOptions, positionals: 
   }
   return null
 }
+
+/**
+ * A script's first step: its arguments, or null once it has answered `--help` with the usage (stdout) or a usage
+ * error with the error (stderr) and exit code 2. `hint` follows an error; default the usage.
+ * @example const args = readScriptArgs(process.argv.slice(2), { json: { type: 'boolean' } }, '用法：…'); if (args) …
+ */
+export function readScriptArgs<O extends CliOptions>(
+  argv: readonly string[],
+  options: O,
+  usage: string,
+  config: { positionals?: boolean; hint?: string } = {},
+): ParsedCli<O> | null {
+  const args = readCliArgs(argv, options, config.hint ?? usage, config.positionals === undefined ? {} : { positionals: config.positionals })
+  if (args.kind === 'args') return { values: args.values, positionals: args.positionals }
+  if (args.kind === 'help') {
+    process.stdout.write(`${usage}\n`)
+  } else {
+    process.stderr.write(`${args.reason} [${args.ruleId}]\n`)
+    process.exitCode = 2
+  }
+  return null
+}
