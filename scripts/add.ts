@@ -1,11 +1,13 @@
 /** `npm run add -- URL… [--from FILE] [--refresh] [--reports DIR]`: fetch reports into reports/, one line per URL. */
 import { readFile } from 'node:fs/promises'
-import { addUrls, readAddArgs, readUrlList } from '../src/acquire/index.ts'
+import { addUrls, addUsage, readAddArgs, readUrlList } from '../src/acquire/index.ts'
 import { createProgress } from '../src/build/index.ts'
 import { createMessage, formatMessage } from '../src/messages.ts'
 
 const args = readAddArgs(process.argv.slice(2))
-if (args.kind === 'error') {
+if (args.kind === 'help') {
+  console.log(addUsage)
+} else if (args.kind === 'error') {
   process.stderr.write(`${args.reason} [${args.ruleId}]\n`)
   process.exitCode = 2
 } else {

@@ -1,8 +1,10 @@
 // `npm run build`: argv → buildSite → messages, one summary line, exit code.
-import { buildSite, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
+import { buildSite, buildUsage, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
 
-const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
-if (!args) {
+const { value: args, error, help } = readBuildArgs(process.argv.slice(2), process.env)
+if (help) {
+  console.log(buildUsage)
+} else if (!args) {
   console.error(`构建：${error} [bad-option]`)
   process.exitCode = 2
 } else {

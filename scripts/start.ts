@@ -1,10 +1,12 @@
 // `npm start`: take a port (8080 or the next free one), build the archive for that address, serve it until Ctrl-C.
 import path from 'node:path'
-import { buildSite, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
+import { buildSite, buildUsage, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
 import { serveStatic } from '../src/serve/index.ts'
 
-const { value: args, error } = readBuildArgs(process.argv.slice(2), process.env)
-if (!args) {
+const { value: args, error, help } = readBuildArgs(process.argv.slice(2), process.env)
+if (help) {
+  console.log(buildUsage)
+} else if (!args) {
   console.error(`启动：${error} [bad-option]`)
   process.exitCode = 2
 } else {

@@ -78,6 +78,11 @@ export const catalogue = {
   'registry-updated': rule('fact', '登记表已更新', (p: { added: number; changed: number; removed: number }) =>
     `永久链接登记表已更新（新增 ${p.added}，改号 ${p.changed}，移除 ${p.removed}）；请把它与报告一起提交`),
   'no-report': rule('doubt', '没有产生报告', () => '文件没有产生报告，也没有给出原因'),
+  'bad-output-folder': rule('doubt', '输出文件夹无效', (p: { cause: 'project' | 'not-folder' }) =>
+    p.cause === 'project'
+      ? '看起来是项目文件夹（有 package.json、.git 或 src），不是构建出的网站，拒绝清空；请用 --out 指定另一个输出文件夹'
+      : '不是文件夹，无法作为输出文件夹；请用 --out 指定一个文件夹'),
+  'parse-worker-stopped': rule('doubt', '解析线程退出', (p: { code: number }) => `解析线程意外退出（退出码 ${p.code}），还有文件未解析`),
   'internal-error': rule('doubt', '内部错误', (p: { detail: string }) => `解析时发生内部错误：${p.detail}`),
   // Fetching reports from the web (src/acquire)
   'bad-url': rule('doubt', '网址无效', (p: { redirect?: string }) =>
@@ -123,6 +128,10 @@ export const catalogue = {
         ? `无法加载 Pagefind 搜索脚本：${p.detail ?? ''}；请先构建网站`
         : '此文件夹中没有搜索索引；请先构建网站（npm run build）'),
   'bad-manifest': rule('doubt', '索引清单无效', (p: { detail: string }) => `索引清单不是有效的 JSON：${p.detail}`),
+  // The benchmark (src/bench)
+  'no-source-reports': rule('doubt', '没有可重组的报告', () => '其中没有可供重组的 .txt 报告'),
+  'bench-index-failed': rule('doubt', '基准测试索引失败', (p: { detail: string }) => `建立索引失败：${p.detail}`),
+  'bench-not-incremental': rule('doubt', '重新构建不是增量的', () => '--touch 改动报告后的重新构建不是增量构建'),
 } as const
 
 /** A rule id: a key of the catalogue. */
@@ -141,6 +150,14 @@ export type RuleArgs<R extends RuleId> = RuleParams<R> extends undefined ? [] : 
 export function describe<R extends RuleId>(ruleId: R, ...params: RuleArgs<R>): string {
   const text = catalogue[ruleId].text as (input: unknown) => string
   return text(params[0] ?? {})
+}
+
+/**
+ * A rule's wording with its id, `原因 [rule-id]`, for what concerns no one file: a usage error, an error thrown.
+ * @example describeWithRule('bench-not-incremental') // '--touch 改动报告后的重新构建不是增量构建 [bench-not-incremental]'
+ */
+export function describeWithRule<R extends RuleId>(ruleId: R, ...params: RuleArgs<R>): string {
+  return `${describe(ruleId, ...params)} [${ruleId}]`
 }
 
 /** A message of `ruleId` about `file` (line null for the whole file). */

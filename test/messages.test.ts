@@ -12,7 +12,7 @@ async function ruleIdsInSource(): Promise<Map<string, string[]>> {
   const files = (await readdir(srcDir, { recursive: true })).filter((file) => file.endsWith('.ts') && file !== 'messages.ts')
   const patterns = [
     /ruleId(?:\s*:|\s*===)\s*'([^']+)'/g,
-    /\b(?:createMessage|describe|warn|fail)\(\s*'([^']+)'/g,
+    /\b(?:createMessage|describe|describeWithRule|warn|fail)\(\s*'([^']+)'/g,
     /ruleId: '([a-z0-9-]+)'/g,
     /\{ kind: '[a-z]+', ruleId: '([^']+)' \}/g,
   ]

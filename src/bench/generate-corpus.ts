@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pinyin } from 'pinyin-pro'
+import { createMessage, formatMessage } from '../messages.ts'
 import { composeReport, type SourceReport } from './compose-report.ts'
 import { createRandom } from './create-random.ts'
 import { pickAgency, type SyntheticAgency } from './pick-agency.ts'
@@ -33,7 +34,7 @@ export interface CorpusEntry {
 /** Write a synthetic corpus of report text files recombined from real reports; returns what it wrote, in order. */
 export async function generateCorpus(options: CorpusOptions): Promise<CorpusEntry[]> {
   const sources = await readSources(options.sourceRoot)
-  if (sources.length === 0) throw new Error(`no .txt reports to recombine under ${options.sourceRoot}`)
+  if (sources.length === 0) throw new Error(formatMessage(createMessage('no-source-reports', { file: options.sourceRoot, severity: 'error' })))
   const random = createRandom(options.seed ?? 1)
   const [first, last] = options.years ?? [2019, 2024]
   const entries: CorpusEntry[] = []

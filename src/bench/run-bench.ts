@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { describeWithRule } from '../messages.ts'
 import { buildSite, createProgress, loadReports, type ProgressStream } from '../build/index.ts'
 import type { IndexOptions } from '../search/index.ts'
 import { generateCorpus } from './generate-corpus.ts'
@@ -130,7 +131,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const indexSeconds = built.timings.index
     stream.write(`生成页面，用时 ${renderSeconds.toFixed(1)} 秒\n`)
     const failed = built.messages.filter((message) => message.ruleId.startsWith('pagefind'))
-    if (failed.length > 0) throw new Error(`indexing failed: ${failed.map((message) => message.reason).join('; ')}`)
+    if (failed.length > 0) throw new Error(describeWithRule('bench-index-failed', { detail: failed.map((message) => message.reason).join('；') }))
     const manifest = JSON.parse(await readFile(path.join(outDir, 'pagefind-shards.json'), 'utf8')) as { shards: { path: string }[] }
     const indexBytes = (await Promise.all(manifest.shards.map((shard) => measureFolder(path.join(outDir, shard.path))))).reduce((sum, folder) => sum + folder.bytes, 0)
     stream.write(`建立索引 ${manifest.shards.length} 个分片，用时 ${indexSeconds.toFixed(1)} 秒\n`)
@@ -166,7 +167,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const start = performance.now()
       const rebuilt = await build()
       figures.rebuild_s = round(seconds(start), 2)
-      if (!rebuilt.incremental) throw new Error('the rebuild after --touch was not incremental')
+      if (!rebuilt.incremental) throw new Error(describeWithRule('bench-not-incremental'))
       stream.write(
         `改动 ${touched} 份报告后增量构建，用时 ${figures.rebuild_s} 秒（重新生成 ${rebuilt.incremental.pages} 个页面，重建索引分片 ${rebuilt.incremental.bundles.join('、') || '无'}；` +
           `读取 ${rebuilt.timings.load.toFixed(1)} 秒，生成页面 ${rebuilt.timings.render.toFixed(1)} 秒，建立索引 ${rebuilt.timings.index.toFixed(1)} 秒）\n`,

@@ -17,21 +17,25 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
   const used: AnalysisCacheFile = { version, metrics: {}, changes: {} }
   const keys = new Map(reports.map((report) => [report.id, sectionsKey(report)]))
   const keyOf = (report: Report): string => keys.get(report.id) ?? ''
-  // The analysis asks for kept parts by its own pairing; what it used or computed is read back from its result.
+  // The pairs the analysis compares, as it asks for them: read back from its result by their ids, never re-parsed.
+  const pairs: [earlier: Report, later: Report][] = []
   const result = analyseReports(reports, {
     kept: {
       metrics: (report) => kept.metrics[keyOf(report)],
-      changes: (earlier, later) => kept.changes[`${keyOf(earlier)}>${keyOf(later)}`],
+      changes: (earlier, later) => {
+        pairs.push([earlier, later])
+        return kept.changes[pairKey(keyOf(earlier), keyOf(later))]
+      },
     },
   })
   for (const report of reports) {
     const metrics = result.reports.get(report.id)?.metrics
     if (metrics) used.metrics[keyOf(report)] = metrics
   }
-  const byId = new Map(reports.map((report) => [report.id, report]))
-  for (const [pair, change] of result.changes) {
-    const [earlier, later] = pair.split('>').map((id) => byId.get(id))
-    if (earlier && later) used.changes[`${keyOf(earlier)}>${keyOf(later)}`] = change
+  for (const [earlier, later] of pairs) {
+    // `CorpusAnalysis.changes` is keyed `{earlier id}>{later id}`.
+    const change = result.changes.get(`${earlier.id}>${later.id}`)
+    if (change) used.changes[pairKey(keyOf(earlier), keyOf(later))] = change
   }
   // Only what this corpus uses is kept, so the file follows the archive, not its history.
   await writeAnalysisCache(cacheFile, used)
@@ -58,6 +62,11 @@ async function hashAnalysisSources(): Promise<string> {
 /** The key of a report's part in the analysis: its sections, the only field measureSubstance and compareYears read. */
 function sectionsKey(report: Report): string {
   return createHash('sha256').update(JSON.stringify(report.sections)).digest('hex').slice(0, 32)
+}
+
+/** The cache file's key of a year pair: both reports' `sectionsKey`, earlier first. */
+function pairKey(earlier: string, later: string): string {
+  return `${earlier}>${later}`
 }
 
 async function readAnalysisCache(file: string, version: string): Promise<AnalysisCacheFile> {

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { readCliArgs } from '../cli-args.ts'
 import { normalisePrefix } from '../path-prefix.ts'
 import type { LoadedReports } from './load-reports.ts'
 
@@ -83,50 +83,49 @@ export interface BuildArgs {
   clean: boolean
 }
 
-/** The command-line flags and the `BuildArgs` field each sets. */
-const valued = { reports: 'reportsDir', out: 'outDir', 'path-prefix': 'pathPrefix', 'site-url': 'siteUrl' } as const
-const usage = '可用选项：--strict、--reports 文件夹、--out 文件夹、--path-prefix /子路径/、--site-url 网址、--only-bundle 分片名、--clean'
+const options = {
+  strict: { type: 'boolean' },
+  clean: { type: 'boolean' },
+  reports: { type: 'string' },
+  out: { type: 'string' },
+  'path-prefix': { type: 'string' },
+  'site-url': { type: 'string' },
+  'only-bundle': { type: 'string', multiple: true },
+} as const
+const optionList = '可用选项：--strict、--reports 文件夹、--out 文件夹、--path-prefix /子路径/、--site-url 网址、--only-bundle 分片名、--clean、--help'
+
+/** The usage of `npm run build` and `npm start`, printed by `--help`. */
+export const buildUsage = `用法：npm run build -- [选项]，npm start -- [选项]
+
+  --strict              解析有疑问时构建失败（也可设环境变量 STRICT=1）
+  --reports 文件夹      报告所在文件夹（默认 reports）
+  --out 文件夹          输出文件夹（默认 _site）
+  --path-prefix /子路径/  网站所在的子路径（也可设 PATH_PREFIX）
+  --site-url 网址       引用、订阅和站点地图所用的网址（也可设 SITE_URL）
+  --only-bundle 分片名  只写这些搜索索引分片（可重复，或以逗号分隔）
+  --clean               从头构建，不沿用上次构建
+  --help                显示本说明`
 
 /**
- * Read `--strict`, `--reports DIR`, `--out DIR`, `--path-prefix /sub/`, `--site-url URL` (also `--flag=value`) and the
- * `STRICT`, `PATH_PREFIX`, `SITE_URL` variables; flags win over the environment, both over `buildDefaults`. An unknown
- * flag or a flag without its value is an error in Chinese.
+ * Read `--strict`, `--reports DIR`, `--out DIR`, `--path-prefix /sub/`, `--site-url URL`, `--only-bundle NAME`,
+ * `--clean` (also `--flag=value`) and the `STRICT`, `PATH_PREFIX`, `SITE_URL` variables; flags win over the
+ * environment, both over `buildDefaults`. An unknown flag or a flag without its value is an error in Chinese; `help`
+ * is true for `--help`.
  * @example readBuildArgs(['--out=x'], {}).value?.outDir // 'x'
  */
-export function readBuildArgs(argv: readonly string[], env: Record<string, string | undefined>): { value: BuildArgs | null; error: string | null } {
+export function readBuildArgs(argv: readonly string[], env: Record<string, string | undefined>): { value: BuildArgs | null; error: string | null; help: boolean } {
+  const parsed = readCliArgs(argv, options, optionList, { positionals: false })
+  if (parsed.kind === 'help') return { value: null, error: null, help: true }
+  if (parsed.kind === 'error') return { value: null, error: parsed.reason, help: false }
+  const { values } = parsed
   const args: BuildArgs = {
-    strict: env.STRICT === '1' || env.STRICT === 'true',
-    reportsDir: buildDefaults.reportsDir,
-    outDir: buildDefaults.outDir,
-    pathPrefix: env.PATH_PREFIX || buildDefaults.pathPrefix,
-    siteUrl: env.SITE_URL || null,
-    onlyBundles: [],
-    clean: false,
+    strict: values.strict ?? (env.STRICT === '1' || env.STRICT === 'true'),
+    reportsDir: values.reports ?? buildDefaults.reportsDir,
+    outDir: values.out ?? buildDefaults.outDir,
+    pathPrefix: values['path-prefix'] ?? (env.PATH_PREFIX || buildDefaults.pathPrefix),
+    siteUrl: values['site-url'] ?? (env.SITE_URL || null),
+    onlyBundles: (values['only-bundle'] ?? []).flatMap((value) => value.split(',').map((name) => name.trim()).filter(Boolean)),
+    clean: values.clean ?? false,
   }
-  // Not strict: parseArgs then hands back unknown flags and missing values as tokens, for a message in Chinese.
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options: { strict: { type: 'boolean' }, clean: { type: 'boolean' }, reports: { type: 'string' }, out: { type: 'string' }, 'path-prefix': { type: 'string' }, 'site-url': { type: 'string' }, 'only-bundle': { type: 'string', multiple: true } },
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  })
-  for (const token of tokens) {
-    if (token.kind === 'option-terminator') continue
-    if (token.kind === 'positional') return { value: null, error: `未知选项 ${token.value}；${usage}` }
-    if ((token.name === 'strict' || token.name === 'clean') && token.value === undefined) {
-      args[token.name] = true
-      continue
-    }
-    if (token.name === 'only-bundle') {
-      if (!token.value) return { value: null, error: `${token.rawName} 需要一个值` }
-      args.onlyBundles.push(...token.value.split(',').map((name) => name.trim()).filter(Boolean))
-      continue
-    }
-    const key = (valued as Record<string, (typeof valued)[keyof typeof valued]>)[token.name]
-    if (!key) return { value: null, error: `未知选项 ${argv[token.index] ?? token.rawName}；${usage}` }
-    if (token.value === undefined || token.value === '') return { value: null, error: `${token.rawName} 需要一个值` }
-    args[key] = token.value
-  }
-  return { value: args, error: null }
+  return { value: args, error: null, help: false }
 }

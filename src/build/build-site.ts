@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
-import { bundleDefaults, indexRecordOf, indexSite, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
+import { bundleDefaults, indexBundles, indexRecordOf, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
 import { assignPermalinks, composeSiteData, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
+import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
@@ -254,13 +255,16 @@ interface IndexRun {
  * `--only-bundle` the named ones. Returns at once; `finished` settles when the last bundle is written.
  */
 function startIndex(outDir: string, records: IndexRecord[], previous: BuildState | null, options: IndexOptions & Required<Pick<IndexOptions, 'pathPrefix' | 'split' | 'bundlePages'>>): IndexRun {
-  const bundles = digestBundles(planBundles(records, options.split, options.bundlePages), options.pathPrefix)
+  const { split, bundlePages, ...indexOptions } = options
+  // Planned once: the digests and the index read the same plan.
+  const plan = planBundles(records, split, bundlePages)
+  const bundles = digestBundles(plan, options.pathPrefix)
   const rebuilt = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles[name])
   const progress = createProgress('建立索引')
   let onStarted = (): void => {}
   const started = new Promise<void>((resolve) => (onStarted = resolve))
-  const finished = indexSite(outDir, records, {
-    ...options,
+  const finished = indexBundles(outDir, plan, {
+    ...indexOptions,
     onStarted,
     onProgress: progress.update,
     ...(options.only ? {} : previous ? { only: rebuilt } : {}),
@@ -326,11 +330,14 @@ function indexRecords(reports: readonly Report[]): IndexRecord[] {
 
 /** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */
 async function emptyOutput(outDir: string): Promise<void> {
-  const entries = await readdir(outDir).catch(() => null)
-  if (entries === null) return
-  if (entries.some((name) => name === 'package.json' || name === '.git' || name === 'src')) {
-    throw new Error(`refusing to empty ${outDir}: it looks like a project folder, not a built site`)
+  // A file in the way is named, not skipped: listing it would fail and the build would then stop on Eleventy's mkdir.
+  const info = await stat(outDir).catch(() => null)
+  if (info === null) return
+  if (!info.isDirectory()) {
+    throw new Error(formatMessage(createMessage('bad-output-folder', { file: outDir, severity: 'error' }, { cause: 'not-folder' })))
   }
-  if (!(await stat(outDir)).isDirectory()) throw new Error(`${outDir} is not a folder`)
+  if ((await readdir(outDir)).some((name) => name === 'package.json' || name === '.git' || name === 'src')) {
+    throw new Error(formatMessage(createMessage('bad-output-folder', { file: outDir, severity: 'error' }, { cause: 'project' })))
+  }
   await rm(outDir, { recursive: true, force: true })
 }

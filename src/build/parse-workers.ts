@@ -3,7 +3,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { readReport } from '../ingest/index.ts'
 import { parseReport } from '../parse/index.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
-import { createMessage } from '../messages.ts'
+import { createMessage, describeWithRule } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { openParseCache } from './parse-cache.ts'
 
@@ -145,7 +145,7 @@ async function runPool(
       })
       worker.once('error', reject)
       worker.once('exit', (code) => {
-        if (!ready || pending.length > 0) reject(new Error(`parse worker stopped (exit code ${code}) before finishing its files`))
+        if (!ready || pending.length > 0) reject(new Error(describeWithRule('parse-worker-stopped', { code })))
       })
     })
   await Promise.all(Array.from({ length: count }, runWorker))

@@ -83,12 +83,26 @@ export const bundleManifest = 'pagefind-shards.json'
  * @example await indexSite('_site', site.reports.map(indexRecordOf), { pathPrefix: '/', split: 'year' })
  */
 export async function indexSite(siteDir: string, pages: readonly IndexRecord[], options: IndexOptions = {}): Promise<Result<IndexSummary>> {
+  const plan = planBundles(pages, options.split ?? bundleDefaults.split, options.bundlePages ?? bundleDefaults.bundlePages)
+  return indexBundles(siteDir, plan, options)
+}
+
+/**
+ * Index the bundles of a plan already made (`planBundles`), as `indexSite` does with its own: for a caller that needs
+ * the plan too (the build digests its bundles), so the pages are planned once.
+ * @example await indexBundles('_site', planBundles(records, 'year', 1000), { pathPrefix: '/' })
+ */
+export async function indexBundles(
+  siteDir: string,
+  bundles: readonly BundlePlan[],
+  options: Omit<IndexOptions, 'split' | 'bundlePages'> = {},
+): Promise<Result<IndexSummary>> {
   const messages: Message[] = []
   const prefix = normalisePrefix(options.pathPrefix ?? '/')
-  if (pages.length === 0) {
+  const pages = bundles.reduce((sum, bundle) => sum + bundle.records.length, 0)
+  if (pages === 0) {
     messages.push(createMessage('no-report-pages', { file: siteDir, severity: 'warning' }))
   }
-  const bundles = planBundles(pages, options.split ?? bundleDefaults.split, options.bundlePages ?? bundleDefaults.bundlePages)
   const unknown = (options.only ?? []).filter((name) => !bundles.some((bundle) => bundle.name === name))
   if (unknown.length > 0) {
     const names = bundles.map((bundle) => bundle.name).join('、')
@@ -134,7 +148,7 @@ export async function indexSite(siteDir: string, pages: readonly IndexRecord[], 
   await writeFile(path.join(siteDir, bundleManifest), `${JSON.stringify({ version: 2, shards: indexed }, null, 2)}\n`)
   const present = await Promise.all(indexed.map((bundle) => sizeOf(path.join(siteDir, bundle.path)).catch(() => 0)))
   const bytes = present.reduce((a, b) => a + b, 0)
-  return { value: { pages: pages.length - countFailed(messages), bundles: indexed, bytes }, messages }
+  return { value: { pages: pages - countFailed(messages), bundles: indexed, bytes }, messages }
 }
 
 /** Remove bundle folders the plan no longer has (a year whose reports are all gone, a split that merged). */

@@ -1,5 +1,5 @@
 /** The search stage: page data → index records → Pagefind bundles, and offline querying of them. */
-export { bundleDefaults, indexSite, type IndexOptions, type IndexSummary } from './index-site.ts'
+export { bundleDefaults, indexBundles, indexSite, type IndexOptions, type IndexSummary } from './index-site.ts'
 export { indexRecordOf, type IndexRecord, type ReportPageData } from './index-record.ts'
 export { pagefindInputOf } from './pagefind-input.ts'
 export { planBundles, type BundlePlan } from './plan-bundles.ts'

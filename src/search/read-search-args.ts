@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util'
+import { readCliArgs } from '../cli-args.ts'
 import { describe } from '../messages.ts'
-import { errorCode } from '../system-error.ts'
 import { levels, sectionKinds } from '../vocabulary.ts'
 import type { SearchState } from '../../templates/assets/search.core.js'
 
@@ -41,7 +40,6 @@ const options = {
   limit: { type: 'string', default: '10' },
   json: { type: 'boolean', default: false },
   site: { type: 'string', default: '_site' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const
 
 /**
@@ -50,15 +48,10 @@ const options = {
  * @example readSearchArgs(['行政复议', '--year', '2022'])
  */
 export function readSearchArgs(args: string[]): SearchArgs {
-  let parsed
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options })
-  } catch (error) {
-    return { kind: 'error', reason: describe('bad-option', { detail: usageError(error) }), ruleId: 'bad-option' }
-  }
+  const parsed = readCliArgs(args, options, `可用的选项：${Object.keys(options).map((name) => `--${name}`).join('、')}、--help`)
+  if (parsed.kind !== 'args') return parsed
   const { values, positionals } = parsed
-  if (values.help) return { kind: 'help' }
-  const { json, site, limit, help: _help, ...filters } = values
+  const { json, site, limit, ...filters } = values
   const state: SearchState = { q: positionals.join(' ').trim(), ...filters }
   const count = Number(limit)
   if (!state.q && Object.keys(filters).length === 0) return { kind: 'error', reason: describe('no-query'), ruleId: 'no-query' }
@@ -67,15 +60,4 @@ export function readSearchArgs(args: string[]): SearchArgs {
   }
   if (!Number.isInteger(count) || count < 1) return { kind: 'error', reason: describe('bad-option', { detail: `--limit 须为正整数，收到“${limit}”` }), ruleId: 'bad-option' }
   return { kind: 'search', state, limit: count, json, site }
-}
-
-/** Node's parseArgs errors, said in Chinese with the options that exist. */
-function usageError(error: unknown): string {
-  const code = errorCode(error)
-  const text = error instanceof Error ? error.message : String(error)
-  const option = /'(-{1,2}[^'\s,]+)/.exec(text)?.[1] ?? ''
-  const known = Object.keys(options).map((name) => `--${name}`).join('、')
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `没有选项 ${option}；可用的选项：${known}`
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `选项 ${option} 缺少取值（或不接受取值）；可用的选项：${known}`
-  return `参数有误（${text}）；可用的选项：${known}`
 }

@@ -67,4 +67,10 @@ describe('generateCorpus', () => {
     expect(texts.some((text) => /^来源:.+ 发布时间:\d{4}-\d\d-\d\d/m.test(text))).toBe(true)
     expect(texts.some((text) => /当前位置:首页/.test(text) && /ICP备/.test(text))).toBe(true)
   })
+
+  it('refuses a source folder without .txt reports, naming it, in Chinese', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'corpus-empty-'))
+    made.push(empty)
+    await expect(generateCorpus({ count: 1, outDir: path.join(empty, 'out'), sourceRoot: empty })).rejects.toThrow(`${empty} 其中没有可供重组的 .txt 报告 [no-source-reports]`)
+  })
 })

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { cp, mkdtemp, readFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -53,6 +53,21 @@ describe('npm run build', () => {
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('未知选项 --bogus')
     expect(result.stderr).toMatch(/\[bad-option\]\n?$/)
+  })
+
+  it('refuses to empty an output folder that looks like a project, or is not a folder, in Chinese', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'site-cli-'))
+    await mkdir(path.join(work, 'reports'))
+    await mkdir(path.join(work, 'project'))
+    await writeFile(path.join(work, 'project', 'package.json'), '{}')
+    await writeFile(path.join(work, 'file'), '')
+    const project = runBuild(['--clean', '--reports', path.join(work, 'reports'), '--out', path.join(work, 'project')])
+    expect(project.status).not.toBe(0)
+    expect(project.stderr).toContain(`${path.join(work, 'project')} 看起来是项目文件夹（有 package.json、.git 或 src），不是构建出的网站，拒绝清空；请用 --out 指定另一个输出文件夹 [bad-output-folder]`)
+    expect(await readFile(path.join(work, 'project', 'package.json'), 'utf8')).toBe('{}')
+    const file = runBuild(['--clean', '--reports', path.join(work, 'reports'), '--out', path.join(work, 'file')])
+    expect(file.status).not.toBe(0)
+    expect(file.stderr).toContain(`${path.join(work, 'file')} 不是文件夹，无法作为输出文件夹；请用 --out 指定一个文件夹 [bad-output-folder]`)
   })
 
   it('passes --strict on a corpus whose only findings are missing statutory parts, and shows them', async () => {

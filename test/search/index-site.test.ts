@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { indexSite, openSiteIndex, searchSite } from '../../src/search/index.ts'
+import { indexBundles, indexSite, openSiteIndex, planBundles, searchSite } from '../../src/search/index.ts'
 import { countResults, runSearch } from '../../templates/assets/search.core.js'
 import { fixturePages } from './fixture-pages.ts'
 import { makeIndexRecord } from './make-index-record.ts'
@@ -39,6 +39,18 @@ describe('indexSite', () => {
     const first = await snapshot(site)
     await indexSite(site, records, { split: 'year' })
     expect(await snapshot(site)).toEqual(first)
+  })
+
+  it('writes a plan made beforehand (indexBundles) as indexSite writes its own, byte for byte', async () => {
+    const planned = await mkdtemp(path.join(tmpdir(), 'search-planned-'))
+    try {
+      const result = await indexBundles(planned, planBundles(records, 'year', 1000))
+      expect(result.messages).toEqual([])
+      expect(result.value?.pages).toBe(3)
+      expect(await snapshot(planned)).toEqual(await snapshot(site))
+    } finally {
+      await rm(planned, { recursive: true, force: true })
+    }
   })
 
   it('finds a 2-character and a 4-character query across all bundles', async () => {

@@ -53,7 +53,7 @@ describe('readSearchArgs', () => {
   it('names the options that exist when one does not', () => {
     const read = readSearchArgs(['执法', '--region', '天津'])
     expect(read).toMatchObject({ kind: 'error', ruleId: 'bad-option' })
-    expect(read.kind === 'error' && read.reason).toMatch(/^没有选项 --region；可用的选项：--year、--kind、--province、--level、--agency/)
+    expect(read.kind === 'error' && read.reason).toMatch(/^未知选项 --region；可用的选项：--year、--kind、--province、--level、--agency/)
   })
   it('refuses an empty query, a bad --limit and an unknown --sort', () => {
     expect(readSearchArgs([])).toMatchObject({ kind: 'error', ruleId: 'no-query' })

@@ -15,6 +15,6 @@ describe('search CLI', () => {
     const { code, stderr, stdout } = await cli(['执法', '--region', '广东'])
     expect(code).toBe(2)
     expect(stdout).toBe('')
-    expect(stderr).toMatch(/^没有选项 --region；可用的选项：.*--province.* \[bad-option\]/)
+    expect(stderr).toMatch(/^未知选项 --region；可用的选项：.*--province.* \[bad-option\]/)
   }, 60_000)
 })

@@ -4,6 +4,8 @@ import { stripPageFurniture } from '../../../src/parse/lines/strip-page-furnitur
 
 const strip = (text: string) => stripPageFurniture(splitLines(text))
 const bodyOf = (text: string): string[] => strip(text).body.map((line) => line.text)
+/** What strip reads from a text: its fields and its body lines' text. */
+const fieldsAndBody = (text: string) => ({ fields: strip(text).fields, body: bodyOf(text) })
 
 describe('stripPageFurniture', () => {
   it('removes breadcrumbs, controls, counters, pager, footers and attachment links', () => {
@@ -32,36 +34,41 @@ describe('stripPageFurniture', () => {
     for (const line of ['12/3', '2023', '— 一 —']) expect(bodyOf(`正文。\n${line}`), line).toEqual(['正文。', line])
   })
 
-  it('reads a date alone under the title into 成文日期', () => {
-    const result = strip('某县2023年度法治政府建设情况报告\n（2024年3月8日）\n2023年，我县依法行政。')
-    expect(result.fields['成文日期']).toBe('2024年3月8日')
-    expect(result.body.map((line) => line.text)).toEqual(['2023年，我县依法行政。'])
+  // [what is read, text, fields read (among others), body lines' text]
+  const readCases: [string, string, Record<string, string>, string[]][] = [
+    ['a date alone under the title into 成文日期', '某县2023年度法治政府建设情况报告\n（2024年3月8日）\n2023年，我县依法行政。', { 成文日期: '2024年3月8日' }, ['2023年，我县依法行政。']],
+    [
+      'a line opening with a bare date and time before its labels, the date as 发布时间',
+      '某厅2023年法治政府建设年度报告\n正文。\n2024-02-05 10:12　来源：本站　【字体：大 中 小】\n2024年，我厅将继续推进。',
+      { 发布时间: '2024-02-05 10:12', 来源: '本站' },
+      ['正文。', '2024年，我厅将继续推进。'],
+    ],
+    [
+      'a WeChat byline as 发布时间 and drops the account header and footer',
+      '原创 某某司法 某某司法 2021-02-03 17:30 发表于江西\n收录于合集 #法治政府建设 12个\n点击蓝字 关注我们\n正文。\n往期推荐\n某市召开述法评议会\n阅读原文\n阅读 1024\n分享 收藏 赞 在看',
+      { 发布时间: '2021-02-03' },
+      ['正文。'],
+    ],
+    [
+      'WeChat credits written with 丨 or | as fields and drops arrows, END and 轻点两下 lines',
+      '↑点击上方“某某司法”关注我们\n正文。\n- END -\n来源丨某某市司法局\n文字 | 张三\n终审：李四\n微信扫一扫关注该公众号\n，轻点两下取消赞\n点个“在看”，你最好看',
+      { 来源: '某某市司法局' },
+      ['正文。'],
+    ],
+  ]
+  it.each(readCases)('reads %s', (_, text, fields, body) => {
+    expect(fieldsAndBody(text)).toMatchObject({ fields, body })
   })
 
-  it('reads a line opening with a bare date and time before its labels, the date as 发布时间', () => {
-    const result = strip('某厅2023年法治政府建设年度报告\n正文。\n2024-02-05 10:12　来源：本站　【字体：大 中 小】\n2024年，我厅将继续推进。')
-    expect(result.fields['发布时间']).toBe('2024-02-05 10:12')
-    expect(result.fields['来源']).toBe('本站')
-    expect(result.body.map((line) => line.text)).toEqual(['正文。', '2024年，我厅将继续推进。'])
-  })
-
-  it('reads a WeChat byline as 发布时间 and drops the account header and footer', () => {
-    const result = strip('原创 某某司法 某某司法 2021-02-03 17:30 发表于江西\n收录于合集 #法治政府建设 12个\n点击蓝字 关注我们\n正文。\n往期推荐\n某市召开述法评议会\n阅读原文\n阅读 1024\n分享 收藏 赞 在看')
-    expect(result.fields['发布时间']).toBe('2021-02-03')
-    expect(result.body.map((line) => line.text)).toEqual(['正文。'])
-  })
-
-  it('reads WeChat credits written with 丨 or | as fields and drops arrows, END and 轻点两下 lines', () => {
-    const result = strip('↑点击上方“某某司法”关注我们\n正文。\n- END -\n来源丨某某市司法局\n文字 | 张三\n终审：李四\n微信扫一扫关注该公众号\n，轻点两下取消赞\n点个“在看”，你最好看')
-    expect(result.fields['来源']).toBe('某某市司法局')
-    expect(result.body.map((line) => line.text)).toEqual(['正文。'])
+  it('keeps a sentence that opens with a credit word', () => {
     expect(bodyOf('正文。\n文字工作者要依法履职')).toEqual(['正文。', '文字工作者要依法履职'])
   })
 
   it('reads label: value lines into fields, padded labels included', () => {
-    const result = strip('标　　题：某县2022年法治政府建设情况报告\n发文机关：某县人民政府　成文日期：2023-01-10\n索引号：000-2023-001\n正文。')
-    expect(result.fields).toEqual({ 标题: '某县2022年法治政府建设情况报告', 发文机关: '某县人民政府', 成文日期: '2023-01-10', 索引号: '000-2023-001' })
-    expect(result.body.map((line) => line.text)).toEqual(['正文。'])
+    expect(fieldsAndBody('标　　题：某县2022年法治政府建设情况报告\n发文机关：某县人民政府　成文日期：2023-01-10\n索引号：000-2023-001\n正文。')).toEqual({
+      fields: { 标题: '某县2022年法治政府建设情况报告', 发文机关: '某县人民政府', 成文日期: '2023-01-10', 索引号: '000-2023-001' },
+      body: ['正文。'],
+    })
   })
 
   it('keeps sentences and headings that mention furniture words', () => {
