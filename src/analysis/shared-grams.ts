@@ -61,11 +61,16 @@ function gramHashes(text: string): Int32Array {
   if (text.length > hashBuffer.length) hashBuffer = new Int32Array(Math.max(text.length, hashBuffer.length * 2))
   let hash = 0
   for (let at = 0; at < text.length; at++) {
-    hash = (Math.imul(hash, base) + text.charCodeAt(at)) | 0
-    if (at >= gram) hash = (hash - Math.imul(text.charCodeAt(at - gram), baseToGram)) | 0
+    hash = rollGram(hash, text, at)
     if (at + 1 >= gram) hashBuffer[at + 1 - gram] = hash
   }
   return hashBuffer
+}
+
+/** The hash of the 4-gram ending at `at`, from the hash of the one ending just before it. */
+function rollGram(hash: number, text: string, at: number): number {
+  const added = (Math.imul(hash, base) + text.charCodeAt(at)) | 0
+  return at >= gram ? (added - Math.imul(text.charCodeAt(at - gram), baseToGram)) | 0 : added
 }
 
 /** A hash's bits mixed down, for a table slot (a polynomial hash's low bits follow the last character's). */
@@ -101,9 +106,12 @@ export function sharedCharsOf(self: string): (other: string) => number {
   const hit = new Uint8Array(count)
   return (other) => {
     hit.fill(0)
-    const hashes = gramHashes(other)
-    for (let at = 0; at + gram <= other.length; at++) {
-      const slot = slotOf(hashes[at] ?? 0)
+    // The other text's 4-grams rolled and looked up in one pass (as `gramHashes` rolls them, without the buffer).
+    let hash = 0
+    for (let at = 0; at < other.length; at++) {
+      hash = rollGram(hash, other, at)
+      if (at + 1 < gram) continue
+      const slot = slotOf(hash)
       // A slot already seen for this text has its positions marked: the chain is walked once.
       if (heads[slot] === -1 || hit[heads[slot] ?? 0] === 1) continue
       for (let position = heads[slot] ?? -1; position !== -1; position = next[position] ?? -1) hit[position] = 1
