@@ -1,5 +1,5 @@
 // `npm run build`: argv → buildSite → messages, one summary line, exit code.
-import { buildSite, buildUsage, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
+import { buildSite, buildUsage, printBuildFailure, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
 
 const { value: args, error, help } = readBuildArgs(process.argv.slice(2), process.env)
 if (help) {
@@ -10,6 +10,9 @@ if (help) {
 } else {
   const { siteUrl, clean, ...rest } = args
   // From the last build of the folder when there is one (byte-identical to a clean build); `--clean` starts over.
-  const summary = await buildSite({ ...rest, ...(siteUrl ? { siteUrl } : {}), recordPermalinks: true, incremental: !clean })
-  if (printBuildSummary(summary, args.outDir, args.strict)) process.exitCode = 1
+  const summary = await buildSite({ ...rest, ...(siteUrl ? { siteUrl } : {}), recordPermalinks: true, incremental: !clean }).catch((error: unknown) => {
+    printBuildFailure(error)
+    return null
+  })
+  if (!summary || printBuildSummary(summary, args.outDir, args.strict)) process.exitCode = 1
 }

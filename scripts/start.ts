@@ -1,6 +1,6 @@
 // `npm start`: take a port (8080 or the next free one), build the archive for that address, serve it until Ctrl-C.
 import path from 'node:path'
-import { buildSite, buildUsage, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
+import { buildSite, buildUsage, printBuildFailure, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
 import { serveStatic } from '../src/serve/index.ts'
 
 const { value: args, error, help } = readBuildArgs(process.argv.slice(2), process.env)
@@ -16,8 +16,18 @@ if (help) {
   const ready = new Promise<void>((resolve) => (built = resolve))
   const server = await serveStatic(path.resolve(args.outDir), { port: Number(process.env.PORT) || 8080, host: 'localhost', pathPrefix: args.pathPrefix, ready })
   const { siteUrl, clean, ...rest } = args
-  const summary = await buildSite({ ...rest, siteUrl: siteUrl ?? new URL(server.url).origin, recordPermalinks: true, incremental: !clean }).finally(built)
-  printBuildSummary(summary, args.outDir, args.strict)
-  console.log(`法治报告库已在 ${server.url} 提供服务（Ctrl-C 停止）`)
-  process.once('SIGINT', () => void server.close().then(() => process.exit(0)))
+  const summary = await buildSite({ ...rest, siteUrl: siteUrl ?? new URL(server.url).origin, recordPermalinks: true, incremental: !clean })
+    .catch((error: unknown) => {
+      printBuildFailure(error)
+      return null
+    })
+    .finally(built)
+  if (summary) {
+    printBuildSummary(summary, args.outDir, args.strict)
+    console.log(`法治报告库已在 ${server.url} 提供服务（Ctrl-C 停止）`)
+    process.once('SIGINT', () => void server.close().then(() => process.exit(0)))
+  } else {
+    await server.close()
+    process.exitCode = 1
+  }
 }

@@ -84,6 +84,7 @@ export const catalogue = {
       : '不是文件夹，无法作为输出文件夹；请用 --out 指定一个文件夹'),
   'parse-worker-stopped': rule('doubt', '解析线程退出', (p: { code: number }) => `解析线程意外退出（退出码 ${p.code}），还有文件未解析`),
   'internal-error': rule('doubt', '内部错误', (p: { detail: string }) => `解析时发生内部错误：${p.detail}`),
+  'build-failed': rule('doubt', '构建中止', (p: { detail: string }) => `构建中止：${p.detail}`),
   // Fetching reports from the web (src/acquire)
   'bad-url': rule('doubt', '网址无效', (p: { redirect?: string }) =>
     p.redirect === undefined ? '不是有效的 http(s) 网址' : `重定向到无效网址 ${p.redirect}`),

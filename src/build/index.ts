@@ -2,5 +2,5 @@
 export { buildSite, type BuildSummary } from './build-site.ts'
 export { buildUsage, readBuildArgs, type BuildArgs, type BuildOptions } from './build-options.ts'
 export { loadReports, type LoadedReports } from './load-reports.ts'
-export { printBuildSummary } from './print-build-summary.ts'
+export { printBuildFailure, printBuildSummary } from './print-build-summary.ts'
 export { createProgress, type ProgressStream } from './progress.ts'

@@ -1,4 +1,4 @@
-import { createMessage, formatMessage, isDoubt } from '../messages.ts'
+import { createMessage, describe, describeWithRule, formatMessage, isDoubt } from '../messages.ts'
 import type { Message } from '../types.ts'
 import type { BuildSummary } from './build-site.ts'
 
@@ -35,4 +35,18 @@ function tally(messages: readonly Message[]): string {
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
     .map(([ruleId, count]) => `[${ruleId}] ×${count}`)
     .join('、')
+}
+
+/**
+ * Print why a build stopped, in Chinese with its rule id: an error the build describes already carries one
+ * (`[bad-output-folder]`); any other is unexpected, so its stack follows for a bug report.
+ */
+export function printBuildFailure(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error)
+  if (/\[[a-z-]+\]$/.test(detail)) {
+    console.error(describe('build-failed', { detail }))
+    return
+  }
+  console.error(describeWithRule('build-failed', { detail }))
+  if (error instanceof Error && error.stack) console.error(error.stack)
 }

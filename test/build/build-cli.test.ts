@@ -68,6 +68,12 @@ describe('npm run build', () => {
     const file = runBuild(['--clean', '--reports', path.join(work, 'reports'), '--out', path.join(work, 'file')])
     expect(file.status).not.toBe(0)
     expect(file.stderr).toContain(`${path.join(work, 'file')} 不是文件夹，无法作为输出文件夹；请用 --out 指定一个文件夹 [bad-output-folder]`)
+    // A refusal the build describes is one Chinese line, not a Node stack trace.
+    for (const result of [project, file]) {
+      expect(result.status).toBe(1)
+      expect(result.stderr).toMatch(/^构建中止：/m)
+      expect(result.stderr).not.toMatch(/^\s+at /m)
+    }
   })
 
   it('passes --strict on a corpus whose only findings are missing statutory parts, and shows them', async () => {
