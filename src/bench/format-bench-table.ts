@@ -10,6 +10,7 @@ export function formatBenchTable(result: BenchResult): string {
     ['生成页面', `${figures.render_s} 秒`],
     ['建立索引', `${figures.index_s} 秒（${result.bundles} 个分片，${(result.indexBytes / 2 ** 20).toFixed(1)} MB）`],
     ['总计', `${figures.total_s} 秒`],
+    ['CPU 时间（含子进程）', figures.cpu_s === null ? '无法读取（没有 /proc）' : `${figures.cpu_s} 秒`],
     ['峰值内存（含子进程）', `${figures.peak_rss_mb} MB`],
     ['站点大小', `${figures.site_mb} MB，${figures.files} 个文件`],
     ['首次查询数据', `${figures.query_kb} KB，${query.requests} 个请求（另有运行时 ${(query.runtimeBytes / 1024).toFixed(0)} KB）`],
@@ -17,7 +18,7 @@ export function formatBenchTable(result: BenchResult): string {
     ['筛选计数（结果后加载）', `${(query.countBytes / 1024).toFixed(1)} KB`],
     ['首次查询耗时', `${figures.query_ms} 毫秒（加载 ${query.loadMs.toFixed(0)} 毫秒，再次查询 ${query.warmMs.toFixed(0)} 毫秒）`],
     ['查询', `“${query.query}”：${query.total} 个结果`],
-    ['分析（含于生成页面）', `${figures.analysis_s} 秒，占总时间 ${figures.total_s > 0 ? ((figures.analysis_s / figures.total_s) * 100).toFixed(1) : '0'}%`],
+    ['分析（含于生成页面）', `${figures.analysis_s} 秒，占总时间 ${figures.total_s > 0 ? ((figures.analysis_s / figures.total_s) * 100).toFixed(1) : '0'}%（与 --no-analysis 的构建比较总计和 CPU 时间，才是分析增加的开销）`],
     ['报告页大小', `平均 ${figures.report_page_kb} KB，最大 ${figures.report_page_max_kb} KB`],
     ...(result.planted
       ? ([

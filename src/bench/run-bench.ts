@@ -8,6 +8,7 @@ import type { IndexOptions } from '../search/index.ts'
 import { generateCorpus } from './generate-corpus.ts'
 import { scoreAnalysis, type AnalysisScores } from './score-analysis.ts'
 import { measureQuery, type QueryMeasure } from './measure-query.ts'
+import { readCpuSeconds } from './read-cpu-seconds.ts'
 import { watchPeakRss } from './watch-peak-rss.ts'
 
 /** Options for `runBench`. */
@@ -47,6 +48,11 @@ export interface BenchFigures {
   render_s: number
   index_s: number
   total_s: number
+  /**
+   * CPU seconds of the build: this process's threads and the Pagefind processes (null without `/proc`). Steadier than
+   * `total_s` on a shared machine, so builds with and without the analysis are compared by it too.
+   */
+  cpu_s: number | null
   peak_rss_mb: number
   site_mb: number
   files: number
@@ -103,6 +109,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     stream.write(`生成 ${options.reports} 份合成报告，用时 ${generateSeconds.toFixed(1)} 秒\n`)
 
     const watch = watchPeakRss()
+    const cpuBefore = readCpuSeconds()
     let parseSeconds = 0
     const build = () =>
       buildSite({
@@ -126,6 +133,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         },
       })
     const built = await build()
+    const cpuAfter = readCpuSeconds()
     const peak = await watch.stop()
     const renderSeconds = built.timings.render
     const indexSeconds = built.timings.index
@@ -149,6 +157,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       index_s: round(indexSeconds, 2),
       // The build's wall time: the index runs beside rendering, so this is less than parse + render + index.
       total_s: round(built.seconds, 2),
+      cpu_s: cpuBefore === null || cpuAfter === null ? null : round(cpuAfter - cpuBefore, 1),
       peak_rss_mb: round(peak / 2 ** 20, 0),
       site_mb: round(site.bytes / 2 ** 20, 1),
       files: site.files,

@@ -9,7 +9,7 @@ describe('npm run bench -- --json', () => {
     expect(lines).toHaveLength(1)
     const figures = JSON.parse(lines[0] ?? '') as Record<string, number>
     expect(Object.keys(figures)).toEqual([
-      'reports', 'parse_s', 'render_s', 'index_s', 'total_s', 'peak_rss_mb', 'site_mb', 'files', 'query_kb', 'query_ms',
+      'reports', 'parse_s', 'render_s', 'index_s', 'total_s', 'cpu_s', 'peak_rss_mb', 'site_mb', 'files', 'query_kb', 'query_ms',
       'analysis_s', 'report_page_kb', 'report_page_max_kb', 'reuse_precision', 'reuse_recall', 'follow_up_precision', 'follow_up_recall', 'rebuild_s',
     ])
     for (const value of Object.values(figures)) expect(Number.isFinite(value)).toBe(true)
@@ -22,6 +22,7 @@ describe('npm run bench -- --json', () => {
     expect(figures.total_s).toBeLessThanOrEqual(parse + render + index + 0.05)
     expect(figures.total_s).toBeGreaterThanOrEqual(parse + Math.max(render, index) - 0.05)
     expect(figures.index_s).toBeGreaterThan(0)
+    expect(figures.cpu_s).toBeGreaterThan(0)
     // Pagefind's binary alone takes tens of MB: the peak covers the process tree, not just Node.
     expect(figures.peak_rss_mb).toBeGreaterThan(50)
     expect(figures.query_kb).toBeGreaterThan(0)
