@@ -11,6 +11,7 @@ import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBui
 import { analyseWithCache } from './analysis-cache.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
+import { collectGarbage } from './collect-garbage.ts'
 
 /** What a build did. */
 export interface BuildSummary {
@@ -113,6 +114,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   })
   const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles } = published
   const renderedAt = performance.now()
+  // The render's garbage goes before the index writes two bundles at once (a second Pagefind process).
+  if (indexing) collectGarbage()
   rendered()
   const indexed = await indexing?.finished
   const bundles = indexing?.bundles ?? null
