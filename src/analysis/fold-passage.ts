@@ -31,7 +31,7 @@ export function foldPassage(text: string): FoldedPassage {
       at++
       continue
     }
-    if (known === droppedCode) {
+    if (known === dropped) {
       at++
       continue
     }
@@ -64,14 +64,18 @@ export function foldOnly(text: string): string {
 
 /** Fold `text` into the shared buffer (`foldedUnits`) and return the folded length: for callers that need codes, not a string. */
 export function foldUnits(text: string): number {
-  let length = 0
-  for (let at = 0; at < text.length; ) {
+  return appendFoldedRange(text, 0, text.length, 0)
+}
+
+/** Fold the characters of `text` from `from` to `to` into the shared buffer after its first `length` units; returns the new length. */
+export function appendFoldedRange(text: string, from: number, to: number, length: number): number {
+  for (let at = from; at < to; ) {
     // The common case inline, as in `foldPassage`.
     const known = knownFold(text.charCodeAt(at))
     if (known >= 0 && length < buffer.length) {
       buffer[length++] = known
       at++
-    } else if (known === droppedCode) at++
+    } else if (known === dropped) at++
     else {
       length = appendFolded(text, at, length)
       at += characterLength(text, at)
@@ -132,15 +136,13 @@ function growBuffer(needed: number): void {
 /** Per BMP character code: the code it folds to, `dropped`, or `unknown` (not met yet, or folds to several units). */
 const unknown = -2
 const dropped = -1
-/** What `knownFold` gives for a character folding to nothing (punctuation, spaces). */
-export const droppedCode = dropped
 const foldedCodes = new Int32Array(0x10000).fill(unknown)
 
 /**
  * The folded code of a one-unit character from the table, for the hot loops that fold inline: a code ≥ 0,
- * `droppedCode`, or below that when `appendFolded` must decide (not met yet, several units, a surrogate).
+ * `dropped`, or `unknown` when `appendFolded` must decide (not met yet, several units, a surrogate).
  */
-export function knownFold(code: number): number {
+function knownFold(code: number): number {
   return code < 0xd800 || code > 0xdbff ? (foldedCodes[code] ?? unknown) : unknown
 }
 

@@ -1,4 +1,4 @@
-import { appendFolded, characterLength, droppedCode, foldedText, foldedUnits, knownFold } from './fold-passage.ts'
+import { appendFoldedRange, foldedText } from './fold-passage.ts'
 
 /** Shortest unit compared, in folded characters: the issue's "sentence of 20+ characters". */
 export const minUnitLength = 20
@@ -19,26 +19,16 @@ export function splitUnits(text: string): { folded: string; ranges: [number, num
   let length = 0
   const sentences: [number, number][] = []
   let start = 0
-  for (let at = 0; at < text.length; ) {
-    const code = text.charCodeAt(at)
-    if (sentenceEnds[code] === 1) {
-      if (length > start) sentences.push([start, length])
-      start = length
-      at++
-      continue
-    }
-    // The common case inline (see `foldPassage`); `appendFolded` for the rest.
-    const known = knownFold(code)
-    const buffer = foldedUnits()
-    if (known >= 0 && length < buffer.length) {
-      buffer[length++] = known
-      at++
-    } else if (known === droppedCode) at++
-    else {
-      length = appendFolded(text, at, length)
-      at += characterLength(text, at)
-    }
+  // Each run between sentence ends folded in one call (a sentence end is one unit, never half of a pair).
+  let runStart = 0
+  for (let at = 0; at < text.length; at++) {
+    if (sentenceEnds[text.charCodeAt(at)] !== 1) continue
+    length = appendFoldedRange(text, runStart, at, length)
+    if (length > start) sentences.push([start, length])
+    start = length
+    runStart = at + 1
   }
+  length = appendFoldedRange(text, runStart, text.length, length)
   const folded = foldedText(length)
   if (length > start) sentences.push([start, length])
   const joined: [number, number][] = []
