@@ -12,3 +12,10 @@ export function collectGarbage(): void {
   const gc = runInNewContext('gc') as () => void
   gc()
 }
+
+/** A `collectGarbage` that runs only once the heap in use passes `bytes`: between steps that each leave garbage. */
+export function collectGarbageAbove(bytes: number): () => void {
+  return () => {
+    if (process.memoryUsage().heapUsed > bytes) collectGarbage()
+  }
+}

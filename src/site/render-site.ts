@@ -21,19 +21,23 @@ export const pagesPerRun = 2000
  * layout), so the pages are rendered in runs of at most `perRun` items: memory follows the run, not the site (at
  * 10,000 reports one run grew the process to 2.2 GB). Runs after the first skip the templates that are not paginated.
  */
-export async function renderSite(
-  site: SiteData,
-  outDir: string,
-  pathPrefix: string,
-  pages: PageSelection = allPages(site),
-  perRun = pagesPerRun,
-  unchanged: ReadonlySet<string> = new Set(),
-): Promise<void> {
+export async function renderSite(site: SiteData, outDir: string, pathPrefix: string, pages: PageSelection = allPages(site), options: RenderRuns = {}): Promise<void> {
   const singletons = await unpaginatedTemplates()
-  const skipped = singletons.filter((name) => unchanged.has(name))
-  for (const [index, run] of splitSelection(pages, perRun).entries()) {
+  const skipped = singletons.filter((name) => options.unchanged?.has(name))
+  for (const [index, run] of splitSelection(pages, options.perRun ?? pagesPerRun).entries()) {
     await runEleventy(site, outDir, pathPrefix, run, index === 0 ? skipped : singletons)
+    options.afterRun?.()
   }
+}
+
+/** How `renderSite` cuts its pages into Eleventy runs, and what happens between them. */
+export interface RenderRuns {
+  /** Paginated pages per run. Default `pagesPerRun`. */
+  perRun?: number
+  /** Template files not to render (their page is unchanged). Default none. */
+  unchanged?: ReadonlySet<string>
+  /** Called after each run, its pages written (the build collects the run's garbage). */
+  afterRun?: () => void
 }
 
 /** Every page of every paginated template. */
