@@ -10,9 +10,6 @@ if (help) {
 } else {
   const { siteUrl, clean, ...rest } = args
   // From the last build of the folder when there is one (byte-identical to a clean build); `--clean` starts over.
-  const summary = await buildSite({ ...rest, ...(siteUrl ? { siteUrl } : {}), recordPermalinks: true, incremental: !clean }).catch((error: unknown) => {
-    printBuildFailure(error)
-    return null
-  })
+  const summary = await buildSite({ ...rest, ...(siteUrl ? { siteUrl } : {}), recordPermalinks: true, incremental: !clean }).catch(printBuildFailure)
   if (!summary || printBuildSummary(summary, args.outDir, args.strict)) process.exitCode = 1
 }

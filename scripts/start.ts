@@ -17,10 +17,7 @@ if (help) {
   const server = await serveStatic(path.resolve(args.outDir), { port: Number(process.env.PORT) || 8080, host: 'localhost', pathPrefix: args.pathPrefix, ready })
   const { siteUrl, clean, ...rest } = args
   const summary = await buildSite({ ...rest, siteUrl: siteUrl ?? new URL(server.url).origin, recordPermalinks: true, incremental: !clean })
-    .catch((error: unknown) => {
-      printBuildFailure(error)
-      return null
-    })
+    .catch(printBuildFailure)
     .finally(built)
   if (summary) {
     printBuildSummary(summary, args.outDir, args.strict)

@@ -39,14 +39,16 @@ function tally(messages: readonly Message[]): string {
 
 /**
  * Print why a build stopped, in Chinese with its rule id: an error the build describes already carries one
- * (`[bad-output-folder]`); any other is unexpected, so its stack follows for a bug report.
+ * (`[bad-output-folder]`); any other is unexpected, so its stack follows for a bug report. Returns null, for
+ * `buildSite(…).catch(printBuildFailure)`: no summary.
  */
-export function printBuildFailure(error: unknown): void {
+export function printBuildFailure(error: unknown): null {
   const detail = error instanceof Error ? error.message : String(error)
   if (/\[[a-z-]+\]$/.test(detail)) {
     console.error(describe('build-failed', { detail }))
-    return
+    return null
   }
   console.error(describeWithRule('build-failed', { detail }))
   if (error instanceof Error && error.stack) console.error(error.stack)
+  return null
 }
