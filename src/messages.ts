@@ -117,11 +117,10 @@ export const catalogue = {
   'site-unreadable': rule('doubt', '无法读取网站', (p: { detail: string }) => `无法读取已构建的网站：${p.detail}`),
   'no-report-pages': rule('fact', '没有报告页面', () => '没有报告页面可以索引，搜索索引为空'),
   'unknown-bundle': rule('doubt', '没有这个索引分片', (p: { names: string; known: string }) => `没有名为 ${p.names} 的索引分片；本次构建的分片：${p.known}`),
-  'pagefind-error': rule('doubt', '索引出错', (p: { step: 'start' | 'write' | 'index' | 'stored' | 'crash'; detail: string }) => pagefindStep[p.step] + p.detail),
+  'pagefind-error': rule('doubt', '索引出错', (p: { step: 'index' | 'crash'; detail: string }) => pagefindStep[p.step] + p.detail),
   'bad-option': rule('doubt', '命令参数有误', (p: { detail: string }) => p.detail),
   'no-query': rule('doubt', '没有关键词', () => '请给出关键词或筛选条件'),
   'unknown-filter-value': rule('doubt', '筛选值不存在', (p: { name: string; typed: string; accepted: string }) => `没有${p.name}“${p.typed}”；${p.accepted}`),
-  'pagefind-page-error': rule('doubt', '页面索引出错', (p: { detail: string }) => `Pagefind 无法索引该页面：${p.detail}`),
   'no-index': rule('doubt', '没有搜索索引', (p: { cause: 'empty-manifest' | 'script' | 'missing'; detail?: string }) =>
     p.cause === 'empty-manifest'
       ? '索引清单中没有任何索引包；请重新构建'
@@ -255,9 +254,6 @@ const statusWords: Readonly<Record<number, string>> = {
 }
 
 const pagefindStep = {
-  start: 'Pagefind 无法启动：',
-  write: 'Pagefind 无法写出索引包：',
-  index: 'Pagefind 建立索引时出错：',
-  stored: 'Pagefind 存入了一个未被索引的页面：',
+  index: '写出搜索索引包时出错：',
   crash: '建立索引中止：',
 } as const

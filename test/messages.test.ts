@@ -37,7 +37,7 @@ describe('the message catalogue', () => {
     // Rules whose wording picks a variant; every other detail is filled with 某值.
     const variants: Record<string, Record<string, string>> = {
       empty: { cause: 'zero' },
-      'pagefind-error': { step: 'start' },
+      'pagefind-error': { step: 'index' },
       'no-index': { cause: 'missing' },
       undecodable: { what: 'report' },
     }

@@ -148,7 +148,7 @@ export async function indexBundles(
   await writeFile(path.join(siteDir, bundleManifest), `${JSON.stringify({ version: 2, shards: indexed }, null, 2)}\n`)
   const present = await Promise.all(indexed.map((bundle) => sizeOf(path.join(siteDir, bundle.path)).catch(() => 0)))
   const bytes = present.reduce((a, b) => a + b, 0)
-  return { value: { pages: pages - countFailed(messages), bundles: indexed, bytes }, messages }
+  return { value: { pages, bundles: indexed, bytes }, messages }
 }
 
 /** Remove bundle folders the plan no longer has (a year whose reports are all gone, a split that merged). */
@@ -166,8 +166,4 @@ async function sizeOf(target: string): Promise<number> {
   if (!info.isDirectory()) return info.size
   const sizes = await Promise.all((await readdir(target)).map((name) => sizeOf(path.join(target, name))))
   return sizes.reduce((a, b) => a + b, 0)
-}
-
-function countFailed(messages: Message[]): number {
-  return messages.filter((entry) => entry.ruleId === 'pagefind-page-error').length
 }

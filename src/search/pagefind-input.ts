@@ -1,54 +1,31 @@
-import { createHash } from 'node:crypto'
 import { blockBreak, indexWords } from '../../templates/assets/search.core.js'
-import type { IndexAnchor, IndexRecord } from './index-record.ts'
-
-/** What Pagefind's `addCustomRecord` takes (its `CustomRecord`). */
-export interface PagefindRecord {
-  url: string
-  /** The index words, separated by spaces. */
-  content: string
-  language: string
-  meta: Record<string, string>
-  filters: Record<string, string[]>
-  sort: Record<string, string>
-}
-
-/** What a page's fragment shows in place of the index words: its text in blocks and its headings. */
-export interface StoredText {
-  /** The blocks separated by `blockBreak`. */
-  content: string
-  anchors: IndexAnchor[]
-}
-
-/** One record as handed to Pagefind, and the text its fragment gets back. */
-export interface PagefindInput {
-  record: PagefindRecord
-  stored: StoredText
-}
+import type { DataPage } from './pagefind-format/write-index-data.ts'
+import type { IndexRecord } from './index-record.ts'
 
 /**
- * Turn an index record into Pagefind's input. Pagefind stores every position of every word it indexes, so it gets
- * each distinct pair of units of the text (`indexWords`, shared with the query code) once, a few more times when
- * frequent (1 + log2 of its count, at most `maxRepeats`), for the ranking; `maxRepeats: 1` gives each word once.
- * `prefix` is baked into the URL; `group` becomes the page's `group` filter (the search reads one group at a time);
- * a `digest` meta value (a hash of the shown text) makes the fragment's name follow the text, which `storeText`
- * puts back in place of the words.
- * @example pagefindInputOf(record, { prefix: '/', group: '2022' }).record.filters.group // ['2022']
+ * Turn an index record into a page of a bundle. The index gets each distinct pair of units of the text
+ * (`indexWords`, shared with the query code) once, a few more times when frequent (1 + log2 of its count, at most
+ * `maxRepeats`), for the ranking; `maxRepeats: 1` gives each word once. Its fragment, which the search page shows,
+ * holds the text in blocks (separated by `blockBreak`) and its headings, not the words. `prefix` is baked into the
+ * URL; `group` becomes the page's `group` filter (the search reads one group at a time), which the fragment leaves out.
+ * @example dataPageOf(record, { prefix: '/', group: '2022' }).filters.group // ['2022']
  */
-export function pagefindInputOf(record: IndexRecord, options: { prefix: string; group: string | null; maxRepeats?: number }): PagefindInput {
-  const content = record.blocks.join(blockBreak)
-  const stored = { content, anchors: record.anchors }
-  const digest = createHash('sha256').update(content).update(JSON.stringify(record.anchors)).digest('hex').slice(0, 12)
+export function dataPageOf(record: IndexRecord, options: { prefix: string; group: string | null; maxRepeats?: number }): DataPage {
+  const words = indexWordsOf(record.blocks, options.maxRepeats ?? 6)
+  const fragment = {
+    url: options.prefix + record.url.replace(/^\//, ''),
+    content: record.blocks.join(blockBreak),
+    word_count: words.length,
+    // Keys in order, as Pagefind writes a fragment's maps.
+    filters: sortKeys(record.filters),
+    meta: sortKeys(record.meta),
+    anchors: record.anchors,
+  }
   return {
-    record: {
-      url: options.prefix + record.url.replace(/^\//, ''),
-      content: indexWordsOf(record.blocks, options.maxRepeats ?? 6).join(' '),
-      language: 'zh',
-      meta: { ...record.meta, digest },
-      filters: options.group === null ? record.filters : { group: [options.group], ...record.filters },
-      sort: record.sort,
-    },
-    stored,
+    words,
+    fragment: JSON.stringify(fragment),
+    filters: options.group === null ? record.filters : { group: [options.group], ...record.filters },
+    sort: record.sort,
   }
 }
 
@@ -61,4 +38,8 @@ function indexWordsOf(blocks: readonly string[], maxRepeats: number): string[] {
     for (let repeat = Math.min(maxRepeats, 1 + Math.floor(Math.log2(count))); repeat > 0; repeat -= 1) words.push(word)
   }
   return words
+}
+
+function sortKeys<V>(object: Readonly<Record<string, V>>): Record<string, V> {
+  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }

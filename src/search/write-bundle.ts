@@ -1,12 +1,12 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as pagefind from 'pagefind'
 import { createMessage } from '../messages.ts'
-import type { Message, Result } from '../types.ts'
+import type { Result } from '../types.ts'
 import type { IndexRecord } from './index-record.ts'
-import { pagefindInputOf, type StoredText } from './pagefind-input.ts'
-import { isMergedBundleFile, isStockUi, storeText } from './pagefind-format/rewrite-fragments.ts'
-import { stabiliseBundle, type Bundle } from './pagefind-format/stabilise-bundle.ts'
+import { dataPageOf } from './pagefind-input.ts'
+import type { Bundle } from './pagefind-format/pagefind-file.ts'
+import { loadPagefindRuntime } from './pagefind-format/pagefind-runtime.ts'
+import { writeIndexData } from './pagefind-format/write-index-data.ts'
 
 /** One bundle to write: which records go into which folder. */
 export interface BundleJob {
@@ -24,7 +24,7 @@ export interface BundleJob {
   primary: boolean
   /** The `group` filter value of its pages (the search reads one group at a time), or null for none. */
   group: string | null
-  /** Most times a frequent index word is repeated (for the ranking); see `pagefindInputOf`. */
+  /** Most times a frequent index word is repeated (for the ranking); see `dataPageOf`. */
   maxRepeats?: number
 }
 
@@ -35,51 +35,26 @@ export interface BundleCount {
 }
 
 /**
- * Build one Pagefind bundle in a fresh Pagefind process and close it, so memory is bounded by one bundle. Each
- * record goes in as `pagefindInputOf` makes it (index words, filters, meta, sort: no HTML); then each fragment gets
- * the page's text back in place of the index words (`storeText`). The value counts the pages indexed; pages Pagefind
- * refused are `pagefind-page-error` messages. `onPage` is called after each page is added.
+ * Write one bundle: its data files in Pagefind's format (`writeIndexData`: word chunks, filters, fragments holding
+ * each page's text, meta and entry), and in the primary bundle Pagefind's search code, taken from Pagefind. The value
+ * counts the pages indexed. `onPage` is called after each page's words are made.
  * @example await writeBundle({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], records, primary: true, group: '2024' })
  */
 export async function writeBundle(job: BundleJob, onPage: () => void = () => {}): Promise<Result<BundleCount>> {
-  const messages: Message[] = []
   try {
-    const created = await pagefind.createIndex({ forceLanguage: 'zh' })
-    messages.push(...created.errors.map((reason) => createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'start', detail: reason })))
-    if (!created.index) return { value: null, messages }
-    let added = 0
-    const texts = new Map<string, StoredText>()
-    for (const source of job.records) {
-      const { record, stored } = pagefindInputOf(source, { prefix: job.prefix, group: job.group, ...(job.maxRepeats === undefined ? {} : { maxRepeats: job.maxRepeats }) })
-      const response = await created.index.addCustomRecord(record)
-      if (response.errors.length > 0) {
-        messages.push(...response.errors.map((reason) => createMessage('pagefind-page-error', { file: source.url, severity: 'error' }, { detail: reason })))
-      } else {
-        added += 1
-        texts.set(record.url, stored)
-      }
+    const runtime = await loadPagefindRuntime()
+    const options = { prefix: job.prefix, group: job.group, ...(job.maxRepeats === undefined ? {} : { maxRepeats: job.maxRepeats }) }
+    const pages = job.records.map((record) => {
+      const page = dataPageOf(record, options)
       onPage()
-    }
-    // In memory, then written by us: Pagefind's own `writeFiles` answers before its last writes reach the disk
-    // (its tokio files are dropped unflushed), so a bundle read back at once can be short a file or a few bytes.
-    const got = await created.index.getFiles()
-    const outputPath = path.join(job.siteDir, job.folder)
-    if (got.errors.length > 0) {
-      messages.push(...got.errors.map((reason) => createMessage('pagefind-error', { file: outputPath, severity: 'error' }, { step: 'write', detail: reason })))
-      return { value: null, messages }
-    }
-    const bundle: Bundle = new Map(got.files.map((file) => [file.path, file.content]))
-    messages.push(...storeText(bundle, texts, outputPath))
-    stabiliseBundle(bundle)
-    const keep = job.primary ? (name: string) => !isStockUi(name) : isMergedBundleFile
-    for (const name of [...bundle.keys()]) if (!keep(name)) bundle.delete(name)
-    await writeBundleFiles(outputPath, bundle)
-    return { value: { pages: added }, messages }
+      return page
+    })
+    const bundle = writeIndexData(pages, { language: 'zh', entry: runtime.entry })
+    if (job.primary) for (const [name, bytes] of runtime.files) bundle.set(name, bytes)
+    await writeBundleFiles(path.join(job.siteDir, job.folder), bundle)
+    return { value: { pages: pages.length }, messages: [] }
   } catch (error) {
-    messages.push(createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'index', detail: `${job.folder}：${String(error)}` }))
-    return { value: null, messages }
-  } finally {
-    await pagefind.close()
+    return { value: null, messages: [createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'index', detail: `${job.folder}：${String(error)}` })] }
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { indexRecordOf, pagefindInputOf } from '../../src/search/index.ts'
+import { dataPageOf, indexRecordOf } from '../../src/search/index.ts'
 import { blockBreak, indexWords } from '../../templates/assets/search.core.js'
 import type { Section } from '../../src/types.ts'
 
@@ -45,27 +45,22 @@ describe('indexRecordOf', () => {
   })
 })
 
-describe('pagefindInputOf', () => {
+describe('dataPageOf', () => {
   const record = indexRecordOf({ ...page, kinds: [...page.kinds] })
 
-  it('hands Pagefind each index word once, a frequent one 1 + log2 of its count times, and the group as a filter', () => {
-    const { record: input, stored } = pagefindInputOf(record, { prefix: '/archive/', group: '2022' })
-    expect(input.url).toBe('/archive/reports/2022/tianjin-zwfwb/')
-    expect(input.language).toBe('zh')
-    expect(input.filters['group']).toEqual(['2022'])
-    const words = input.content.split(' ')
+  it('indexes each word once, a frequent one 1 + log2 of its count times, with the group as a filter the fragment leaves out', () => {
+    const data = dataPageOf(record, { prefix: '/archive/', group: '2022' })
+    const fragment = JSON.parse(data.fragment) as { url: string; content: string; word_count: number; filters: Record<string, string[]>; anchors: unknown }
+    expect(fragment.url).toBe('/archive/reports/2022/tianjin-zwfwb/')
+    expect(data.filters['group']).toEqual(['2022'])
+    expect(fragment.filters).not.toHaveProperty('group')
+    expect(fragment.filters['year']).toEqual(record.filters['year'])
     const [pair] = indexWords('营商')
     // 营商 twice in one block: written 1 + log2(2) = 2 times.
-    expect(words.filter((word) => word === pair)).toHaveLength(2)
-    expect(pagefindInputOf(record, { prefix: '/', group: null, maxRepeats: 1 }).record.content.split(' ').filter((word) => word === pair)).toHaveLength(1)
-    expect(stored.content).toBe(record.blocks.join(blockBreak))
-    expect(stored.anchors).toBe(record.anchors)
-  })
-
-  it('changes the digest meta whenever the shown text or its anchors change, and only then', () => {
-    const digest = (changed: typeof record): string | undefined => pagefindInputOf(changed, { prefix: '/', group: null }).record.meta['digest']
-    expect(digest(record)).toBe(digest(indexRecordOf({ ...page, kinds: [...page.kinds] })))
-    expect(digest({ ...record, blocks: [...record.blocks, '新增'] })).not.toBe(digest(record))
-    expect(digest({ ...record, anchors: record.anchors.slice(1) })).not.toBe(digest(record))
+    expect(data.words.filter((word) => word === pair)).toHaveLength(2)
+    expect(dataPageOf(record, { prefix: '/', group: null, maxRepeats: 1 }).words.filter((word) => word === pair)).toHaveLength(1)
+    expect(fragment.word_count).toBe(data.words.length)
+    expect(fragment.content).toBe(record.blocks.join(blockBreak))
+    expect(fragment.anchors).toEqual(record.anchors)
   })
 })

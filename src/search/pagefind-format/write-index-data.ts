@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto'
+import { packPagefindFile, type Bundle } from './pagefind-file.ts'
+
+/** One page as the data files of a bundle take it. */
+export interface DataPage {
+  /** Its index words in order: the n-th word is at position n, as Pagefind numbers the words of a record's content. */
+  words: readonly string[]
+  /** The fragment's JSON, as the search page reads it (url, content, word_count, filters, meta, anchors). */
+  fragment: string
+  /** Filter values the page is found under (`group` included). */
+  filters: Readonly<Record<string, readonly string[]>>
+  /** Sort keys and their values. */
+  sort: Readonly<Record<string, string>>
+}
+
+/** What the entry file says besides its languages, taken from Pagefind's own entry (`include_characters`). */
+export interface EntryTemplate {
+  version: string
+  include_characters: readonly string[]
+}
+
+export interface IndexDataOptions {
+  language: string
+  entry: EntryTemplate
+  /** Locations (plus one per page) a word chunk holds before the next starts: Pagefind's 20,000. */
+  chunkEntries?: number
+}
+
+/** Pagefind 1.5 opens each page's locations with its weight: -25 is the body text's (weight 1, stored as 24 + 1). */
+const bodyWeight = -25
+/** Pagefind's chunk size, in locations plus one per page. */
+const defaultChunkEntries = 20_000
+
+/**
+ * The data files of a Pagefind bundle for these pages, written the way Pagefind 1.5 writes them for custom records:
+ * the meta file, word chunks, filter chunks, fragments and entry, named by Pagefind's hash of their data. Pages are
+ * numbered in the order given. What differs: record meta values are not indexed as words (the search never looks
+ * them up: its words are codes of character pairs), and filter values and filters are sorted (Pagefind's come in
+ * hash-map order, different each run: Pagefind/pagefind#638). `test/search/write-index-data.test.ts` builds the same records with Pagefind and compares.
+ */
+export function writeIndexData(pages: readonly DataPage[], options: IndexDataOptions): Bundle {
+  const language = options.language
+  const bundle: Bundle = new Map()
+  const taken = new Set<string>()
+  const name = (folder: string, data: Uint8Array, length: number, extension: string): string => {
+    const hash = pagefindHash(data)
+    let short = `${language}_${hash.slice(0, length)}`
+    // Pagefind lengthens a name until it is free; equal data would be the same file.
+    for (let extra = length + 1; taken.has(`${folder}${short}`) && extra <= hash.length; extra += 1) short = `${language}_${hash.slice(0, extra)}`
+    taken.add(`${folder}${short}`)
+    bundle.set(`${folder}${short}.${extension}`, packPagefindFile(data))
+    return short
+  }
+
+  const metaPages: Cbor[] = []
+  const metaKeys = new Set<string>()
+  for (const page of pages) {
+    const data = Buffer.from(page.fragment, 'utf8')
+    metaPages.push([fragmentName(bundle, taken, language, data), page.words.length])
+    for (const key of Object.keys((JSON.parse(page.fragment) as { meta?: object }).meta ?? {})) metaKeys.add(key)
+  }
+
+  const chunks: Cbor[] = []
+  for (const chunk of chunkWords(postingsOf(pages), options.chunkEntries ?? defaultChunkEntries)) {
+    chunks.push([chunk.from, chunk.to, name('index/', chunk.data, 7, 'pf_index')])
+  }
+
+  const filters: Cbor[] = []
+  for (const [filter, values] of sortedEntries(filterPages(pages))) {
+    const data = encode([filter, sortedEntries(values).map(([value, numbers]) => [value, numbers])])
+    filters.push([filter, name('filter/', data, 7, 'pf_filter')])
+  }
+
+  const sorts: Cbor[] = sortedEntries(sortPages(pages)).map(([key, numbers]) => [key, numbers])
+  const meta = encode([options.entry.version, metaPages, chunks, filters, sorts, [...metaKeys].sort()])
+  const metaName = `${language}_${pagefindHash(meta).slice(0, 10)}`
+  bundle.set(`pagefind.${metaName}.pf_meta`, packPagefindFile(meta))
+  const entry = {
+    version: options.entry.version,
+    languages: { [language]: { hash: metaName, wasm: null, page_count: pages.length } },
+    include_characters: options.entry.include_characters,
+  }
+  bundle.set('pagefind-entry.json', new TextEncoder().encode(JSON.stringify(entry)))
+  return bundle
+}
+
+/** A fragment's file name: Pagefind's hash of its JSON, lengthened past another fragment's; pages with equal JSON share one. */
+function fragmentName(bundle: Bundle, taken: Set<string>, language: string, data: Buffer): string {
+  const hash = pagefindHash(data)
+  for (let length = 7; length <= hash.length; length += 1) {
+    const short = `${language}_${hash.slice(0, length)}`
+    const file = `fragment/${short}.pf_fragment`
+    if (!taken.has(`fragment/${short}`)) {
+      taken.add(`fragment/${short}`)
+      bundle.set(file, packPagefindFile(data))
+      return short
+    }
+    const held = bundle.get(file)
+    if (held && Buffer.from(packPagefindFile(data)).equals(held)) return short
+  }
+  throw new Error('fragment hashes collide')
+}
+
+/**
+ * Pagefind's hash of a file's data: SHA-1, each byte in hexadecimal without its leading zero (Rust's `{:x}` per
+ * byte), so `0f` is written `f`.
+ */
+export function pagefindHash(data: Uint8Array): string {
+  let out = ''
+  for (const byte of createHash('sha1').update(data).digest()) out += byte.toString(16)
+  return out
+}
+
+/** Each word's pages and locations, flat: page number, count, then the positions, for each page in order. */
+function postingsOf(pages: readonly DataPage[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>()
+  const positions = new Map<string, number[]>()
+  pages.forEach((page, number) => {
+    positions.clear()
+    page.words.forEach((word, at) => {
+      const list = positions.get(word)
+      if (list) list.push(at)
+      else positions.set(word, [at])
+    })
+    for (const [word, list] of positions) {
+      let flat = postings.get(word)
+      if (!flat) postings.set(word, (flat = []))
+      flat.push(number, list.length, ...list)
+    }
+  })
+  return postings
+}
+
+interface WordChunk {
+  from: string
+  to: string
+  data: Uint8Array
+}
+
+/**
+ * Cut the words, in order, into chunks of about `size` entries (a page's locations and its weight) as Pagefind does,
+ * and name each chunk's range by the shortest prefixes that tell it from its neighbours.
+ */
+function chunkWords(postings: Map<string, number[]>, size: number): WordChunk[] {
+  const words = [...postings.keys()].sort(compareBytes)
+  const groups: string[][] = []
+  let group: string[] = []
+  let entries = 0
+  for (const word of words) {
+    group.push(word)
+    entries += entriesOf(postings.get(word) ?? [])
+    if (entries >= size) {
+      groups.push(group)
+      group = []
+      entries = 0
+    }
+  }
+  if (group.length > 0) groups.push(group)
+  const ranges = groups.map((list) => ({ from: list[0] ?? '', to: list.at(-1) ?? '' }))
+  for (let at = 0; at + 1 < ranges.length; at += 1) {
+    const left = ranges[at]
+    const right = ranges[at + 1]
+    if (!left || !right) continue
+    const [to, from] = distinctPrefixes(left.to, right.from)
+    left.to = to
+    right.from = from
+  }
+  return groups.map((list, at) => ({ ...(ranges[at] ?? { from: '', to: '' }), data: encodeChunk(list, postings) }))
+}
+
+/** Entries a word adds to its chunk: for each page, its locations and its weight, plus one. */
+function entriesOf(flat: readonly number[]): number {
+  let entries = 0
+  for (let at = 0; at < flat.length; at += 2 + (flat[at + 1] ?? 0)) entries += (flat[at + 1] ?? 0) + 2
+  return entries
+}
+
+/** The shortest prefixes of two neighbouring words, one longer than what they share (by character). */
+function distinctPrefixes(left: string, right: string): [string, string] {
+  const a = [...left]
+  const b = [...right]
+  let shared = 0
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared += 1
+  return [a.slice(0, shared + 1).join(''), b.slice(0, shared + 1).join('')]
+}
+
+/**
+ * A word chunk: `[[word, [[page delta, [weight, position deltas…], []], …], []], …]` in one array; page numbers
+ * and positions are each written as the difference from the one before.
+ */
+function encodeChunk(words: readonly string[], postings: Map<string, number[]>): Uint8Array {
+  const out = new CborWriter()
+  out.head(4, 1)
+  out.head(4, words.length)
+  for (const word of words) {
+    const flat = postings.get(word) ?? []
+    let pages = 0
+    for (let at = 0; at < flat.length; at += 2 + (flat[at + 1] ?? 0)) pages += 1
+    out.head(4, 3)
+    out.text(word)
+    out.head(4, pages)
+    let previousPage = 0
+    for (let at = 0; at < flat.length; at += 2 + (flat[at + 1] ?? 0)) {
+      const page = flat[at] ?? 0
+      const count = flat[at + 1] ?? 0
+      out.head(4, 3)
+      out.head(0, page - previousPage)
+      previousPage = page
+      out.head(4, count + 1)
+      out.head(1, -1 - bodyWeight)
+      let previous = 0
+      for (let n = 0; n < count; n += 1) {
+        const position = flat[at + 2 + n] ?? 0
+        out.head(0, position - previous)
+        previous = position
+      }
+      out.head(4, 0)
+    }
+    out.head(4, 0)
+  }
+  return out.bytes()
+}
+
+/** For each filter, its values and the numbers of the pages holding them. */
+function filterPages(pages: readonly DataPage[]): Map<string, Map<string, number[]>> {
+  const filters = new Map<string, Map<string, number[]>>()
+  pages.forEach((page, number) => {
+    for (const [filter, values] of Object.entries(page.filters)) {
+      let byValue = filters.get(filter)
+      if (!byValue) filters.set(filter, (byValue = new Map()))
+      for (const value of values) {
+        const list = byValue.get(value)
+        if (list) list.push(number)
+        else byValue.set(value, [number])
+      }
+    }
+  })
+  return filters
+}
+
+/** For each sort key, the numbers of the pages holding it, by value (equal values in page order). */
+function sortPages(pages: readonly DataPage[]): Map<string, number[]> {
+  const keys = new Map<string, { value: string; number: number }[]>()
+  pages.forEach((page, number) => {
+    for (const [key, value] of Object.entries(page.sort)) {
+      let list = keys.get(key)
+      if (!list) keys.set(key, (list = []))
+      list.push({ value, number })
+    }
+  })
+  return new Map([...keys].map(([key, list]) => [key, list.sort((a, b) => compareBytes(a.value, b.value) || a.number - b.number).map((item) => item.number)]))
+}
+
+function sortedEntries<V>(map: Map<string, V>): [string, V][] {
+  return [...map].sort(([a], [b]) => compareBytes(a, b))
+}
+
+/** Order as Rust orders strings (by UTF-8 bytes, which is code point order): JavaScript's `<` differs past U+FFFF. */
+export function compareBytes(a: string, b: string): number {
+  const length = Math.min(a.length, b.length)
+  for (let at = 0; at < length; at += 1) {
+    const x = a.charCodeAt(at)
+    const y = b.charCodeAt(at)
+    if (x !== y) return codePointRank(x) - codePointRank(y)
+  }
+  return a.length - b.length
+}
+
+/** A UTF-16 unit's rank in code point order: surrogates (U+10000 and up) after U+E000–U+FFFF. */
+function codePointRank(unit: number): number {
+  return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit
+}
+
+type Cbor = number | string | Cbor[]
+
+function encode(value: Cbor): Uint8Array {
+  const out = new CborWriter()
+  out.value(value)
+  return out.bytes()
+}
+
+/** A CBOR writer for the shapes above (definite lengths, shortest heads), into one growing buffer. */
+class CborWriter {
+  private buffer = Buffer.allocUnsafe(1 << 16)
+  private length = 0
+
+  value(value: Cbor): void {
+    if (typeof value === 'number') this.head(0, value)
+    else if (typeof value === 'string') this.text(value)
+    else {
+      this.head(4, value.length)
+      for (const item of value) this.value(item)
+    }
+  }
+
+  text(value: string): void {
+    const size = Buffer.byteLength(value, 'utf8')
+    this.head(3, size)
+    this.reserve(size)
+    this.length += this.buffer.write(value, this.length, 'utf8')
+  }
+
+  head(major: number, value: number): void {
+    this.reserve(9)
+    const type = major << 5
+    if (value < 24) this.buffer[this.length++] = type | value
+    else if (value < 0x100) {
+      this.buffer[this.length++] = type | 24
+      this.buffer[this.length++] = value
+    } else if (value < 0x10000) {
+      this.buffer[this.length++] = type | 25
+      this.buffer.writeUInt16BE(value, this.length)
+      this.length += 2
+    } else {
+      this.buffer[this.length++] = type | 26
+      this.buffer.writeUInt32BE(value, this.length)
+      this.length += 4
+    }
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length)
+  }
+
+  private reserve(size: number): void {
+    if (this.length + size <= this.buffer.length) return
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + size))
+    this.buffer.copy(grown, 0, 0, this.length)
+    this.buffer = grown
+  }
+}
