@@ -117,7 +117,7 @@ export const catalogue = {
   'site-unreadable': rule('doubt', '无法读取网站', (p: { detail: string }) => `无法读取已构建的网站：${p.detail}`),
   'no-report-pages': rule('fact', '没有报告页面', () => '没有报告页面可以索引，搜索索引为空'),
   'unknown-bundle': rule('doubt', '没有这个索引分片', (p: { names: string; known: string }) => `没有名为 ${p.names} 的索引分片；本次构建的分片：${p.known}`),
-  'pagefind-error': rule('doubt', '索引出错', (p: { step: 'index' | 'crash'; detail: string }) => pagefindStep[p.step] + p.detail),
+  'pagefind-error': rule('doubt', '索引出错', (p: { step: 'runtime' | 'index' | 'crash'; detail: string }) => pagefindStep[p.step] + p.detail),
   'bad-option': rule('doubt', '命令参数有误', (p: { detail: string }) => p.detail),
   'no-query': rule('doubt', '没有关键词', () => '请给出关键词或筛选条件'),
   'unknown-filter-value': rule('doubt', '筛选值不存在', (p: { name: string; typed: string; accepted: string }) => `没有${p.name}“${p.typed}”；${p.accepted}`),
@@ -254,6 +254,7 @@ const statusWords: Readonly<Record<number, string>> = {
 }
 
 const pagefindStep = {
+  runtime: '无法从 Pagefind 取得搜索程序：',
   index: '写出搜索索引包时出错：',
   crash: '建立索引中止：',
 } as const

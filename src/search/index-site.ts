@@ -5,6 +5,7 @@ import { createMessage } from '../messages.ts'
 import { normalisePrefix } from '../path-prefix.ts'
 import type { Message, Result } from '../types.ts'
 import type { IndexRecord } from './index-record.ts'
+import { loadPagefindRuntime, type PagefindRuntime } from './pagefind-format/pagefind-runtime.ts'
 import { planBundles, type BundlePlan } from './plan-bundles.ts'
 import { writeBundles } from './write-bundles.ts'
 
@@ -20,15 +21,15 @@ export interface IndexOptions {
   split?: 'year' | 'none'
   /**
    * Pages per bundle: a year of n pages is cut into ceil(n / bundlePages) parts by a hash of each page's URL, so a
-   * part holds about n / ceil(n / bundlePages) pages. Bounds Pagefind's memory (~1.5 MB a page) and the time to
-   * re-index the one part a changed report is in. Default `bundleDefaults.bundlePages`.
+   * part holds about n / ceil(n / bundlePages) pages. Bounds the memory of writing one and the time to re-index the
+   * part a changed report is in; the first query reads every part of the newest year. Default `bundleDefaults.bundlePages`.
    */
   bundlePages?: number
-  /** Bundles written at once, each in its own worker and Pagefind process. Default 2 (1 on a single core). */
+  /** Bundles written at once, each in its own worker thread. Default 2 (1 on a single core). */
   parallel?: number
   /**
    * Until this settles, one bundle at a time, whatever `parallel` says: the caller's thread is busy meanwhile (the
-   * build renders the site), so one Pagefind process beside it keeps both cores working, and memory holds the
+   * build renders the site), so one bundle's thread beside it keeps both cores working, and memory holds the
    * caller's heap and one bundle rather than two. Default: none, `parallel` from the start.
    */
   whileBusy?: PromiseLike<unknown>
@@ -77,9 +78,9 @@ export const bundleDefaults = { split: 'year', bundlePages: 1000 } as const
 export const bundleManifest = 'pagefind-shards.json'
 
 /**
- * Index report pages, given as records made from their page data (`indexRecordOf`), into the site's folder with
- * Pagefind, in bundles by year and of bounded size, two at a time, so memory stays bounded, both cores work, and the
- * search page's first query reads the newest year only.
+ * Index report pages, given as records made from their page data (`indexRecordOf`), into the site's folder as
+ * Pagefind bundles (Pagefind's format and search code), by year and of bounded size, two at a time, so memory stays
+ * bounded, both cores work, and the search page's first query reads the newest year only.
  * @example await indexSite('_site', site.reports.map(indexRecordOf), { pathPrefix: '/', split: 'year' })
  */
 export async function indexSite(siteDir: string, pages: readonly IndexRecord[], options: IndexOptions = {}): Promise<Result<IndexSummary>> {
@@ -111,6 +112,12 @@ export async function indexBundles(
   const chosen = options.only ? bundles.filter((bundle) => options.only?.includes(bundle.name)) : bundles
   await removeUnplannedBundles(siteDir, bundles)
   const parallel = options.parallel ?? Math.min(2, availableParallelism())
+  let runtime: PagefindRuntime
+  try {
+    runtime = await loadPagefindRuntime()
+  } catch (error) {
+    return { value: null, messages: [...messages, createMessage('pagefind-error', { file: siteDir, severity: 'error' }, { step: 'runtime', detail: String(error) })] }
+  }
   const jobs = chosen.map((bundle) => ({
     siteDir,
     prefix,
@@ -120,6 +127,7 @@ export async function indexBundles(
     primary: bundle === bundles[0],
     group: bundle.group,
     ...(options.maxRepeats === undefined ? {} : { maxRepeats: options.maxRepeats }),
+    runtime,
   }))
   let done = 0
   const total = chosen.reduce((sum, bundle) => sum + bundle.records.length, 0)

@@ -17,8 +17,8 @@ export interface WriteBundlesOptions {
 }
 
 /**
- * Write bundles `parallel` at a time, each in its own worker thread with its own Pagefind process (making the index
- * words is CPU work in Node, indexing is in Pagefind's binary: both scale with cores). Memory is bounded by
+ * Write bundles `parallel` at a time, each in its own worker thread (making the index words and writing the files is
+ * CPU work: it scales with cores). Memory is bounded by
  * `parallel` bundles. Until `whileBusy` settles only one is written at a time: the calling thread is busy with
  * other work (the build analyses and renders meanwhile), which takes a core and memory of its own. Results come back
  * in job order whatever order the workers finish in.
@@ -57,14 +57,12 @@ export async function writeBundles(jobs: readonly BundleJob[], parallel: number,
   return results
 }
 
-/** How long a worker stays after reporting, for the exit of its Pagefind process to be collected. */
-const reapDelay = 300
 /** How long a worker that has reported may take to exit on its own before it is stopped. */
 const exitGrace = 5000
 
 /**
  * One job in a fresh worker thread; a crash becomes a `pagefind-error` message naming the bundle. The worker is let
- * exit by itself once it has reported, so it reaps its Pagefind process (stopping it at once would leave a zombie).
+ * exit by itself once it has reported, and stopped if it does not.
  */
 function runInWorker(job: BundleJob, onPage: () => void, onCreated: () => void): Promise<Result<BundleCount>> {
   return new Promise((resolve) => {
@@ -99,9 +97,5 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   const port = parentPort
   const { job } = workerData as { job: BundleJob }
   const post = (message: WorkerMessage): void => port.postMessage(message)
-  void writeBundle(job, () => post({ kind: 'page' })).then((result) => {
-    post({ kind: 'done', result })
-    // Pagefind kills its process without waiting for it; stay a moment so this thread's loop reaps it.
-    setTimeout(() => {}, reapDelay)
-  })
+  void writeBundle(job, () => post({ kind: 'page' })).then((result) => post({ kind: 'done', result }))
 }
