@@ -49,7 +49,7 @@ export interface BenchFigures {
   index_s: number
   total_s: number
   /**
-   * CPU seconds of the build: this process's threads and the Pagefind processes (null without `/proc`). Steadier than
+   * CPU seconds of the build: this process's threads and its child processes (null without `/proc`). Steadier than
    * `total_s` on a shared machine, so builds with and without the analysis are compared by it too.
    */
   cpu_s: number | null

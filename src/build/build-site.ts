@@ -76,7 +76,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   let rendered = (): void => {}
   const rendering = new Promise<void>((resolve) => (rendered = resolve))
   // The index reads only each report and its address, never the analysis or the built pages: its bundles (worker
-  // threads and Pagefind processes) are written while this thread analyses and renders, one at a time (`whileBusy`:
+  // threads) are written while this thread analyses and renders, one at a time (`whileBusy`:
   // this thread takes the other core and its heap the memory of a second bundle), then two at a time.
   const indexing = resolved.index
     ? startIndex(outDir, indexRecords(unique.reports), previous, {
@@ -114,7 +114,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   })
   const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles } = published
   const renderedAt = performance.now()
-  // The render's garbage goes before the index writes two bundles at once (a second Pagefind process).
+  // The render's garbage goes before the index writes two bundles at once (a second worker and its heap).
   if (indexing) collectGarbage()
   rendered()
   const indexed = await indexing?.finished
@@ -219,7 +219,7 @@ async function publishPages(input: PublishInput): Promise<Published> {
   if (changed) await removeFiles(input.outDir, changed.removed.map((url) => `${url.slice(1)}index.html`))
   await renderSite(site, input.outDir, input.pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), {
     unchanged: unchangedSingletons,
-    // Each run leaves its pages' garbage; V8 lets it grow to ~3 GB at 10,000 reports beside a Pagefind process.
+    // Each run leaves its pages' garbage; V8 lets it grow to ~3 GB at 10,000 reports beside the index's worker.
     afterRun: collectGarbageAbove(renderHeapBudget),
   })
   const views = new Map(site.reports.map((view) => [view.id, view]))

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm'
 /**
  * Collect this thread's garbage now (a full GC). After rendering, the heap holds the page data and HTML of thousands
  * of pages, all garbage, and V8 keeps it until its own next full collection: at 10,000 reports the build's process
- * held ~2.2 GB just as the index went from one Pagefind process to two, the build's peak. Collected, V8 returns the
+ * held ~2.2 GB just as the index went from one bundle at a time to two, the build's peak. Collected, V8 returns the
  * free pages. The function is `gc`, exposed by the flag for a new context (what test runners' leak detectors do).
  */
 export function collectGarbage(): void {

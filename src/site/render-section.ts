@@ -1,11 +1,11 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
-import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { kindLabel } from '../vocabulary.ts'
 import { paragraphAnchor } from '../paragraph-anchor.ts'
 import type { Section } from '../types.ts'
+import { serializeHtml } from './serialize-html.ts'
 
 /** How to render a section. */
 export interface RenderOptions {
@@ -34,13 +34,16 @@ const schema: SanitizeSchema = {
   strip: ['script', 'style'],
 }
 
-const processor = unified().use(rehypeSanitize, schema).use(rehypeStringify, { characterReferences: { useNamedReferences: false } })
+const sanitizer = unified().use(rehypeSanitize, schema)
 
 /** Render one section (heading, paragraphs, sub-sections) as sanitised HTML; every string from the report is text, never markup. */
 export function renderSection(section: Section, options: RenderOptions): string {
-  const root: Root = { type: 'root', children: [buildSection(section, options)] }
-  const tree = processor.runSync(root)
-  return processor.stringify(tree)
+  return serializeHtml(sectionTree(section, options))
+}
+
+/** The sanitised hast tree `renderSection` serialises. */
+export function sectionTree(section: Section, options: RenderOptions): Root {
+  return sanitizer.runSync({ type: 'root', children: [buildSection(section, options)] })
 }
 
 function buildSection(section: Section, options: RenderOptions): Element {
@@ -95,7 +98,10 @@ function buildParagraph(text: string, id: string, n: number, anchors: boolean, n
  * directive syntax), spaces and invisible characters percent-encoded; other characters (Han, full-width punctuation)
  * as they are, which the browser encodes when it follows the link: 3 bytes a character in the page instead of 9.
  */
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
 function encodeTextDirective(text: string): string {
-  const start = [...text.trim()].slice(0, 20).join('')
+  // A lone surrogate (from a sidecar's JSON, say) would make encodeURIComponent throw: it becomes U+FFFD.
+  const start = [...text.trim().replace(loneSurrogate, '\ufffd')].slice(0, 20).join('')
   return start.replace(/[^A-Za-z0-9\u0080-\u{10FFFF}]|[\s\p{C}]/gu, (character) => (character === '-' ? '%2D' : encodeURIComponent(character)))
 }
