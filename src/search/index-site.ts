@@ -40,7 +40,7 @@ export interface IndexOptions {
   onStarted?: () => void
   /** Called as pages are added to the index: `done` of `total` report pages (for a progress bar). */
   onProgress?: (done: number, total: number) => void
-  /** Most times a frequent index word is repeated, for the ranking (`pagefindInputOf`). Default 6. */
+  /** Most times a frequent index word is repeated, for the ranking (`dataPageOf`). Default 6. */
   maxRepeats?: number
   /**
    * Write only these bundles (`planBundles` names: `2022`, `2022-2`, `undated`, `all`); the other planned bundles are

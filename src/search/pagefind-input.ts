@@ -24,6 +24,7 @@ export function dataPageOf(record: IndexRecord, options: { prefix: string; group
   return {
     words,
     fragment: JSON.stringify(fragment),
+    metaKeys: Object.keys(fragment.meta),
     filters: options.group === null ? record.filters : { group: [options.group], ...record.filters },
     sort: record.sort,
   }

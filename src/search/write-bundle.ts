@@ -39,20 +39,20 @@ export interface BundleCount {
 /**
  * Write one bundle: its data files in Pagefind's format (`writeIndexData`: word chunks, filters, fragments holding
  * each page's text, meta and entry), and in the primary bundle Pagefind's search code. No Pagefind process: the words
- * are ours already, and Pagefind's own indexing was three quarters of the build. The value counts the pages indexed. `onPage` is called after each page's words are made.
+ * are ours already, and Pagefind's own indexing was three quarters of the build. The value counts the pages indexed;
+ * `onPage` is called after each page's words are made.
  * @example await writeBundle({ siteDir: '_site', prefix: '/', folder: 'pagefind/', years: [2024], records, primary: true, group: '2024', runtime: await loadPagefindRuntime() })
  */
 export async function writeBundle(job: BundleJob, onPage: () => void = () => {}): Promise<Result<BundleCount>> {
   try {
-    const runtime = job.runtime
     const options = { prefix: job.prefix, group: job.group, ...(job.maxRepeats === undefined ? {} : { maxRepeats: job.maxRepeats }) }
     const pages = job.records.map((record) => {
       const page = dataPageOf(record, options)
       onPage()
       return page
     })
-    const bundle = writeIndexData(pages, { language: 'zh', entry: runtime.entry })
-    if (job.primary) for (const [name, bytes] of runtime.files) bundle.set(name, bytes)
+    const bundle = writeIndexData(pages, { language: 'zh', entry: job.runtime.entry })
+    if (job.primary) for (const [name, bytes] of job.runtime.files) bundle.set(name, bytes)
     await writeBundleFiles(path.join(job.siteDir, job.folder), bundle)
     return { value: { pages: pages.length }, messages: [] }
   } catch (error) {

@@ -20,7 +20,7 @@ function makePages(): DataPage[] {
     const year = years[at % 3] ?? '2021'
     const filters: Record<string, string[]> = { group: ['g'], year: [year], kind: at % 4 === 0 ? ['plans', 'achievements'] : ['plans'] }
     const sort: Record<string, string> = at % 5 === 0 ? {} : { published: `${year}-0${1 + (at % 3)}-01` }
-    return { words, fragment: JSON.stringify({ url: `/p/${at}/`, meta: { title: `第${at}页` } }), filters, sort }
+    return { words, fragment: JSON.stringify({ url: `/p/${at}/`, meta: { title: `第${at}页` } }), metaKeys: ['title'], filters, sort }
   })
 }
 
@@ -78,7 +78,7 @@ describe('writeIndexData', () => {
   }, 120_000)
 
   it('names files by Pagefind hash of their data, lengthened only to tell two apart, and shares a fragment equal pages hold', () => {
-    const page: DataPage = { words: ['ab'], fragment: '{"url":"/a/"}', filters: {}, sort: {} }
+    const page: DataPage = { words: ['ab'], fragment: '{"url":"/a/"}', metaKeys: [], filters: {}, sort: {} }
     const bundle = writeIndexData([page, page, { ...page, fragment: '{"url":"/b/"}' }], { language: 'zh', entry: { version: '1.5.2', include_characters: ['_'] } })
     const fragments = namesUnder(bundle, 'fragment/')
     expect(fragments).toHaveLength(2)

@@ -7,6 +7,8 @@ export interface DataPage {
   words: readonly string[]
   /** The fragment's JSON, as the search page reads it (url, content, word_count, filters, meta, anchors). */
   fragment: string
+  /** The keys of the fragment's meta (the meta file lists them all). */
+  metaKeys: readonly string[]
   /** Filter values the page is found under (`group` included). */
   filters: Readonly<Record<string, readonly string[]>>
   /** Sort keys and their values. */
@@ -57,7 +59,7 @@ export function writeIndexData(pages: readonly DataPage[], options: IndexDataOpt
   for (const page of pages) {
     const data = Buffer.from(page.fragment, 'utf8')
     metaPages.push([fragmentName(bundle, taken, language, data), page.words.length])
-    for (const key of Object.keys((JSON.parse(page.fragment) as { meta?: object }).meta ?? {})) metaKeys.add(key)
+    for (const key of page.metaKeys) metaKeys.add(key)
   }
 
   const chunks: Cbor[] = []
