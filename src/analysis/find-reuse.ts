@@ -5,7 +5,7 @@ import { collectParagraphs } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
 import { bandKey, bands, minHash, signatureLength } from './min-hash.ts'
-import { sharedCharsOf } from './shared-grams.ts'
+import { sharedCharsOf, sharedCharsOfCopy } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
 
 /** Options for `findReuse`. */
@@ -306,9 +306,14 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
     else unitsOfPara.set(para, [unit])
   }
   for (const report of reports) result.set(report.id, { reuse: [], reuseCounts: [], reusedShare: 0 })
-  const unions = unionCounter(clusters, agencies, reports.length)
-  const byAgency = membersByAgency(corpus, clusters, agencies)
+  // Agencies as numbers, per report and per paragraph: the scoring below compares them millions of times.
+  const numbers = new Map<string, number>()
+  const agencyOfReport = Int32Array.from(agencies, (agency) => numbers.get(agency) ?? numbers.set(agency, numbers.size).size - 1)
+  const agencyOfPara = Int32Array.from(corpus.paraReport, (report) => agencyOfReport[report] ?? 0)
+  const unions = unionCounter(clusters, agencyOfReport, reports.length)
+  const byAgency = membersByAgency(corpus, clusters, agencyOfPara)
   const scores: Scores = { of: new Int32Array(corpus.paraReport.length), touched: [] }
+  const scope: Scope = { reports, corpus, clusters, agencyOfPara, byAgency, limit: perParagraph, perCluster, scores }
   for (const [para, units] of unitsOfPara) {
     const self = corpus.paraReport[para] ?? 0
     for (const unit of units) reused[self] = (reused[self] ?? 0) + (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
@@ -316,8 +321,8 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
     const union = unions(units.map((unit) => clusters.of[unit] ?? 0))
     const entry = result.get(reports[self]?.id ?? '')
     if (!entry) continue
-    entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: union.size - 1, sameAgency: (union.agencies.get(agencies[self] ?? '') ?? 1) - 1 })
-    entry.reuse.push(...closestParagraphs(para, units, reports, corpus, clusters, agencies, byAgency, perParagraph, perCluster, scores))
+    entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: union.size - 1, sameAgency: (union.agencies.get(agencyOfReport[self] ?? 0) ?? 1) - 1 })
+    entry.reuse.push(...closestParagraphs(para, units, scope))
   }
   reports.forEach((report, index) => {
     const entry = result.get(report.id)
@@ -333,20 +338,23 @@ interface Scores {
   touched: number[]
 }
 
+/** What `closestParagraphs` reads, the same for every paragraph. */
+interface Scope {
+  reports: readonly Report[]
+  corpus: Corpus
+  clusters: Clusters
+  agencyOfPara: Int32Array
+  byAgency: (cluster: number) => ReadonlyMap<number, readonly number[]>
+  limit: number
+  perCluster: number
+  scores: Scores
+}
+
 /** The other paragraphs sharing most with one paragraph (same agency first on ties), each aligned unit by unit. */
-function closestParagraphs(
-  para: number,
-  units: readonly number[],
-  reports: readonly Report[],
-  corpus: Corpus,
-  clusters: Clusters,
-  agencies: readonly string[],
-  byAgency: (cluster: number) => ReadonlyMap<string, readonly number[]>,
-  limit: number,
-  perCluster: number,
-  scores: Scores,
-): ReuseLink[] {
+function closestParagraphs(para: number, units: readonly number[], scope: Scope): ReuseLink[] {
+  const { reports, corpus, clusters, agencyOfPara, scores } = scope
   const self = corpus.paraReport[para] ?? 0
+  const agency = agencyOfPara[para] ?? 0
   const add = (member: number, length: number): void => {
     const otherPara = corpus.unitPara[member] ?? 0
     if (corpus.paraReport[otherPara] === self) return
@@ -357,36 +365,37 @@ function closestParagraphs(
     const cluster = clusters.of[unit] ?? 0
     const length = (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
     // All of the same agency's members, and the first few of other agencies: a cluster may hold thousands.
-    for (const member of byAgency(cluster).get(agencies[self] ?? '') ?? []) add(member, length)
+    for (const member of scope.byAgency(cluster).get(agency) ?? []) add(member, length)
     let others = 0
     for (const member of clusters.members[cluster] ?? []) {
-      if (others >= perCluster) break
-      if (agencies[corpus.paraReport[corpus.unitPara[member] ?? 0] ?? 0] === agencies[self]) continue
+      if (others >= scope.perCluster) break
+      if (agencyOfPara[corpus.unitPara[member] ?? 0] === agency) continue
       others++
       add(member, length)
     }
   }
-  const chosen = scores.touched
-    .map((otherPara) => ({ otherPara, score: scores.of[otherPara] ?? 0, same: agencies[corpus.paraReport[otherPara] ?? 0] === agencies[self] }))
-    .sort((a, b) => b.score - a.score || Number(b.same) - Number(a.same) || a.otherPara - b.otherPara)
-  for (const otherPara of scores.touched) scores.of[otherPara] = 0
-  scores.touched.length = 0
+  const same = (otherPara: number): number => (agencyOfPara[otherPara] === agency ? 1 : 0)
+  const chosen = scores.touched.sort((a, b) => (scores.of[b] ?? 0) - (scores.of[a] ?? 0) || same(b) - same(a) || a - b)
   // The closest paragraphs, and the same agency's closest too when it did not make the list (跨年重复 matters most).
-  const listed = chosen.slice(0, limit)
-  const sameBest = chosen.find((entry) => entry.same)
-  if (sameBest && !listed.includes(sameBest)) listed.push(sameBest)
+  const listed = chosen.slice(0, scope.limit)
+  const sameBest = chosen.find((otherPara) => same(otherPara) === 1)
+  if (sameBest !== undefined && !listed.includes(sameBest)) listed.push(sameBest)
+  for (const otherPara of chosen) scores.of[otherPara] = 0
+  scores.touched = []
   const folded = corpus.paraFolded[para] ?? ''
   // The shared count comes from 4-grams both paragraphs hold (what the side-by-side view marks): linear, and the
-  // clusters were already aligned. The marks themselves are found again when a page shows the pair.
-  const sharedWith = sharedCharsOf(folded)
-  return listed.map(({ otherPara, same }) => {
-    const shared = sharedWith(corpus.paraFolded[otherPara] ?? '')
+  // clusters were already aligned. The marks themselves are found again when a page shows the pair. A copy shares
+  // every character (most listed pairs are copies), and needs no table.
+  let sharedWith: ((other: string) => number) | undefined
+  return listed.map((otherPara) => {
+    const other = corpus.paraFolded[otherPara] ?? ''
+    const shared = other === folded ? sharedCharsOfCopy(folded) : (sharedWith ??= sharedCharsOf(folded))(other)
     return {
       anchor: corpus.paraAnchor[para] ?? '',
       other: { id: reports[corpus.paraReport[otherPara] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[otherPara] ?? '' },
       sharedChars: shared,
       similarity: folded.length > 0 ? round(Math.min(1, shared / folded.length)) : 0,
-      sameAgency: same,
+      sameAgency: same(otherPara) === 1,
     }
   })
 }
@@ -395,8 +404,8 @@ function closestParagraphs(
  * Distinct reports (and how many per agency) in the union of some clusters. Paragraphs copied from one source share
  * their set of clusters, so each set is counted once: counting per paragraph would cost paragraphs × cluster size.
  */
-function unionCounter(clusters: Clusters, agencies: readonly string[], reportCount: number): (ids: readonly number[]) => { size: number; agencies: Map<string, number> } {
-  const cache = new Map<string, { size: number; agencies: Map<string, number> }>()
+function unionCounter(clusters: Clusters, agencyOfReport: Int32Array, reportCount: number): (ids: readonly number[]) => { size: number; agencies: Map<number, number> } {
+  const cache = new Map<string, { size: number; agencies: Map<number, number> }>()
   const stamp = new Int32Array(reportCount).fill(-1)
   let round = 0
   return function countUnion(ids) {
@@ -404,14 +413,14 @@ function unionCounter(clusters: Clusters, agencies: readonly string[], reportCou
     const held = cache.get(key)
     if (held) return held
     round++
-    const counts = new Map<string, number>()
+    const counts = new Map<number, number>()
     let size = 0
     for (const id of key.split(',').map(Number)) {
       for (const report of clusters.reports[id] ?? []) {
         if (stamp[report] === round) continue
         stamp[report] = round
         size++
-        const agency = agencies[report] ?? ''
+        const agency = agencyOfReport[report] ?? 0
         counts.set(agency, (counts.get(agency) ?? 0) + 1)
       }
     }
@@ -422,14 +431,14 @@ function unionCounter(clusters: Clusters, agencies: readonly string[], reportCou
 }
 
 /** A cluster's units grouped by their report's agency, computed when first asked. */
-function membersByAgency(corpus: Corpus, clusters: Clusters, agencies: readonly string[]): (cluster: number) => ReadonlyMap<string, readonly number[]> {
-  const cache = new Map<number, Map<string, number[]>>()
+function membersByAgency(corpus: Corpus, clusters: Clusters, agencyOfPara: Int32Array): (cluster: number) => ReadonlyMap<number, readonly number[]> {
+  const cache = new Map<number, Map<number, number[]>>()
   return function membersOf(cluster) {
     let groups = cache.get(cluster)
     if (!groups) {
       groups = new Map()
       for (const member of clusters.members[cluster] ?? []) {
-        const agency = agencies[corpus.paraReport[corpus.unitPara[member] ?? 0] ?? 0] ?? ''
+        const agency = agencyOfPara[corpus.unitPara[member] ?? 0] ?? 0
         const list = groups.get(agency)
         if (list) list.push(member)
         else groups.set(agency, [member])

@@ -127,6 +127,11 @@ export function sharedCharsOf(self: string): (other: string) => number {
   }
 }
 
+/** `sharedCharsOf(text)(text)` without the table: a copy shares every character once it is a 4-gram long. */
+export function sharedCharsOfCopy(text: string): number {
+  return text.length >= gram ? text.length : 0
+}
+
 /**
  * `[sharedGrams(a, b), sharedGrams(b, a)]` in one pass: `a`'s 4-grams are tabled with their positions, `b` is scanned
  * once, and each 4-gram found marks both texts (the side-by-side view marks both paragraphs of a pair).

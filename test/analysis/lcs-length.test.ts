@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRandom } from '../../src/bench/create-random.ts'
 import { lcsLength } from '../../src/analysis/lcs-length.ts'
-import { sharedGrams, sharedGramsBoth } from '../../src/analysis/shared-grams.ts'
+import { sharedCharsOf, sharedCharsOfCopy, sharedGrams, sharedGramsBoth } from '../../src/analysis/shared-grams.ts'
 
 /** The textbook quadratic LCS, to hold the bit-parallel one against. */
 function slowLcs(a: string, b: string): number {
@@ -37,6 +37,13 @@ describe('sharedGrams', () => {
     // Few distinct characters: repeated 4-grams, overlapping and touching runs.
     const text = fc.array(fc.constantFrom(...'法治政府建'), { minLength: 0, maxLength: 60 }).map((chars) => chars.join(''))
     fc.assert(fc.property(text, text, (a, b) => JSON.stringify(sharedGramsBoth(a, b)) === JSON.stringify([sharedGrams(a, b), sharedGrams(b, a)])), { numRuns: 300 })
+  })
+
+  it('counts what a copy shares without a table as the table does (sharedCharsOfCopy)', () => {
+    expect(sharedCharsOfCopy('甲乙丙')).toBe(0)
+    expect(sharedCharsOfCopy('甲乙丙丁')).toBe(4)
+    const text = fc.array(fc.constantFrom(...'法治政府建'), { minLength: 0, maxLength: 60 }).map((chars) => chars.join(''))
+    fc.assert(fc.property(text, (a) => sharedCharsOfCopy(a) === sharedCharsOf(a)(a)), { numRuns: 300 })
   })
 })
 
