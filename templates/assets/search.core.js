@@ -227,21 +227,24 @@ export function unitCode(unit) {
 const unitCodes = new Map()
 
 /**
- * The index words of one block of text, in order: the text is folded to its units (`foldCharacter`: punctuation
- * and spaces dropped, simplified, NFKC, lower case), and each unit is written with the next (`营商 商环 环境`), the
- * last alone (a one-unit query matches it and every pair it starts, by prefix). The search page and the indexer
- * share this, so a query's words are exactly those of the text holding it.
- * @example indexWords('營商環境') // [code(营商), code(商环), code(环境), code(境)]
+ * The index words of one block of text: the text is folded to its units (`foldCharacter`: punctuation and spaces
+ * dropped, simplified, NFKC, lower case), each unit written with the next (`营商 商环 环境`), then each unit alone (a
+ * one-unit query looks its code up exactly: a prefix search would need every pair the unit starts in the one word
+ * chunk Pagefind loads for it). The search page and the indexer share this, so a query's words are exactly those of
+ * the text holding it.
+ * @example indexWords('營商環境') // [code(营商), code(商环), code(环境), code(营), code(商), code(环), code(境)]
  */
 export function indexWords(text) {
-  return pairWords([...foldText(text).replace(/\n/g, '')], true)
+  const units = [...foldText(text).replace(/\n/g, '')]
+  const words = pairWords(units)
+  for (const unit of units) words.push(unitCode(unit))
+  return words
 }
 
-/** Each unit's code with the next one's; the last unit alone too when `lastAlone` or when there is only one. */
-function pairWords(units, lastAlone) {
+/** Each unit's code with the next one's. */
+function pairWords(units) {
   const words = []
   for (let at = 0; at + 1 < units.length; at += 1) words.push(unitCode(units[at]) + unitCode(units[at + 1]))
-  if (units.length > 0 && (lastAlone || units.length === 1)) words.push(unitCode(units.at(-1)))
   return words
 }
 
@@ -260,7 +263,8 @@ export function queryWordsOf(term) {
     .filter((word) => word.folded)
     .map((word) => {
       const units = [...word.folded]
-      return { ...word, phrase: true, units: units.length, tokens: pairWords(units, false).join(' ') }
+      const tokens = units.length === 1 ? [unitCode(units[0])] : pairWords(units)
+      return { ...word, phrase: true, units: units.length, tokens: tokens.join(' ') }
     })
 }
 
@@ -274,9 +278,8 @@ export function candidatesMayMiss(words, state) {
 }
 
 /**
- * How each index word of a query is looked up: a pair exactly (`"…"`: Pagefind's plain search would fall back to
- * similar words when a pair is missing from a bundle); a one-unit word by prefix (its code starts every pair it
- * starts, and the last unit of a block is indexed alone). A long word is looked up by `lookupsPerWord` of its
+ * How each index word of a query is looked up: exactly (`"…"`: Pagefind's plain search would fall back to similar
+ * words when one is missing from a bundle), a pair or, for a one-unit word, the unit alone. A long word is looked up by `lookupsPerWord` of its
  * pairs, spread over it: the candidates still hold every page with the word, and each shown hit is checked.
  */
 export function lookupsOf(words) {
@@ -284,7 +287,7 @@ export function lookupsOf(words) {
   for (const word of words) {
     const tokens = word.tokens.split(' ')
     if (word.units === 1) {
-      lookups.set(tokens[0], tokens[0])
+      lookups.set(tokens[0], `"${tokens[0]}"`)
       continue
     }
     const step = Math.max(1, (tokens.length - 1) / (lookupsPerWord - 1))

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeCbor, type Cbor } from '../../src/search/pagefind-format/cbor.ts'
 import { unpackPagefindFile, type Bundle } from '../../src/search/pagefind-format/pagefind-file.ts'
 import { loadPagefindRuntime } from '../../src/search/pagefind-format/pagefind-runtime.ts'
-import { compareBytes, pagefindHash, writeIndexData, type DataPage } from '../../src/search/pagefind-format/write-index-data.ts'
+import { chunkEntries, compareBytes, pagefindChunkEntries, pagefindHash, writeIndexData, type DataPage } from '../../src/search/pagefind-format/write-index-data.ts'
 import { seeded } from './seeded.ts'
 
 /** Pages of random index words (8 letters, as pair codes are), enough for several chunks, one past 65,536 words. */
@@ -56,7 +56,7 @@ describe('writeIndexData', () => {
   it('writes the word chunks, filters, sorts and page list Pagefind writes for the same pages', async () => {
     const pages = makePages()
     const theirs = await indexWithPagefind(pages)
-    const ours = writeIndexData(pages, { language: 'zh', entry: { version: '1.5.2', include_characters: [] } })
+    const ours = writeIndexData(pages, { language: 'zh', entry: { version: '1.5.2', include_characters: [] }, chunkEntries: pagefindChunkEntries })
 
     const chunks = namesUnder(theirs, 'index/')
     expect(chunks.length).toBeGreaterThan(3)
@@ -76,6 +76,30 @@ describe('writeIndexData', () => {
     expect(filterData(ours, ourFilters ?? []).sort()).toEqual(filterData(theirs, theirFilters ?? []).sort())
     expect((ourFilters as [string, string][]).map(([filter]) => filter)).toEqual(['group', 'kind', 'year'])
   }, 120_000)
+
+  it('cuts word chunks at our smaller size, with the same words and pages in them', () => {
+    const pages = makePages()
+    const entry = { version: '1.5.2', include_characters: [] }
+    // A chunk is `[[word, pages, []], …]` inside a one-element array.
+    const chunkWordsOf = (bundle: Bundle, name: string): Cbor[] => ((data(bundle, name) as Cbor[])[0] ?? []) as Cbor[]
+    const wordsOf = (bundle: Bundle): Cbor[] => namesUnder(bundle, 'index/').flatMap((name) => chunkWordsOf(bundle, name))
+    const byWord = (bundle: Bundle): Cbor[] => wordsOf(bundle).sort((a, b) => compareBytes(String((a as Cbor[])[0]), String((b as Cbor[])[0])))
+    const large = writeIndexData(pages, { language: 'zh', entry, chunkEntries: pagefindChunkEntries })
+    const small = writeIndexData(pages, { language: 'zh', entry })
+    expect(byWord(small)).toEqual(byWord(large))
+    // Entries as Pagefind counts them: each page's locations, its weight and the page.
+    const entriesOf = (word: Cbor): number => (word as [string, [number, number[]][]])[1].reduce((sum, [, locations]) => sum + locations.length + 1, 0)
+    // In word order, as the meta file lists them.
+    const chunks = (metaOf(small)[2] as [string, string, string][]).map(([, , hash]) => chunkWordsOf(small, `index/${hash}.pf_index`))
+    expect(chunks.length).toBeGreaterThan(namesUnder(large, 'index/').length * 3)
+    for (const chunk of chunks.slice(0, -1)) {
+      const sizes = chunk.map(entriesOf)
+      const total = sizes.reduce((sum, size) => sum + size, 0)
+      // A chunk ends with the word that takes it to the size, never later.
+      expect(total).toBeGreaterThanOrEqual(chunkEntries)
+      expect(total - (sizes.at(-1) ?? 0)).toBeLessThan(chunkEntries)
+    }
+  })
 
   it('names files by Pagefind hash of their data, lengthened only to tell two apart, and shares a fragment equal pages hold', () => {
     const page: DataPage = { words: ['ab'], fragment: '{"url":"/a/"}', metaKeys: [], filters: {}, sort: {} }

@@ -24,14 +24,22 @@ export interface EntryTemplate {
 export interface IndexDataOptions {
   language: string
   entry: EntryTemplate
-  /** Locations (plus one per page) a word chunk holds before the next starts: Pagefind's 20,000. */
+  /** Locations (plus two per page) a word chunk holds before the next starts. Default `chunkEntries` (4,000); Pagefind's is `pagefindChunkEntries`. */
   chunkEntries?: number
 }
 
 /** Pagefind 1.5 opens each page's locations with its weight: -25 is the body text's (weight 1, stored as 24 + 1). */
 const bodyWeight = -25
-/** Pagefind's chunk size, in locations plus one per page. */
-const defaultChunkEntries = 20_000
+/** Pagefind's chunk size, in locations plus two per page (its weight and the page). */
+export const pagefindChunkEntries = 20_000
+/**
+ * Ours: a fifth of Pagefind's. A query fetches, per bundle, the whole chunk of each of its words, and our words are
+ * character pairs and characters, each once a page (or a few times, for the ranking), so a chunk of 20,000 was
+ * mostly other words: at 10,000 reports the first query for 行政复议 执法 fell from 229.6 to 166.1 KB and one found
+ * nowhere (all 12 bundles) from 1,956 to 841 KB, for more files (+15,900) and meta (the chunk list); 2,000 and 8,000
+ * were worse (docs/performance.md, "Session 10").
+ */
+export const chunkEntries = 4_000
 
 /**
  * The data files of a Pagefind bundle for these pages, written the way Pagefind 1.5 writes them for custom records:
@@ -63,7 +71,7 @@ export function writeIndexData(pages: readonly DataPage[], options: IndexDataOpt
   }
 
   const chunks: Cbor[] = []
-  for (const chunk of chunkWords(postingsOf(pages), options.chunkEntries ?? defaultChunkEntries)) {
+  for (const chunk of chunkWords(postingsOf(pages), options.chunkEntries ?? chunkEntries)) {
     chunks.push([chunk.from, chunk.to, name('index/', chunk.data, 7, 'pf_index')])
   }
 
@@ -141,7 +149,9 @@ interface WordChunk {
 
 /**
  * Cut the words, in order, into chunks of about `size` entries (a page's locations and its weight) as Pagefind does,
- * and name each chunk's range by the shortest prefixes that tell it from its neighbours.
+ * and name each chunk's range by the shortest prefixes that tell it from its neighbours. Pagefind's search code loads
+ * one chunk per query term (the one whose range holds it), so a prefix search sees only that chunk's words: ours
+ * looks every word up exactly.
  */
 function chunkWords(postings: Map<string, number[]>, size: number): WordChunk[] {
   const words = [...postings.keys()].sort(compareBytes)
