@@ -14,15 +14,17 @@ export interface IndexOptions {
   /** Sub-path the site is served from, e.g. `/archive/`; baked into result URLs. Default `/`. */
   pathPrefix?: string
   /**
-   * How pages are split into groups and bundles: `year`: a group per year, newest first (its first bundle in
-   * `pagefind/`), a large year in several bundles of about `bundlePages` pages (`planBundles`), pages without a year
-   * last; the search reads a group at a time. `none`: everything in `pagefind/`, one group. Default `year`.
+   * How pages are split into groups and bundles: `year`: by year, newest first (the first bundle in `pagefind/`),
+   * a large year in parts of about `bundlePages` pages, newest published first (`planBundles`), pages without a year
+   * last; each bundle is a group, and the search reads a group at a time. `none`: everything in `pagefind/`, one
+   * group. Default `year`.
    */
   split?: 'year' | 'none'
   /**
-   * Pages per bundle: a year of n pages is cut into ceil(n / bundlePages) parts by a hash of each page's URL, so a
-   * part holds about n / ceil(n / bundlePages) pages. Bounds the memory of writing one and the time to re-index the
-   * part a changed report is in; the first query reads every part of the newest year. Default `bundleDefaults.bundlePages`.
+   * Pages per bundle, on average: a year's pages, newest published first, are cut after each page whose URL ends a
+   * part (one in `bundlePages`, `planBundles`). Bounds the memory of writing one, the time to re-index the part a
+   * changed report is in, and what the first query reads (the newest part, more only while hits are too few).
+   * Default `bundleDefaults.bundlePages`.
    */
   bundlePages?: number
   /** Bundles written at once, each in its own worker thread. Default 2 (1 on a single core). */
@@ -43,8 +45,9 @@ export interface IndexOptions {
   /** Most times a frequent index word is repeated, for the ranking (`dataPageOf`). Default 6. */
   maxRepeats?: number
   /**
-   * Write only these bundles (`planBundles` names: `2022`, `2022-2`, `undated`, `all`); the other planned bundles are
-   * left as they are on disk (another job writes them, or they are up to date). Default: every bundle.
+   * Write only these bundles (`planBundles` names: `2022-3f9a1c2b`, `2022`, `undated`, `all`; a year or `undated`
+   * takes all its parts); the other planned bundles are left as they are on disk (another job writes them, or they
+   * are up to date). Default: every bundle.
    */
   only?: readonly string[]
 }
@@ -57,7 +60,7 @@ export interface IndexedBundle {
   years: number[]
   /** Pages indexed into it. */
   pages: number
-  /** Its pages' `group` filter value: the year, `undated`, or null when the site is one group. */
+  /** Its pages' `group` filter value: the bundle's name (`2022`, `2022-3f9a1c2b`, `undated`), or null when the site is one group. */
   group: string | null
 }
 
@@ -80,7 +83,7 @@ export const bundleManifest = 'pagefind-shards.json'
 /**
  * Index report pages, given as records made from their page data (`indexRecordOf`), into the site's folder as
  * Pagefind bundles (Pagefind's format and search code), by year and of bounded size, two at a time, so memory stays
- * bounded, both cores work, and the search page's first query reads the newest year only.
+ * bounded, both cores work, and the search page's first query reads the newest part of the newest year.
  * @example await indexSite('_site', site.reports.map(indexRecordOf), { pathPrefix: '/', split: 'year' })
  */
 export async function indexSite(siteDir: string, pages: readonly IndexRecord[], options: IndexOptions = {}): Promise<Result<IndexSummary>> {
@@ -104,12 +107,12 @@ export async function indexBundles(
   if (pages === 0) {
     messages.push(createMessage('no-report-pages', { file: siteDir, severity: 'warning' }))
   }
-  const unknown = (options.only ?? []).filter((name) => !bundles.some((bundle) => bundle.name === name))
+  const unknown = (options.only ?? []).filter((name) => !bundles.some((bundle) => answersTo(bundle, name)))
   if (unknown.length > 0) {
     const names = bundles.map((bundle) => bundle.name).join('、')
     return { value: null, messages: [createMessage('unknown-bundle', { file: siteDir, severity: 'error' }, { names: unknown.join('、'), known: names })] }
   }
-  const chosen = options.only ? bundles.filter((bundle) => options.only?.includes(bundle.name)) : bundles
+  const chosen = options.only ? bundles.filter((bundle) => options.only?.some((name) => answersTo(bundle, name))) : bundles
   await removeUnplannedBundles(siteDir, bundles)
   const parallel = options.parallel ?? Math.min(2, availableParallelism())
   let runtime: PagefindRuntime
@@ -157,6 +160,14 @@ export async function indexBundles(
   const present = await Promise.all(indexed.map((bundle) => sizeOf(path.join(siteDir, bundle.path)).catch(() => 0)))
   const bytes = present.reduce((a, b) => a + b, 0)
   return { value: { pages, bundles: indexed, bytes }, messages }
+}
+
+/**
+ * Whether `--only-bundle NAME` takes this bundle: its own name (`2022-3f9a1c2b`), or its year (`2022`: every part of
+ * the year, so a job per year needs no list of parts) or `undated`.
+ */
+function answersTo(bundle: BundlePlan, name: string): boolean {
+  return bundle.name === name || (bundle.group !== null && name === (bundle.years.length === 1 ? String(bundle.years[0]) : 'undated'))
 }
 
 /** Remove bundle folders the plan no longer has (a year whose reports are all gone, a split that merged). */

@@ -1,4 +1,4 @@
-import { blockBreak, indexWords } from '../../templates/assets/search.core.js'
+import { blockBreak, indexWords, newestSort } from '../../templates/assets/search.core.js'
 import type { DataPage } from './pagefind-format/write-index-data.ts'
 import type { IndexRecord } from './index-record.ts'
 
@@ -7,10 +7,13 @@ import type { IndexRecord } from './index-record.ts'
  * (`indexWords`, shared with the query code) once, a few more times when frequent (1 + log2 of its count, at most
  * `maxRepeats`), for the ranking; `maxRepeats: 1` gives each word once. Its fragment, which the search page shows,
  * holds the text in blocks (separated by `blockBreak`) and its headings, not the words. `prefix` is baked into the
- * URL; `group` becomes the page's `group` filter (the search reads one group at a time), which the fragment leaves out.
- * @example dataPageOf(record, { prefix: '/', group: '2022' }).filters.group // ['2022']
+ * URL; `group` becomes the page's `group` filter (the search reads one group at a time), which the fragment leaves out;
+ * `position`, the page's place in its bundle (newest first, `planBundles`), its `newestSort` value: every page has
+ * one (Pagefind leaves pages without the sort key out of sorted results), so the search lists a bundle's hits in
+ * that order.
+ * @example dataPageOf(record, { prefix: '/', group: '2022', position: 0 }).sort // { newest: '0000000', published: '2023-03-01' }
  */
-export function dataPageOf(record: IndexRecord, options: { prefix: string; group: string | null; maxRepeats?: number }): DataPage {
+export function dataPageOf(record: IndexRecord, options: { prefix: string; group: string | null; position: number; maxRepeats?: number }): DataPage {
   const words = indexWordsOf(record.blocks, options.maxRepeats ?? 6)
   const fragment = {
     url: options.prefix + record.url.replace(/^\//, ''),
@@ -26,7 +29,7 @@ export function dataPageOf(record: IndexRecord, options: { prefix: string; group
     fragment: JSON.stringify(fragment),
     metaKeys: Object.keys(fragment.meta),
     filters: options.group === null ? record.filters : { group: [options.group], ...record.filters },
-    sort: record.sort,
+    sort: { [newestSort]: String(options.position).padStart(7, '0'), ...record.sort },
   }
 }
 

@@ -3,7 +3,10 @@ import type { IndexRecord } from './index-record.ts'
 
 /** One Pagefind bundle to write: its name, its folder and the pages that go into it. */
 export interface BundlePlan {
-  /** What `--only-bundle` takes: the year (`2022`), a part of a large year (`2022-2`), `undated`, or `all`. */
+  /**
+   * What `--only-bundle` takes: the year (`2022`: the year's last part, or all of it), a part of a large year named
+   * by the page that ends it (`2022-3f9a1c2b`), `undated`, or `all`.
+   */
   name: string
   /** Folder relative to the site root, ending in `/`: the first bundle is `pagefind/`, the others `pagefind-{name}/`. */
   folder: string
@@ -11,49 +14,76 @@ export interface BundlePlan {
   years: number[]
   /** Its pages' `group` filter value (the search reads one group at a time), or null when the site is one group. */
   group: string | null
-  /** Its pages' records, sorted by URL. */
+  /** Its pages' records, newest first (`byNewest`): the order the search lists them in. */
   records: IndexRecord[]
 }
 
 /**
- * Split records into bundles: by year, newest first, then pages without a year (`undated`), each year one group;
- * a year of n pages in K = ceil(n / `bundlePages`) parts, each page in the part its URL hashes to (`partOf`), so a
- * page stays in its part while K stays the same: adding or removing a report changes one part, not every part after
- * it. Parts hold about n / K pages each; a part no page hashes to is left out. The plan depends on the records' URLs
- * and years only, so every job of a build (`--only-bundle`) plans the same bundles.
- * @example planBundles(records, 'year', 1000).map((bundle) => bundle.name) // ['2024', '2024-2', '2023', …, 'undated']
+ * Split records into bundles: by year, newest first, then pages without a year (`undated`). Within a year pages go
+ * newest published first (`byNewest`), and a large year is cut into parts after each page whose URL ends a part
+ * (`partEnd`: one URL in `bundlePages`), so parts hold `bundlePages` pages on average and the search, which reads
+ * one part at a time, finds the newest hits in the first part it reads. Where a part ends depends on that page's URL
+ * alone, not on how many pages came before it: adding, changing or removing a report changes its own part (two when
+ * the page ends a part: one part is split or two are merged), never the parts after it. Each part is a group of its
+ * own. The plan depends on the records' URLs, years and publication dates only, so every job of a build
+ * (`--only-bundle`) plans the same bundles.
+ * @example planBundles(records, 'year', 1000).map((bundle) => bundle.name) // ['2024-3f9a1c2b', '2024', '2023', …, 'undated']
  */
 export function planBundles(pages: readonly IndexRecord[], split: 'year' | 'none', bundlePages: number): BundlePlan[] {
   const years = [...new Set(pages.flatMap((page) => (page.year === null ? [] : [page.year])))].sort((a, b) => b - a)
-  if (split === 'none') return [{ name: 'all', folder: 'pagefind/', years, group: null, records: [...pages].sort(byUrl) }]
+  if (split === 'none') return [{ name: 'all', folder: 'pagefind/', years, group: null, records: [...pages].sort(byNewest) }]
   const keys: (number | null)[] = [...years, ...(pages.some((page) => page.year === null) ? [null] : [])]
   const bundles: BundlePlan[] = []
+  const names = new Set<string>()
   for (const year of keys) {
-    const members = pages.filter((page) => page.year === year).sort(byUrl)
-    const group = year === null ? 'undated' : String(year)
-    const parts = Math.max(1, Math.ceil(members.length / Math.max(1, bundlePages)))
-    const byPart = Array.from({ length: parts }, (): IndexRecord[] => [])
-    for (const page of members) byPart[partOf(page.url, parts)]?.push(page)
-    for (const [part, records] of byPart.entries()) {
-      if (records.length === 0) continue
-      const name = `${group}${part === 0 ? '' : `-${part + 1}`}`
+    const label = year === null ? 'undated' : String(year)
+    for (const part of cutParts(pages.filter((page) => page.year === year).sort(byNewest), bundlePages)) {
+      let name = part.end === null ? label : `${label}-${part.end.slice(0, 8)}`
+      // Two URLs of a year sharing 32 bits of their SHA-1: the later part takes the whole digest.
+      if (names.has(name)) name = `${label}-${part.end}`
+      names.add(name)
       const folder = bundles.length === 0 ? 'pagefind/' : `pagefind-${name}/`
-      bundles.push({ name, folder, years: year === null ? [] : [year], group, records })
+      bundles.push({ name, folder, years: year === null ? [] : [year], group: name, records: part.records })
     }
   }
   return bundles.length > 0 ? bundles : [{ name: 'all', folder: 'pagefind/', years: [], group: null, records: [] }]
 }
 
-/**
- * The part (0 … parts − 1) a page's URL belongs to: the first 48 bits of the URL's SHA-1, modulo the parts. Stable
- * across builds, machines and the other pages of the year; spread evenly, so parts are of about equal size.
- * @example partOf('/reports/2022/tianjin-zwfwb/', 2) // 0 or 1, the same every time
- */
-export function partOf(url: string, parts: number): number {
-  if (parts <= 1) return 0
-  return createHash('sha1').update(url).digest().readUIntBE(0, 6) % parts
+/** Pages in order, cut after each page that ends a part; `end` names the part by that page, null for the rest. */
+function cutParts(members: readonly IndexRecord[], bundlePages: number): { end: string | null; records: IndexRecord[] }[] {
+  const parts: { end: string | null; records: IndexRecord[] }[] = []
+  let records: IndexRecord[] = []
+  for (const page of members) {
+    records.push(page)
+    const end = partEnd(page.url, bundlePages)
+    if (end === null) continue
+    parts.push({ end, records })
+    records = []
+  }
+  if (records.length > 0) parts.push({ end: null, records })
+  return parts
 }
 
-function byUrl(a: IndexRecord, b: IndexRecord): number {
+/**
+ * Whether a page ends its part, from its URL alone: when the first 48 bits of the URL's SHA-1 are a multiple of
+ * `bundlePages` (one URL in `bundlePages`), the rest of that SHA-1 in hex (the part is named by its first 8 digits);
+ * otherwise null.
+ * Stable across builds, machines and the other pages of the year.
+ * @example partEnd('/reports/2022/tianjin-zwfwb/', 1000) // null, or e.g. '3f9a1c2b…' (28 hex digits) for one URL in a thousand
+ */
+export function partEnd(url: string, bundlePages: number): string | null {
+  const digest = createHash('sha1').update(url).digest()
+  return digest.readUIntBE(0, 6) % Math.max(1, Math.floor(bundlePages)) === 0 ? digest.toString('hex', 6) : null
+}
+
+/**
+ * Newest first, the order the search lists pages in: by the year reported on, latest first, pages without one last
+ * (within a bundle of the year split all have the same); then by publication date, latest first, pages that state
+ * none last; ties by URL.
+ */
+export function byNewest(a: IndexRecord, b: IndexRecord): number {
+  if (a.year !== b.year) return a.year === null ? 1 : b.year === null ? -1 : b.year - a.year
+  const [left, right] = [a.sort['published'] ?? '', b.sort['published'] ?? '']
+  if (left !== right) return left === '' ? 1 : right === '' ? -1 : left > right ? -1 : 1
   return a.url < b.url ? -1 : a.url > b.url ? 1 : 0
 }

@@ -18,7 +18,7 @@ export const searchUsage = `用法：npm run --silent search -- 关键词… [�
   --province P    省份，如 天津市（或 天津）；地区未知
   --level L       层级：${levels.map(named).join('、')}，英文或中文均可（也可写 乡镇、县 等）
   --agency A      机构全称
-  --sort relevance  跨年度按相关度排序（默认按年度从新到旧）
+  --sort relevance  跨年度按相关度排序（默认按年度、再按发布日期从新到旧）
   --limit N       显示前 N 篇（默认 10）
   --json          输出 JSON：[{url, title, excerpt, sub_results: [{url, title}]}]
   --site DIR      站点目录（默认 _site）
@@ -56,7 +56,7 @@ export function readSearchArgs(args: string[]): SearchArgs {
   const count = Number(limit)
   if (!state.q && Object.keys(filters).length === 0) return { kind: 'error', reason: describe('no-query'), ruleId: 'no-query' }
   if (filters.sort !== undefined && filters.sort !== 'relevance') {
-    return { kind: 'error', reason: describe('bad-option', { detail: `--sort 只接受 relevance（默认按年度从新到旧），收到“${filters.sort}”` }), ruleId: 'bad-option' }
+    return { kind: 'error', reason: describe('bad-option', { detail: `--sort 只接受 relevance（默认按年度、再按发布日期从新到旧），收到“${filters.sort}”` }), ruleId: 'bad-option' }
   }
   if (!Number.isInteger(count) || count < 1) return { kind: 'error', reason: describe('bad-option', { detail: `--limit 须为正整数，收到“${limit}”` }), ruleId: 'bad-option' }
   return { kind: 'search', state, limit: count, json, site }

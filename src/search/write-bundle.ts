@@ -18,7 +18,7 @@ export interface BundleJob {
   folder: string
   /** Years of its pages, newest first. */
   years: number[]
-  /** Its pages' index records. */
+  /** Its pages' index records, in the order the search lists them (`planBundles`: newest first). */
   records: IndexRecord[]
   /** The primary bundle keeps Pagefind's search code and wasm; merged ones keep only their data. */
   primary: boolean
@@ -46,8 +46,8 @@ export interface BundleCount {
 export async function writeBundle(job: BundleJob, onPage: () => void = () => {}): Promise<Result<BundleCount>> {
   try {
     const options = { prefix: job.prefix, group: job.group, ...(job.maxRepeats === undefined ? {} : { maxRepeats: job.maxRepeats }) }
-    const pages = job.records.map((record) => {
-      const page = dataPageOf(record, options)
+    const pages = job.records.map((record, position) => {
+      const page = dataPageOf(record, { ...options, position })
       onPage()
       return page
     })

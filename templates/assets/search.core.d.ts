@@ -9,7 +9,7 @@ export interface SearchState {
   province?: string
   level?: string
   agency?: string
-  /** `relevance` ranks across all years; by default hits come by year, newest first. */
+  /** `relevance` ranks across all years; by default hits come newest first: by year, then by publication date. */
   sort?: string
 }
 
@@ -130,5 +130,6 @@ export function queryWordsOf(term: string): QueryWord[]
 export function lookupsOf(words: QueryWord[]): string[]
 export function candidatesMayMiss(words: QueryWord[], state: SearchState): boolean
 export const blockBreak: string
+export const newestSort: string
 export function unbreak(text: string): string
 export function containsPhrases(content: string, phrases: string[]): boolean

@@ -93,8 +93,9 @@ export function filterSubResults(subResults, kind) {
 }
 
 /**
- * The manifest's bundles (its `shards` entries) as search groups, newest first: one group per year (several bundles when a year is
- * large), then reports without a year. A bundle's pages carry the `group` filter with its group's key.
+ * The manifest's bundles (its `shards` entries) as search groups, in the order the search reads them: newest first,
+ * a group per part of a year (`planBundles`), then reports without a year; consecutive bundles of one group (a site
+ * built before parts were groups) make one group. A bundle's pages carry the `group` filter with its group's key.
  * A manifest without groups (a plain `pagefind` run) is one group that needs no filter.
  */
 export function groupsOf(manifest) {
@@ -116,7 +117,8 @@ export const pagefindOptions = { baseUrl: '/' }
 
 /**
  * Open a site's bundles lazily: `pagefind` is the instance created on the primary bundle (`manifest.shards[0]`);
- * the others are merged when a search first reaches their group, so the first query reads the newest year only.
+ * the others are merged when a search first reaches their group, so the first query reads the newest part of the
+ * newest year, and further parts only while it has too few hits.
  */
 export function openBundles(pagefind, manifest, siteBase) {
   const groups = groupsOf(manifest)
@@ -301,21 +303,29 @@ export function lookupsOf(words) {
 }
 
 /**
- * The pages holding every index word of the query, most matched positions first (one search per word decides who
- * is in; one search with all of them gives the positions). Also the filter counts, each the smallest over the words: an upper
- * bound for pages holding all of them. Null when a newer search superseded this one.
+ * The sort key every indexed page carries: its place in its bundle, newest published first (`planBundles` orders a
+ * bundle's pages so). Searching with it lists a bundle's hits in that order.
  */
-async function findCandidates(pagefind, words, filters) {
+export const newestSort = 'newest'
+
+/**
+ * The pages holding every index word of the query (one search per word decides who is in), in `order`: `newest`,
+ * the bundle's own order (newest published first), `relevance`, most matched positions first (one more search
+ * with all the words gives the positions), or `any` (for counting). Also the filter counts, each the smallest over the words: an upper bound
+ * for pages holding all of them. Null when a newer search superseded this one.
+ */
+async function findCandidates(pagefind, words, filters, order) {
   const lookups = lookupsOf(words)
+  const options = order === 'newest' ? { filters, sort: { [newestSort]: 'asc' } } : { filters }
   if (lookups.length === 0) {
-    const all = await pagefind.search(null, { filters })
+    const all = await pagefind.search(null, options)
     return all ? { results: all.results, counts: all.filters ?? {} } : null
   }
   let allowed = null
   let counts = null
   let last = []
   for (const lookup of lookups) {
-    const found = await pagefind.search(lookup, { filters })
+    const found = await pagefind.search(lookup, options)
     if (!found) return null
     last = found.results
     const ids = new Set(found.results.map((result) => result.id))
@@ -323,6 +333,7 @@ async function findCandidates(pagefind, words, filters) {
     counts = counts === null ? (found.filters ?? {}) : smallerCounts(counts, found.filters ?? {})
     if (allowed.size === 0) break
   }
+  if (order !== 'relevance') return { results: last.filter((result) => allowed.has(result.id)), counts: counts ?? {} }
   if (lookups.length === 1) return { results: byOccurrences(last), counts: counts ?? {} }
   const ranked = await pagefind.search(lookups.map((lookup) => lookup.replace(/"/g, '')).join(' '), { filters })
   if (!ranked) return null
@@ -353,8 +364,10 @@ function smallerCounts(a, b) {
 
 /**
  * Run a query and shape the first `limit` hits for display: same order and same fields in the browser and the CLI.
- * Default order is by year, newest first, then by how often a page uses the query's words (`byOccurrences`), so the
- * first query reads one year's bundle; `state.sort === 'relevance'` ranks across all years (every bundle is loaded). Candidates hold every
+ * Default order is newest first: by year, then by publication date (undated last), one group (a part of a year, in
+ * that order) at a time, so the first query reads the newest part of the newest year and stops once it has `limit` hits;
+ * `state.sort === 'relevance'` ranks by how often a page uses the query's words (`byOccurrences`) across all years
+ * (every bundle is loaded). Candidates hold every
  * character pair of each phrase; a hit is shown only once its text holds each phrase as written.
  * Options: `counts: false` stops at the first group that fills `limit` (the page's first query: `complete` is then
  * false and `total` counts only the groups searched) and fetches no filter chunk beyond those the search needs.
@@ -377,7 +390,7 @@ export async function runSearch(bundles, state, limit = 20, { counts = true } = 
   for (const [position, group] of groups.entries()) {
     if (hits.length >= limit && !counts) break
     await (group ? bundles.load(group) : bundles.loadAll())
-    const response = await findCandidates(pagefind, words, group?.key ? { ...filters, group: group.key } : filters)
+    const response = await findCandidates(pagefind, words, group?.key ? { ...filters, group: group.key } : filters, state.sort === 'relevance' ? 'relevance' : 'newest')
     if (!response) return null // superseded by a newer search
     const next = groups[position + 1]
     // Too few candidates here to fill the page: the next year's bundle will be read anyway, so merge it while
@@ -416,7 +429,7 @@ export async function countResults(bundles, state) {
   await bundles.loadAll()
   await pagefind.filters()
   const words = queryWordsOf((state.q ?? '').trim())
-  const response = await findCandidates(pagefind, words, filtersFromState(state))
+  const response = await findCandidates(pagefind, words, filtersFromState(state), 'any')
   if (!response) return null
   const filters = { ...response.counts }
   delete filters.group

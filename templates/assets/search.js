@@ -152,7 +152,7 @@ async function refreshCounts(state, current = generation, found = null) {
   if (!counted || current !== generation) return
   fillFilters(counted.filters, state)
   if (found && !found.complete && found.total > 0) {
-    status.textContent = `找到${counted.approximate ? '约 ' : ' '}${counted.total} 篇报告${counted.approximate ? '（最多）' : ''}，按年度从新到旧显示前 ${found.hits.length} 篇。`
+    status.textContent = `找到${counted.approximate ? '约 ' : ' '}${counted.total} 篇报告${counted.approximate ? '（最多）' : ''}，按年度和发布日期从新到旧显示前 ${found.hits.length} 篇。`
   }
 }
 
@@ -176,7 +176,7 @@ function renderResults(found, state) {
   } else {
     // A lower bound: when candidates may not hold the words, only the hits checked so far are sure.
     const atLeast = found.approximate ? found.hits.length : found.total
-    status.textContent = `找到 ${atLeast} 篇以上报告，按年度从新到旧显示前 ${found.hits.length} 篇；正在统计其他年度…`
+    status.textContent = `找到 ${atLeast} 篇以上报告，按年度和发布日期从新到旧显示前 ${found.hits.length} 篇；正在统计全部结果…`
   }
   list.replaceChildren(...found.hits.map((hit) => renderHit(hit, state)))
   more.hidden = !(found.approximate || !found.complete || found.total > found.hits.length)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dataPageOf, indexRecordOf } from '../../src/search/index.ts'
-import { blockBreak, indexWords } from '../../templates/assets/search.core.js'
+import { blockBreak, indexWords, newestSort } from '../../templates/assets/search.core.js'
 import type { Section } from '../../src/types.ts'
 
 const section = (anchor: string, fields: Partial<Section>): Section => ({ anchor, kind: 'achievements', number: null, heading: null, paragraphs: [], children: [], ...fields })
@@ -49,7 +49,7 @@ describe('dataPageOf', () => {
   const record = indexRecordOf({ ...page, kinds: [...page.kinds] })
 
   it('indexes each word once, a frequent one 1 + log2 of its count times, with the group as a filter the fragment leaves out', () => {
-    const data = dataPageOf(record, { prefix: '/archive/', group: '2022' })
+    const data = dataPageOf(record, { prefix: '/archive/', group: '2022', position: 0 })
     const fragment = JSON.parse(data.fragment) as { url: string; content: string; word_count: number; filters: Record<string, string[]>; anchors: unknown }
     expect(fragment.url).toBe('/archive/reports/2022/tianjin-zwfwb/')
     expect(data.filters['group']).toEqual(['2022'])
@@ -58,7 +58,10 @@ describe('dataPageOf', () => {
     const [pair] = indexWords('营商')
     // 营商 twice in one block: written 1 + log2(2) = 2 times.
     expect(data.words.filter((word) => word === pair)).toHaveLength(2)
-    expect(dataPageOf(record, { prefix: '/', group: null, maxRepeats: 1 }).words.filter((word) => word === pair)).toHaveLength(1)
+    expect(dataPageOf(record, { prefix: '/', group: null, position: 0, maxRepeats: 1 }).words.filter((word) => word === pair)).toHaveLength(1)
+    // Every page carries the order key (Pagefind leaves pages without it out of sorted results), a dated one its date too.
+    expect(data.sort).toEqual({ [newestSort]: '0000000', published: record.sort['published'] })
+    expect(dataPageOf(record, { prefix: '/', group: null, position: 1234 }).sort[newestSort]).toBe('0001234')
     expect(fragment.word_count).toBe(data.words.length)
     expect(fragment.content).toBe(record.blocks.join(blockBreak))
     expect(fragment.anchors).toEqual(record.anchors)

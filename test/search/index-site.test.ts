@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { indexBundles, indexSite, openSiteIndex, planBundles, searchSite } from '../../src/search/index.ts'
+import { partEnd } from '../../src/search/plan-bundles.ts'
 import { countResults, runSearch } from '../../templates/assets/search.core.js'
 import { fixturePages } from './fixture-pages.ts'
 import { makeIndexRecord } from './make-index-record.ts'
@@ -147,18 +148,44 @@ describe('indexSite', () => {
     expect(result.messages).toEqual([])
     // Pages added in three worker threads still count up once each, to the whole.
     expect(progress).toEqual(['1/3', '2/3', '3/3'])
+    // Every page ends a part of one page, named by its URL; newest published first, each part a group of its own.
+    const named = (url: string, year: number): string => `${year}-${partEnd(url, 1)?.slice(0, 8)}`
+    const names = [named('/reports/2022/bazhong-zwfwdsjj/', 2022), named('/reports/2022/tianjin-zwfwb/', 2022), named('/reports/2020/tianjin-wuqing/', 2020)]
     expect(result.value?.bundles).toEqual([
-      { path: 'pagefind/', years: [2022], pages: 1, group: '2022' },
-      { path: 'pagefind-2022-2/', years: [2022], pages: 1, group: '2022' },
-      { path: 'pagefind-2020/', years: [2020], pages: 1, group: '2020' },
+      { path: 'pagefind/', years: [2022], pages: 1, group: names[0] },
+      { path: `pagefind-${names[1]}/`, years: [2022], pages: 1, group: names[1] },
+      { path: `pagefind-${names[2]}/`, years: [2020], pages: 1, group: names[2] },
     ])
     const found = await searchSite(site, { q: '普法' })
-    const urls = found.value?.hits.map((hit) => hit.url) ?? []
-    expect(urls.slice(0, 2).sort()).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/2022/tianjin-zwfwb/'])
-    expect(urls.slice(2)).toEqual(['/reports/2020/tianjin-wuqing/'])
+    expect(found.value?.hits.map((hit) => hit.url)).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/2022/tianjin-zwfwb/', '/reports/2020/tianjin-wuqing/'])
     const first = await snapshot(site)
     await indexSite(site, records, { bundlePages: 1, parallel: 2 })
     expect(await snapshot(site)).toEqual(first)
+  })
+
+  it('reads the parts of a year newest first, and only as many as fill the first query', async () => {
+    // The site as the test above left it: three parts of one page, bazhong (published 2023-02-10) first.
+    const opened = await openSiteIndex(site)
+    const instance = opened.value
+    if (!instance) throw new Error(opened.messages.map((entry) => entry.reason).join('; '))
+    const requests: string[] = []
+    const fetched = globalThis.fetch
+    globalThis.fetch = (input, init) => {
+      requests.push(String(input instanceof Request ? input.url : input))
+      return fetched(input, init)
+    }
+    try {
+      const one = await runSearch(instance, { q: '普法' }, 1, { counts: false })
+      expect(one).toMatchObject({ total: 1, complete: false })
+      expect(one?.hits.map((hit) => hit.url)).toEqual(['/reports/2022/bazhong-zwfwdsjj/'])
+      expect(requests.filter((url) => /\/pagefind-\d{4}-/.test(url))).toEqual([])
+      const two = await runSearch(instance, { q: '普法' }, 2, { counts: false })
+      expect(two?.hits.map((hit) => hit.url)).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/2022/tianjin-zwfwb/'])
+      expect(requests.some((url) => url.includes(`/pagefind-2020-`))).toBe(false)
+    } finally {
+      globalThis.fetch = fetched
+      await instance.destroy()
+    }
   })
 
   it('writes one bundle at a time while the caller is busy, and all of them even if it stays busy, the same bytes', async () => {
@@ -168,7 +195,7 @@ describe('indexSite', () => {
       // Never settles: the first slot alone must write every bundle, and the call must still return.
       const result = await indexSite(busy, records, { bundlePages: 1, parallel: 2, whileBusy: new Promise(() => {}) })
       expect(result.messages).toEqual([])
-      expect(result.value?.bundles.map((bundle) => bundle.path)).toEqual(['pagefind/', 'pagefind-2022-2/', 'pagefind-2020/'])
+      expect(result.value?.bundles).toHaveLength(3)
       expect(await snapshot(busy)).toEqual(whole)
       let idle = (): void => {}
       const rendering = new Promise<void>((resolve) => (idle = resolve))
@@ -221,6 +248,16 @@ describe('indexSite', () => {
       expect(unknown.value).toBeNull()
       expect(unknown.messages[0]).toMatchObject({ ruleId: 'unknown-bundle', severity: 'error' })
       expect(unknown.messages[0]?.reason).toContain('2022、2020')
+      // A year cut in parts: its year takes every part, a part's name that part alone.
+      const parts = path.join(root, 'parts')
+      const byYear = await indexSite(parts, records, { bundlePages: 1, only: ['2022'] })
+      const [newestPart, olderPart, oldest] = byYear.value?.bundles.map((bundle) => bundle.path) ?? []
+      expect((await readdir(parts)).filter((name) => name.startsWith('pagefind-')).sort()).toEqual([olderPart?.replace(/\/$/, ''), 'pagefind-shards.json'])
+      expect(await readdir(parts)).toContain(newestPart?.replace(/\/$/, ''))
+      const one = path.join(root, 'one')
+      const named = oldest?.replace(/^pagefind-|\/$/g, '') ?? ''
+      expect((await indexSite(one, records, { bundlePages: 1, only: [named] })).messages).toEqual([])
+      expect((await readdir(one)).filter((name) => name.startsWith('pagefind'))).toEqual([oldest?.replace(/\/$/, ''), 'pagefind-shards.json'])
     } finally {
       await rm(root, { recursive: true, force: true })
     }

@@ -1,53 +1,106 @@
 import { describe, expect, it } from 'vitest'
 import { planBundles, type BundlePlan } from '../../src/search/index.ts'
+import { byNewest, partEnd } from '../../src/search/plan-bundles.ts'
 import type { IndexRecord } from '../../src/search/index.ts'
 import { fixturePages } from './fixture-pages.ts'
 import { makeIndexRecord } from './make-index-record.ts'
 
 const base = fixturePages.map(makeIndexRecord)[0] as IndexRecord
 
-/** `count` records of `year` at `/reports/{year}/body-{n}/`, n from `from`. */
+/** `count` records of `year` at `/reports/{year}/body-{n}/`, n from `from`, published on one of 60 days; every seventh states no date. */
 function yearOf(year: number, count: number, from = 0): IndexRecord[] {
-  return Array.from({ length: count }, (_, n) => ({ ...base, url: `/reports/${year}/body-${from + n}/`, year }))
+  return Array.from({ length: count }, (_, at) => {
+    const n = from + at
+    const published = n % 7 === 3 ? null : `${year + 1}-0${1 + (n % 3)}-${String(1 + (n % 20)).padStart(2, '0')}`
+    return { ...base, url: `/reports/${year}/body-${n}/`, year, sort: published ? { published } : {}, meta: { ...base.meta } }
+  })
 }
 
 function urlsByBundle(plan: readonly BundlePlan[]): Map<string, string[]> {
   return new Map(plan.map((bundle) => [bundle.name, bundle.records.map((record) => record.url)]))
 }
 
+/** Names of the bundles whose pages differ between two plans (present in one only, or holding other pages). */
+function changedBundles(before: Map<string, string[]>, after: Map<string, string[]>): string[] {
+  const names = [...new Set([...before.keys(), ...after.keys()])]
+  return names.filter((name) => JSON.stringify(before.get(name)) !== JSON.stringify(after.get(name)))
+}
+
 describe('planBundles', () => {
   const pages = [...yearOf(2022, 1000), ...yearOf(2021, 250), { ...base, url: '/reports/undated/x/', year: null }]
+  const plan = planBundles(pages, 'year', 100)
 
-  it('cuts a year of n pages into ceil(n / bundlePages) parts of about equal size, newest year first, undated last', () => {
-    const plan = planBundles(pages, 'year', 300)
-    expect(plan.map((bundle) => bundle.name)).toEqual(['2022', '2022-2', '2022-3', '2022-4', '2021', 'undated'])
-    expect(plan.map((bundle) => bundle.folder)).toEqual(['pagefind/', 'pagefind-2022-2/', 'pagefind-2022-3/', 'pagefind-2022-4/', 'pagefind-2021/', 'pagefind-undated/'])
-    expect(plan.map((bundle) => bundle.group)).toEqual(['2022', '2022', '2022', '2022', '2021', 'undated'])
-    const sizes = plan.slice(0, 4).map((bundle) => bundle.records.length)
-    expect(sizes.reduce((a, b) => a + b, 0)).toBe(1000)
-    for (const size of sizes) expect(size).toBeGreaterThan(200) // 250 on average
-    for (const size of sizes) expect(size).toBeLessThan(300)
-    const urls = plan.flatMap((bundle) => bundle.records.map((record) => record.url))
-    expect(new Set(urls).size).toBe(pages.length)
-    for (const bundle of plan) expect(bundle.records.map((record) => record.url)).toEqual(bundle.records.map((record) => record.url).sort())
+  it('goes newest year first, undated last, each year newest published first, undated pages last', () => {
+    expect(plan.map((bundle) => bundle.years)).toEqual(plan.map((bundle) => bundle.years).sort((a, b) => (b[0] ?? 0) - (a[0] ?? 0)))
+    expect(plan.at(-1)?.name).toBe('undated')
+    const year2022 = plan.filter((bundle) => bundle.years[0] === 2022).flatMap((bundle) => bundle.records)
+    expect(year2022).toHaveLength(1000)
+    expect(year2022.map((record) => record.url)).toEqual([...year2022].sort(byNewest).map((record) => record.url))
+    const dates = year2022.map((record) => record.sort['published'] ?? '')
+    expect(dates[0]).toBe('2023-03-20')
+    expect(dates.indexOf('')).toBe(dates.length - year2022.filter((record) => !record.sort['published']).length)
+    expect(new Set(plan.flatMap((bundle) => bundle.records.map((record) => record.url))).size).toBe(pages.length)
   })
 
-  it('moves no page when one is added or removed and the number of parts stays: one bundle changes', () => {
-    const before = urlsByBundle(planBundles(pages, 'year', 300))
-    const added = urlsByBundle(planBundles([...pages, ...yearOf(2022, 1, 5000)], 'year', 300))
-    const removed = urlsByBundle(planBundles(pages.filter((page) => page.url !== '/reports/2022/body-500/'), 'year', 300))
-    for (const after of [added, removed]) {
-      const changed = [...before.keys()].filter((name) => JSON.stringify(before.get(name)) !== JSON.stringify(after.get(name)))
-      expect(changed).toHaveLength(1)
+  it('ends a part after each page whose URL ends one, and names the part by it; the year\'s rest is named by the year', () => {
+    for (const bundle of plan) {
+      const ends = bundle.records.map((record) => partEnd(record.url, 100))
+      expect(ends.slice(0, -1).every((end) => end === null)).toBe(true)
+      const last = ends.at(-1)
+      const label = bundle.years[0] === undefined ? 'undated' : String(bundle.years[0])
+      expect(bundle.name).toBe(last ? `${label}-${last.slice(0, 8)}` : label)
+      expect(bundle.group).toBe(bundle.name)
     }
+    expect(plan.map((bundle) => bundle.folder)).toEqual(plan.map((bundle, at) => (at === 0 ? 'pagefind/' : `pagefind-${bundle.name}/`)))
+    // One URL in a hundred ends a part: 1,000 pages of 2022 make about ten (the URLs are fixed, so is this count).
+    const parts2022 = plan.filter((bundle) => bundle.years[0] === 2022)
+    expect(parts2022.length).toBeGreaterThan(4)
+    expect(parts2022.length).toBeLessThan(20)
+  })
+
+  it('changes one bundle when a page is added, changed or removed, two when that page ends a part', () => {
+    const before = urlsByBundle(plan)
+    const trials: { pages: IndexRecord[]; page: string }[] = []
+    for (let n = 0; n < 1000; n += 37) trials.push({ pages: pages.filter((page) => page.url !== `/reports/2022/body-${n}/`), page: `/reports/2022/body-${n}/` })
+    for (let n = 5000; n < 5400; n += 13) trials.push({ pages: [...pages, ...yearOf(2022, 1, n)], page: `/reports/2022/body-${n}/` })
+    // Pages that end a part: those of the plan removed, and the first such page from 6000 on added.
+    for (const bundle of plan.filter((part) => part.name.includes('-'))) {
+      const page = bundle.records.at(-1)?.url ?? ''
+      trials.push({ pages: pages.filter((record) => record.url !== page), page })
+    }
+    const next = Array.from({ length: 1000 }, (_, at) => 6000 + at).find((n) => partEnd(`/reports/2022/body-${n}/`, 100) !== null) ?? 0
+    trials.push({ pages: [...pages, ...yearOf(2022, 1, next)], page: `/reports/2022/body-${next}/` })
+    const ending = trials.filter((trial) => partEnd(trial.page, 100) !== null)
+    expect(ending.length).toBeGreaterThan(5) // both kinds are tried
+    for (const trial of trials) {
+      const changed = changedBundles(before, urlsByBundle(planBundles(trial.pages, 'year', 100)))
+      expect(changed).toHaveLength(partEnd(trial.page, 100) === null ? 1 : 2)
+    }
+    // A page whose date changes moves within its part, or to another: its old part and its new one.
+    const moved = pages.map((page) => (page.url === '/reports/2022/body-500/' ? { ...page, sort: { published: '2023-12-31' } } : page))
+    expect(changedBundles(before, urlsByBundle(planBundles(moved, 'year', 100))).length).toBeLessThanOrEqual(2)
   })
 
   it('plans the same bundles whatever order the pages come in', () => {
-    expect(urlsByBundle(planBundles([...pages].reverse(), 'year', 300))).toEqual(urlsByBundle(planBundles(pages, 'year', 300)))
+    expect(urlsByBundle(planBundles([...pages].reverse(), 'year', 100))).toEqual(urlsByBundle(plan))
   })
 
-  it('keeps a year within bundlePages whole, and everything in one bundle without a split', () => {
-    expect(planBundles(pages, 'year', 1000).map((bundle) => bundle.name)).toEqual(['2022', '2021', 'undated'])
-    expect(planBundles(pages, 'none', 300).map((bundle) => [bundle.name, bundle.records.length])).toEqual([['all', pages.length]])
+  it('keeps a year whole while no page ends a part, and everything in one bundle without a split', () => {
+    const small = pages.filter((page) => partEnd(page.url, 100000) === null)
+    expect(planBundles(small, 'year', 100000).map((bundle) => bundle.name)).toEqual(['2022', '2021', 'undated'])
+    const whole = planBundles(pages, 'none', 100)
+    expect(whole.map((bundle) => [bundle.name, bundle.records.length])).toEqual([['all', pages.length]])
+    expect(whole[0]?.records).toEqual([...pages].sort(byNewest))
+  })
+})
+
+describe('byNewest', () => {
+  it('puts later years first, then later dates, undated pages last, ties by URL', () => {
+    const at = (url: string, published: string | null): IndexRecord => ({ ...base, url, sort: published ? { published } : {} })
+    const ordered = [at('/b/', null), at('/a/', '2023-01-02'), at('/c/', '2023-03-01'), at('/d/', '2023-01-02'), at('/e/', null)].sort(byNewest)
+    expect(ordered.map((record) => record.url)).toEqual(['/c/', '/a/', '/d/', '/b/', '/e/'])
+    const older = { ...at('/f/', '2024-01-01'), year: (base.year ?? 2022) - 1 }
+    const yearless = { ...at('/g/', '2024-01-01'), year: null }
+    expect([yearless, older, at('/h/', null)].sort(byNewest).map((record) => record.url)).toEqual(['/h/', '/f/', '/g/'])
   })
 })

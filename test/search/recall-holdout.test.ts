@@ -54,4 +54,12 @@ describe('recall over the held-out corpora', () => {
     expect(misses).toEqual([])
     // A hang guard: ~25 s alone, past 120 s with the whole suite and other builds on the 2 shared cores.
   }, 300_000)
+
+  it('lists hits newest first: by year, then by publication date, undated last', async () => {
+    const found = await runSearch(index, { q: '法治' }, 200)
+    const keys = (found?.hits ?? []).map((hit) => `${hit.year || '0000'} ${hit.published || '0000-00-00'}`)
+    expect(keys.length).toBeGreaterThan(60)
+    expect(new Set(keys.map((key) => key.slice(0, 4))).size).toBeGreaterThan(2)
+    expect(keys).toEqual([...keys].sort().reverse())
+  }, 60_000)
 })
