@@ -332,7 +332,7 @@ async function removeFiles(outDir: string, files: readonly string[]): Promise<vo
 
 /**
  * The search index's records, made from each report and its address (the fields its page shows), never from built
- * HTML. In any order: `planBundles` sorts each bundle's records by URL.
+ * HTML. In any order: `planBundles` puts each bundle's records newest first.
  */
 function indexRecords(reports: readonly Report[]): IndexRecord[] {
   return reports.map((report) => indexRecordOf({ ...reportPageFields(report), sections: report.sections }))

@@ -40,7 +40,7 @@ export interface IndexRecord {
   filters: Record<string, string[]>
   /** Values shown with a hit (`title`, `year`, `agency`, `published`). */
   meta: Record<string, string>
-  /** Sort keys (`published`). */
+  /** Sort keys (`published`): the order of a bundle's pages (`byNewest`). */
   sort: Record<string, string>
 }
 

@@ -11,7 +11,7 @@ import type { IndexRecord } from './index-record.ts'
  * `position`, the page's place in its bundle (newest first, `planBundles`), its `newestSort` value: every page has
  * one (Pagefind leaves pages without the sort key out of sorted results), so the search lists a bundle's hits in
  * that order.
- * @example dataPageOf(record, { prefix: '/', group: '2022', position: 0 }).sort // { newest: '0000000', published: '2023-03-01' }
+ * @example dataPageOf(record, { prefix: '/', group: '2022', position: 0 }).sort // { newest: '0000000' }
  */
 export function dataPageOf(record: IndexRecord, options: { prefix: string; group: string | null; position: number; maxRepeats?: number }): DataPage {
   const words = indexWordsOf(record.blocks, options.maxRepeats ?? 6)
@@ -29,7 +29,9 @@ export function dataPageOf(record: IndexRecord, options: { prefix: string; group
     fragment: JSON.stringify(fragment),
     metaKeys: Object.keys(fragment.meta),
     filters: options.group === null ? record.filters : { group: [options.group], ...record.filters },
-    sort: { [newestSort]: String(options.position).padStart(7, '0'), ...record.sort },
+    // The record's own sort keys (`published`) already made this order (`byNewest`): a second list of every page
+    // in the meta would say nothing more.
+    sort: { [newestSort]: String(options.position).padStart(7, '0') },
   }
 }
 

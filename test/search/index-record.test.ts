@@ -59,8 +59,8 @@ describe('dataPageOf', () => {
     // 营商 twice in one block: written 1 + log2(2) = 2 times.
     expect(data.words.filter((word) => word === pair)).toHaveLength(2)
     expect(dataPageOf(record, { prefix: '/', group: null, position: 0, maxRepeats: 1 }).words.filter((word) => word === pair)).toHaveLength(1)
-    // Every page carries the order key (Pagefind leaves pages without it out of sorted results), a dated one its date too.
-    expect(data.sort).toEqual({ [newestSort]: '0000000', published: record.sort['published'] })
+    // Every page carries the order key (Pagefind leaves pages without it out of sorted results), and only it.
+    expect(data.sort).toEqual({ [newestSort]: '0000000' })
     expect(dataPageOf(record, { prefix: '/', group: null, position: 1234 }).sort[newestSort]).toBe('0001234')
     expect(fragment.word_count).toBe(data.words.length)
     expect(fragment.content).toBe(record.blocks.join(blockBreak))
