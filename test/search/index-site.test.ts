@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { indexBundles, indexSite, openSiteIndex, planBundles, searchSite } from '../../src/search/index.ts'
+import { indexBundles, indexSite, openSiteIndex, planBundles, searchSite, type SiteIndex } from '../../src/search/index.ts'
 import { partEnd } from '../../src/search/plan-bundles.ts'
 import { countResults, runSearch } from '../../templates/assets/search.core.js'
 import { fixturePages } from './fixture-pages.ts'
@@ -113,33 +113,18 @@ describe('indexSite', () => {
   })
 
   it('reads only the newest year for a first query it can fill there, the rest and filter chunks on demand', async () => {
-    const opened = await openSiteIndex(site)
-    const instance = opened.value
-    if (!instance) throw new Error(opened.messages.map((entry) => entry.reason).join('; '))
-    try {
-      const requests: string[] = []
-      const fetched = globalThis.fetch
-      globalThis.fetch = (input, init) => {
-        requests.push(String(input instanceof Request ? input.url : input))
-        return fetched(input, init)
-      }
-      try {
-        const first = await runSearch(instance, { q: '普法' }, 2, { counts: false })
-        expect(first).toMatchObject({ total: 2, complete: false, filters: {} })
-        expect(first?.hits.map((hit) => hit.year)).toEqual(['2022', '2022'])
-        expect(requests.some((url) => url.includes('pagefind-2020/'))).toBe(false)
-        expect(requests.filter((url) => url.includes('/filter/'))).toHaveLength(1) // the group filter only
-        const more = await runSearch(instance, { q: '普法' }, 10, { counts: false })
-        expect(more).toMatchObject({ total: 3, complete: true })
-        expect(more?.hits.map((hit) => hit.year)).toEqual(['2022', '2022', '2020'])
-        expect(await countResults(instance, { q: '普法' })).toMatchObject({ total: 3, filters: { year: { '2020': 1, '2022': 2 } } })
-        expect(requests.filter((url) => url.includes('/filter/')).length).toBeGreaterThan(2)
-      } finally {
-        globalThis.fetch = fetched
-      }
-    } finally {
-      await instance.destroy()
-    }
+    await withRequests(site, async (instance, requests) => {
+      const first = await runSearch(instance, { q: '普法' }, 2, { counts: false })
+      expect(first).toMatchObject({ total: 2, complete: false, filters: {} })
+      expect(first?.hits.map((hit) => hit.year)).toEqual(['2022', '2022'])
+      expect(requests.some((url) => url.includes('pagefind-2020/'))).toBe(false)
+      expect(requests.filter((url) => url.includes('/filter/'))).toHaveLength(1) // the group filter only
+      const more = await runSearch(instance, { q: '普法' }, 10, { counts: false })
+      expect(more).toMatchObject({ total: 3, complete: true })
+      expect(more?.hits.map((hit) => hit.year)).toEqual(['2022', '2022', '2020'])
+      expect(await countResults(instance, { q: '普法' })).toMatchObject({ total: 3, filters: { year: { '2020': 1, '2022': 2 } } })
+      expect(requests.filter((url) => url.includes('/filter/')).length).toBeGreaterThan(2)
+    })
   })
 
   it('splits a large year into bundles of bounded size, written in parallel, finding the same pages byte for byte each run', async () => {
@@ -165,16 +150,7 @@ describe('indexSite', () => {
 
   it('reads the parts of a year newest first, and only as many as fill the first query', async () => {
     // The site as the test above left it: three parts of one page, bazhong (published 2023-02-10) first.
-    const opened = await openSiteIndex(site)
-    const instance = opened.value
-    if (!instance) throw new Error(opened.messages.map((entry) => entry.reason).join('; '))
-    const requests: string[] = []
-    const fetched = globalThis.fetch
-    globalThis.fetch = (input, init) => {
-      requests.push(String(input instanceof Request ? input.url : input))
-      return fetched(input, init)
-    }
-    try {
+    await withRequests(site, async (instance, requests) => {
       const one = await runSearch(instance, { q: '普法' }, 1, { counts: false })
       expect(one).toMatchObject({ total: 1, complete: false })
       expect(one?.hits.map((hit) => hit.url)).toEqual(['/reports/2022/bazhong-zwfwdsjj/'])
@@ -182,10 +158,7 @@ describe('indexSite', () => {
       const two = await runSearch(instance, { q: '普法' }, 2, { counts: false })
       expect(two?.hits.map((hit) => hit.url)).toEqual(['/reports/2022/bazhong-zwfwdsjj/', '/reports/2022/tianjin-zwfwb/'])
       expect(requests.some((url) => url.includes(`/pagefind-2020-`))).toBe(false)
-    } finally {
-      globalThis.fetch = fetched
-      await instance.destroy()
-    }
+    })
   })
 
   it('writes one bundle at a time while the caller is busy, and all of them even if it stays busy, the same bytes', async () => {
@@ -285,6 +258,25 @@ describe('indexSite', () => {
     expect(found.messages[0]?.file).toContain('nowhere')
   })
 })
+
+/** Open a site's index and run `search` with the URLs it fetches listed as they are requested. */
+async function withRequests(siteDir: string, search: (instance: SiteIndex, requests: string[]) => Promise<void>): Promise<void> {
+  const opened = await openSiteIndex(siteDir)
+  const instance = opened.value
+  if (!instance) throw new Error(opened.messages.map((entry) => entry.reason).join('; '))
+  const requests: string[] = []
+  const fetched = globalThis.fetch
+  globalThis.fetch = (input, init) => {
+    requests.push(String(input instanceof Request ? input.url : input))
+    return fetched(input, init)
+  }
+  try {
+    await search(instance, requests)
+  } finally {
+    globalThis.fetch = fetched
+    await instance.destroy()
+  }
+}
 
 async function snapshot(root: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {}
