@@ -387,15 +387,19 @@ export async function runSearch(bundles, state, limit = 20, { counts = true } = 
   let rejected = 0
   let unchecked = 0
   let searched = 0
+  let ahead = 1
   for (const [position, group] of groups.entries()) {
     if (hits.length >= limit && !counts) break
     await (group ? bundles.load(group) : bundles.loadAll())
     const response = await findCandidates(pagefind, words, group?.key ? { ...filters, group: group.key } : filters, state.sort === 'relevance' ? 'relevance' : 'newest')
     if (!response) return null // superseded by a newer search
-    const next = groups[position + 1]
-    // Too few candidates here to fill the page: the next year's bundle will be read anyway, so merge it while
-    // this year's hits are fetched and checked.
-    if (next && hits.length + response.results.length < limit) void bundles.load(next)
+    // Too few candidates here to fill the page: the next groups will be read anyway, so merge them while this
+    // group's hits are fetched and checked, twice as many each time (a rare query reaches a hundred parts in
+    // seven rounds of requests, not a hundred: a search fetches the chunks of every merged bundle at once).
+    if (hits.length + response.results.length < limit) {
+      for (const next of groups.slice(position + 1, position + 1 + ahead)) void bundles.load(next)
+      ahead *= 2
+    }
     searched += 1
     total += response.results.length
     let checked = 0
