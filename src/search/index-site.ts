@@ -6,7 +6,7 @@ import { normalisePrefix } from '../path-prefix.ts'
 import type { Message, Result } from '../types.ts'
 import type { IndexRecord } from './index-record.ts'
 import { loadPagefindRuntime, type PagefindRuntime } from './pagefind-format/pagefind-runtime.ts'
-import { planBundles, type BundlePlan } from './plan-bundles.ts'
+import { planBundles, yearLabel, type BundlePlan } from './plan-bundles.ts'
 import { writeBundles } from './write-bundles.ts'
 
 /** Options for `indexSite`. */
@@ -167,7 +167,7 @@ export async function indexBundles(
  * the year, so a job per year needs no list of parts) or `undated`.
  */
 function answersTo(bundle: BundlePlan, name: string): boolean {
-  return bundle.name === name || (bundle.group !== null && name === (bundle.years.length === 1 ? String(bundle.years[0]) : 'undated'))
+  return bundle.name === name || (bundle.group !== null && name === yearLabel(bundle.years[0] ?? null))
 }
 
 /** Remove bundle folders the plan no longer has (a year whose reports are all gone, a split that merged). */

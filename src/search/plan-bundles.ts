@@ -36,7 +36,7 @@ export function planBundles(pages: readonly IndexRecord[], split: 'year' | 'none
   const bundles: BundlePlan[] = []
   const names = new Set<string>()
   for (const year of keys) {
-    const label = year === null ? 'undated' : String(year)
+    const label = yearLabel(year)
     for (const part of cutParts(pages.filter((page) => page.year === year).sort(byNewest), bundlePages)) {
       let name = part.end === null ? label : `${label}-${part.end.slice(0, 8)}`
       // Two URLs of a year sharing 32 bits of their SHA-1: the later part takes the whole digest.
@@ -47,6 +47,11 @@ export function planBundles(pages: readonly IndexRecord[], split: 'year' | 'none
     }
   }
   return bundles.length > 0 ? bundles : [{ name: 'all', folder: 'pagefind/', years: [], group: null, records: [] }]
+}
+
+/** A year's bundles are named by it (`2022`, its parts `2022-3f9a1c2b`); pages without a year by `undated`. */
+export function yearLabel(year: number | null): string {
+  return year === null ? 'undated' : String(year)
 }
 
 /** Pages in order, cut after each page that ends a part; `end` names the part by that page, null for the rest. */

@@ -310,9 +310,9 @@ export const newestSort = 'newest'
 
 /**
  * The pages holding every index word of the query (one search per word decides who is in), in `order`: `newest`,
- * the bundle's own order (newest published first), `relevance`, most matched positions first (one more search
- * with all the words gives the positions), or `any` (for counting). Also the filter counts, each the smallest over the words: an upper bound
- * for pages holding all of them. Null when a newer search superseded this one.
+ * the bundle's own order (newest published first), `relevance`, most matched positions first (one more search with
+ * all the words gives the positions), or `any` (for counting). Also the filter counts, each the smallest over the
+ * words: an upper bound for pages holding all of them. Null when a newer search superseded this one.
  */
 async function findCandidates(pagefind, words, filters, order) {
   const lookups = lookupsOf(words)
