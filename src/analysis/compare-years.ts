@@ -1,4 +1,4 @@
-import { wordDiff, type ChangeObject } from 'diff'
+import { diffArrays, diffWords } from 'diff'
 import type { Report, Section, SectionKind } from '../types.ts'
 import type { PartChange } from './analysis-types.ts'
 import { bigramsOf } from './weigh-bigrams.ts'
@@ -20,15 +20,17 @@ interface Part {
   chars: number
   /** Folded bigrams, ascending (`bigramsOf`). */
   bigrams: Uint32Array
-  /** `diffWords`' tokens (words by `Intl.Segmenter`), when first needed. */
-  tokens?: string[]
-  /** How often each token occurs, trimmed as `diffWords` compares them. */
-  counts?: Map<string, number>
+  /** Its sentences, each with the 。, ； or line break that ends it: joined, they are `text`. */
+  sentences: string[]
 }
 
+/** A run of a diff: kept (0), added (1) or removed (-1), and its text. */
+type Run = [op: -1 | 0 | 1, text: string]
+
 /**
- * Compare one agency's reports on consecutive years part by part: a word diff (`diff` with `Intl.Segmenter`, so
- * Chinese splits into words, not lines) and the share of characters unchanged. Parts sharing under half their
+ * Compare one agency's reports on consecutive years part by part: a diff by sentences, then by words within the
+ * sentences that changed (`diff` with `Intl.Segmenter`, so Chinese splits into words), and the share of characters
+ * unchanged. Parts sharing under half their
  * bigrams get no diff (`runs: null`) and the bigram overlap as `same`; any part ≥ 80% the same is always diffed.
  * @example compareYears(report2022, report2023).find((change) => change.kind === 'shortcomings')?.same // 0.93
  */
@@ -37,8 +39,8 @@ export function compareYears(before: Report, after: Report): PartChange[] {
 }
 
 /**
- * `compareYears` for a run of pairs: each report's parts (text, bigrams, words) are prepared once and kept for the
- * next pair, so a chain 2021→2022→2023 segments 2022 once. Same results as `compareYears`.
+ * `compareYears` for a run of pairs: each report's parts (text, bigrams, sentences) are prepared once and kept for the
+ * next pair, so a chain 2021→2022→2023 prepares 2022 once. Same results as `compareYears`.
  */
 export function createYearComparer(): (before: Report, after: Report) => PartChange[] {
   let last: { report: Report; parts: Map<SectionKind, Part> } | null = null
@@ -60,56 +62,75 @@ export function createYearComparer(): (before: Report, after: Report) => PartCha
 }
 
 function preparePart(text: string): Part {
-  return { text, chars: countChars(text), bigrams: bigramsOf(text) }
+  return { text, chars: countChars(text), bigrams: bigramsOf(text), sentences: text.split(/(?<=[\n。；])/u) }
 }
 
 function compareParts(kind: SectionKind, a: Part, b: Part): PartChange {
   const overlap = bigramDice(a.bigrams, b.bigrams)
-  // A diff needing more than maxEditLength edits gives up (undefined): when the words the two parts do not share
-  // already exceed it, that is known without running it.
-  const changes = overlap >= minOverlapToDiff && minEdits(a, b) <= maxEditLength ? cachedWordDiff(a, b) : undefined
-  if (changes === undefined) return { kind, before: a.chars, after: b.chars, same: Math.round(overlap * 1000) / 1000, runs: null }
-  const kept = changes.filter((change) => !change.added && !change.removed).reduce((sum, change) => sum + countChars(change.value), 0)
+  const runs = overlap >= minOverlapToDiff ? diffParts(a, b) : undefined
+  if (runs === undefined) return { kind, before: a.chars, after: b.chars, same: Math.round(overlap * 1000) / 1000, runs: null }
+  const kept = runs.reduce((sum, [op, text]) => (op === 0 ? sum + countChars(text) : sum), 0)
   return {
     kind,
     before: a.chars,
     after: b.chars,
     same: a.chars + b.chars > 0 ? Math.round(((2 * kept) / (a.chars + b.chars)) * 1000) / 1000 : 1,
-    runs: changes.map((change): [number, string] => [change.added ? 1 : change.removed ? -1 : 0, change.value]),
+    runs,
   }
 }
 
-/** `diffWords(a.text, b.text, { intlSegmenter, maxEditLength })`, with each part's words segmented once. */
-function cachedWordDiff(a: Part, b: Part): ChangeObject<string>[] | undefined {
-  // The library's word diff, its tokenizer answering from the parts: the same tokens, so the same diff.
-  const diff: typeof wordDiff = Object.create(wordDiff)
-  diff.tokenize = (value: string) => (value === a.text ? tokensOf(a) : value === b.text ? tokensOf(b) : wordDiff.tokenize(value, { intlSegmenter: segmenter }))
-  return diff.diff(a.text, b.text, { intlSegmenter: segmenter, maxEditLength })
-}
-
-function tokensOf(part: Part): string[] {
-  return (part.tokens ??= wordDiff.tokenize(part.text, { intlSegmenter: segmenter }))
-}
-
 /**
- * A lower bound of the edits (words removed plus words added) between two parts: the words of one without a match
- * in the other, counted with repeats, compared trimmed as `diffWords` compares them.
+ * Diff two parts sentence by sentence, then word by word within each stretch of changed sentences: most sentences
+ * come back unchanged, and a word diff's cost grows with the text it walks (the whole part's took three times as
+ * long at 10,000 reports: docs/performance.md). Undefined once the word edits pass `maxEditLength` (the texts are
+ * different documents). Kept and removed runs make `a.text`, kept and added runs `b.text`.
  */
-function minEdits(a: Part, b: Part): number {
-  const countsA = countsOf(a)
-  const countsB = countsOf(b)
-  let shared = 0
-  for (const [token, count] of countsA) shared += Math.min(count, countsB.get(token) ?? 0)
-  const words = (counts: Map<string, number>) => [...counts.values()].reduce((sum, count) => sum + count, 0)
-  return words(countsA) + words(countsB) - 2 * shared
+function diffParts(a: Part, b: Part): Run[] | undefined {
+  const runs: Run[] = []
+  let budget = maxEditLength
+  let removed = ''
+  let added = ''
+  // A stretch of changed sentences: words diffed when both sides have text, one run otherwise.
+  const flush = (): boolean => {
+    if (removed !== '' && added !== '') {
+      const changes = diffWords(removed, added, { intlSegmenter: segmenter, maxEditLength: budget })
+      if (changes === undefined) return false
+      for (const change of changes) {
+        if (change.added || change.removed) budget -= change.count
+        pushRun(runs, change.added ? 1 : change.removed ? -1 : 0, change.value)
+      }
+    } else if (removed !== '' || added !== '') {
+      budget -= segmentWords(removed + added)
+      pushRun(runs, removed !== '' ? -1 : 1, removed + added)
+    }
+    removed = ''
+    added = ''
+    return budget >= 0
+  }
+  for (const change of diffArrays(a.sentences, b.sentences)) {
+    if (change.removed) removed += change.value.join('')
+    else if (change.added) added += change.value.join('')
+    else {
+      if (!flush()) return undefined
+      pushRun(runs, 0, change.value.join(''))
+    }
+  }
+  return flush() ? runs : undefined
 }
 
-function countsOf(part: Part): Map<string, number> {
-  if (part.counts) return part.counts
-  const counts = new Map<string, number>()
-  // diffWords drops empty tokens before diffing.
-  for (const token of tokensOf(part)) if (token !== '') counts.set(token.trim(), (counts.get(token.trim()) ?? 0) + 1)
-  return (part.counts = counts)
+/** Append a run, joined to the last one when it is of the same kind. */
+function pushRun(runs: Run[], op: Run[0], text: string): void {
+  if (text === '') return
+  const last = runs[runs.length - 1]
+  if (last && last[0] === op) last[1] += text
+  else runs.push([op, text])
+}
+
+/** Words of a text as the word diff counts them: segments holding something other than whitespace. */
+function segmentWords(text: string): number {
+  let words = 0
+  for (const { segment } of segmenter.segment(text)) if (segment.trim() !== '') words++
+  return words
 }
 
 /** The headings and paragraphs of every section of one kind, one per line. */

@@ -20,4 +20,24 @@ describe('compareYears', () => {
     expect(change?.runs?.filter(([op]) => op === 1).map(([, text]) => text).join('')).toContain('需加强')
     expect(change?.runs?.filter(([op]) => op === -1).map(([, text]) => text).join('')).toContain('不够强')
   })
+
+  it('marks only the words that changed, sentence by sentence, and its runs give back both texts', () => {
+    const year = (count: number, plan: string): string[] => [
+      `全年办理行政复议案件${count}件，同比增长12%。`,
+      '一是基层执法人员法律素养有待提高；二是法治宣传教育的针对性和实效性还不够强。',
+      plan,
+    ]
+    const before = reportOf('2022-a', composeText('甲县司法', 2022, { shortcomings: year(35, '下一步将加强执法监督。') }))
+    const after = reportOf('2023-a', composeText('甲县司法', 2023, { shortcomings: year(41, '下一步将加强执法监督，推进严格规范公正文明执法。') }))
+    const change = compareYears(before, after).find((part) => part.kind === 'shortcomings')
+    const runs = change?.runs ?? []
+    const text = (ops: number[]): string => runs.filter(([op]) => ops.includes(op)).map(([, value]) => value).join('')
+    expect(text([0, -1])).toContain('全年办理行政复议案件35件')
+    expect(text([0, 1])).toContain('全年办理行政复议案件41件')
+    expect(text([0, 1]).endsWith('推进严格规范公正文明执法。')).toBe(true)
+    expect(text([-1])).toBe('35')
+    expect(text([1])).toBe('41，推进严格规范公正文明执法')
+    // Runs alternate: two of one kind in a row are one run.
+    expect(runs.every(([op], index) => index === 0 || runs[index - 1]?.[0] !== op)).toBe(true)
+  })
 })
