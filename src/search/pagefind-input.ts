@@ -1,4 +1,4 @@
-import { blockBreak, indexWords, newestSort } from '../../templates/assets/search.core.js'
+import { blockBreak, foldText, newestSort, pointCode } from '../../templates/assets/search.core.js'
 import type { DataPage } from './pagefind-format/write-index-data.ts'
 import type { IndexRecord } from './index-record.ts'
 
@@ -35,16 +35,35 @@ export function dataPageOf(record: IndexRecord, options: { prefix: string; group
   }
 }
 
-/** Each distinct index word of the blocks, repeated 1 + log2 of its count times, at most `maxRepeats`. */
+/**
+ * Each distinct index word of the blocks (`indexWords`'s, in the order it first gives them), repeated 1 + log2 of
+ * its count times, at most `maxRepeats`. Words are counted as numbers (a pair of code points, or one) and written
+ * out once each: a report repeats each word about five times, and a string for every occurrence made the index
+ * workers spend a third of their time collecting garbage.
+ */
 function indexWordsOf(blocks: readonly string[], maxRepeats: number): string[] {
-  const counts = new Map<string, number>()
-  for (const block of blocks) for (const word of indexWords(block)) counts.set(word, (counts.get(word) ?? 0) + 1)
+  const counts = new Map<number, number>()
+  const count = (key: number): void => {
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const units: number[] = []
+  for (const block of blocks) {
+    // As `indexWords`: the block's units, then each with the next, then each alone.
+    units.length = 0
+    for (const character of foldText(block)) if (character !== '\n') units.push(character.codePointAt(0) ?? 0)
+    for (let at = 0; at + 1 < units.length; at += 1) count(((units[at] ?? 0) + 1) * pointLimit + (units[at + 1] ?? 0))
+    for (const unit of units) count(unit)
+  }
   const words: string[] = []
-  for (const [word, count] of counts) {
-    for (let repeat = Math.min(maxRepeats, 1 + Math.floor(Math.log2(count))); repeat > 0; repeat -= 1) words.push(word)
+  for (const [key, times] of counts) {
+    const word = key < pointLimit ? pointCode(key) : pointCode(Math.floor(key / pointLimit) - 1) + pointCode(key % pointLimit)
+    for (let repeat = Math.min(maxRepeats, 1 + Math.floor(Math.log2(times))); repeat > 0; repeat -= 1) words.push(word)
   }
   return words
 }
+
+/** Code points are below this: a unit's key is its code point, a pair's `(first + 1) × pointLimit + second`. */
+const pointLimit = 0x110000
 
 function sortKeys<V>(object: Readonly<Record<string, V>>): Record<string, V> {
   return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -117,6 +117,7 @@ export function normaliseText(text: string): string
 export function foldCharacter(character: string): string
 export function foldText(text: string): string
 export function unitCode(unit: string): string
+export function pointCode(point: number): string
 export function indexWords(text: string): string[]
 /** A query word: as typed, folded, its length in units and its index words (space-separated). */
 export interface QueryWord {

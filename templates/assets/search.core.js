@@ -216,12 +216,16 @@ export function normaliseText(text) {
  * (`政复`) in two; ASCII words pass through whole, and a fixed length keeps prefix matches exact.
  */
 export function unitCode(unit) {
-  let code = unitCodes.get(unit)
+  return pointCode(unit.codePointAt(0) ?? 0)
+}
+
+/** `unitCode` of a unit given as its code point (the indexer counts units as numbers). */
+export function pointCode(point) {
+  let code = unitCodes.get(point)
   if (code === undefined) {
-    let number = unit.codePointAt(0) ?? 0
     code = ''
-    for (let digit = 0; digit < 4; digit += 1, number = Math.floor(number / 26)) code = String.fromCharCode(97 + (number % 26)) + code
-    unitCodes.set(unit, code)
+    for (let digit = 0, number = point; digit < 4; digit += 1, number = Math.floor(number / 26)) code = String.fromCharCode(97 + (number % 26)) + code
+    unitCodes.set(point, code)
   }
   return code
 }

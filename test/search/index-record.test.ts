@@ -66,4 +66,14 @@ describe('dataPageOf', () => {
     expect(fragment.content).toBe(record.blocks.join(blockBreak))
     expect(fragment.anchors).toEqual(record.anchors)
   })
+
+  it('gives the words indexWords gives the search page, first seen first, however the text is written', () => {
+    // The indexer counts words as numbers; the search page spells its words with indexWords. They must agree.
+    const blocks = ['營商環境，ISO 9001：2015标准', '营商环境\n𠀀𠀁法治法治法治', '行政复议 执法；执法监督（２０２２年）', '', '！！']
+    const expected = new Map<string, number>()
+    for (const block of blocks) for (const word of indexWords(block)) expected.set(word, (expected.get(word) ?? 0) + 1)
+    const spelled = [...expected].flatMap(([word, count]) => Array<string>(Math.min(6, 1 + Math.floor(Math.log2(count)))).fill(word))
+    expect(dataPageOf({ ...record, blocks }, { prefix: '/', group: null, position: 0 }).words).toEqual(spelled)
+    expect(spelled.length).toBeGreaterThan(40)
+  })
 })
