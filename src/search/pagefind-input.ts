@@ -37,33 +37,43 @@ export function dataPageOf(record: IndexRecord, options: { prefix: string; group
 
 /**
  * Each distinct index word of the blocks (`indexWords`'s, in the order it first gives them), repeated 1 + log2 of
- * its count times, at most `maxRepeats`. Words are counted as numbers (a pair of code points, or one) and written
- * out once each: a report repeats each word about five times, and a string for every occurrence made the index
- * workers spend a third of their time collecting garbage.
+ * its count times, at most `maxRepeats`. Words are counted as small integers and spelled once each: a report
+ * repeats each word about five times, and a string for every occurrence made the index workers spend a third of
+ * their time collecting garbage.
  */
 function indexWordsOf(blocks: readonly string[], maxRepeats: number): string[] {
+  // Each block's units as numbers, in order of first use: with n distinct units a pair is first × n + second and a
+  // unit n² + itself, integers V8 keeps unboxed while n² < 2³⁰ (a report uses a few thousand characters).
+  const numbers = new Map<number, number>()
+  const points: number[] = []
+  const blockUnits = blocks.map((block) => {
+    const units: number[] = []
+    for (const character of foldText(block)) {
+      if (character === '\n') continue
+      const point = character.codePointAt(0) ?? 0
+      let number = numbers.get(point)
+      if (number === undefined) numbers.set(point, (number = points.push(point) - 1))
+      units.push(number)
+    }
+    return units
+  })
+  const n = points.length
   const counts = new Map<number, number>()
   const count = (key: number): void => {
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
-  const units: number[] = []
-  for (const block of blocks) {
-    // As `indexWords`: the block's units, then each with the next, then each alone.
-    units.length = 0
-    for (const character of foldText(block)) if (character !== '\n') units.push(character.codePointAt(0) ?? 0)
-    for (let at = 0; at + 1 < units.length; at += 1) count(((units[at] ?? 0) + 1) * pointLimit + (units[at + 1] ?? 0))
-    for (const unit of units) count(unit)
+  for (const units of blockUnits) {
+    // As `indexWords`: each unit with the next, then each alone.
+    for (let at = 0; at + 1 < units.length; at += 1) count((units[at] ?? 0) * n + (units[at + 1] ?? 0))
+    for (const unit of units) count(n * n + unit)
   }
   const words: string[] = []
   for (const [key, times] of counts) {
-    const word = key < pointLimit ? pointCode(key) : pointCode(Math.floor(key / pointLimit) - 1) + pointCode(key % pointLimit)
+    const word = key >= n * n ? pointCode(points[key - n * n] ?? 0) : pointCode(points[Math.floor(key / n)] ?? 0) + pointCode(points[key % n] ?? 0)
     for (let repeat = Math.min(maxRepeats, 1 + Math.floor(Math.log2(times))); repeat > 0; repeat -= 1) words.push(word)
   }
   return words
 }
-
-/** Code points are below this: a unit's key is its code point, a pair's `(first + 1) × pointLimit + second`. */
-const pointLimit = 0x110000
 
 function sortKeys<V>(object: Readonly<Record<string, V>>): Record<string, V> {
   return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -121,24 +121,32 @@ export function pagefindHash(data: Uint8Array): string {
   return out
 }
 
-/** Each word's pages and locations, flat: page number, count, then the positions, for each page in order. */
+/**
+ * Each word's pages and locations, flat: page number, count, then the positions, for each page in order. A page
+ * gives each word's repeats one after another (`dataPageOf`), so a run of one word is looked up once; a word met
+ * again further on in the page adds to that page's count and positions.
+ */
 function postingsOf(pages: readonly DataPage[]): Map<string, number[]> {
-  const postings = new Map<string, number[]>()
-  const positions = new Map<string, number[]>()
+  const postings = new Map<string, { flat: number[]; page: number; countAt: number }>()
   pages.forEach((page, number) => {
-    positions.clear()
-    page.words.forEach((word, at) => {
-      const list = positions.get(word)
-      if (list) list.push(at)
-      else positions.set(word, [at])
-    })
-    for (const [word, list] of positions) {
-      let flat = postings.get(word)
-      if (!flat) postings.set(word, (flat = []))
-      flat.push(number, list.length, ...list)
+    const words = page.words
+    for (let at = 0; at < words.length; ) {
+      const word = words[at] ?? ''
+      let end = at + 1
+      while (end < words.length && words[end] === word) end += 1
+      let entry = postings.get(word)
+      if (!entry) postings.set(word, (entry = { flat: [], page: -1, countAt: 0 }))
+      if (entry.page !== number) {
+        entry.page = number
+        entry.countAt = entry.flat.length + 1
+        entry.flat.push(number, 0)
+      }
+      entry.flat[entry.countAt] = (entry.flat[entry.countAt] ?? 0) + end - at
+      for (let position = at; position < end; position += 1) entry.flat.push(position)
+      at = end
     }
   })
-  return postings
+  return new Map([...postings].map(([word, entry]) => [word, entry.flat]))
 }
 
 interface WordChunk {
