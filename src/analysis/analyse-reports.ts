@@ -1,7 +1,7 @@
 import type { Report } from '../types.ts'
-import type { PartChange, RepeatedPassage, ReportAnalysis } from './analysis-types.ts'
+import type { FollowUpItem, PartChange, RepeatedPassage, ReportAnalysis } from './analysis-types.ts'
 import { createYearComparer } from './compare-years.ts'
-import { findReuse } from './find-reuse.ts'
+import { findReuse, type ReuseFindings } from './find-reuse.ts'
 import { followPlans } from './follow-plans.ts'
 import { measureSubstance } from './measure-substance.ts'
 
@@ -49,7 +49,30 @@ export function analyseReports(reports: readonly Report[], options: AnalysisOpti
     ...(options.perParagraph === undefined ? {} : { perParagraph: options.perParagraph }),
     ...(options.perCluster === undefined ? {} : { perCluster: options.perCluster }),
   })
+  return assembleAnalysis(reports, reuse, analyseBesideReuse(reports, options))
+}
+
+/** What the analysis finds besides text reuse: per report its follow-up and substance figures, and the year pairs' changes. */
+export interface FindingsBesideReuse {
+  followUp: Map<string, FollowUpItem[]>
+  metrics: Map<string, ReportAnalysis['metrics']>
+  changes: CorpusAnalysis['changes']
+}
+
+/**
+ * Everything `analyseReports` finds but text reuse, so the build can find the reuse in another thread meanwhile
+ * (src/build/reuse-beside.ts). `assembleAnalysis(reports, findReuse(…), analyseBesideReuse(…))` is `analyseReports`.
+ */
+export function analyseBesideReuse(reports: readonly Report[], options: Pick<AnalysisOptions, 'agencyOf' | 'kept'> = {}): FindingsBesideReuse {
+  const agencyOf = options.agencyOf ?? agencyOfId
   const followUp = followPlans(reports, agencyOf)
+  const metrics: FindingsBesideReuse['metrics'] = new Map()
+  for (const report of [...reports].sort((a, b) => compare(a.id, b.id))) metrics.set(report.id, options.kept?.metrics?.(report) ?? measureSubstance(report))
+  return { followUp, metrics, changes: compareAgencyYears(reports, agencyOf, options.kept?.changes) }
+}
+
+/** The corpus analysis from text reuse and the rest (`analyseBesideReuse`). */
+export function assembleAnalysis(reports: readonly Report[], reuse: ReuseFindings, beside: FindingsBesideReuse): CorpusAnalysis {
   const result: CorpusAnalysis['reports'] = new Map()
   for (const report of [...reports].sort((a, b) => compare(a.id, b.id))) {
     const found = reuse.byReport.get(report.id)
@@ -57,11 +80,11 @@ export function analyseReports(reports: readonly Report[], options: AnalysisOpti
       reuse: found?.reuse ?? [],
       reuseCounts: found?.reuseCounts ?? [],
       reusedShare: found?.reusedShare ?? 0,
-      followUp: followUp.get(report.id) ?? [],
-      metrics: options.kept?.metrics?.(report) ?? measureSubstance(report),
+      followUp: beside.followUp.get(report.id) ?? [],
+      metrics: beside.metrics.get(report.id) ?? measureSubstance(report),
     })
   }
-  return { reports: result, repeated: reuse.repeated, changes: compareAgencyYears(reports, agencyOf, options.kept?.changes) }
+  return { reports: result, repeated: reuse.repeated, changes: beside.changes }
 }
 
 function compareAgencyYears(

@@ -1,4 +1,4 @@
-export { analyseReports, agencyOfId, type AnalysisOptions, type CorpusAnalysis } from './analyse-reports.ts'
+export { analyseReports, analyseBesideReuse, assembleAnalysis, agencyOfId, type AnalysisOptions, type CorpusAnalysis, type FindingsBesideReuse } from './analyse-reports.ts'
 export { alignPassages, type Alignment } from './align-passages.ts'
 export { findReuse, foldedSlices, listedPerParagraph, minCoverage, minSharedChars, repeatedPerPart, type ReuseFindings } from './find-reuse.ts'
 export { sharedGrams, sharedGramsBoth } from './shared-grams.ts'

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { analyseReports, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
+import { agencyOfId, analyseBesideReuse, assembleAnalysis, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
+import { findReuseBeside } from './reuse-beside.ts'
 import type { Report } from '../types.ts'
 
 /**
@@ -19,7 +20,9 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
   const keyOf = (report: Report): string => keys.get(report.id) ?? ''
   // The pairs the analysis compares, as it asks for them: read back from its result by their ids, never re-parsed.
   const pairs: [earlier: Report, later: Report][] = []
-  const result = analyseReports(reports, {
+  // Text reuse in a worker thread meanwhile: `assembleAnalysis` of both is `analyseReports`.
+  const reuse = findReuseBeside(reports, agencyOfId)
+  const beside = analyseBesideReuse(reports, {
     kept: {
       metrics: (report) => kept.metrics[keyOf(report)],
       changes: (earlier, later) => {
@@ -28,6 +31,7 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
       },
     },
   })
+  const result = assembleAnalysis(reports, await reuse, beside)
   for (const report of reports) {
     const metrics = result.reports.get(report.id)?.metrics
     if (metrics) used.metrics[keyOf(report)] = metrics

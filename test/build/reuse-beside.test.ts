@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { findReuse } from '../../src/analysis/index.ts'
+import { findReuseBeside } from '../../src/build/reuse-beside.ts'
+import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
+
+const copied = '我局建立了覆盖全县十二个乡镇的行政执法监督网络，聘请三十名特邀行政执法监督员，全年开展专项执法检查四十二次。'
+const reports = [
+  reportOf('2022-a', composeText('甲县司法', 2022, { achievements: [copied, '甲县推进证明事项告知承诺制改革工作。'] })),
+  reportOf('2022-b', composeText('乙县司法', 2022, { achievements: [copied.replace('三十', '三十五')] })),
+  reportOf('2023-a', composeText('甲县司法', 2023, { achievements: [copied] })),
+]
+// Agencies unlike the default (the id without its year: 2022-a and 2023-a alike): the worker must use these.
+const agencyOf = (report: { id: string }): string => (report.id === '2022-a' ? '乙' : '甲')
+
+describe('findReuseBeside', () => {
+  it('finds in a worker thread what findReuse finds here, with the agencies it is given', async () => {
+    const beside = await findReuseBeside(reports, agencyOf)
+    const here = findReuse(reports, { agencyOf })
+    expect(beside).toEqual(here)
+    expect(beside.byReport).toBeInstanceOf(Map)
+    // By these agencies 2023-a shares its agency with 2022-b, not with 2022-a.
+    const links = beside.byReport.get('2023-a')?.reuse ?? []
+    expect(links.find((link) => link.other.id === '2022-b')?.sameAgency).toBe(true)
+    expect(links.find((link) => link.other.id === '2022-a')?.sameAgency).toBe(false)
+  }, 60_000)
+})
