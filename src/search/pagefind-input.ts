@@ -38,8 +38,8 @@ export function dataPageOf(record: IndexRecord, options: { prefix: string; group
 /**
  * Each distinct index word of the blocks (`indexWords`'s, in the order it first gives them), repeated 1 + log2 of
  * its count times, at most `maxRepeats`. Words are counted as small integers and spelled once each: a report
- * repeats each word about five times, and a string for every occurrence made the index workers spend a third of
- * their time collecting garbage.
+ * repeats each word about five times, and a string made for every occurrence was garbage for the index workers to
+ * collect (their largest cost after writing the index itself).
  */
 function indexWordsOf(blocks: readonly string[], maxRepeats: number): string[] {
   // Each block's units as numbers, in order of first use: with n distinct units a pair is first × n + second and a
