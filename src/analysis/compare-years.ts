@@ -93,12 +93,15 @@ function diffParts(a: Part, b: Part): Run[] | undefined {
   // A stretch of changed sentences: words diffed when both sides have text, one run otherwise.
   const flush = (): boolean => {
     if (removed !== '' && added !== '') {
-      const changes = diffWords(removed, added, { intlSegmenter: segmenter, maxEditLength: budget })
+      // A changed heading ends with a line break on both sides: kept as such, not marked with the words before it.
+      const kept = removed.endsWith('\n') && added.endsWith('\n') ? '\n' : ''
+      const changes = diffWords(removed.slice(0, removed.length - kept.length), added.slice(0, added.length - kept.length), { intlSegmenter: segmenter, maxEditLength: budget })
       if (changes === undefined) return false
       for (const change of changes) {
         if (change.added || change.removed) budget -= change.count
         pushRun(runs, change.added ? 1 : change.removed ? -1 : 0, change.value)
       }
+      pushRun(runs, 0, kept)
     } else if (removed !== '' || added !== '') {
       budget -= segmentWords(removed + added)
       pushRun(runs, removed !== '' ? -1 : 1, removed + added)

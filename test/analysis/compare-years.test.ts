@@ -37,6 +37,10 @@ describe('compareYears', () => {
     expect(text([0, 1]).endsWith('推进严格规范公正文明执法。')).toBe(true)
     expect(text([-1])).toBe('35')
     expect(text([1])).toBe('41，推进严格规范公正文明执法')
+    // A heading whose last words changed: those words marked, not the line break after them.
+    const renamed = reportOf('2023-a', composeText('甲县司法', 2023, { shortcomings: year(35, '下一步将加强执法监督。') }).replace('二、存在的不足和原因', '二、存在问题'))
+    const heading = compareYears(before, renamed).find((part) => part.kind === 'shortcomings')?.runs ?? []
+    expect(heading.filter(([op]) => op !== 0)).toEqual([[-1, '的不足和原因'], [1, '问题']])
     // Runs alternate: two of one kind in a row are one run.
     expect(runs.every(([op], index) => index === 0 || runs[index - 1]?.[0] !== op)).toBe(true)
   })
