@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { pinned as pagefind } from '../src/search/pagefind-format/pinned.ts'
 import { pinned as nunjucks } from '../src/site/nunjucks-patch/pinned.ts'
 import { pinned as tsx } from '../src/tsx-private/pinned.ts'
+import { pinned as pdfjs } from '../src/pdfjs-private/pinned.ts'
 
 const fences = [
   { folder: 'src/site/nunjucks-patch/', packages: nunjucks },
   { folder: 'src/search/pagefind-format/', packages: pagefind },
   { folder: 'src/tsx-private/', packages: tsx },
+  { folder: 'src/pdfjs-private/', packages: pdfjs },
 ]
 
 async function installedVersion(name: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { getDocument } from '../pdfjs-private/load-pdfjs.ts'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
 
 /** The text of a PDF, one paragraph or heading a line, and the line each page starts on. */
