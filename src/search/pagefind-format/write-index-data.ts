@@ -122,31 +122,74 @@ export function pagefindHash(data: Uint8Array): string {
 }
 
 /**
- * Each word's pages and locations, flat: page number, count, then the positions, for each page in order. A page
- * gives each word's repeats one after another (`dataPageOf`), so a run of one word is looked up once; a word met
- * again further on in the page adds to that page's count and positions.
+ * Each word's pages and locations: for word `id` (`ids` gives it), `flat[start[id]]` to `flat[start[id + 1]]` holds,
+ * for each page in order, the page number, the count, then the positions.
  */
-function postingsOf(pages: readonly DataPage[]): Map<string, number[]> {
-  const postings = new Map<string, { flat: number[]; page: number; countAt: number }>()
+interface Postings {
+  ids: Map<string, number>
+  start: Int32Array
+  flat: Int32Array
+}
+
+/**
+ * Postings of a bundle's pages, in one typed array: counted first, then filled (a growing list per word was most of
+ * the garbage a bundle made). A page gives each word's repeats one after another (`dataPageOf`), so a run of one word
+ * is looked up once; a word met again further on in the page adds to that page's count and positions.
+ */
+function postingsOf(pages: readonly DataPage[]): Postings {
+  const ids = new Map<string, number>()
+  const sizes: number[] = []
+  const lastPage: number[] = []
+  // Each run's word and length, for the second pass.
+  const runs = new Int32Array(pages.reduce((sum, page) => sum + page.words.length, 0) * 2)
+  let runCount = 0
   pages.forEach((page, number) => {
     const words = page.words
     for (let at = 0; at < words.length; ) {
       const word = words[at] ?? ''
       let end = at + 1
       while (end < words.length && words[end] === word) end += 1
-      let entry = postings.get(word)
-      if (!entry) postings.set(word, (entry = { flat: [], page: -1, countAt: 0 }))
-      if (entry.page !== number) {
-        entry.page = number
-        entry.countAt = entry.flat.length + 1
-        entry.flat.push(number, 0)
+      let id = ids.get(word)
+      if (id === undefined) {
+        id = sizes.length
+        ids.set(word, id)
+        sizes.push(0)
+        lastPage.push(-1)
       }
-      entry.flat[entry.countAt] = (entry.flat[entry.countAt] ?? 0) + end - at
-      for (let position = at; position < end; position += 1) entry.flat.push(position)
+      if (lastPage[id] !== number) {
+        lastPage[id] = number
+        sizes[id] = (sizes[id] ?? 0) + 2
+      }
+      sizes[id] = (sizes[id] ?? 0) + end - at
+      runs[runCount++] = id
+      runs[runCount++] = end - at
       at = end
     }
   })
-  return new Map([...postings].map(([word, entry]) => [word, entry.flat]))
+  const start = new Int32Array(sizes.length + 1)
+  for (let id = 0; id < sizes.length; id += 1) start[id + 1] = (start[id] ?? 0) + (sizes[id] ?? 0)
+  const flat = new Int32Array(start[sizes.length] ?? 0)
+  const cursor = start.slice(0, sizes.length)
+  const countAt = new Int32Array(sizes.length)
+  lastPage.fill(-1)
+  let run = 0
+  pages.forEach((page, number) => {
+    for (let position = 0; position < page.words.length; ) {
+      const id = runs[run++] ?? 0
+      const length = runs[run++] ?? 0
+      let at = cursor[id] ?? 0
+      if (lastPage[id] !== number) {
+        lastPage[id] = number
+        flat[at] = number
+        countAt[id] = at + 1
+        at += 2
+      }
+      flat[countAt[id] ?? 0] = (flat[countAt[id] ?? 0] ?? 0) + length
+      for (let end = position + length; position < end; position += 1) flat[at++] = position
+      cursor[id] = at
+    }
+  })
+  return { ids, start, flat }
 }
 
 interface WordChunk {
@@ -161,14 +204,14 @@ interface WordChunk {
  * one chunk per query term (the one whose range holds it), so a prefix search sees only that chunk's words: ours
  * looks every word up exactly.
  */
-function chunkWords(postings: Map<string, number[]>, size: number): WordChunk[] {
-  const words = [...postings.keys()].sort(compareBytes)
+function chunkWords(postings: Postings, size: number): WordChunk[] {
+  const words = [...postings.ids.keys()].sort(compareBytes)
   const groups: string[][] = []
   let group: string[] = []
   let entries = 0
   for (const word of words) {
     group.push(word)
-    entries += entriesOf(postings.get(word) ?? [])
+    entries += entriesOf(postings, postings.ids.get(word) ?? 0)
     if (entries >= size) {
       groups.push(group)
       group = []
@@ -189,9 +232,9 @@ function chunkWords(postings: Map<string, number[]>, size: number): WordChunk[] 
 }
 
 /** Entries a word adds to its chunk: for each page, its locations and its weight, plus one. */
-function entriesOf(flat: readonly number[]): number {
+function entriesOf({ start, flat }: Postings, id: number): number {
   let entries = 0
-  for (let at = 0; at < flat.length; at += 2 + (flat[at + 1] ?? 0)) entries += (flat[at + 1] ?? 0) + 2
+  for (let at = start[id] ?? 0; at < (start[id + 1] ?? 0); at += 2 + (flat[at + 1] ?? 0)) entries += (flat[at + 1] ?? 0) + 2
   return entries
 }
 
@@ -208,19 +251,21 @@ function distinctPrefixes(left: string, right: string): [string, string] {
  * A word chunk: `[[word, [[page delta, [weight, position deltas…], []], …], []], …]` in one array; page numbers
  * and positions are each written as the difference from the one before.
  */
-function encodeChunk(words: readonly string[], postings: Map<string, number[]>): Uint8Array {
+function encodeChunk(words: readonly string[], { ids, start, flat }: Postings): Uint8Array {
   const out = new CborWriter()
   out.head(4, 1)
   out.head(4, words.length)
   for (const word of words) {
-    const flat = postings.get(word) ?? []
+    const id = ids.get(word) ?? 0
+    const from = start[id] ?? 0
+    const to = start[id + 1] ?? 0
     let pages = 0
-    for (let at = 0; at < flat.length; at += 2 + (flat[at + 1] ?? 0)) pages += 1
+    for (let at = from; at < to; at += 2 + (flat[at + 1] ?? 0)) pages += 1
     out.head(4, 3)
     out.text(word)
     out.head(4, pages)
     let previousPage = 0
-    for (let at = 0; at < flat.length; at += 2 + (flat[at + 1] ?? 0)) {
+    for (let at = from; at < to; at += 2 + (flat[at + 1] ?? 0)) {
       const page = flat[at] ?? 0
       const count = flat[at + 1] ?? 0
       out.head(4, 3)
