@@ -1,4 +1,4 @@
-import { blockBreak, foldText, newestSort, pointCode } from '../../templates/assets/search.core.js'
+import { blockBreak, foldCharacter, newestSort, pointCode } from '../../templates/assets/search.core.js'
 import type { DataPage } from './pagefind-format/write-index-data.ts'
 import type { IndexRecord } from './index-record.ts'
 
@@ -48,31 +48,72 @@ function indexWordsOf(blocks: readonly string[], maxRepeats: number): string[] {
   const points: number[] = []
   const blockUnits = blocks.map((block) => {
     const units: number[] = []
-    for (const character of foldText(block)) {
-      if (character === '\n') continue
-      const point = character.codePointAt(0) ?? 0
-      let number = numbers.get(point)
-      if (number === undefined) numbers.set(point, (number = points.push(point) - 1))
-      units.push(number)
+    for (let at = 0; at < block.length; ) {
+      const point = block.codePointAt(at) ?? 0
+      const width = point > 0xffff ? 2 : 1
+      for (const folded of foldedPointsOf(block, at, width, point)) {
+        let number = numbers.get(folded)
+        if (number === undefined) numbers.set(folded, (number = points.push(folded) - 1))
+        units.push(number)
+      }
+      at += width
     }
     return units
   })
   const n = points.length
-  const counts = new Map<number, number>()
-  const count = (key: number): void => {
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
+  const counts = countKeys(blockUnits.reduce((sum, units) => sum + 2 * units.length, 0))
   for (const units of blockUnits) {
     // As `indexWords`: each unit with the next, then each alone.
-    for (let at = 0; at + 1 < units.length; at += 1) count((units[at] ?? 0) * n + (units[at + 1] ?? 0))
-    for (const unit of units) count(n * n + unit)
+    for (let at = 0; at + 1 < units.length; at += 1) counts.add((units[at] ?? 0) * n + (units[at + 1] ?? 0))
+    for (const unit of units) counts.add(n * n + unit)
   }
   const words: string[] = []
-  for (const [key, times] of counts) {
+  counts.forEach((key, times) => {
     const word = key >= n * n ? pointCode(points[key - n * n] ?? 0) : pointCode(points[Math.floor(key / n)] ?? 0) + pointCode(points[key % n] ?? 0)
     for (let repeat = Math.min(maxRepeats, 1 + Math.floor(Math.log2(times))); repeat > 0; repeat -= 1) words.push(word)
-  }
+  })
   return words
+}
+
+/** Per code point: the code points `foldCharacter` folds that character to (none for a line break: it ends a run). */
+const foldedPoints = new Map<number, readonly number[]>()
+
+function foldedPointsOf(text: string, at: number, width: number, point: number): readonly number[] {
+  let held = foldedPoints.get(point)
+  if (held === undefined) {
+    held = point === 0x0a ? [] : [...foldCharacter(text.slice(at, at + width))].map((character) => character.codePointAt(0) ?? 0)
+    foldedPoints.set(point, held)
+  }
+  return held
+}
+
+/**
+ * Counts of integer keys in an open-addressing table, visited in order of first use (as a Map's entries): a page
+ * counts tens of thousands of keys, and a Map boxed each.
+ */
+function countKeys(capacity: number): { add: (key: number) => void; forEach: (visit: (key: number, count: number) => void) => void } {
+  let bits = 4
+  while (1 << bits < capacity * 2) bits += 1
+  const size = 1 << bits
+  const keys = new Int32Array(size).fill(-1)
+  const counts = new Int32Array(size)
+  const order = new Int32Array(Math.max(1, capacity))
+  let used = 0
+  return {
+    add(key) {
+      // The product's high bits (Fibonacci hashing): its low bits depend on the key's low bits alone.
+      let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
+      while (keys[slot] !== -1 && keys[slot] !== key) slot = (slot + 1) & (size - 1)
+      if (keys[slot] === -1) {
+        keys[slot] = key
+        order[used++] = slot
+      }
+      counts[slot] = (counts[slot] ?? 0) + 1
+    },
+    forEach(visit) {
+      for (let at = 0; at < used; at += 1) visit(keys[order[at] ?? 0] ?? 0, counts[order[at] ?? 0] ?? 0)
+    },
+  }
 }
 
 function sortKeys<V>(object: Readonly<Record<string, V>>): Record<string, V> {
