@@ -89,13 +89,14 @@ function foldedPointsOf(text: string, at: number, width: number, point: number):
 
 /**
  * Counts of integer keys in an open-addressing table, visited in order of first use (as a Map's entries): a page
- * counts tens of thousands of keys, and a Map boxed each.
+ * counts tens of thousands of keys, and a Map of them was garbage for the index worker to collect. Keys are held as
+ * doubles, exact whatever the page's number of distinct units.
  */
 function countKeys(capacity: number): { add: (key: number) => void; forEach: (visit: (key: number, count: number) => void) => void } {
   let bits = 4
   while (1 << bits < capacity * 2) bits += 1
   const size = 1 << bits
-  const keys = new Int32Array(size).fill(-1)
+  const keys = new Float64Array(size).fill(-1)
   const counts = new Int32Array(size)
   const order = new Int32Array(Math.max(1, capacity))
   let used = 0

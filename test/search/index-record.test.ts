@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dataPageOf, indexRecordOf } from '../../src/search/index.ts'
-import { blockBreak, indexWords, newestSort } from '../../templates/assets/search.core.js'
+import { blockBreak, foldText, indexWords, newestSort } from '../../templates/assets/search.core.js'
 import type { Section } from '../../src/types.ts'
 
 const section = (anchor: string, fields: Partial<Section>): Section => ({ anchor, kind: 'achievements', number: null, heading: null, paragraphs: [], children: [], ...fields })
@@ -76,4 +76,19 @@ describe('dataPageOf', () => {
     expect(dataPageOf({ ...record, blocks }, { prefix: '/', group: null, position: 0 }).words).toEqual(spelled)
     expect(spelled.length).toBeGreaterThan(40)
   })
+
+  it('counts exactly on a page with more distinct characters than a 32-bit pair number holds', () => {
+    // Han characters of the basic block, extension A and extension B: n distinct units make pairs up to n², past 2³¹.
+    const points = [...range(0x4e00, 0x9fff), ...range(0x3400, 0x4dbf), ...range(0x20000, 0x2a6df)]
+    const blocks = [points, points.slice(0, 5000).reverse()].map((list) => list.map((point) => String.fromCodePoint(point)).join(''))
+    const expected = new Map<string, number>()
+    for (const block of blocks) for (const word of indexWords(block)) expected.set(word, (expected.get(word) ?? 0) + 1)
+    expect(new Set(blocks.flatMap((block) => [...foldText(block)])).size).toBeGreaterThan(46_341)
+    const spelled = [...expected].flatMap(([word, count]) => Array<string>(Math.min(6, 1 + Math.floor(Math.log2(count)))).fill(word))
+    expect(dataPageOf({ ...record, blocks }, { prefix: '/', group: null, position: 0 }).words).toEqual(spelled)
+  })
 })
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, at) => from + at)
+}
