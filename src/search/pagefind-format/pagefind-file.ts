@@ -15,9 +15,9 @@ export function unpackPagefindFile(file: Uint8Array): Uint8Array {
 
 /**
  * A Pagefind file for `data`; equal data gives equal bytes (Node's gzip header has no timestamp). zlib level 5: for a
- * 1,500-page bundle's word chunks (39 MB) level 6, the default, took 1.15 s for 0.8 % smaller files (12.63 against
- * 12.74 MB, 0.65 s), level 4 0.50 s for 6 % larger ones; fragments take as long and come out the same size at 5 and
- * 6 (docs/performance.md, "Session 13"). Level 9 took six times as long for 0.6 % less.
+ * 1,500-page bundle's word chunks (39 MB) it took 0.65 s where level 6, the default, took 1.15 s for files 0.8 %
+ * smaller, and level 4 took 0.50 s for files 5.8 % larger than level 5's. Fragments take as long and come out the
+ * same size at 5 and 6 (docs/performance.md, "Session 13"). Level 9 took six times as long for 0.6 % less.
  */
 export function packPagefindFile(data: Uint8Array): Buffer {
   return gzipSync(Buffer.concat([signature, data]), { level: 5 })
