@@ -1,7 +1,7 @@
 import type { Report, SectionKind } from '../types.ts'
 import { alignPassages } from './align-passages.ts'
 import type { RepeatedPassage, ReuseLink } from './analysis-types.ts'
-import { collectParagraphs } from './collect-paragraphs.ts'
+import { collectParagraphs, type PlacedParagraph } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
 import { bandKey, bands, minHash, signatureLength } from './min-hash.ts'
@@ -20,11 +20,65 @@ export interface ReuseOptions {
   perPart?: number
   /** Uses listed per repeated passage. Default 50. */
   usesPerPassage?: number
+  /** Results of an earlier run to use, and where this run keeps its own (src/build/reuse-beside.ts). */
+  kept?: ReuseKept
+}
+
+/**
+ * What `findReuse` keeps between runs. Each entry is keyed by everything it was computed from, so a kept entry is
+ * what computing it again would give: a report's units by its sections, an alignment by both texts, a report's
+ * listing by the report, every member, in order, of the clusters its units are in, and the reports it lists.
+ */
+export interface ReuseMemo {
+  units: Map<string, ReportUnits>
+  aligned: Map<string, boolean>
+  /** A listing with the sections keys of the reports it lists, the only texts of others it reads. */
+  listings: Map<string, KeptListing>
+}
+
+/** A kept listing, with the keys of the reports it names and, once written, its text (`json`) to write again as it is. */
+export interface KeptListing {
+  listing: ReportReuse
+  reads: string
+  json?: string
+}
+
+/** An earlier run's memo to read and this run's to fill (with what this run used: the memo follows the archive). */
+export interface ReuseKept {
+  /** A key of a report's sections: equal keys mean equal paragraphs. */
+  keyOf: (report: Report) => string
+  earlier: ReuseMemo
+  now: ReuseMemo
+}
+
+/** An empty memo. */
+export function createReuseMemo(): ReuseMemo {
+  return { units: new Map(), aligned: new Map(), listings: new Map() }
+}
+
+/** A report's units: per unit its paragraph (in `collectParagraphs` order), folded range, two text hashes and LSH band keys. */
+export interface ReportUnits {
+  para: Int32Array
+  start: Int32Array
+  end: Int32Array
+  hashA: Uint32Array
+  hashB: Uint32Array
+  /** `bands` keys per unit. */
+  bandKeys: Uint32Array
+  /** Folded characters of all its paragraphs. */
+  chars: number
+}
+
+/** What `findReuse` finds for one report. */
+export interface ReportReuse {
+  reuse: ReuseLink[]
+  reuseCounts: { anchor: string; reports: number; sameAgency: number }[]
+  reusedShare: number
 }
 
 /** What `findReuse` finds, per report and per year and part. */
 export interface ReuseFindings {
-  byReport: Map<string, { reuse: ReuseLink[]; reuseCounts: { anchor: string; reports: number; sameAgency: number }[]; reusedShare: number }>
+  byReport: Map<string, ReportReuse>
   /** Key `{year|undated}/{kind}`: the passages most reports of that year use in that part, most used first. */
   repeated: Map<string, RepeatedPassage[]>
 }
@@ -51,7 +105,7 @@ export const usesPerPassage = 50
  */
 export function findReuse(reports: readonly Report[], options: ReuseOptions): ReuseFindings {
   const sorted = [...reports].sort((a, b) => compare(a.id, b.id))
-  const corpus = indexUnits(sorted)
+  const corpus = indexUnits(sorted, options.kept)
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
   const agencies = sorted.map(options.agencyOf)
@@ -66,54 +120,118 @@ interface Corpus {
   paraAnchor: string[]
   paraKind: SectionKind[]
   paraText: string[]
-  paraFolded: string[]
+  /** Folded paragraphs, filled as they are read (`foldedOf`): with a memo most are never needed. */
+  paraFolded: (string | undefined)[]
   unitPara: Int32Array
   unitStart: Int32Array
   unitEnd: Int32Array
+  unitHashA: Uint32Array
+  unitHashB: Uint32Array
+  unitBands: Uint32Array
   units: number
+  /** Each report's first unit, and the number of units at the end. */
+  reportUnits: Int32Array
   /** Folded characters per report, all paragraphs. */
   reportChars: number[]
+  kept: ReuseKept | undefined
 }
 
-function indexUnits(reports: readonly Report[]): Corpus {
+function indexUnits(reports: readonly Report[], kept: ReuseKept | undefined): Corpus {
   const paraReport: number[] = []
   const paraAnchor: string[] = []
   const paraKind: SectionKind[] = []
   const paraText: string[] = []
-  const paraFolded: string[] = []
-  const unitPara: number[] = []
-  const unitStart: number[] = []
-  const unitEnd: number[] = []
-  const reportChars = reports.map(() => 0)
-  reports.forEach((report, reportIndex) => {
-    for (const paragraph of collectParagraphs(report)) {
-      const { folded, ranges } = splitUnits(paragraph.text)
-      reportChars[reportIndex] = (reportChars[reportIndex] ?? 0) + folded.length
-      const paraIndex = paraReport.length
+  const paraFolded: (string | undefined)[] = []
+  const blocks = reports.map((report, reportIndex) => {
+    const paragraphs = collectParagraphs(report)
+    const first = paraReport.length
+    for (const paragraph of paragraphs) {
       paraReport.push(reportIndex)
       paraAnchor.push(paragraph.anchor)
       paraKind.push(paragraph.kind)
       paraText.push(paragraph.text)
-      paraFolded.push(folded)
-      for (const [from, to] of ranges) {
-        unitPara.push(paraIndex)
-        unitStart.push(from)
-        unitEnd.push(to)
-      }
+      paraFolded.push(undefined)
     }
+    const key = kept?.keyOf(report)
+    const block =
+      (key === undefined ? undefined : kept?.earlier.units.get(key)) ??
+      unitsOfParagraphs(paragraphs, (index, folded) => {
+        paraFolded[first + index] = folded
+      })
+    if (key !== undefined) kept?.now.units.set(key, block)
+    return { first, block }
   })
-  return {
+  const units = blocks.reduce((sum, { block }) => sum + block.para.length, 0)
+  const corpus: Corpus = {
     paraReport,
     paraAnchor,
     paraKind,
     paraText,
     paraFolded,
-    unitPara: Int32Array.from(unitPara),
-    unitStart: Int32Array.from(unitStart),
-    unitEnd: Int32Array.from(unitEnd),
-    units: unitPara.length,
-    reportChars,
+    unitPara: new Int32Array(units),
+    unitStart: new Int32Array(units),
+    unitEnd: new Int32Array(units),
+    unitHashA: new Uint32Array(units),
+    unitHashB: new Uint32Array(units),
+    unitBands: new Uint32Array(units * bands),
+    units,
+    reportUnits: new Int32Array(reports.length + 1),
+    reportChars: blocks.map(({ block }) => block.chars),
+    kept,
   }
+  let at = 0
+  blocks.forEach(({ first, block }, reportIndex) => {
+    corpus.reportUnits[reportIndex] = at
+    for (let index = 0; index < block.para.length; index++) corpus.unitPara[at + index] = first + (block.para[index] ?? 0)
+    corpus.unitStart.set(block.start, at)
+    corpus.unitEnd.set(block.end, at)
+    corpus.unitHashA.set(block.hashA, at)
+    corpus.unitHashB.set(block.hashB, at)
+    corpus.unitBands.set(block.bandKeys, at * bands)
+    at += block.para.length
+  })
+  corpus.reportUnits[reports.length] = at
+  return corpus
+}
+
+/** Fold a report's paragraphs, cut them into units and hash each unit (`onFolded` is handed each folded paragraph). */
+export function unitsOfParagraphs(paragraphs: readonly PlacedParagraph[], onFolded: (index: number, folded: string) => void = () => undefined): ReportUnits {
+  const para: number[] = []
+  const start: number[] = []
+  const end: number[] = []
+  const hashA: number[] = []
+  const hashB: number[] = []
+  const bandKeys: number[] = []
+  const signature = new Uint32Array(signatureLength)
+  let chars = 0
+  paragraphs.forEach((paragraph, index) => {
+    const { folded, ranges } = splitUnits(paragraph.text)
+    onFolded(index, folded)
+    chars += folded.length
+    for (const [from, to] of ranges) {
+      para.push(index)
+      start.push(from)
+      end.push(to)
+      hashA.push(fnvHash(folded, from, to))
+      hashB.push(murmurHash(folded, from, to))
+      minHash(folded, from, to, signature, 0)
+      for (let band = 0; band < bands; band++) bandKeys.push(bandKey(signature, 0, band))
+    }
+  })
+  return {
+    para: Int32Array.from(para),
+    start: Int32Array.from(start),
+    end: Int32Array.from(end),
+    hashA: Uint32Array.from(hashA),
+    hashB: Uint32Array.from(hashB),
+    bandKeys: Uint32Array.from(bandKeys),
+    chars,
+  }
+}
+
+/** A paragraph folded as `splitUnits` folds it, once. */
+function foldedOf(corpus: Corpus, para: number): string {
+  return (corpus.paraFolded[para] ??= splitUnits(corpus.paraText[para] ?? '').folded)
 }
 
 /**
@@ -126,11 +244,6 @@ function clusterUnits(corpus: Corpus): Int32Array {
   for (let unit = 0; unit < corpus.units; unit++) parent[unit] = unit
   const { distinct, spread } = joinIdentical(corpus, parent)
   const count = distinct.length
-  const signatures = new Uint32Array(count * signatureLength)
-  for (let index = 0; index < count; index++) {
-    const unit = distinct[index] ?? 0
-    minHash(corpus.paraFolded[corpus.unitPara[unit] ?? 0] ?? '', corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0, signatures, index * signatureLength)
-  }
   // Bucket by sorting (key, index) packed in one float: no map of millions of entries.
   const indexBits = Math.max(20, Math.ceil(Math.log2(count + 1)))
   const keyScale = 2 ** indexBits
@@ -138,7 +251,7 @@ function clusterUnits(corpus: Corpus): Int32Array {
   const packed = new Float64Array(count)
   const bucket = new Int32Array(count)
   for (let band = 0; band < bands; band++) {
-    for (let index = 0; index < count; index++) packed[index] = (bandKey(signatures, index * signatureLength, band) % keyMask) * keyScale + index
+    for (let index = 0; index < count; index++) packed[index] = ((corpus.unitBands[(distinct[index] ?? 0) * bands + band] ?? 0) % keyMask) * keyScale + index
     packed.sort()
     let start = 0
     while (start < count) {
@@ -157,7 +270,9 @@ function clusterUnits(corpus: Corpus): Int32Array {
 
 /**
  * Join units with the same folded text (20+ characters: shorter ones never align) and return the first of each
- * distinct text, in unit order, with a flag per unit: its text is also in another report.
+ * distinct text, in unit order, with a flag per unit: its text is also in another report. Texts are told apart by
+ * their length and two 32-bit hashes, never read: with a memo most are never folded (two texts of a million sharing
+ * all three is a chance of about one in ten million).
  */
 function joinIdentical(corpus: Corpus, parent: Int32Array): { distinct: Int32Array; spread: Uint8Array } {
   const unitBits = Math.max(20, Math.ceil(Math.log2(corpus.units + 1)))
@@ -167,7 +282,7 @@ function joinIdentical(corpus: Corpus, parent: Int32Array): { distinct: Int32Arr
   for (let unit = 0; unit < corpus.units; unit++) if ((corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0) >= minSharedChars) long.push(unit)
   const packed = new Float64Array(long.length)
   long.forEach((unit, index) => {
-    packed[index] = (textHash(corpus, unit) % keyMask) * keyScale + unit
+    packed[index] = ((corpus.unitHashA[unit] ?? 0) % keyMask) * keyScale + unit
   })
   packed.sort()
   const spread = new Uint8Array(corpus.units)
@@ -177,11 +292,11 @@ function joinIdentical(corpus: Corpus, parent: Int32Array): { distinct: Int32Arr
     const key = Math.floor((packed[start] ?? 0) / keyScale)
     let end = start + 1
     while (end < packed.length && Math.floor((packed[end] ?? 0) / keyScale) === key) end++
-    // Equal hashes almost always mean equal texts; a collision only makes two texts of one run.
-    const texts = new Map<string, number>()
+    // Equal first hashes almost always mean equal texts; the second hash and the length tell the rare collision.
+    const texts = new Map<number, number>()
     for (let at = start; at < end; at++) {
       const unit = (packed[at] ?? 0) % keyScale
-      const text = unitText(corpus, unit)
+      const text = (corpus.unitHashB[unit] ?? 0) * 256 + (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
       const first = texts.get(text)
       if (first === undefined) {
         texts.set(text, unit)
@@ -196,11 +311,23 @@ function joinIdentical(corpus: Corpus, parent: Int32Array): { distinct: Int32Arr
   return { distinct: Int32Array.from(firsts).sort(), spread }
 }
 
-/** FNV-1a of a unit's folded text, 32 bits. */
-function textHash(corpus: Corpus, unit: number): number {
-  const text = corpus.paraFolded[corpus.unitPara[unit] ?? 0] ?? ''
+/** FNV-1a of a stretch of text, 32 bits. */
+function fnvHash(text: string, from: number, to: number): number {
   let hash = 0x811c9dc5
-  for (let at = corpus.unitStart[unit] ?? 0; at < (corpus.unitEnd[unit] ?? 0); at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193)
+  for (let at = from; at < to; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193)
+  return hash >>> 0
+}
+
+/** A second, independent 32-bit hash of a stretch of text (murmur3's mixing, one character a step). */
+function murmurHash(text: string, from: number, to: number): number {
+  let hash = 0x9747b28c
+  for (let at = from; at < to; at++) {
+    hash = Math.imul(hash ^ Math.imul(text.charCodeAt(at), 0xcc9e2d51), 0x1b873593)
+    hash = (hash << 13) | (hash >>> 19)
+  }
+  hash ^= hash >>> 16
+  hash = Math.imul(hash, 0x85ebca6b)
+  hash ^= hash >>> 13
   return hash >>> 0
 }
 
@@ -234,8 +361,21 @@ function unitsAlign(corpus: Corpus, spread: Uint8Array, a: number, b: number): b
   const paraA = corpus.unitPara[a] ?? 0
   const paraB = corpus.unitPara[b] ?? 0
   if (corpus.paraReport[paraA] === corpus.paraReport[paraB] && spread[a] !== 1 && spread[b] !== 1) return false
-  const textA = unitText(corpus, a)
-  const textB = unitText(corpus, b)
+  const kept = corpus.kept
+  if (!kept) return textsAlign(unitText(corpus, a), unitText(corpus, b))
+  const key = `${textKey(corpus, a)}|${textKey(corpus, b)}`
+  const aligned = kept.earlier.aligned.get(key) ?? kept.now.aligned.get(key) ?? textsAlign(unitText(corpus, a), unitText(corpus, b))
+  kept.now.aligned.set(key, aligned)
+  return aligned
+}
+
+/** A unit's text as the alignment memo knows it: its hashes and length. */
+function textKey(corpus: Corpus, unit: number): string {
+  return `${corpus.unitHashA[unit] ?? 0}.${corpus.unitHashB[unit] ?? 0}.${(corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)}`
+}
+
+/** True when two unit texts share an aligned run of ≥ 20 characters covering ≥ 80% of the shorter. */
+function textsAlign(textA: string, textB: string): boolean {
   const shorter = Math.min(textA.length, textB.length)
   const longer = Math.max(textA.length, textB.length)
   if (textA === textB) return shorter >= minSharedChars
@@ -248,7 +388,7 @@ function unitsAlign(corpus: Corpus, spread: Uint8Array, a: number, b: number): b
 }
 
 function unitText(corpus: Corpus, unit: number): string {
-  return (corpus.paraFolded[corpus.unitPara[unit] ?? 0] ?? '').slice(corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0)
+  return foldedOf(corpus, corpus.unitPara[unit] ?? 0).slice(corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0)
 }
 
 function find(parent: Int32Array, unit: number): number {
@@ -296,16 +436,6 @@ function collectClusters(corpus: Corpus, parent: Int32Array): Clusters {
 /** Per report: its reused paragraphs, the closest few other paragraphs of each (aligned, marked), and its reused share. */
 function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], perParagraph: number, perCluster: number): ReuseFindings['byReport'] {
   const result: ReuseFindings['byReport'] = new Map()
-  const reused = reports.map(() => 0)
-  const unitsOfPara = new Map<number, number[]>()
-  for (let unit = 0; unit < corpus.units; unit++) {
-    if ((clusters.of[unit] ?? -1) < 0) continue
-    const para = corpus.unitPara[unit] ?? 0
-    const list = unitsOfPara.get(para)
-    if (list) list.push(unit)
-    else unitsOfPara.set(para, [unit])
-  }
-  for (const report of reports) result.set(report.id, { reuse: [], reuseCounts: [], reusedShare: 0 })
   // Agencies as numbers, per report and per paragraph: the scoring below compares them millions of times.
   const numbers = new Map<string, number>()
   const agencyOfReport = Int32Array.from(agencies, (agency) => numbers.get(agency) ?? numbers.set(agency, numbers.size).size - 1)
@@ -314,22 +444,95 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
   const byAgency = membersByAgency(corpus, clusters, agencyOfPara)
   const scores: Scores = { of: new Int32Array(corpus.paraReport.length), touched: [] }
   const scope: Scope = { reports, corpus, clusters, agencyOfPara, byAgency, limit: perParagraph, perCluster, scores }
-  for (const [para, units] of unitsOfPara) {
-    const self = corpus.paraReport[para] ?? 0
-    for (const unit of units) reused[self] = (reused[self] ?? 0) + (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
-    // The paragraph's own report is in each of its clusters: counted out here.
-    const union = unions(units.map((unit) => clusters.of[unit] ?? 0))
-    const entry = result.get(reports[self]?.id ?? '')
-    if (!entry) continue
-    entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: union.size - 1, sameAgency: (union.agencies.get(agencyOfReport[self] ?? 0) ?? 1) - 1 })
-    entry.reuse.push(...closestParagraphs(para, units, scope))
-  }
-  reports.forEach((report, index) => {
-    const entry = result.get(report.id)
+  const listReport = (index: number): ReportReuse => {
+    const entry: ReportReuse = { reuse: [], reuseCounts: [], reusedShare: 0 }
+    let reused = 0
+    const last = corpus.reportUnits[index + 1] ?? 0
+    for (let unit = corpus.reportUnits[index] ?? 0; unit < last; ) {
+      // The clustered units of one paragraph at a time.
+      const para = corpus.unitPara[unit] ?? 0
+      const units: number[] = []
+      for (; unit < last && corpus.unitPara[unit] === para; unit++) if ((clusters.of[unit] ?? -1) >= 0) units.push(unit)
+      if (units.length === 0) continue
+      for (const own of units) reused += (corpus.unitEnd[own] ?? 0) - (corpus.unitStart[own] ?? 0)
+      // The paragraph's own report is in each of its clusters: counted out here.
+      const union = unions(units.map((own) => clusters.of[own] ?? 0))
+      entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: union.size - 1, sameAgency: (union.agencies.get(agencyOfReport[index] ?? 0) ?? 1) - 1 })
+      entry.reuse.push(...closestParagraphs(para, units, scope))
+    }
     const chars = corpus.reportChars[index] ?? 0
-    if (entry) entry.reusedShare = chars > 0 ? round((reused[index] ?? 0) / chars) : 0
+    entry.reusedShare = chars > 0 ? round(reused / chars) : 0
+    return entry
+  }
+  const kept = corpus.kept
+  if (!kept) {
+    reports.forEach((report, index) => result.set(report.id, listReport(index)))
+    return result
+  }
+  // Which paragraphs a listing names follows from the clusters alone; what it says of them (shared characters)
+  // reads their text too: a kept listing is used when the reports it names are unchanged.
+  const keyById = new Map(reports.map((report) => [report.id, kept.keyOf(report)]))
+  const readsOf = (listing: ReportReuse): string => [...new Set(listing.reuse.map((link) => keyById.get(link.other.id) ?? ''))].join(',')
+  const keys = listingKeys(reports, corpus, clusters, agencies, [perParagraph, perCluster])
+  reports.forEach((report, index) => {
+    const key = keys[index] ?? ''
+    const held = kept.earlier.listings.get(key)
+    const entry = held && readsOf(held.listing) === held.reads ? held : undefined
+    const listing = entry?.listing ?? listReport(index)
+    kept.now.listings.set(key, entry ?? { listing, reads: readsOf(listing) })
+    result.set(report.id, listing)
   })
   return result
+}
+
+/**
+ * Per report, a key of what decides its listing: the report (id, agency, sections), the options, and for each of
+ * its clustered units every member of that cluster in order, by report (id and agency) and place. Two 32-bit hashes.
+ */
+function listingKeys(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], settings: readonly number[]): string[] {
+  const keyOf = corpus.kept?.keyOf ?? ((report: Report) => report.id)
+  const named = reports.map((report, index) => `${report.id}\0${agencies[index] ?? ''}`)
+  const reportA = Uint32Array.from(named, (text) => fnvHash(text, 0, text.length))
+  const reportB = Uint32Array.from(named, (text) => murmurHash(text, 0, text.length))
+  const own = reports.map(keyOf)
+  const clusterA = new Uint32Array(clusters.members.length)
+  const clusterB = new Uint32Array(clusters.members.length)
+  clusters.members.forEach((members, cluster) => {
+    let a = 0x811c9dc5
+    let b = 0x9747b28c
+    for (const member of members) {
+      const report = corpus.paraReport[corpus.unitPara[member] ?? 0] ?? 0
+      const place = member - (corpus.reportUnits[report] ?? 0)
+      a = mixIn(mixIn(a, reportA[report] ?? 0), place)
+      b = mixIn(mixIn(b, reportB[report] ?? 0), place ^ 0x5bd1e995)
+    }
+    clusterA[cluster] = a
+    clusterB[cluster] = b
+  })
+  return reports.map((_, index) => {
+    const text = own[index] ?? ''
+    let a = settings.reduce(mixIn, mixIn(reportA[index] ?? 0, fnvHash(text, 0, text.length)))
+    let b = settings.reduce(mixIn, mixIn(reportB[index] ?? 0, murmurHash(text, 0, text.length)))
+    const first = corpus.reportUnits[index] ?? 0
+    for (let unit = first; unit < (corpus.reportUnits[index + 1] ?? 0); unit++) {
+      const cluster = clusters.of[unit] ?? -1
+      if (cluster < 0) continue
+      a = mixIn(mixIn(a, unit - first), clusterA[cluster] ?? 0)
+      b = mixIn(mixIn(b, unit - first), clusterB[cluster] ?? 0)
+    }
+    return `${a}.${b}`
+  })
+}
+
+/** One 32-bit value mixed into a running hash (murmur3's step and finaliser). */
+function mixIn(hash: number, value: number): number {
+  let h = Math.imul(hash ^ Math.imul(value, 0xcc9e2d51), 0x1b873593)
+  h = (h << 13) | (h >>> 19)
+  h = Math.imul(h, 5) + 0xe6546b64
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  return h >>> 0
 }
 
 /** Shared unit characters per other paragraph, for one paragraph at a time: reused, and cleared through `touched`. */
@@ -382,13 +585,13 @@ function closestParagraphs(para: number, units: readonly number[], scope: Scope)
   if (sameBest !== undefined && !listed.includes(sameBest)) listed.push(sameBest)
   for (const otherPara of chosen) scores.of[otherPara] = 0
   scores.touched = []
-  const folded = corpus.paraFolded[para] ?? ''
+  const folded = foldedOf(corpus, para)
   // The shared count comes from 4-grams both paragraphs hold (what the side-by-side view marks): linear, and the
   // clusters were already aligned. The marks themselves are found again when a page shows the pair. A copy shares
   // every character (most listed pairs are copies), and needs no table.
   let sharedWith: ((other: string) => number) | undefined
   return listed.map((otherPara) => {
-    const other = corpus.paraFolded[otherPara] ?? ''
+    const other = foldedOf(corpus, otherPara)
     const shared = other === folded ? sharedCharsOfCopy(folded) : (sharedWith ??= sharedCharsOf(folded))(other)
     return {
       anchor: corpus.paraAnchor[para] ?? '',

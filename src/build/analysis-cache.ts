@@ -9,8 +9,8 @@ import type { Report } from '../types.ts'
 /**
  * `analyseReports` (src/analysis/analyse-reports.ts) with its per-report and per-pair parts kept on disk (its `kept` option): a report's
  * substance figures keyed by its sections, a year-to-year comparison keyed by both reports' sections. Those parts read
- * nothing else, so a kept result is the result. Text reuse and plan follow-up are corpus-wide (a report added anywhere
- * can change them) and are computed each build. The result equals `analyseReports(reports)`: test/build/analysis-cache.test.ts.
+ * nothing else, so a kept result is the result. Text reuse is corpus-wide; it keeps its parts in a memo of its own
+ * (`reuseMemoFile`), each keyed by all it read. Plan follow-up is computed each build. The result equals `analyseReports(reports)`: test/build/analysis-cache.test.ts.
  */
 export async function analyseWithCache(reports: readonly Report[], cacheFile: string): Promise<CorpusAnalysis> {
   const version = await hashAnalysisSources()
@@ -20,8 +20,8 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
   const keyOf = (report: Report): string => keys.get(report.id) ?? ''
   // The pairs the analysis compares, as it asks for them: read back from its result by their ids, never re-parsed.
   const pairs: [earlier: Report, later: Report][] = []
-  // Text reuse in a worker thread meanwhile: `assembleAnalysis` of both is `analyseReports`.
-  const reuse = findReuseBeside(reports, agencyOfId)
+  // Text reuse in a worker thread meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
+  const reuse = findReuseBeside(reports, agencyOfId, { file: reuseMemoFile(cacheFile), version, keys: reports.map(keyOf) })
   const beside = analyseBesideReuse(reports, {
     kept: {
       metrics: (report) => kept.metrics[keyOf(report)],
@@ -44,6 +44,11 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
   // Only what this corpus uses is kept, so the file follows the archive, not its history.
   await writeAnalysisCache(cacheFile, used)
   return result
+}
+
+/** The reuse memo's file (src/build/reuse-memo-file.ts): beside the cache file, named after it. */
+export function reuseMemoFile(cacheFile: string): string {
+  return cacheFile.replace(/(\.json)?$/, '.reuse.bin')
 }
 
 /** What the cache file holds: entries of one version of the analysis code. */

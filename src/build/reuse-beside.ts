@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { findReuse, type ReuseFindings } from '../analysis/index.ts'
+import { createReuseMemo, findReuse, type ReuseFindings } from '../analysis/index.ts'
+import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
 
@@ -10,9 +11,11 @@ const role = 'fazhi-reuse-worker'
  * largest part (~12 of ~25 s at 10,000 reports) and the second core has time to spare while the render holds this
  * one. The reports are copied to the worker (~1.3 s at 10,000) and the findings back. Same result as `findReuse`
  * (a pure function of the reports and their agencies); should the worker fail, it is computed here instead.
+ * With `memo`, the worker reads what an earlier run kept (src/build/reuse-memo-file.ts) and writes what this one
+ * used before it answers: after one report changed, most of the work is kept (docs/performance.md).
  * @example const reuse = findReuseBeside(reports, agencyOfId); const rest = …; use(await reuse)
  */
-export function findReuseBeside(reports: readonly Report[], agencyOf: (report: Report) => string): Promise<ReuseFindings> {
+export function findReuseBeside(reports: readonly Report[], agencyOf: (report: Report) => string, memo?: ReuseMemoPlace): Promise<ReuseFindings> {
   const agencies = reports.map(agencyOf)
   const here = (): ReuseFindings => findReuse(reports, { agencyOf })
   return new Promise<ReuseFindings>((resolve) => {
@@ -22,7 +25,7 @@ export function findReuseBeside(reports: readonly Report[], agencyOf: (report: R
       settled = true
       resolve(findings())
     }
-    const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, reports, agencies } })
+    const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, reports, agencies, memo } })
     worker.once('message', (findings: ReuseFindings) => {
       settle(() => findings)
       void worker.terminate()
@@ -32,9 +35,25 @@ export function findReuseBeside(reports: readonly Report[], agencyOf: (report: R
   })
 }
 
+/** Where the reuse memo lives, the analysis version it must be of, and each report's sections key, in `reports` order. */
+export interface ReuseMemoPlace {
+  file: string
+  version: string
+  keys: readonly string[]
+}
+
 // Worker side: this same module, started by `findReuseBeside`, finds the reuse and posts it back.
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
-  const { reports, agencies } = workerData as { reports: Report[]; agencies: string[] }
+  const port = parentPort
+  const { reports, agencies, memo } = workerData as { reports: Report[]; agencies: string[]; memo?: ReuseMemoPlace }
   const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
-  parentPort.postMessage(findReuse(reports, { agencyOf: (report) => agencyById.get(report.id) ?? '' }))
+  const agencyOf = (report: Report): string => agencyById.get(report.id) ?? ''
+  if (!memo) port.postMessage(findReuse(reports, { agencyOf }))
+  else {
+    const keyById = new Map(reports.map((report, index) => [report.id, memo.keys[index] ?? '']))
+    const kept = { keyOf: (report: Report) => keyById.get(report.id) ?? '', earlier: await readReuseMemo(memo.file, memo.version), now: createReuseMemo() }
+    const findings = findReuse(reports, { agencyOf, kept })
+    await writeReuseMemo(memo.file, memo.version, kept.now)
+    port.postMessage(findings)
+  }
 }

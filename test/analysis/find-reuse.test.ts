@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { agencyOfId, findReuse, foldOnly, sharedGrams, splitUnits } from '../../src/analysis/index.ts'
+import { agencyOfId, createReuseMemo, findReuse, foldOnly, sharedGrams, splitUnits, type ReuseKept, type ReuseMemo } from '../../src/analysis/index.ts'
+import type { Report } from '../../src/types.ts'
 import { composeText, reportOf } from './analysis-helpers.ts'
 
 const copied = '我局建立了覆盖全县十二个乡镇的行政执法监督网络，聘请三十名特邀行政执法监督员，全年开展专项执法检查四十二次。'
@@ -55,6 +56,53 @@ describe('findReuse', () => {
     expect(repeated[0]?.reports).toBe(4)
     expect(repeated[0]?.uses.map((use) => use.id)).toEqual(['2022-a', '2022-b', '2022-c', '2022-d'])
     expect(repeated[0]?.text).toContain('行政执法监督网络')
+  })
+})
+
+describe('findReuse with a memo', () => {
+  const keyOf = (report: Report): string => JSON.stringify(report.sections)
+  const keptFrom = (earlier: ReuseMemo): ReuseKept => ({ keyOf, earlier, now: createReuseMemo() })
+  // Five agencies copying one paragraph, so one report's edit is named by some listings and not by others.
+  const reports = ['a', 'b', 'c', 'd', 'e'].map((slug, index) =>
+    reportOf(`2022-${slug}`, composeText(`${slug}县`, 2022, { achievements: [index % 2 === 0 ? copied : edited, `${slug}县的公共法律服务平台实现村居全覆盖，${slug.repeat(4)}。`] })),
+  )
+
+  it('finds what it finds without one, from an empty memo and from the memo it filled', () => {
+    const plain = findReuse(reports, { agencyOf: agencyOfId })
+    const first = keptFrom(createReuseMemo())
+    expect(findReuse(reports, { agencyOf: agencyOfId, kept: first })).toEqual(plain)
+    expect(first.now.units.size).toBe(reports.length)
+    expect(first.now.aligned.size).toBeGreaterThan(0)
+    const second = keptFrom(first.now)
+    expect(findReuse(reports, { agencyOf: agencyOfId, kept: second })).toEqual(plain)
+    // Nothing changed: every listing was kept, none made anew.
+    for (const [key, entry] of second.now.listings) expect(first.now.listings.get(key)).toBe(entry)
+  })
+
+  it('after one report changed, finds what a run without the memo finds, and keeps the listings that do not name it', () => {
+    const first = keptFrom(createReuseMemo())
+    findReuse(reports, { agencyOf: agencyOfId, kept: first })
+    // One character of 2022-d's copy: the clusters stay as they were, what others share with 2022-d does not. The
+    // closest three of each report are the first of its cluster (all tie), so 2022-e's listing does not name 2022-d.
+    const changed = reports.map((report) =>
+      report.id === '2022-d' ? reportOf('2022-d', composeText('d县', 2022, { achievements: [edited.replace('三十五', '三十六'), 'd县的公共法律服务平台实现村居全覆盖，dddd。'] })) : report,
+    )
+    const second = keptFrom(first.now)
+    const found = findReuse(changed, { agencyOf: agencyOfId, kept: second })
+    expect(found).toEqual(findReuse(changed, { agencyOf: agencyOfId }))
+    const kept = [...second.now.listings].filter(([key, entry]) => first.now.listings.get(key) === entry)
+    expect(kept.length).toBeGreaterThan(0)
+    expect(kept.length).toBeLessThan(reports.length)
+    // A kept listing never names the changed report.
+    for (const [, entry] of kept) expect(entry.listing.reuse.some((link) => link.other.id === '2022-d')).toBe(false)
+  })
+
+  it('never uses a kept alignment or listing for texts it was not made from', () => {
+    const first = keptFrom(createReuseMemo())
+    findReuse(reports, { agencyOf: agencyOfId, kept: first })
+    // Another corpus with the same ids: every key differs, so nothing kept is read.
+    const others = ['a', 'b', 'c', 'd', 'e'].map((slug) => reportOf(`2022-${slug}`, composeText(`${slug}县`, 2022, { achievements: [`${slug}县全年办理行政复议案件${slug.repeat(3)}件，纠错率百分之十二，依法公开复议决定书。`] })))
+    expect(findReuse(others, { agencyOf: agencyOfId, kept: keptFrom(first.now) })).toEqual(findReuse(others, { agencyOf: agencyOfId }))
   })
 })
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findReuse } from '../../src/analysis/index.ts'
 import { findReuseBeside } from '../../src/build/reuse-beside.ts'
@@ -22,5 +25,19 @@ describe('findReuseBeside', () => {
     const links = beside.byReport.get('2023-a')?.reuse ?? []
     expect(links.find((link) => link.other.id === '2022-b')?.sameAgency).toBe(true)
     expect(links.find((link) => link.other.id === '2022-a')?.sameAgency).toBe(false)
+  }, 60_000)
+
+  it('with a memo file, writes it and finds the same from it, before and after a report changed', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'reuse-beside-'))
+    try {
+      const place = (list: typeof reports) => ({ file: path.join(work, 'reuse.bin'), version: 'test', keys: list.map((report) => JSON.stringify(report.sections)) })
+      expect(await findReuseBeside(reports, agencyOf, place(reports))).toEqual(findReuse(reports, { agencyOf }))
+      expect((await stat(path.join(work, 'reuse.bin'))).size).toBeGreaterThan(0)
+      expect(await findReuseBeside(reports, agencyOf, place(reports))).toEqual(findReuse(reports, { agencyOf }))
+      const changed = [...reports.slice(0, 2), reportOf('2023-a', composeText('甲县司法', 2023, { achievements: [copied.replace('四十二', '四十三')] }))]
+      expect(await findReuseBeside(changed, agencyOf, place(changed))).toEqual(findReuse(changed, { agencyOf }))
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
   }, 60_000)
 })
