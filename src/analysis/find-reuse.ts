@@ -4,7 +4,7 @@ import type { RepeatedPassage, ReuseLink } from './analysis-types.ts'
 import { collectParagraphs, type PlacedParagraph } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
-import { bandKey, bands, minHash, signatureLength } from './min-hash.ts'
+import { bandKey, bands, minHash, mix, signatureLength } from './min-hash.ts'
 import { sharedCharsOf, sharedCharsOfCopy } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
 
@@ -36,11 +36,10 @@ export interface ReuseMemo {
   listings: Map<string, KeptListing>
 }
 
-/** A kept listing, with the keys of the reports it names and, once written, its text (`json`) to write again as it is. */
+/** A kept listing, with the sections keys of the reports it names. */
 export interface KeptListing {
   listing: ReportReuse
   reads: string
-  json?: string
 }
 
 /** An earlier run's memo to read and this run's to fill (with what this run used: the memo follows the archive). */
@@ -134,6 +133,8 @@ interface Corpus {
   /** Folded characters per report, all paragraphs. */
   reportChars: number[]
   kept: ReuseKept | undefined
+  /** Each report's sections key (`kept.keyOf`), when there is a memo. */
+  reportKeys: (string | undefined)[]
 }
 
 function indexUnits(reports: readonly Report[], kept: ReuseKept | undefined): Corpus {
@@ -142,6 +143,7 @@ function indexUnits(reports: readonly Report[], kept: ReuseKept | undefined): Co
   const paraKind: SectionKind[] = []
   const paraText: string[] = []
   const paraFolded: (string | undefined)[] = []
+  const reportKeys = reports.map((report) => kept?.keyOf(report))
   const blocks = reports.map((report, reportIndex) => {
     const paragraphs = collectParagraphs(report)
     const first = paraReport.length
@@ -152,7 +154,7 @@ function indexUnits(reports: readonly Report[], kept: ReuseKept | undefined): Co
       paraText.push(paragraph.text)
       paraFolded.push(undefined)
     }
-    const key = kept?.keyOf(report)
+    const key = reportKeys[reportIndex]
     const block =
       (key === undefined ? undefined : kept?.earlier.units.get(key)) ??
       unitsOfParagraphs(paragraphs, (index, folded) => {
@@ -178,6 +180,7 @@ function indexUnits(reports: readonly Report[], kept: ReuseKept | undefined): Co
     reportUnits: new Int32Array(reports.length + 1),
     reportChars: blocks.map(({ block }) => block.chars),
     kept,
+    reportKeys,
   }
   let at = 0
   blocks.forEach(({ first, block }, reportIndex) => {
@@ -195,7 +198,7 @@ function indexUnits(reports: readonly Report[], kept: ReuseKept | undefined): Co
 }
 
 /** Fold a report's paragraphs, cut them into units and hash each unit (`onFolded` is handed each folded paragraph). */
-export function unitsOfParagraphs(paragraphs: readonly PlacedParagraph[], onFolded: (index: number, folded: string) => void = () => undefined): ReportUnits {
+function unitsOfParagraphs(paragraphs: readonly PlacedParagraph[], onFolded: (index: number, folded: string) => void): ReportUnits {
   const para: number[] = []
   const start: number[] = []
   const end: number[] = []
@@ -271,8 +274,8 @@ function clusterUnits(corpus: Corpus): Int32Array {
 /**
  * Join units with the same folded text (20+ characters: shorter ones never align) and return the first of each
  * distinct text, in unit order, with a flag per unit: its text is also in another report. Texts are told apart by
- * their length and two 32-bit hashes, never read: with a memo most are never folded (two texts of a million sharing
- * all three is a chance of about one in ten million).
+ * their length and two 32-bit hashes, never read: with a memo most are never folded (two texts among a million
+ * sharing all three is a chance of about one in thirty million).
  */
 function joinIdentical(corpus: Corpus, parent: Int32Array): { distinct: Int32Array; spread: Uint8Array } {
   const unitBits = Math.max(20, Math.ceil(Math.log2(corpus.units + 1)))
@@ -318,17 +321,11 @@ function fnvHash(text: string, from: number, to: number): number {
   return hash >>> 0
 }
 
-/** A second, independent 32-bit hash of a stretch of text (murmur3's mixing, one character a step). */
+/** A second 32-bit hash of a stretch of text, independent of `fnvHash`: another multiplier, then murmur3's finaliser. */
 function murmurHash(text: string, from: number, to: number): number {
   let hash = 0x9747b28c
-  for (let at = from; at < to; at++) {
-    hash = Math.imul(hash ^ Math.imul(text.charCodeAt(at), 0xcc9e2d51), 0x1b873593)
-    hash = (hash << 13) | (hash >>> 19)
-  }
-  hash ^= hash >>> 16
-  hash = Math.imul(hash, 0x85ebca6b)
-  hash ^= hash >>> 13
-  return hash >>> 0
+  for (let at = from; at < to; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x5bd1e995) ^ (hash >>> 15)
+  return mix(hash)
 }
 
 /** Join the units of one bucket that align: each is compared with the bucket's leaders, not with every member. */
@@ -471,7 +468,7 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
   }
   // Which paragraphs a listing names follows from the clusters alone; what it says of them (shared characters)
   // reads their text too: a kept listing is used when the reports it names are unchanged.
-  const keyById = new Map(reports.map((report) => [report.id, kept.keyOf(report)]))
+  const keyById = new Map(reports.map((report, index) => [report.id, corpus.reportKeys[index]]))
   const readsOf = (listing: ReportReuse): string => [...new Set(listing.reuse.map((link) => keyById.get(link.other.id) ?? ''))].join(',')
   const keys = listingKeys(reports, corpus, clusters, agencies, [perParagraph, perCluster])
   reports.forEach((report, index) => {
@@ -490,11 +487,9 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
  * its clustered units every member of that cluster in order, by report (id and agency) and place. Two 32-bit hashes.
  */
 function listingKeys(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], settings: readonly number[]): string[] {
-  const keyOf = corpus.kept?.keyOf ?? ((report: Report) => report.id)
   const named = reports.map((report, index) => `${report.id}\0${agencies[index] ?? ''}`)
   const reportA = Uint32Array.from(named, (text) => fnvHash(text, 0, text.length))
   const reportB = Uint32Array.from(named, (text) => murmurHash(text, 0, text.length))
-  const own = reports.map(keyOf)
   const clusterA = new Uint32Array(clusters.members.length)
   const clusterB = new Uint32Array(clusters.members.length)
   clusters.members.forEach((members, cluster) => {
@@ -510,7 +505,7 @@ function listingKeys(reports: readonly Report[], corpus: Corpus, clusters: Clust
     clusterB[cluster] = b
   })
   return reports.map((_, index) => {
-    const text = own[index] ?? ''
+    const text = corpus.reportKeys[index] ?? ''
     let a = settings.reduce(mixIn, mixIn(reportA[index] ?? 0, fnvHash(text, 0, text.length)))
     let b = settings.reduce(mixIn, mixIn(reportB[index] ?? 0, murmurHash(text, 0, text.length)))
     const first = corpus.reportUnits[index] ?? 0
@@ -524,15 +519,9 @@ function listingKeys(reports: readonly Report[], corpus: Corpus, clusters: Clust
   })
 }
 
-/** One 32-bit value mixed into a running hash (murmur3's step and finaliser). */
+/** One 32-bit value mixed into a running hash, as `bandKey` chains a band's rows. */
 function mixIn(hash: number, value: number): number {
-  let h = Math.imul(hash ^ Math.imul(value, 0xcc9e2d51), 0x1b873593)
-  h = (h << 13) | (h >>> 19)
-  h = Math.imul(h, 5) + 0xe6546b64
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  return h >>> 0
+  return mix(Math.imul(hash, 0x01000193) ^ value)
 }
 
 /** Shared unit characters per other paragraph, for one paragraph at a time: reused, and cleared through `touched`. */

@@ -1,6 +1,6 @@
 export { analyseReports, analyseBesideReuse, assembleAnalysis, agencyOfId, type AnalysisOptions, type CorpusAnalysis, type FindingsBesideReuse } from './analyse-reports.ts'
 export { alignPassages, type Alignment } from './align-passages.ts'
-export { createReuseMemo, findReuse, foldedSlices, listedPerParagraph, minCoverage, minSharedChars, repeatedPerPart, type ReportReuse, type KeptListing, type ReportUnits, type ReuseFindings, type ReuseKept, type ReuseMemo } from './find-reuse.ts'
+export { createReuseMemo, findReuse, foldedSlices, listedPerParagraph, minCoverage, minSharedChars, repeatedPerPart, type KeptListing, type ReportReuse, type ReportUnits, type ReuseFindings, type ReuseKept, type ReuseMemo } from './find-reuse.ts'
 export { sharedGrams, sharedGramsBoth } from './shared-grams.ts'
 export { followPlans, addressedThreshold, relistedThreshold } from './follow-plans.ts'
 export { compareYears, repeatedShortcomings } from './compare-years.ts'

@@ -32,7 +32,7 @@ export function bandKey(signatures: Uint32Array, offset: number, band: number): 
 }
 
 /** murmur3's 32-bit finaliser: spreads every input bit over the output. */
-function mix(value: number): number {
+export function mix(value: number): number {
   let h = value >>> 0
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)

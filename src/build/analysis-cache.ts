@@ -47,7 +47,7 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
 }
 
 /** The reuse memo's file (src/build/reuse-memo-file.ts): beside the cache file, named after it. */
-export function reuseMemoFile(cacheFile: string): string {
+function reuseMemoFile(cacheFile: string): string {
   return cacheFile.replace(/(\.json)?$/, '.reuse.bin')
 }
 

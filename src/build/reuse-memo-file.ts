@@ -1,28 +1,21 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { createReuseMemo, type ReportReuse, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
+import { createReuseMemo, type KeptListing, type ReportReuse, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
 
-/**
- * The text-reuse memo on disk (`findReuse`'s `kept`), in columns: a report's units as slices of six shared arrays and
- * each listing as JSON text, so reading 10,000 reports' worth is a few copies and one parse per listing, not
- * millions of small objects, and a kept listing is written back as the text it was read from. A file of another
- * analysis version, or one that cannot be read, gives an empty memo.
- */
 /** Bumped when the columns change: with the analysis version, what a file must match to be read. */
 const format = 1
+
+/** A report's per-unit arrays; in the file each is one column, every report's slice after the other. */
+const unitColumns = ['para', 'start', 'end', 'hashA', 'hashB', 'bandKeys'] as const
+type UnitColumns = Pick<ReportUnits, (typeof unitColumns)[number]>
 
 interface MemoColumns {
   version: string
   unitKeys: string[]
   unitCounts: Int32Array
   chars: Float64Array
-  para: Int32Array
-  start: Int32Array
-  end: Int32Array
-  hashA: Uint32Array
-  hashB: Uint32Array
-  bandKeys: Uint32Array
+  units: UnitColumns
   alignedKeys: string[]
   aligned: Uint8Array
   listingKeys: string[]
@@ -30,6 +23,14 @@ interface MemoColumns {
   reads: string[]
 }
 
+/** The JSON text a listing was read from, so a kept listing is written back as it is, not serialised again. */
+const listingText = new WeakMap<KeptListing, string>()
+
+/**
+ * Read the text-reuse memo (`findReuse`'s `kept`) from its columns: a report's units are slices of the shared
+ * arrays, and each listing is parsed once, not millions of small objects deserialised. A file of another analysis
+ * version, or one that cannot be read, gives an empty memo.
+ */
 export async function readReuseMemo(file: string, version: string): Promise<ReuseMemo> {
   let columns: MemoColumns
   try {
@@ -39,26 +40,24 @@ export async function readReuseMemo(file: string, version: string): Promise<Reus
   }
   if (columns?.version !== `${format}/${version}`) return createReuseMemo()
   const memo = createReuseMemo()
-  const bands = columns.unitKeys.length > 0 ? columns.bandKeys.length / Math.max(1, columns.para.length) : 0
   let at = 0
   columns.unitKeys.forEach((key, index) => {
     const count = columns.unitCounts[index] ?? 0
-    const units: ReportUnits = {
-      para: columns.para.subarray(at, at + count),
-      start: columns.start.subarray(at, at + count),
-      end: columns.end.subarray(at, at + count),
-      hashA: columns.hashA.subarray(at, at + count),
-      hashB: columns.hashB.subarray(at, at + count),
-      bandKeys: columns.bandKeys.subarray(at * bands, (at + count) * bands),
-      chars: columns.chars[index] ?? 0,
+    const slice = <T extends Int32Array | Uint32Array>(column: T): T => {
+      // A column holds the same number of values for every unit (`bandKeys` several).
+      const width = column.length / Math.max(1, columns.units.para.length)
+      return column.subarray(at * width, (at + count) * width) as T
     }
-    memo.units.set(key, units)
+    const units = Object.fromEntries(unitColumns.map((name) => [name, slice(columns.units[name])])) as UnitColumns
+    memo.units.set(key, { ...units, chars: columns.chars[index] ?? 0 })
     at += count
   })
   columns.alignedKeys.forEach((key, index) => memo.aligned.set(key, columns.aligned[index] === 1))
   columns.listingKeys.forEach((key, index) => {
     const json = columns.listings[index] ?? '{}'
-    memo.listings.set(key, { listing: JSON.parse(json) as ReportReuse, reads: columns.reads[index] ?? '', json })
+    const entry: KeptListing = { listing: JSON.parse(json) as ReportReuse, reads: columns.reads[index] ?? '' }
+    listingText.set(entry, json)
+    memo.listings.set(key, entry)
   })
   return memo
 }
@@ -66,34 +65,32 @@ export async function readReuseMemo(file: string, version: string): Promise<Reus
 /** Write the memo atomically (a temporary file, then rename): a build stopped half-way leaves the old file or the new. */
 export async function writeReuseMemo(file: string, version: string, memo: ReuseMemo): Promise<void> {
   const blocks = [...memo.units.values()]
-  const join = <T extends Int32Array | Uint32Array>(empty: T, pick: (units: ReportUnits) => T): T => {
-    const joined = new (empty.constructor as new (length: number) => T)(blocks.reduce((sum, units) => sum + pick(units).length, 0))
-    let at = 0
-    for (const units of blocks) {
-      joined.set(pick(units), at)
-      at += pick(units).length
-    }
-    return joined
-  }
   const columns: MemoColumns = {
     version: `${format}/${version}`,
     unitKeys: [...memo.units.keys()],
     unitCounts: Int32Array.from(blocks, (units) => units.para.length),
     chars: Float64Array.from(blocks, (units) => units.chars),
-    para: join(new Int32Array(0), (units) => units.para),
-    start: join(new Int32Array(0), (units) => units.start),
-    end: join(new Int32Array(0), (units) => units.end),
-    hashA: join(new Uint32Array(0), (units) => units.hashA),
-    hashB: join(new Uint32Array(0), (units) => units.hashB),
-    bandKeys: join(new Uint32Array(0), (units) => units.bandKeys),
+    units: Object.fromEntries(unitColumns.map((name) => [name, joinColumn(blocks.map((units) => units[name]))])) as UnitColumns,
     alignedKeys: [...memo.aligned.keys()],
     aligned: Uint8Array.from(memo.aligned.values(), (aligned) => (aligned ? 1 : 0)),
     listingKeys: [...memo.listings.keys()],
-    listings: [...memo.listings.values()].map((entry) => entry.json ?? JSON.stringify(entry.listing)),
+    listings: [...memo.listings.values()].map((entry) => listingText.get(entry) ?? JSON.stringify(entry.listing)),
     reads: [...memo.listings.values()].map((entry) => entry.reads),
   }
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
   await writeFile(temporary, serialize(columns))
   await rename(temporary, file)
+}
+
+/** Typed arrays of one kind, one after the other, in one array of that kind. */
+function joinColumn<T extends Int32Array | Uint32Array>(parts: readonly T[]): T {
+  const Kind = (parts[0]?.constructor ?? Int32Array) as new (length: number) => T
+  const joined = new Kind(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    joined.set(part, at)
+    at += part.length
+  }
+  return joined
 }
