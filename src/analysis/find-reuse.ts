@@ -484,22 +484,27 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
 
 /**
  * Per report, a key of what decides its listing: the report (id, agency, sections), the options, and for each of
- * its clustered units every member of that cluster in order, by report (id and agency) and place. Two 32-bit hashes.
+ * its clustered units every member of that cluster in order, by report (id and agency) and paragraph. Two 32-bit hashes.
+ * A member is named by its paragraph's anchor, not by its unit's place in its report: a listing reads which paragraph
+ * a member is in, and a sentence added early in a report moves the place of every later unit of it (a listing that
+ * does not name that report would be made anew in each cluster the report is in).
  */
 function listingKeys(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], settings: readonly number[]): string[] {
   const named = reports.map((report, index) => `${report.id}\0${agencies[index] ?? ''}`)
   const reportA = Uint32Array.from(named, (text) => fnvHash(text, 0, text.length))
   const reportB = Uint32Array.from(named, (text) => murmurHash(text, 0, text.length))
+  const anchorA = Uint32Array.from(corpus.paraAnchor, (text) => fnvHash(text, 0, text.length))
+  const anchorB = Uint32Array.from(corpus.paraAnchor, (text) => murmurHash(text, 0, text.length))
   const clusterA = new Uint32Array(clusters.members.length)
   const clusterB = new Uint32Array(clusters.members.length)
   clusters.members.forEach((members, cluster) => {
     let a = 0x811c9dc5
     let b = 0x9747b28c
     for (const member of members) {
-      const report = corpus.paraReport[corpus.unitPara[member] ?? 0] ?? 0
-      const place = member - (corpus.reportUnits[report] ?? 0)
-      a = mixIn(mixIn(a, reportA[report] ?? 0), place)
-      b = mixIn(mixIn(b, reportB[report] ?? 0), place ^ 0x5bd1e995)
+      const para = corpus.unitPara[member] ?? 0
+      const report = corpus.paraReport[para] ?? 0
+      a = mixIn(mixIn(a, reportA[report] ?? 0), anchorA[para] ?? 0)
+      b = mixIn(mixIn(b, reportB[report] ?? 0), anchorB[para] ?? 0)
     }
     clusterA[cluster] = a
     clusterB[cluster] = b

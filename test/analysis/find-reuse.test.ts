@@ -97,6 +97,21 @@ describe('findReuse with a memo', () => {
     for (const [, entry] of kept) expect(entry.listing.reuse.some((link) => link.other.id === '2022-d')).toBe(false)
   })
 
+  it('keeps the listings that do not name a report whose units moved', () => {
+    const first = keptFrom(createReuseMemo())
+    const before = findReuse(reports, { agencyOf: agencyOfId, kept: first })
+    // A sentence of its own before 2022-e's copy: every unit of 2022-e moves one place, its clusters stay the same.
+    const changed = reports.map((report) =>
+      report.id === '2022-e' ? reportOf('2022-e', composeText('e县', 2022, { achievements: [`e县今年新设立了行政复议咨询接待窗口和网上受理平台。${copied}`, 'e县的公共法律服务平台实现村居全覆盖，eeee。'] })) : report,
+    )
+    const second = keptFrom(first.now)
+    const found = findReuse(changed, { agencyOf: agencyOfId, kept: second })
+    expect(found).toEqual(findReuse(changed, { agencyOf: agencyOfId }))
+    const unnamed = ['2022-a', '2022-b', '2022-c', '2022-d'].filter((id) => !before.byReport.get(id)?.reuse.some((link) => link.other.id === '2022-e'))
+    expect(unnamed.length).toBeGreaterThan(0)
+    for (const id of unnamed) expect(found.byReport.get(id)).toBe(before.byReport.get(id))
+  })
+
   it('never uses a kept alignment or listing for texts it was not made from', () => {
     const first = keptFrom(createReuseMemo())
     findReuse(reports, { agencyOf: agencyOfId, kept: first })
