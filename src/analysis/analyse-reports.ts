@@ -2,7 +2,7 @@ import type { Report } from '../types.ts'
 import type { FollowUpItem, PartChange, RepeatedPassage, ReportAnalysis } from './analysis-types.ts'
 import { createYearComparer } from './compare-years.ts'
 import { findReuse, type ReuseFindings } from './find-reuse.ts'
-import { followPlans } from './follow-plans.ts'
+import { followPlans, type FollowKept } from './follow-plans.ts'
 import { measureSubstance } from './measure-substance.ts'
 
 /** Options for `analyseReports`. */
@@ -20,6 +20,8 @@ export interface AnalysisOptions {
   kept?: {
     metrics?: (report: Report) => ReportAnalysis['metrics'] | undefined
     changes?: (earlier: Report, later: Report) => PartChange[] | undefined
+    /** Plan follow-up's memo (`followPlans`). */
+    followUp?: FollowKept
   }
 }
 
@@ -65,7 +67,7 @@ export interface FindingsBesideReuse {
  */
 export function analyseBesideReuse(reports: readonly Report[], options: Pick<AnalysisOptions, 'agencyOf' | 'kept'> = {}): FindingsBesideReuse {
   const agencyOf = options.agencyOf ?? agencyOfId
-  const followUp = followPlans(reports, agencyOf)
+  const followUp = followPlans(reports, agencyOf, options.kept?.followUp)
   const metrics: FindingsBesideReuse['metrics'] = new Map()
   for (const report of [...reports].sort((a, b) => compare(a.id, b.id))) metrics.set(report.id, options.kept?.metrics?.(report) ?? measureSubstance(report))
   return { followUp, metrics, changes: compareAgencyYears(reports, agencyOf, options.kept?.changes) }

@@ -28,81 +28,141 @@ export function holdsBigram(bigrams: Uint32Array, bigram: number): boolean {
 export interface BigramWeights {
   /** Weight of a bigram; `own` passages holding it are left out of its count (leave-one-out: the passage compared). */
   weight: (bigram: number, own?: number) => number
+  /**
+   * The bigram's count, or one count for all counts at which both its weights (as counted, one left out) are 0:
+   * with the passages counted, what its weights are made from, so bigrams of equal `settled` weigh the same.
+   */
+  settled: (bigram: number) => number
 }
 
 /** Bigrams in one passage in 20 or more weigh nothing (工作, 推进, 建设 say nothing about which plan it is); in a small corpus, those in 5 or more. */
 const commonShare = 20
 const commonMin = 5
 
-/**
- * Count each bigram's passages once and weigh it by its inverse document frequency above that of the common ones:
- * `max(0, ln((1 + passages) / (1 + df)) − ln(min(20, (1 + passages) / 6)))`, so rare bigrams (a plan's own subject)
- * outweigh the merely uncommon. A passage is its distinct bigrams (`bigramsOf`) or its text, folded and counted
- * without building the set (most passages of a corpus are only counted).
- */
-export function weighBigrams(passages: Iterable<Uint32Array | string>): BigramWeights {
-  const df = createCounter()
-  let total = 0
+/** What one report adds to the counts: its passages, and each passage's distinct bigrams one after another. */
+export interface BigramContribution {
+  passages: number
+  bigrams: Uint32Array
+}
+
+/** A report's contribution from its passages' bigram sets (`bigramsOf`). */
+export function contributionOf(passages: readonly Uint32Array[]): BigramContribution {
+  const bigrams = new Uint32Array(passages.reduce((sum, passage) => sum + passage.length, 0))
+  let at = 0
   for (const passage of passages) {
-    total++
-    if (typeof passage !== 'string') {
-      for (let at = 0; at < passage.length; at++) df.add(passage[at] ?? 0, total)
-      continue
-    }
-    const length = foldUnits(passage)
-    const units = foldedUnits()
-    for (let at = 0; at + 1 < length; at++) df.add((units[at] ?? 0) * 0x10000 + (units[at + 1] ?? 0), total)
+    bigrams.set(passage, at)
+    at += passage.length
   }
-  const floor = Math.log(Math.max(1, Math.min(commonShare, (1 + total) / (1 + commonMin))))
-  return { weight: (bigram, own = 0) => Math.max(0, Math.log((1 + total) / (1 + Math.max(0, df.count(bigram) - own))) - floor) }
+  return { passages: passages.length, bigrams }
+}
+
+/** How many passages of a corpus hold each bigram, as the corpus's reports' contributions add up. */
+export interface BigramCounts {
+  /** Passages counted. */
+  passages: () => number
+  count: (bigram: number) => number
+  /** Add a report's contribution (1) or take it away (−1). */
+  add: (contribution: BigramContribution, sign: 1 | -1) => void
+  /** The counts, bigrams ascending (those no passage holds left out), to keep or to start from. */
+  total: () => KeptCounts
+}
+
+/** Bigram counts as kept between runs: the passages counted, and each bigram (ascending) with its count. */
+export interface KeptCounts {
+  passages: number
+  bigrams: Uint32Array
+  counts: Uint32Array
 }
 
 /**
  * Counts per bigram in an open-addressing table of typed arrays: CJK bigrams are above 2³⁰, so a Map would box
- * every one of the tens of millions counted at 10,000 reports. `add(key, passage)` counts a passage once however
- * often it holds the key (the slot remembers the last passage counted).
+ * every one of the millions counted at 10,000 reports. A slot once used keeps its key at a count of 0, so probes
+ * that passed it still find what lies beyond.
  */
-function createCounter(): { add: (key: number, passage: number) => void; count: (key: number) => number } {
+export function createBigramCounts(from?: KeptCounts): BigramCounts {
   let bits = 16
+  while (from && (1 << bits) < from.bigrams.length * 2) bits++
   let size = 1 << bits
   let keys = new Uint32Array(size)
-  let counts = new Int32Array(size)
-  let lastPassage = new Int32Array(size)
-  let used = 0
+  let counts = new Uint32Array(size)
+  let used = new Uint8Array(size)
+  let slots = 0
+  let passages = 0
   const slotOf = (key: number): number => {
     // The product's high bits (Fibonacci hashing): its low bits depend only on the key's low bits, which for a
     // bigram are its second character alone, and long probe runs made counting the stage's largest cost.
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
-    while ((counts[slot] ?? 0) > 0 && keys[slot] !== key) slot = (slot + 1) & (size - 1)
+    while (used[slot] === 1 && keys[slot] !== key) slot = (slot + 1) & (size - 1)
     return slot
   }
-  const add = (key: number, passage: number): void => {
-    const slot = slotOf(key)
-    if ((counts[slot] ?? 0) === 0) {
-      keys[slot] = key
-      used++
-    } else if (lastPassage[slot] === passage) return
-    counts[slot] = (counts[slot] ?? 0) + 1
-    lastPassage[slot] = passage
-    if (used * 2 > size) {
-      const [oldKeys, oldCounts, oldLast] = [keys, counts, lastPassage]
-      bits++
-      size = 1 << bits
-      keys = new Uint32Array(size)
-      counts = new Int32Array(size)
-      lastPassage = new Int32Array(size)
-      oldKeys.forEach((held, index) => {
-        const count = oldCounts[index] ?? 0
-        if (count === 0) return
-        const moved = slotOf(held)
-        keys[moved] = held
-        counts[moved] = count
-        lastPassage[moved] = oldLast[index] ?? 0
-      })
-    }
+  const grow = (): void => {
+    const [oldKeys, oldCounts, oldUsed] = [keys, counts, used]
+    bits++
+    size = 1 << bits
+    keys = new Uint32Array(size)
+    counts = new Uint32Array(size)
+    used = new Uint8Array(size)
+    oldUsed.forEach((held, index) => {
+      if (held === 0) return
+      const slot = slotOf(oldKeys[index] ?? 0)
+      keys[slot] = oldKeys[index] ?? 0
+      counts[slot] = oldCounts[index] ?? 0
+      used[slot] = 1
+    })
   }
-  return { add, count: (key) => counts[slotOf(key)] ?? 0 }
+  const addOne = (bigram: number, times: number): void => {
+    const slot = slotOf(bigram)
+    if (used[slot] === 0) {
+      keys[slot] = bigram
+      used[slot] = 1
+      slots++
+    }
+    counts[slot] = (counts[slot] ?? 0) + times
+    if (slots * 2 > size) grow()
+  }
+  const add = (contribution: BigramContribution, sign: 1 | -1): void => {
+    passages += sign * contribution.passages
+    const { bigrams } = contribution
+    for (let index = 0; index < bigrams.length; index++) addOne(bigrams[index] ?? 0, sign)
+  }
+  if (from) {
+    passages = from.passages
+    from.bigrams.forEach((bigram, index) => addOne(bigram, from.counts[index] ?? 0))
+  }
+  return {
+    passages: () => passages,
+    count: (bigram) => counts[slotOf(bigram)] ?? 0,
+    add,
+    total: () => {
+      const held = keys.filter((_, slot) => (counts[slot] ?? 0) > 0).sort()
+      return { passages, bigrams: held, counts: held.map((bigram) => counts[slotOf(bigram)] ?? 0) }
+    },
+  }
 }
+
+/**
+ * Weigh each bigram by its inverse document frequency above that of the common ones:
+ * `max(0, ln((1 + passages) / (1 + df)) − ln(min(20, (1 + passages) / 6)))`, so rare bigrams (a plan's own subject)
+ * outweigh the merely uncommon.
+ */
+export function weightsOf(counts: BigramCounts): BigramWeights {
+  const total = counts.passages()
+  const floor = Math.log(Math.max(1, Math.min(commonShare, (1 + total) / (1 + commonMin))))
+  const weightOfCount = (count: number): number => Math.max(0, Math.log((1 + total) / (1 + Math.max(0, count))) - floor)
+  // The least count whose weight with one passage left out is 0 (weights fall as counts rise; total + 2 is one).
+  let low = 1
+  let high = total + 2
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2)
+    if (weightOfCount(middle - 1) === 0) high = middle
+    else low = middle + 1
+  }
+  return {
+    weight: (bigram, own = 0) => weightOfCount(counts.count(bigram) - own),
+    settled: (bigram) => Math.min(counts.count(bigram), low),
+  }
+}
+
 /** An item's bigrams with their weights, looked up once: as counted, and with one passage (the one compared) left out. */
 export interface WeighedBigrams {
   bigrams: Uint32Array

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { agencyOfId, analyseBesideReuse, assembleAnalysis, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
+import { readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
 import { findReuseBeside } from './reuse-beside.ts'
 import type { Report } from '../types.ts'
 
@@ -10,7 +11,7 @@ import type { Report } from '../types.ts'
  * `analyseReports` (src/analysis/analyse-reports.ts) with its per-report and per-pair parts kept on disk (its `kept` option): a report's
  * substance figures keyed by its sections, a year-to-year comparison keyed by both reports' sections. Those parts read
  * nothing else, so a kept result is the result. Text reuse is corpus-wide; it keeps its parts in a memo of its own
- * (`reuseMemoFile`), each keyed by all it read. Plan follow-up is computed each build. The result equals `analyseReports(reports)`: test/build/analysis-cache.test.ts.
+ * (`reuseMemoFile`), each keyed by all it read; so does plan follow-up (`followMemoFile`). The result equals `analyseReports(reports)`: test/build/analysis-cache.test.ts.
  */
 export async function analyseWithCache(reports: readonly Report[], cacheFile: string): Promise<CorpusAnalysis> {
   const version = await hashAnalysisSources()
@@ -22,8 +23,10 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
   const pairs: [earlier: Report, later: Report][] = []
   // Text reuse in a worker thread meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
   const reuse = findReuseBeside(reports, agencyOfId, { file: reuseMemoFile(cacheFile), version, keys: reports.map(keyOf) })
+  const followUp = await readFollowMemo(followMemoFile(cacheFile), version, keyOf)
   const beside = analyseBesideReuse(reports, {
     kept: {
+      followUp,
       metrics: (report) => kept.metrics[keyOf(report)],
       changes: (earlier, later) => {
         pairs.push([earlier, later])
@@ -43,12 +46,18 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
   }
   // Only what this corpus uses is kept, so the file follows the archive, not its history.
   await writeAnalysisCache(cacheFile, used)
+  await writeFollowMemo(followMemoFile(cacheFile), version, followUp.now)
   return result
 }
 
 /** The reuse memo's file (src/build/reuse-memo-file.ts): beside the cache file, named after it. */
 function reuseMemoFile(cacheFile: string): string {
   return cacheFile.replace(/(\.json)?$/, '.reuse.bin')
+}
+
+/** Plan follow-up's memo file (src/build/follow-memo-file.ts), and its folder of contributions: the same way. */
+function followMemoFile(cacheFile: string): string {
+  return cacheFile.replace(/(\.json)?$/, '.follow.bin')
 }
 
 /** What the cache file holds: entries of one version of the analysis code. */

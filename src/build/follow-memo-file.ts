@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import { createFollowMemo, type BigramContribution, type FollowKept, type FollowMemo } from '../analysis/index.ts'
+
+/** Bumped when the file's layout changes: with the analysis version, what a file must match to be read. */
+const format = 1
+
+/** The memo file: the counts with the reports they counted, and the judged items; contributions are files of their own. */
+interface MemoFile {
+  version: string
+  counts: FollowMemo['counts']
+  judged: FollowMemo['judged']
+}
+
+/**
+ * Plan follow-up's memo (`followPlans`'s `kept`) as the build keeps it: `file` holds the bigram counts and the judged
+ * items; beside it, a folder per analysis version holds each report's contribution to the counts by its sections key
+ * (`<key>.bin`: the passage count, then the bigrams, 32-bit), read only for the reports that changed or went. A file
+ * of another version, or one that cannot be read, gives an empty memo, and the counts are made afresh.
+ */
+export async function readFollowMemo(file: string, version: string, keyOf: FollowKept['keyOf']): Promise<FollowKept> {
+  const folder = contributionFolder(file, version)
+  let earlier = createFollowMemo()
+  try {
+    const read = deserialize(await readFile(file)) as MemoFile
+    if (read?.version === `${format}/${version}`) earlier = { counts: read.counts, contributions: new Map(), judged: read.judged }
+  } catch {
+    // No memo, or an unreadable one: everything is computed.
+  }
+  return { keyOf, earlier, now: createFollowMemo(), contributionOf: (key) => readContribution(folder, key) }
+}
+
+/**
+ * Write what a run kept: the memo file (atomically), the contributions made in this run that the folder lacks, and
+ * no more contributions than the counts hold (those of reports gone, and other versions' folders, are removed).
+ */
+export async function writeFollowMemo(file: string, version: string, memo: FollowMemo): Promise<void> {
+  const folder = contributionFolder(file, version)
+  await mkdir(folder, { recursive: true })
+  await removeOtherVersions(path.dirname(folder), path.basename(folder))
+  const present = new Set(readdirSync(folder))
+  const counted = new Set(memo.counts?.counted ?? [])
+  await Promise.all(
+    [...memo.contributions]
+      .filter(([key]) => counted.has(key) && !present.has(`${key}.bin`))
+      .map(([key, contribution]) => writeAtomically(path.join(folder, `${key}.bin`), encodeContribution(contribution))),
+  )
+  await Promise.all([...present].filter((name) => !counted.has(name.replace(/\.bin$/, ''))).map((name) => rm(path.join(folder, name), { force: true })))
+  const kept: MemoFile = { version: `${format}/${version}`, counts: memo.counts, judged: memo.judged }
+  await writeAtomically(file, serialize(kept))
+}
+
+/** The folder of one analysis version's contributions, beside the memo file and named after it. */
+function contributionFolder(file: string, version: string): string {
+  return path.join(file.replace(/\.bin$/, ''), version)
+}
+
+function readContribution(folder: string, key: string): BigramContribution | undefined {
+  try {
+    // Copied into a buffer of its own: a file's bytes may start at an offset a Uint32Array cannot view.
+    const words = new Uint32Array(Uint8Array.from(readFileSync(path.join(folder, `${key}.bin`))).buffer)
+    return { passages: words[0] ?? 0, bigrams: words.subarray(1) }
+  } catch {
+    return undefined
+  }
+}
+
+function encodeContribution(contribution: BigramContribution): Uint8Array {
+  const words = new Uint32Array(contribution.bigrams.length + 1)
+  words[0] = contribution.passages
+  words.set(contribution.bigrams, 1)
+  return new Uint8Array(words.buffer)
+}
+
+async function removeOtherVersions(root: string, version: string): Promise<void> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => [])
+  await Promise.all(entries.filter((entry) => entry.isDirectory() && entry.name !== version).map((entry) => rm(path.join(root, entry.name), { recursive: true, force: true })))
+}
+
+/** Write atomically (temporary file, then rename): a build stopped half-way leaves the old file or the new. */
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, bytes)
+  await rename(temporary, file)
+}
