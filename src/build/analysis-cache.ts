@@ -2,52 +2,85 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { agencyOfId, analyseBesideReuse, assembleAnalysis, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
+import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
 import { readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
-import { findReuseBeside } from './reuse-beside.ts'
+import { startReuseBeside } from './reuse-beside.ts'
 import type { Report } from '../types.ts'
 
 /**
  * `analyseReports` (src/analysis/analyse-reports.ts) with its per-report and per-pair parts kept on disk (its `kept` option): a report's
  * substance figures keyed by its sections, a year-to-year comparison keyed by both reports' sections. Those parts read
  * nothing else, so a kept result is the result. Text reuse is corpus-wide; it keeps its parts in a memo of its own
- * (`reuseMemoFile`), each keyed by all it read; so does plan follow-up (`followMemoFile`). The result equals `analyseReports(reports)`: test/build/analysis-cache.test.ts.
+ * (`reuseMemoFile`), each keyed by all it read; so does plan follow-up (`followMemoFile`). The result equals
+ * `analyseReports(reports)`: test/build/analysis-cache.test.ts.
  */
 export async function analyseWithCache(reports: readonly Report[], cacheFile: string): Promise<CorpusAnalysis> {
-  const version = await hashAnalysisSources()
-  const kept = await readAnalysisCache(cacheFile, version)
-  const used: AnalysisCacheFile = { version, metrics: {}, changes: {} }
-  const keys = new Map(reports.map((report) => [report.id, sectionsKey(report)]))
-  const keyOf = (report: Report): string => keys.get(report.id) ?? ''
-  // The pairs the analysis compares, as it asks for them: read back from its result by their ids, never re-parsed.
-  const pairs: [earlier: Report, later: Report][] = []
-  // Text reuse in a worker thread meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
-  const reuse = findReuseBeside(reports, agencyOfId, { file: reuseMemoFile(cacheFile), version, keys: reports.map(keyOf) })
-  const followUp = await readFollowMemo(followMemoFile(cacheFile), version, keyOf)
-  const beside = analyseBesideReuse(reports, {
-    kept: {
-      followUp,
-      metrics: (report) => kept.metrics[keyOf(report)],
-      changes: (earlier, later) => {
-        pairs.push([earlier, later])
-        return kept.changes[pairKey(keyOf(earlier), keyOf(later))]
-      },
-    },
-  })
-  const result = assembleAnalysis(reports, await reuse, beside)
-  for (const report of reports) {
-    const metrics = result.reports.get(report.id)?.metrics
-    if (metrics) used.metrics[keyOf(report)] = metrics
-  }
-  for (const [earlier, later] of pairs) {
-    // `CorpusAnalysis.changes` is keyed `{earlier id}>{later id}`.
-    const change = result.changes.get(`${earlier.id}>${later.id}`)
-    if (change) used.changes[pairKey(keyOf(earlier), keyOf(later))] = change
-  }
-  // Only what this corpus uses is kept, so the file follows the archive, not its history.
-  await writeAnalysisCache(cacheFile, used)
-  await writeFollowMemo(followMemoFile(cacheFile), version, followUp.now)
+  const cache = await openAnalysisCache(cacheFile)
+  const result = await cache.analyse(reports)
+  await cache.finished()
   return result
+}
+
+/** An analysis begun before the build's reports are loaded (`openAnalysisCache`). */
+export interface AnalysisCache {
+  /** Analyse the reports (once): `analyseWithCache`, without waiting for what it keeps to be written. */
+  analyse: (reports: readonly Report[]) => Promise<CorpusAnalysis>
+  /** Settles once everything the analysis keeps is written (the next build reads it). */
+  finished: () => Promise<void>
+  /** Stop the reuse worker: the build ended without analysing. */
+  close: () => void
+}
+
+/**
+ * Begin `analyseWithCache` before the reports are there: the reuse worker starts, loads its code and reads its memo,
+ * and the kept results are read, while the build loads its reports (a rebuild's analysis waited ~5 s for those).
+ */
+export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCache> {
+  const version = await hashAnalysisSources()
+  const reuseBeside = startReuseBeside({ file: reuseMemoFile(cacheFile), version })
+  const reading = Promise.all([readAnalysisCache(cacheFile, version), readFollowMemo(followMemoFile(cacheFile), version)])
+  let written: Promise<unknown> = Promise.resolve()
+  const analyse = async (reports: readonly Report[]): Promise<CorpusAnalysis> => {
+    const keys = new Map(reports.map((report) => [report.id, sectionsKey(report)]))
+    const keyOf = (report: Report): string => keys.get(report.id) ?? ''
+    // Text reuse in the worker meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
+    const reuse = reuseBeside.find(reports, agencyOfId, reports.map(keyOf))
+    const [kept, followMemo] = await reading
+    const used: AnalysisCacheFile = { version, metrics: {}, changes: {} }
+    // The pairs the analysis compares, as it asks for them: read back from its result by their ids, never re-parsed.
+    const pairs: [earlier: Report, later: Report][] = []
+    const followUp = { keyOf, ...followMemo, now: createFollowMemo() }
+    const beside = analyseBesideReuse(reports, {
+      kept: {
+        followUp,
+        metrics: (report) => kept.metrics[keyOf(report)],
+        changes: (earlier, later) => {
+          pairs.push([earlier, later])
+          return kept.changes[pairKey(keyOf(earlier), keyOf(later))]
+        },
+      },
+    })
+    const result = assembleAnalysis(reports, await reuse, beside)
+    for (const report of reports) {
+      const metrics = result.reports.get(report.id)?.metrics
+      if (metrics) used.metrics[keyOf(report)] = metrics
+    }
+    for (const [earlier, later] of pairs) {
+      // `CorpusAnalysis.changes` is keyed `{earlier id}>{later id}`.
+      const change = result.changes.get(`${earlier.id}>${later.id}`)
+      if (change) used.changes[pairKey(keyOf(earlier), keyOf(later))] = change
+    }
+    // Only what this corpus uses is kept, so the files follow the archive, not its history.
+    written = Promise.all([writeAnalysisCache(cacheFile, used), writeFollowMemo(followMemoFile(cacheFile), version, followUp.now)])
+    return result
+  }
+  return {
+    analyse,
+    finished: async () => {
+      await Promise.all([written, reuseBeside.finished])
+    },
+    close: reuseBeside.close,
+  }
 }
 
 /** The reuse memo's file (src/build/reuse-memo-file.ts): beside the cache file, named after it. */

@@ -8,7 +8,7 @@ import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
-import { analyseWithCache } from './analysis-cache.ts'
+import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
 import { collectGarbage, collectGarbageAbove } from './collect-garbage.ts'
@@ -48,7 +48,19 @@ export interface BuildSummary {
 /** Build the archive: load reports (ingest → parse) → compose page data → Eleventy → open data → Pagefind index. */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now()
-  const { reportsDir, outDir, pathPrefix, siteUrl, ...resolved } = resolveBuildOptions(options)
+  const resolved = resolveBuildOptions(options)
+  // The analysis begins now: its reuse worker loads and reads what the last build kept while the reports load.
+  const analysisCache = resolved.analyse ? await openAnalysisCache(path.join(resolved.stateDir, 'analysis.json')) : null
+  try {
+    return await buildWith(resolved, analysisCache, started)
+  } finally {
+    // Ended already when the build got as far as analysing; a build that stopped before must not leave it waiting.
+    analysisCache?.close()
+  }
+}
+
+async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analysisCache: AnalysisCache | null, started: number): Promise<BuildSummary> {
+  const { reportsDir, outDir, pathPrefix, siteUrl, ...resolved } = options
   // A bar on a terminal while parsing and indexing; scripts/build.ts prints the summary line.
   const progress = createProgress('解析报告')
   const loaded = await (resolved.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
@@ -100,8 +112,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
     outDir,
     siteUrl,
     pathPrefix,
-    analyse: resolved.analyse,
-    stateDir: resolved.stateDir,
+    analysisCache,
     recordPermalinks: resolved.recordPermalinks,
     registryWritable: registry.writable,
     registry: unique.registry,
@@ -110,6 +121,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   }).catch(async (error: unknown) => {
     rendered()
     await indexing?.finished
+    await analysisCache?.finished()
     throw error
   })
   const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles } = published
@@ -117,6 +129,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
   // The render's garbage goes before the index writes two bundles at once (a second worker and its heap).
   if (indexing) collectGarbage()
   rendered()
+  // What the analysis keeps for the next build is written while the index finishes, before a state lets one build on this.
+  await analysisCache?.finished()
   const indexed = await indexing?.finished
   const bundles = indexing?.bundles ?? null
   const rebuiltBundles = indexing?.rebuilt ?? []
@@ -175,8 +189,8 @@ interface PublishInput {
   outDir: string
   siteUrl: string
   pathPrefix: string
-  analyse: boolean
-  stateDir: string
+  /** The analysis, begun before the reports were loaded; null when it is off. */
+  analysisCache: AnalysisCache | null
   recordPermalinks: boolean
   registryWritable: boolean
   /** The permalink registry as this build leaves it. */
@@ -195,8 +209,8 @@ async function publishPages(input: PublishInput): Promise<Published> {
   const previous = input.previous
   const analysisStarted = performance.now()
   // The analysis with its per-report and per-pair parts kept beside the build states (exact: keyed by the text they read).
-  const analysis = !input.analyse ? undefined : await analyseWithCache(input.reports, path.join(input.stateDir, 'analysis.json'))
-  const analysisSeconds = !input.analyse ? 0 : (performance.now() - analysisStarted) / 1000
+  const analysis = input.analysisCache ? await input.analysisCache.analyse(input.reports) : undefined
+  const analysisSeconds = input.analysisCache ? (performance.now() - analysisStarted) / 1000 : 0
   const site = composeSiteData({
     ...(analysis ? { analysis } : {}),
     reports: input.reports,

@@ -20,7 +20,7 @@ interface MemoFile {
  * (`<key>.bin`: the passage count, then the bigrams, 32-bit), read only for the reports that changed or went. A file
  * of another version, or one that cannot be read, gives an empty memo, and the counts are made afresh.
  */
-export async function readFollowMemo(file: string, version: string, keyOf: FollowKept['keyOf']): Promise<FollowKept> {
+export async function readFollowMemo(file: string, version: string): Promise<Pick<FollowKept, 'earlier' | 'contributionOf'>> {
   const folder = contributionFolder(file, version)
   let earlier = createFollowMemo()
   try {
@@ -29,7 +29,7 @@ export async function readFollowMemo(file: string, version: string, keyOf: Follo
   } catch {
     // No memo, or an unreadable one: everything is computed.
   }
-  return { keyOf, earlier, now: createFollowMemo(), contributionOf: (key) => readContribution(folder, key) }
+  return { earlier, contributionOf: (key) => readContribution(folder, key) }
 }
 
 /**

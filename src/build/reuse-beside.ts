@@ -1,59 +1,101 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { createReuseMemo, findReuse, type ReuseFindings } from '../analysis/index.ts'
-import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
+import { createReuseMemo, findReuse, type ReportReuse, type ReuseFindings, type ReuseMemo } from '../analysis/index.ts'
+import { listingJson, readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
 
 const role = 'fazhi-reuse-worker'
 
-/**
- * `findReuse` in a worker thread, so this thread can do the rest of the analysis meanwhile: text reuse is its
- * largest part (~12 of ~25 s at 10,000 reports) and the second core has time to spare while the render holds this
- * one. The reports are copied to the worker (~1.3 s at 10,000) and the findings back. Same result as `findReuse`
- * (a pure function of the reports and their agencies); should the worker fail, it is computed here instead.
- * With `memo`, the worker reads what an earlier run kept (src/build/reuse-memo-file.ts) and writes what this one
- * used before it answers: after one report changed, most of the work is kept (docs/performance.md).
- * @example const reuse = findReuseBeside(reports, agencyOfId); const rest = …; use(await reuse)
- */
-export function findReuseBeside(reports: readonly Report[], agencyOf: (report: Report) => string, memo?: ReuseMemoPlace): Promise<ReuseFindings> {
-  const agencies = reports.map(agencyOf)
-  const here = (): ReuseFindings => findReuse(reports, { agencyOf })
-  return new Promise<ReuseFindings>((resolve) => {
-    let settled = false
-    const settle = (findings: () => ReuseFindings): void => {
-      if (settled) return
-      settled = true
-      resolve(findings())
-    }
-    const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, reports, agencies, memo } })
-    worker.once('message', (findings: ReuseFindings) => {
-      settle(() => findings)
-      void worker.terminate()
-    })
-    worker.once('error', () => settle(here))
-    worker.once('exit', () => settle(here))
-  })
-}
-
-/** Where the reuse memo lives, the analysis version it must be of, and each report's sections key, in `reports` order. */
+/** Where the reuse memo lives and the analysis version it must be of. */
 export interface ReuseMemoPlace {
   file: string
   version: string
-  keys: readonly string[]
 }
 
-// Worker side: this same module, started by `findReuseBeside`, finds the reuse and posts it back.
+/** A worker thread that finds text reuse beside this thread, started before the reports are there. */
+export interface ReuseBeside {
+  /** Find the reuse of these reports (once), with each report's sections key (`keys`, in `reports` order) when there is a memo. */
+  find: (reports: readonly Report[], agencyOf: (report: Report) => string, keys?: readonly string[]) => Promise<ReuseFindings>
+  /** Settles once the worker has written its memo and ended, or failed. */
+  finished: Promise<void>
+  /** End the worker now (a build that stopped before it was asked). */
+  close: () => void
+}
+
+/** Messages from the worker: the findings (each report's listing as JSON text), then that the memo is written. */
+type FromWorker = { found: { byReport: [string, string][]; repeated: ReuseFindings['repeated'] } } | { kept: true }
+
+/**
+ * Start `findReuse`'s worker thread now, so that it loads its code and reads its memo (src/build/reuse-memo-file.ts)
+ * while this thread loads the reports; `find` then hands it the reports. Text reuse is the analysis's largest part,
+ * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`).
+ * Each listing comes back as JSON text: parsing it here is cheaper than copying the objects (and a kept listing is
+ * the text the memo was read from). Same result as `findReuse` (a pure function of the reports and their agencies);
+ * should the worker fail, it is computed here instead.
+ * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, agencyOfId, keys)
+ */
+export function startReuseBeside(memo?: ReuseMemoPlace): ReuseBeside {
+  const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, memo } })
+  // A build that stops before it asks (a load that failed) is not held open by the worker.
+  worker.unref()
+  let onFound = (_found: ReuseFindings | null): void => {}
+  const found = new Promise<ReuseFindings | null>((resolve) => (onFound = resolve))
+  let onFinished = (): void => {}
+  const finished = new Promise<void>((resolve) => (onFinished = resolve))
+  const end = (): void => {
+    onFound(null)
+    onFinished()
+  }
+  worker.on('message', (message: FromWorker) => {
+    if ('found' in message) {
+      const byReport = new Map(message.found.byReport.map(([id, json]) => [id, JSON.parse(json) as ReportReuse]))
+      onFound({ byReport, repeated: message.found.repeated })
+    } else {
+      end()
+      void worker.terminate()
+    }
+  })
+  worker.once('error', end)
+  worker.once('exit', end)
+  return {
+    find: async (reports, agencyOf, keys) => {
+      // From here the build waits for the worker: it holds the process open until it has answered and kept its memo.
+      worker.ref()
+      worker.postMessage({ reports, agencies: reports.map(agencyOf), keys })
+      return (await found) ?? findReuse(reports, { agencyOf })
+    },
+    finished,
+    close: () => void worker.terminate(),
+  }
+}
+
+/**
+ * `findReuse` in a worker thread, with its memo when `memo` is given: `startReuseBeside(memo).find(…)`, waiting
+ * for the memo to be written.
+ */
+export async function findReuseBeside(reports: readonly Report[], agencyOf: (report: Report) => string, memo?: ReuseMemoPlace & { keys: readonly string[] }): Promise<ReuseFindings> {
+  const beside = startReuseBeside(memo && { file: memo.file, version: memo.version })
+  const findings = await beside.find(reports, agencyOf, memo?.keys)
+  await beside.finished
+  return findings
+}
+
+// Worker side: this same module, started by `startReuseBeside`, reads its memo, waits for the reports, finds the
+// reuse, answers, and keeps its memo.
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
   const port = parentPort
-  const { reports, agencies, memo } = workerData as { reports: Report[]; agencies: string[]; memo?: ReuseMemoPlace }
-  const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
-  const agencyOf = (report: Report): string => agencyById.get(report.id) ?? ''
-  if (!memo) port.postMessage(findReuse(reports, { agencyOf }))
-  else {
-    const keyById = new Map(reports.map((report, index) => [report.id, memo.keys[index] ?? '']))
-    const kept = { keyOf: (report: Report) => keyById.get(report.id) ?? '', earlier: await readReuseMemo(memo.file, memo.version), now: createReuseMemo() }
-    const findings = findReuse(reports, { agencyOf, kept })
-    await writeReuseMemo(memo.file, memo.version, kept.now)
-    port.postMessage(findings)
-  }
+  const { memo } = workerData as { memo?: ReuseMemoPlace }
+  // Read while the build loads its reports; a memo that cannot be read is an empty one.
+  const earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version) : null
+  port.once('message', async ({ reports, agencies, keys }: { reports: Report[]; agencies: string[]; keys?: string[] }) => {
+    const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
+    const agencyOf = (report: Report): string => agencyById.get(report.id) ?? ''
+    const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
+    const kept = earlier && keys ? { keyOf: (report: Report) => keyById.get(report.id) ?? '', earlier: await earlier, now: createReuseMemo() } : undefined
+    const findings = findReuse(reports, { agencyOf, ...(kept ? { kept } : {}) })
+    const answer: FromWorker = { found: { byReport: [...findings.byReport].map(([id, listing]) => [id, listingJson(listing)]), repeated: findings.repeated } }
+    port.postMessage(answer)
+    if (memo && kept) await writeReuseMemo(memo.file, memo.version, kept.now)
+    port.postMessage({ kept: true } satisfies FromWorker)
+  })
 }

@@ -23,8 +23,15 @@ interface MemoColumns {
   reads: string[]
 }
 
-/** The JSON text a listing was read from, so a kept listing is written back as it is, not serialised again. */
-const listingText = new WeakMap<KeptListing, string>()
+/** The JSON text a listing was read from, so a kept listing is written back (and sent) as it is, not serialised again. */
+const listingText = new WeakMap<ReportReuse, string>()
+
+/** A listing as JSON text: the text it was read from when it was kept. */
+export function listingJson(listing: ReportReuse): string {
+  const text = listingText.get(listing) ?? JSON.stringify(listing)
+  listingText.set(listing, text)
+  return text
+}
 
 /**
  * Read the text-reuse memo (`findReuse`'s `kept`) from its columns: a report's units are slices of the shared
@@ -56,7 +63,7 @@ export async function readReuseMemo(file: string, version: string): Promise<Reus
   columns.listingKeys.forEach((key, index) => {
     const json = columns.listings[index] ?? '{}'
     const entry: KeptListing = { listing: JSON.parse(json) as ReportReuse, reads: columns.reads[index] ?? '' }
-    listingText.set(entry, json)
+    listingText.set(entry.listing, json)
     memo.listings.set(key, entry)
   })
   return memo
@@ -74,7 +81,7 @@ export async function writeReuseMemo(file: string, version: string, memo: ReuseM
     alignedKeys: [...memo.aligned.keys()],
     aligned: Uint8Array.from(memo.aligned.values(), (aligned) => (aligned ? 1 : 0)),
     listingKeys: [...memo.listings.keys()],
-    listings: [...memo.listings.values()].map((entry) => listingText.get(entry) ?? JSON.stringify(entry.listing)),
+    listings: [...memo.listings.values()].map((entry) => listingJson(entry.listing)),
     reads: [...memo.listings.values()].map((entry) => entry.reads),
   }
   await mkdir(path.dirname(file), { recursive: true })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findReuse } from '../../src/analysis/index.ts'
-import { findReuseBeside } from '../../src/build/reuse-beside.ts'
+import { findReuseBeside, startReuseBeside } from '../../src/build/reuse-beside.ts'
 import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
 
 const copied = '我局建立了覆盖全县十二个乡镇的行政执法监督网络，聘请三十名特邀行政执法监督员，全年开展专项执法检查四十二次。'
@@ -39,5 +39,14 @@ describe('findReuseBeside', () => {
     } finally {
       await rm(work, { recursive: true, force: true })
     }
+  }, 60_000)
+
+  it('started before the reports are there, answers once they are given, and ends when closed unasked', async () => {
+    const beside = startReuseBeside()
+    expect(await beside.find(reports, agencyOf)).toEqual(findReuse(reports, { agencyOf }))
+    await beside.finished
+    const unasked = startReuseBeside()
+    unasked.close()
+    await unasked.finished
   }, 60_000)
 })
