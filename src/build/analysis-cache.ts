@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
+import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, type ReuseFindings, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
 import { readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
 import { startReuseBeside } from './reuse-beside.ts'
 import type { Report } from '../types.ts'
@@ -16,15 +16,18 @@ import type { Report } from '../types.ts'
  */
 export async function analyseWithCache(reports: readonly Report[], cacheFile: string): Promise<CorpusAnalysis> {
   const cache = await openAnalysisCache(cacheFile)
-  const result = await cache.analyse(reports)
+  const result = await cache.begin(reports)()
   await cache.finished()
   return result
 }
 
 /** An analysis begun before the build's reports are loaded (`openAnalysisCache`). */
 export interface AnalysisCache {
-  /** Analyse the reports (once): `analyseWithCache`, without waiting for what it keeps to be written. */
-  analyse: (reports: readonly Report[]) => Promise<CorpusAnalysis>
+  /**
+   * Hand the reports to the reuse worker now (once); the function returned does the rest of `analyseWithCache`
+   * without waiting for what it keeps to be written.
+   */
+  begin: (reports: readonly Report[]) => () => Promise<CorpusAnalysis>
   /** Settles once everything the analysis keeps is written (the next build reads it). */
   finished: () => Promise<void>
   /** Stop the reuse worker: the build ended without analysing. */
@@ -40,11 +43,14 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
   const reuseBeside = startReuseBeside({ file: reuseMemoFile(cacheFile), version })
   const reading = Promise.all([readAnalysisCache(cacheFile, version), readFollowMemo(followMemoFile(cacheFile), version)])
   let written: Promise<unknown> = Promise.resolve()
-  const analyse = async (reports: readonly Report[]): Promise<CorpusAnalysis> => {
+  const begin = (reports: readonly Report[]): (() => Promise<CorpusAnalysis>) => {
     const keys = new Map(reports.map((report) => [report.id, sectionsKey(report)]))
     const keyOf = (report: Report): string => keys.get(report.id) ?? ''
     // Text reuse in the worker meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
     const reuse = reuseBeside.find(reports, agencyOfId, reports.map(keyOf))
+    return () => analyseBeside(reports, keyOf, reuse)
+  }
+  const analyseBeside = async (reports: readonly Report[], keyOf: (report: Report) => string, reuse: Promise<ReuseFindings>): Promise<CorpusAnalysis> => {
     const [kept, followMemo] = await reading
     const used: AnalysisCacheFile = { version, metrics: {}, changes: {} }
     // The pairs the analysis compares, as it asks for them: read back from its result by their ids, never re-parsed.
@@ -75,7 +81,7 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
     return result
   }
   return {
-    analyse,
+    begin,
     finished: async () => {
       await Promise.all([written, reuseBeside.finished])
     },

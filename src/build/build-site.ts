@@ -6,6 +6,7 @@ import { bundleDefaults, indexBundles, indexRecordOf, planBundles, type BundlePl
 import { assignPermalinks, composeSiteData, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
+import type { CorpusAnalysis } from '../analysis/index.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
 import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
@@ -74,6 +75,8 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
+  // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
+  const analysis = analysisCache?.begin(unique.reports) ?? null
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.
   const onlyBundles = resolved.onlyBundles && resolved.onlyBundles.length > 0 ? resolved.onlyBundles : null
   const stateFile = stateFileOf(resolved.stateDir, outDir)
@@ -112,7 +115,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     outDir,
     siteUrl,
     pathPrefix,
-    analysisCache,
+    analysis,
     recordPermalinks: resolved.recordPermalinks,
     registryWritable: registry.writable,
     registry: unique.registry,
@@ -189,8 +192,8 @@ interface PublishInput {
   outDir: string
   siteUrl: string
   pathPrefix: string
-  /** The analysis, begun before the reports were loaded; null when it is off. */
-  analysisCache: AnalysisCache | null
+  /** The rest of the analysis, begun (`AnalysisCache.begin`); null when it is off. */
+  analysis: (() => Promise<CorpusAnalysis>) | null
   recordPermalinks: boolean
   registryWritable: boolean
   /** The permalink registry as this build leaves it. */
@@ -209,8 +212,8 @@ async function publishPages(input: PublishInput): Promise<Published> {
   const previous = input.previous
   const analysisStarted = performance.now()
   // The analysis with its per-report and per-pair parts kept beside the build states (exact: keyed by the text they read).
-  const analysis = input.analysisCache ? await input.analysisCache.analyse(input.reports) : undefined
-  const analysisSeconds = input.analysisCache ? (performance.now() - analysisStarted) / 1000 : 0
+  const analysis = input.analysis ? await input.analysis() : undefined
+  const analysisSeconds = input.analysis ? (performance.now() - analysisStarted) / 1000 : 0
   const site = composeSiteData({
     ...(analysis ? { analysis } : {}),
     reports: input.reports,
