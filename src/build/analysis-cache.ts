@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, type ReuseFindings, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
 import { readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
 import { startReuseBeside } from './reuse-beside.ts'
+import { sectionsKey } from './sections-key.ts'
 import type { Report } from '../types.ts'
 
 /**
@@ -16,7 +17,8 @@ import type { Report } from '../types.ts'
  */
 export async function analyseWithCache(reports: readonly Report[], cacheFile: string): Promise<CorpusAnalysis> {
   const cache = await openAnalysisCache(cacheFile)
-  const result = await cache.begin(reports)()
+  const keys = new Map(reports.map((report) => [report.id, sectionsKey(report)]))
+  const result = await cache.begin(reports, (report) => keys.get(report.id) ?? '')()
   await cache.finished()
   return result
 }
@@ -24,10 +26,10 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
 /** An analysis begun before the build's reports are loaded (`openAnalysisCache`). */
 export interface AnalysisCache {
   /**
-   * Hand the reports to the reuse worker now (once); the function returned does the rest of `analyseWithCache`
-   * without waiting for what it keeps to be written.
+   * Hand the reports to the reuse worker now (once), with each report's `sectionsKey`; the function returned does
+   * the rest of `analyseWithCache` without waiting for what it keeps to be written.
    */
-  begin: (reports: readonly Report[]) => () => Promise<CorpusAnalysis>
+  begin: (reports: readonly Report[], keyOf: (report: Report) => string) => () => Promise<CorpusAnalysis>
   /** Settles once everything the analysis keeps is written (the next build reads it). */
   finished: () => Promise<void>
   /** Stop the reuse worker: the build ended without analysing. */
@@ -43,9 +45,7 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
   const reuseBeside = startReuseBeside({ file: reuseMemoFile(cacheFile), version })
   const reading = Promise.all([readAnalysisCache(cacheFile, version), readFollowMemo(followMemoFile(cacheFile), version)])
   let written: Promise<unknown> = Promise.resolve()
-  const begin = (reports: readonly Report[]): (() => Promise<CorpusAnalysis>) => {
-    const keys = new Map(reports.map((report) => [report.id, sectionsKey(report)]))
-    const keyOf = (report: Report): string => keys.get(report.id) ?? ''
+  const begin = (reports: readonly Report[], keyOf: (report: Report) => string): (() => Promise<CorpusAnalysis>) => {
     // Text reuse in the worker meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
     const reuse = reuseBeside.find(reports, agencyOfId, reports.map(keyOf))
     return () => analyseBeside(reports, keyOf, reuse)
@@ -114,11 +114,6 @@ async function hashAnalysisSources(): Promise<string> {
   const files = ['../types.ts', ...(await readdir(analysisDir)).filter((name) => name.endsWith('.ts')).sort()]
   for (const file of files) hash.update(`${file}\0`).update(await readFile(path.join(analysisDir, file)))
   return hash.digest('hex').slice(0, 16)
-}
-
-/** The key of a report's part in the analysis: its sections, the only field measureSubstance and compareYears read. */
-function sectionsKey(report: Report): string {
-  return createHash('sha256').update(JSON.stringify(report.sections)).digest('hex').slice(0, 32)
 }
 
 /** The cache file's key of a year pair: both reports' `sectionsKey`, earlier first. */

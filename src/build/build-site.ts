@@ -10,6 +10,7 @@ import type { CorpusAnalysis } from '../analysis/index.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
 import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
+import { sectionsKey } from './sections-key.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
 import { collectGarbage, collectGarbageAbove } from './collect-garbage.ts'
@@ -75,8 +76,11 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
+  // Each report's sections digested once: the analysis's kept parts are keyed by it, and page digests use it.
+  const sectionsKeys = new Map(unique.reports.map((report) => [report.id, sectionsKey(report)]))
+  const sectionsKeyOf = (report: Report): string => sectionsKeys.get(report.id) ?? ''
   // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
-  const analysis = analysisCache?.begin(unique.reports) ?? null
+  const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf) ?? null
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.
   const onlyBundles = resolved.onlyBundles && resolved.onlyBundles.length > 0 ? resolved.onlyBundles : null
   const stateFile = stateFileOf(resolved.stateDir, outDir)
@@ -116,6 +120,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     siteUrl,
     pathPrefix,
     analysis,
+    sectionsKeyOf,
     recordPermalinks: resolved.recordPermalinks,
     registryWritable: registry.writable,
     registry: unique.registry,
@@ -194,6 +199,8 @@ interface PublishInput {
   pathPrefix: string
   /** The rest of the analysis, begun (`AnalysisCache.begin`); null when it is off. */
   analysis: (() => Promise<CorpusAnalysis>) | null
+  /** A report's `sectionsKey`. */
+  sectionsKeyOf: (report: Report) => string
   recordPermalinks: boolean
   registryWritable: boolean
   /** The permalink registry as this build leaves it. */
@@ -228,7 +235,7 @@ async function publishPages(input: PublishInput): Promise<Published> {
     input.recordPermalinks && input.registryWritable
       ? await writePermalinkRegistry(input.reportsDir, { reports: input.registry.reports, regions: site.regionSlugs })
       : false
-  const pages = digestPages(site, input.reports, analysis)
+  const pages = digestPages(site, input.reports, analysis, input.sectionsKeyOf)
   const singletons = digestSingletons(site)
   const changed = previous ? changedPages(previous, pages) : null
   // Pages without pagination whose digest is the one the last build rendered are left as they are.

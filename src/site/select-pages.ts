@@ -27,17 +27,19 @@ export interface PageDigest {
  * Digest every paginated page of the site, keyed by its URL: the same digest means the same bytes (for the same
  * templates and code). A report page's digest covers the report and what its page adds from elsewhere (region
  * links, previous and next report, its address); a listing's covers its own fields and the digests of the reports it
- * shows, so a report that changes changes exactly the pages that show it.
+ * shows, so a report that changes changes exactly the pages that show it. `sectionsDigest`, when given, stands for
+ * a report's sections (a digest of them the caller already has), so they are not serialised again.
  * @example digestPages(site, reports).get('/reports/2022/tianjin-zwfwb/')?.digest
  */
-export function digestPages(site: SiteData, reports: readonly Report[], analysis?: CorpusAnalysis): Map<string, PageDigest> {
+export function digestPages(site: SiteData, reports: readonly Report[], analysis?: CorpusAnalysis, sectionsDigest?: (report: Report) => string): Map<string, PageDigest> {
   const sources = new Map(reports.map((report) => [report.id, report]))
   const views = new Map<ReportView, string>()
   for (const view of site.reports) {
     const report = sources.get(view.id)
     // The analysis (the page's notes) comes from other reports too: a report added elsewhere can change this page's notes.
     // This is the one hash of a report's analysis: its JSON file (which carries it) is rewritten by this digest too.
-    views.set(view, hash(JSON.stringify(report ?? null), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next, analysis?.reports.get(view.id) ?? null])))
+    const digested = report && sectionsDigest ? { ...report, sections: sectionsDigest(report) } : (report ?? null)
+    views.set(view, hash(JSON.stringify(digested), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next, analysis?.reports.get(view.id) ?? null])))
   }
   // Reports inside a listing stand for their digest, so a listing is not hashed with every report's text again.
   const replacer = (_key: string, value: unknown): unknown => (typeof value === 'object' && value !== null && views.has(value as ReportView) ? views.get(value as ReportView) : value)
