@@ -33,21 +33,36 @@ export interface PageDigest {
  */
 export function digestPages(site: SiteData, reports: readonly Report[], analysis?: CorpusAnalysis, sectionsDigest?: (report: Report) => string): Map<string, PageDigest> {
   const sources = new Map(reports.map((report) => [report.id, report]))
+  // A report's text and address (`contents`), and with its analysis too (`views`, its page's digest). The analysis
+  // (the page's notes) comes from other reports too: a report added elsewhere can change this page's notes. This is
+  // the one hash of a report's analysis: its JSON file (which carries it) is rewritten by this digest too.
+  const contents = new Map<ReportView, string>()
   const views = new Map<ReportView, string>()
   for (const view of site.reports) {
     const report = sources.get(view.id)
-    // The analysis (the page's notes) comes from other reports too: a report added elsewhere can change this page's notes.
-    // This is the one hash of a report's analysis: its JSON file (which carries it) is rewritten by this digest too.
     const digested = report && sectionsDigest ? { ...report, sections: sectionsDigest(report) } : (report ?? null)
-    views.set(view, hash(JSON.stringify(digested), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next, analysis?.reports.get(view.id) ?? null])))
+    const content = hash(JSON.stringify(digested), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next]))
+    contents.set(view, content)
+    views.set(view, hash(content, JSON.stringify(analysis?.reports.get(view.id) ?? null)))
   }
   // Reports inside a listing stand for their digest, so a listing is not hashed with every report's text again.
   const replacer = (_key: string, value: unknown): unknown => (typeof value === 'object' && value !== null && views.has(value as ReportView) ? views.get(value as ReportView) : value)
+  // Agency and region pages list their reports (`partials/report-list.njk`, `agency.njk`): what a list shows of them
+  // stands for them, so a change in their analysis (one report more sharing their boilerplate) leaves the page as it
+  // is. What an agency page shows of its pairs' analysis is its own data.
+  const listed = new Map<ReportView, string>()
+  const listedReplacer = (_key: string, value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null || !views.has(value as ReportView)) return value
+    const view = value as ReportView
+    const digest = listed.get(view) ?? hash(JSON.stringify(listedReport(view)))
+    listed.set(view, digest)
+    return digest
+  }
   const pages = new Map<string, PageDigest>()
   const add = (template: keyof PageSelection, url: string, digest: string): void => void pages.set(url, { template, digest })
   for (const view of site.reports) add('reports', view.url, views.get(view) ?? '')
-  for (const agency of site.agencies) add('agencies', agency.url, hash(JSON.stringify(agency, replacer)))
-  for (const region of site.regions) add('regions', region.url, hash(JSON.stringify(region, replacer)))
+  for (const agency of site.agencies) add('agencies', agency.url, hash(JSON.stringify(agency, listedReplacer)))
+  for (const region of site.regions) add('regions', region.url, hash(JSON.stringify(region, listedReplacer)))
   for (const year of site.years) add('years', year.url, hash(JSON.stringify(year, replacer)))
   for (const view of site.yearKinds) {
     // A year-kind page shows sections of every report of its year: its digest covers them all.
@@ -58,8 +73,9 @@ export function digestPages(site: SiteData, reports: readonly Report[], analysis
   }
   for (const redirect of site.redirects) add('redirects', redirect.from, hash(JSON.stringify(redirect)))
   for (const gone of site.removed) add('removed', gone.url, hash(JSON.stringify(gone)))
-  // A side-by-side page shows paragraphs of the reports it names: their digests stand for its entries.
-  const byId = new Map(site.reports.map((view) => [view.id, views.get(view) ?? '']))
+  // A side-by-side page shows paragraphs of the reports it names, not their analysis: their text and address stand
+  // for its entries.
+  const byId = new Map(site.reports.map((view) => [view.id, contents.get(view) ?? '']))
   for (const page of site.reusePages ?? []) add('reusePages', page.url, hash(JSON.stringify(page), ...page.reportIds.map((id) => byId.get(id) ?? '')))
   for (const page of site.repeatedPages ?? []) add('repeatedPages', page.url, hash(JSON.stringify(page)))
   // A version comparison shows its report's versions, which the report's own digest covers.

@@ -56,4 +56,13 @@ describe('singletonInputs', () => {
       expect(read.filter((field) => !listed.has(field))).toEqual([])
     }
   })
+
+  it('covers every field of a report an agency page shows: its digest stands for its reports by what a list shows', async () => {
+    const listed = new Set(Object.keys(listedReport({ completeness: [], source: { file: '' } } as unknown as ReportView)))
+    const source = await sourceWithIncludes(path.join(templatesDir, 'agency.njk'))
+    const read = [...source.matchAll(/\b(?:r|pair\.from|pair\.to)\.(\w+)/g)].map((match) => match[1] ?? '')
+    expect(read).toContain('title')
+    expect(read).toContain('year')
+    expect(read.filter((field) => !listed.has(field))).toEqual([])
+  })
 })
