@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, type ReuseFindings, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
 import { readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
 import { startReuseBeside } from './reuse-beside.ts'
 import { sectionsKey } from './sections-key.ts'
+import { writeAtomically } from './write-atomically.ts'
 import type { Report } from '../types.ts'
 
 /**
@@ -133,8 +134,5 @@ async function readAnalysisCache(file: string, version: string): Promise<Analysi
 
 /** Write atomically (temporary file, then rename): a build stopped half-way leaves the old file or the new. */
 async function writeAnalysisCache(file: string, cache: AnalysisCacheFile): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(cache))
-  await rename(temporary, file)
+  await writeAtomically(file, JSON.stringify(cache))
 }

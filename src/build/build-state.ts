@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { writeAtomically } from './write-atomically.ts'
 import { fileURLToPath } from 'node:url'
 import type { PageDigest } from '../site/index.ts'
 
@@ -40,10 +41,7 @@ export async function readBuildState(file: string): Promise<BuildState | null> {
 
 /** Write the state atomically (temporary file, then rename). */
 export async function writeBuildState(file: string, state: BuildState): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(state))
-  await rename(temporary, file)
+  await writeAtomically(file, JSON.stringify(state))
 }
 
 /** Forget the last build's state (a build has started: until it ends, the folder is not what the state says). */

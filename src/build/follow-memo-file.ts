@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { writeAtomically } from './write-atomically.ts'
 import { deserialize, serialize } from 'node:v8'
 import { createFollowMemo, type BigramContribution, type FollowKept, type FollowMemo } from '../analysis/index.ts'
 
@@ -77,11 +78,4 @@ function encodeContribution(contribution: BigramContribution): Uint8Array {
 async function removeOtherVersions(root: string, version: string): Promise<void> {
   const entries = await readdir(root, { withFileTypes: true }).catch(() => [])
   await Promise.all(entries.filter((entry) => entry.isDirectory() && entry.name !== version).map((entry) => rm(path.join(root, entry.name), { recursive: true, force: true })))
-}
-
-/** Write atomically (temporary file, then rename): a build stopped half-way leaves the old file or the new. */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, bytes)
-  await rename(temporary, file)
 }

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { writeAtomically } from './write-atomically.ts'
 import { deserialize, serialize } from 'node:v8'
 import { createReuseMemo, type KeptListing, type ReportReuse, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
 
@@ -84,10 +84,7 @@ export async function writeReuseMemo(file: string, version: string, memo: ReuseM
     listings: [...memo.listings.values()].map((entry) => listingJson(entry.listing)),
     reads: [...memo.listings.values()].map((entry) => entry.reads),
   }
-  await mkdir(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, serialize(columns))
-  await rename(temporary, file)
+  await writeAtomically(file, serialize(columns))
 }
 
 /** Typed arrays of one kind, one after the other, in one array of that kind. */

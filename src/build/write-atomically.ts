@@ -1,0 +1,13 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * Write a file atomically (a temporary file beside it, then rename), making its folder: a build stopped half-way
+ * leaves the old file or the new, never half of one. One writer per file (the temporary name is the process's).
+ */
+export async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  await writeFile(temporary, data)
+  await rename(temporary, file)
+}
