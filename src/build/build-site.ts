@@ -132,7 +132,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     await analysisCache?.finished()
     throw error
   })
-  const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles } = published
+  const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles, data } = published
   const renderedAt = performance.now()
   // The render's garbage goes before the index writes two bundles at once (a second worker and its heap).
   if (indexing) collectGarbage()
@@ -148,7 +148,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const indexedAt = performance.now()
   // Only a whole, finished build leaves a state to build on.
   if (!onlyBundles && !indexFailed) {
-    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), singletons, reports: reportFiles, bundles })
+    await writeBuildState(stateFile, { code, pages: Object.fromEntries(pages), singletons, reports: reportFiles, bundles, data })
   }
   const errors = loaded.failures.length + messages.filter((message) => message.severity === 'error').length
   return {
@@ -186,6 +186,8 @@ interface Published {
   changed: { render: Set<string>; removed: string[] } | null
   unchangedSingletons: Set<string>
   reportFiles: BuildState['reports']
+  /** Where each report's part of the open-data tables lies. */
+  data: NonNullable<BuildState['data']>
 }
 
 /** What `publishPages` needs: the build's reports and where they go. */
@@ -262,14 +264,14 @@ async function publishPages(input: PublishInput): Promise<Published> {
   // SHA-256, its address, its analysis): a rebuild rewrites those of the reports whose digest changed.
   const reportChanged = (id: string): boolean => !previous || previous.reports[id]?.digest !== reportFiles[id]?.digest
   // The sitemap lists the pages the site has, rendered this time or left from the last build: all of them are in `pages`.
-  await writeOpenData(input.outDir, input.reports, site, {
+  const data = await writeOpenData(input.outDir, input.reports, site, {
     ...(analysis ? { analysis } : {}),
-    ...(previous ? { writeReport: reportChanged } : {}),
+    ...(previous ? { writeReport: reportChanged, ...(previous.data ? { previousParts: previous.data } : {}) } : {}),
     htmlFiles: htmlFilesOf(pages),
   })
   const originals = new Map(input.reports.map((report) => [report.id, [...(report.source.versions ?? []).map((version) => version.file), report.source.file]]))
   await writeOriginals(input.outDir, input.reportsDir, site.reports.filter((view) => reportChanged(view.id)), originals)
-  return { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles }
+  return { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles, data }
 }
 
 /** Bundles being written in the background: their digests, those rewritten, and the index's result once done. */

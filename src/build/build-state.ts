@@ -3,6 +3,7 @@ import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { writeAtomically } from './write-atomically.ts'
 import { fileURLToPath } from 'node:url'
+import type { FileParts } from '../open-data/index.ts'
 import type { PageDigest } from '../site/index.ts'
 
 /**
@@ -20,6 +21,8 @@ export interface BuildState {
   reports: Record<string, { digest: string; files: string[] }>
   /** Search bundles by name: a digest of their place in the plan and their records; null when the build wrote no index. */
   bundles: Record<string, string> | null
+  /** Where each report's part of the open-data tables lies, by file (`writeOpenData`); absent in a state of older code. */
+  data?: Record<string, FileParts>
 }
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))

@@ -127,8 +127,11 @@ describe('buildSite', () => {
   })
 
   it('writes reports.json without bodies and a CSV with a BOM and one row per report', async () => {
-    const list = JSON.parse(await readFile(path.join(site.outDir, 'data/reports.json'), 'utf8')) as Record<string, unknown>[]
+    const text = await readFile(path.join(site.outDir, 'data/reports.json'), 'utf8')
+    const list = JSON.parse(text) as Record<string, unknown>[]
     expect(list).toHaveLength(site.summary.reports.length)
+    // Written in one part per report, laid out as one `JSON.stringify(list, null, 2)` lays it out.
+    expect(text).toBe(`${JSON.stringify(list, null, 2)}\n`)
     expect(list.every((entry) => !('sections' in entry))).toBe(true)
     const csv = await readFile(path.join(site.outDir, 'data/reports.csv'), 'utf8')
     expect(csv.startsWith('\uFEFF')).toBe(true)
