@@ -1,4 +1,4 @@
-import { readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { availableParallelism } from 'node:os'
 import { createMessage } from '../messages.ts'
@@ -64,14 +64,12 @@ export interface IndexedBundle {
   group: string | null
 }
 
-/** What `indexSite` wrote; also written, minus `bytes`, to `pagefind-shards.json`. */
+/** What `indexSite` wrote; also written to `pagefind-shards.json`. */
 export interface IndexSummary {
   /** Report pages indexed. */
   pages: number
   /** Bundles in load order: the first is primary (the manifest calls them `shards`). */
   bundles: IndexedBundle[]
-  /** Total bytes of all bundles on disk. */
-  bytes: number
 }
 
 /** How pages are split into bundles unless told otherwise. */
@@ -157,9 +155,7 @@ export async function indexBundles(
     group: bundle.group,
   }))
   await writeFile(path.join(siteDir, bundleManifest), `${JSON.stringify({ version: 2, shards: indexed }, null, 2)}\n`)
-  const present = await Promise.all(indexed.map((bundle) => sizeOf(path.join(siteDir, bundle.path)).catch(() => 0)))
-  const bytes = present.reduce((a, b) => a + b, 0)
-  return { value: { pages, bundles: indexed, bytes }, messages }
+  return { value: { pages, bundles: indexed }, messages }
 }
 
 /**
@@ -178,11 +174,4 @@ async function removeUnplannedBundles(siteDir: string, bundles: readonly BundleP
       await rm(path.join(siteDir, entry.name), { recursive: true, force: true })
     }
   }
-}
-
-async function sizeOf(target: string): Promise<number> {
-  const info = await stat(target)
-  if (!info.isDirectory()) return info.size
-  const sizes = await Promise.all((await readdir(target)).map((name) => sizeOf(path.join(target, name))))
-  return sizes.reduce((a, b) => a + b, 0)
 }
