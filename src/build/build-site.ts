@@ -3,7 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexBundles, indexRecordOf, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
-import { assignPermalinks, composeSiteData, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
+import { assignPermalinks, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import type { CorpusAnalysis } from '../analysis/index.ts'
@@ -220,11 +220,12 @@ interface PublishInput {
 async function publishPages(input: PublishInput): Promise<Published> {
   const previous = input.previous
   const analysisStarted = performance.now()
-  // The analysis with its per-report and per-pair parts kept beside the build states (exact: keyed by the text they read).
-  const analysis = input.analysis ? await input.analysis() : undefined
-  const analysisSeconds = input.analysis ? (performance.now() - analysisStarted) / 1000 : 0
-  const site = composeSiteData({
-    ...(analysis ? { analysis } : {}),
+  // The rest of the analysis runs on this thread until it waits for the reuse worker (seconds, on a rebuild); the site
+  // is composed meanwhile, and the analysis's parts added once it is there.
+  const analysing = input.analysis?.().then((result) => ({ result, at: performance.now() }))
+  // Awaited below; should the compose throw first, its rejection is not left unhandled.
+  analysing?.catch(() => undefined)
+  const composed = composeSiteParts({
     reports: input.reports,
     failures: input.failures,
     messages: input.messages,
@@ -233,6 +234,11 @@ async function publishPages(input: PublishInput): Promise<Published> {
     regionSlugs: input.registry.regions,
     removed: input.removed,
   })
+  const analysed = analysing ? await analysing : null
+  const analysis = analysed?.result
+  // Until the analysis was there: its part on this thread and the wait for the reuse worker, with the compose between.
+  const analysisSeconds = analysed ? (analysed.at - analysisStarted) / 1000 : 0
+  const site = analysis ? composed.addAnalysis(analysis) : composed.site
   const written =
     input.recordPermalinks && input.registryWritable
       ? await writePermalinkRegistry(input.reportsDir, { reports: input.registry.reports, regions: site.regionSlugs })

@@ -17,8 +17,8 @@ export interface ReportViewContext {
   base: string
   /** Region links for an administrative path, province first. */
   regionLinks: (region: readonly string[]) => Link[]
-  /** Notes beside paragraphs (the analysis's 「与 N 篇报告高度相似」), by paragraph anchor. */
-  notes?: ReadonlyMap<string, { href: string; text: string }>
+  /** Notes beside paragraphs (the analysis's 「与 N 篇报告高度相似」), by paragraph anchor: asked for when the page renders. */
+  notes?: () => ReadonlyMap<string, { href: string; text: string }> | undefined
 }
 
 /** The fields of a report's view that its page shows and the search filters on, known before the rest of the site. */
@@ -64,13 +64,14 @@ export function composeReportView(report: Report, context: ReportViewContext): R
     // Rendered when a page reads them, and not kept: an incremental build renders a few pages of thousands, and a
     // full build's rendered text would otherwise stay in memory through the search index (the template reads each once).
     get sections(): SectionView[] {
+      const notes = context.notes?.()
       return report.sections.map((section) => ({
         anchor: section.anchor,
         kind: section.kind,
         html: renderSection(section, {
           depth: 2,
           anchors: true,
-          ...(context.notes ? { notes: context.notes } : {}),
+          ...(notes ? { notes } : {}),
           append: [citationPanel(citeInGbt(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
         }),
       }))

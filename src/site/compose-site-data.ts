@@ -34,28 +34,29 @@ export interface SiteDataInput {
 
 /** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
 export function composeSiteData(input: SiteDataInput): SiteData {
+  const { analysis, ...rest } = input
+  const composed = composeSiteParts(rest)
+  return analysis ? composed.addAnalysis(analysis) : composed.site
+}
+
+/**
+ * `composeSiteData` in two steps: the site without the analysis, composed while the analysis runs (a rebuild waits
+ * seconds for its text reuse), and `addAnalysis`, which adds the analysis's parts to it (once) and returns it.
+ * @example const { site, addAnalysis } = composeSiteParts(input); …; addAnalysis(await analysing)
+ */
+export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site: SiteData; addAnalysis: (analysis: CorpusAnalysis) => SiteData } {
   const base = `${input.siteUrl.replace(/\/+$/, '')}${input.pathPrefix}`
   const plan = planRegions(
     input.reports.map((report) => report.agency.region),
     input.regionSlugs ?? {},
   )
   const sorted = [...input.reports].sort((a, b) => compareText(a.id, b.id))
-  const analysis = input.analysis
-  const views = sorted.map((report) =>
-    composeReportView(report, {
-      base,
-      regionLinks: plan.linksFor,
-      ...(analysis ? { notes: reuseNotes(analysis, report.id, locateReport(report.id).url) } : {}),
-    }),
-  )
+  // Read when a page renders, after `addAnalysis` filled it.
+  const notes = new Map<string, ReturnType<typeof reuseNotes>>()
+  const views = sorted.map((report) => composeReportView(report, { base, regionLinks: plan.linksFor, notes: () => notes.get(report.id) }))
   const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
   const agencies = composeAgencies(views, byId)
   const years = composeYears(views, plan)
-  const reusePages = analysis ? composeReportAnalysis(analysis, sorted, views) : []
-  if (analysis) {
-    composeAgencyAnalysis(analysis, agencies)
-    for (const year of years) year.analysis = composeYearAnalysis(year, agencies, views)
-  }
   // Each report under every prefix of its region, once: filtering all reports per region was regions × reports
   // (~3,000 × 100,000 at the archive's largest).
   const under = groupByRegionPrefix(views)
@@ -72,7 +73,7 @@ export function composeSiteData(input: SiteDataInput): SiteData {
       }),
       reports: under.get(regionKey(node.path)) ?? [],
     }))
-  return {
+  const site: SiteData = {
     name: '法治报告库',
     siteUrl: input.siteUrl,
     pathPrefix: input.pathPrefix,
@@ -111,9 +112,18 @@ export function composeSiteData(input: SiteDataInput): SiteData {
       absoluteTo: `${base}${redirect.to.slice(1)}`,
     })),
     removed: (input.removed ?? []).map((entry) => ({ id: entry.id, file: entry.file, url: locateReport(entry.id).url })),
-    reusePages,
-    repeatedPages: analysis ? composeRepeatedPages(analysis, years, views) : [],
+    reusePages: [],
+    repeatedPages: [],
   }
+  const addAnalysis = (analysis: CorpusAnalysis): SiteData => {
+    for (const view of views) notes.set(view.id, reuseNotes(analysis, view.id, view.url))
+    site.reusePages = composeReportAnalysis(analysis, sorted, views)
+    composeAgencyAnalysis(analysis, agencies)
+    for (const year of years) year.analysis = composeYearAnalysis(year, agencies, views)
+    site.repeatedPages = composeRepeatedPages(analysis, years, views)
+    return site
+  }
+  return { site, addAnalysis }
 }
 
 type Index = Map<string, { report: Report; view: ReportView }>
