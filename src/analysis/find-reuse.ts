@@ -1,17 +1,20 @@
 import type { Report, SectionKind } from '../types.ts'
 import { alignPassages } from './align-passages.ts'
 import type { RepeatedPassage, ReuseLink } from './analysis-types.ts'
-import { collectParagraphs, type PlacedParagraph } from './collect-paragraphs.ts'
+import { collectParagraphs, type ParagraphSection, type PlacedParagraph } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
 import { bandKey, bands, minHash, mix, signatureLength } from './min-hash.ts'
 import { sharedCharsOf, sharedCharsOfCopy } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
 
+/** What `findReuse` reads of a report: its id, year and paragraphs; a `Report` is one. */
+export type ReuseReport = Pick<Report, 'id' | 'year'> & { sections: readonly ParagraphSection[] }
+
 /** Options for `findReuse`. */
-export interface ReuseOptions {
+export interface ReuseOptions<R extends ReuseReport = ReuseReport> {
   /** The agency a report belongs to (reports of one agency share it), to tell 跨年重复 from 跨机构雷同. */
-  agencyOf: (report: Report) => string
+  agencyOf: (report: R) => string
   /** Other paragraphs listed per reused paragraph (the closest; the same agency's closest is added when not among them). Default `listedPerParagraph`. */
   perParagraph?: number
   /** Other-agency paragraphs looked at per cluster when choosing the closest (the same agency's are always looked at). Default 10; counting uses all. */
@@ -21,7 +24,7 @@ export interface ReuseOptions {
   /** Uses listed per repeated passage. Default 50. */
   usesPerPassage?: number
   /** Results of an earlier run to use, and where this run keeps its own (src/build/reuse-beside.ts). */
-  kept?: ReuseKept
+  kept?: ReuseKept<R>
 }
 
 /**
@@ -43,9 +46,9 @@ export interface KeptListing {
 }
 
 /** An earlier run's memo to read and this run's to fill (with what this run used: the memo follows the archive). */
-export interface ReuseKept {
+export interface ReuseKept<R extends ReuseReport = ReuseReport> {
   /** A key of a report's sections: equal keys mean equal paragraphs. */
-  keyOf: (report: Report) => string
+  keyOf: (report: R) => string
   earlier: ReuseMemo
   now: ReuseMemo
 }
@@ -102,7 +105,7 @@ export const usesPerPassage = 50
  * a few characters never covers 80% of a 20-character unit, so it never counts. Deterministic: reports are taken in
  * id order and every tie is broken by position.
  */
-export function findReuse(reports: readonly Report[], options: ReuseOptions): ReuseFindings {
+export function findReuse<R extends ReuseReport>(reports: readonly R[], options: ReuseOptions<R>): ReuseFindings {
   const sorted = [...reports].sort((a, b) => compare(a.id, b.id))
   const corpus = indexUnits(sorted, options.kept)
   const parent = clusterUnits(corpus)
@@ -132,12 +135,12 @@ interface Corpus {
   reportUnits: Int32Array
   /** Folded characters per report, all paragraphs. */
   reportChars: number[]
-  kept: ReuseKept | undefined
+  kept: Pick<ReuseKept, 'earlier' | 'now'> | undefined
   /** Each report's sections key (`kept.keyOf`), when there is a memo. */
   reportKeys: (string | undefined)[]
 }
 
-function indexUnits(reports: readonly Report[], kept: ReuseKept | undefined): Corpus {
+function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKept<R> | undefined): Corpus {
   const paraReport: number[] = []
   const paraAnchor: string[] = []
   const paraKind: SectionKind[] = []
@@ -431,7 +434,7 @@ function collectClusters(corpus: Corpus, parent: Int32Array): Clusters {
 }
 
 /** Per report: its reused paragraphs, the closest few other paragraphs of each (aligned, marked), and its reused share. */
-function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], perParagraph: number, perCluster: number): ReuseFindings['byReport'] {
+function listReuse(reports: readonly ReuseReport[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], perParagraph: number, perCluster: number): ReuseFindings['byReport'] {
   const result: ReuseFindings['byReport'] = new Map()
   // Agencies as numbers, per report and per paragraph: the scoring below compares them millions of times.
   const numbers = new Map<string, number>()
@@ -489,7 +492,7 @@ function listReuse(reports: readonly Report[], corpus: Corpus, clusters: Cluster
  * a member is in, and a sentence added early in a report moves the place of every later unit of it (a listing that
  * does not name that report would be made anew in each cluster the report is in).
  */
-function listingKeys(reports: readonly Report[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], settings: readonly number[]): string[] {
+function listingKeys(reports: readonly ReuseReport[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], settings: readonly number[]): string[] {
   const named = reports.map((report, index) => `${report.id}\0${agencies[index] ?? ''}`)
   const reportA = Uint32Array.from(named, (text) => fnvHash(text, 0, text.length))
   const reportB = Uint32Array.from(named, (text) => murmurHash(text, 0, text.length))
@@ -537,7 +540,7 @@ interface Scores {
 
 /** What `closestParagraphs` reads, the same for every paragraph. */
 interface Scope {
-  reports: readonly Report[]
+  reports: readonly ReuseReport[]
   corpus: Corpus
   clusters: Clusters
   agencyOfPara: Int32Array
@@ -647,14 +650,17 @@ function membersByAgency(corpus: Corpus, clusters: Clusters, agencyOfPara: Int32
 }
 
 /** Per year and part, the clusters most reports use; clusters used by the same paragraphs are one passage. */
-function listRepeated(reports: readonly Report[], corpus: Corpus, clusters: Clusters, perPart: number, usesPerPassage: number): ReuseFindings['repeated'] {
+function listRepeated(reports: readonly ReuseReport[], corpus: Corpus, clusters: Clusters, perPart: number, usesPerPassage: number): ReuseFindings['repeated'] {
   const groups = new Map<string, { units: number[]; reports: number; uses: { id: string; anchor: string }[]; usesKey: string }[]>()
-  clusters.members.forEach((units) => {
+  // Each paragraph's year and part, made once: a boilerplate cluster has thousands of units.
+  const partKeys: (string | undefined)[] = []
+  const partKeyOf = (para: number): string => (partKeys[para] ??= `${reports[corpus.paraReport[para] ?? 0]?.year ?? 'undated'}/${corpus.paraKind[para] ?? 'other'}`)
+  clusters.members.forEach((units, cluster) => {
+    // A part of a cluster has no more reports than the cluster.
+    if ((clusters.reports[cluster]?.length ?? 0) < minRepeatedReports) return
     const byPart = new Map<string, number[]>()
     for (const unit of units) {
-      const para = corpus.unitPara[unit] ?? 0
-      const report = reports[corpus.paraReport[para] ?? 0]
-      const key = `${report?.year ?? 'undated'}/${corpus.paraKind[para] ?? 'other'}`
+      const key = partKeyOf(corpus.unitPara[unit] ?? 0)
       const list = byPart.get(key)
       if (list) list.push(unit)
       else byPart.set(key, [unit])

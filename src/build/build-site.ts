@@ -3,7 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexBundles, indexRecordOf, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
-import { assignPermalinks, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
+import { assignPermalinks, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestReportContents, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import type { CorpusAnalysis } from '../analysis/index.ts'
@@ -234,6 +234,8 @@ async function publishPages(input: PublishInput): Promise<Published> {
     regionSlugs: input.registry.regions,
     removed: input.removed,
   })
+  // Each report's text and address digested meanwhile too; its analysis is digested once it is there.
+  const contents = digestReportContents(composed.site, input.reports, input.sectionsKeyOf)
   const analysed = analysing ? await analysing : null
   const analysis = analysed?.result
   // Until the analysis was there: its part on this thread and the wait for the reuse worker, with the compose between.
@@ -243,7 +245,7 @@ async function publishPages(input: PublishInput): Promise<Published> {
     input.recordPermalinks && input.registryWritable
       ? await writePermalinkRegistry(input.reportsDir, { reports: input.registry.reports, regions: site.regionSlugs })
       : false
-  const pages = digestPages(site, input.reports, analysis, input.sectionsKeyOf)
+  const pages = digestPages(site, contents, analysis)
   const singletons = digestSingletons(site)
   const changed = previous ? changedPages(previous, pages) : null
   // Pages without pagination whose digest is the one the last build rendered are left as they are.

@@ -24,27 +24,34 @@ export interface PageDigest {
 }
 
 /**
- * Digest every paginated page of the site, keyed by its URL: the same digest means the same bytes (for the same
- * templates and code). A report page's digest covers the report and what its page adds from elsewhere (region
- * links, previous and next report, its address); a listing's covers its own fields and the digests of the reports it
- * shows, so a report that changes changes exactly the pages that show it. `sectionsDigest`, when given, stands for
- * a report's sections (a digest of them the caller already has), so they are not serialised again.
- * @example digestPages(site, reports).get('/reports/2022/tianjin-zwfwb/')?.digest
+ * A digest of each report's text and address (`contents`): the report, with `sectionsDigest` standing for its
+ * sections when given (a digest of them the caller already has), and what its page adds from elsewhere (region
+ * links, previous and next report, its address). Not its analysis: made while the analysis runs.
  */
-export function digestPages(site: SiteData, reports: readonly Report[], analysis?: CorpusAnalysis, sectionsDigest?: (report: Report) => string): Map<string, PageDigest> {
+export function digestReportContents(site: SiteData, reports: readonly Report[], sectionsDigest?: (report: Report) => string): Map<ReportView, string> {
   const sources = new Map(reports.map((report) => [report.id, report]))
-  // A report's text and address (`contents`), and with its analysis too (`views`, its page's digest). The analysis
-  // (the page's notes) comes from other reports too: a report added elsewhere can change this page's notes. This is
-  // the one hash of a report's analysis: its JSON file (which carries it) is rewritten by this digest too.
   const contents = new Map<ReportView, string>()
-  const views = new Map<ReportView, string>()
   for (const view of site.reports) {
     const report = sources.get(view.id)
     const digested = report && sectionsDigest ? { ...report, sections: sectionsDigest(report) } : (report ?? null)
-    const content = hash(JSON.stringify(digested), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next]))
-    contents.set(view, content)
-    views.set(view, hash(content, JSON.stringify(analysis?.reports.get(view.id) ?? null)))
+    contents.set(view, hash(JSON.stringify(digested), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next])))
   }
+  return contents
+}
+
+/**
+ * Digest every paginated page of the site, keyed by its URL: the same digest means the same bytes (for the same
+ * templates and code). A report page's digest covers its text and address (`contents`, from `digestReportContents`)
+ * and its analysis; a listing's covers its own fields and the digests of the reports it shows, so a report that
+ * changes changes exactly the pages that show it.
+ * @example digestPages(site, digestReportContents(site, reports), analysis).get('/reports/2022/tianjin-zwfwb/')?.digest
+ */
+export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, string>, analysis?: CorpusAnalysis): Map<string, PageDigest> {
+  // A report page's digest: its text and address, and its analysis. The analysis (the page's notes) comes from other
+  // reports too: a report added elsewhere can change this page's notes. This is the one hash of a report's analysis:
+  // its JSON file (which carries it) is rewritten by this digest too.
+  const views = new Map<ReportView, string>()
+  for (const view of site.reports) views.set(view, hash(contents.get(view) ?? '', JSON.stringify(analysis?.reports.get(view.id) ?? null)))
   // Reports inside a listing stand for their digest, so a listing is not hashed with every report's text again.
   const replacer = (_key: string, value: unknown): unknown => (typeof value === 'object' && value !== null && views.has(value as ReportView) ? views.get(value as ReportView) : value)
   // Agency and region pages list their reports (`partials/report-list.njk`, `agency.njk`): what a list shows of them

@@ -61,7 +61,7 @@ describe('findReuse', () => {
 
 describe('findReuse with a memo', () => {
   const keyOf = (report: Report): string => JSON.stringify(report.sections)
-  const keptFrom = (earlier: ReuseMemo): ReuseKept => ({ keyOf, earlier, now: createReuseMemo() })
+  const keptFrom = (earlier: ReuseMemo): ReuseKept<Report> => ({ keyOf, earlier, now: createReuseMemo() })
   // Five agencies copying one paragraph, so one report's edit is named by some listings and not by others.
   const reports = ['a', 'b', 'c', 'd', 'e'].map((slug, index) =>
     reportOf(`2022-${slug}`, composeText(`${slug}县`, 2022, { achievements: [index % 2 === 0 ? copied : edited, `${slug}县的公共法律服务平台实现村居全覆盖，${slug.repeat(4)}。`] })),
