@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sidecarPathsOf } from '../ingest/index.ts'
+import { writeAtomically } from './write-atomically.ts'
 import type { Report, Result } from '../types.ts'
 
 /** Parsed reports on disk, keyed by what the parse depends on. */
@@ -18,6 +19,10 @@ export interface ParseCache {
   get: (key: string) => Promise<Result<Report> | null>
   /** Store a result under a key (atomically, so a killed build leaves no half entry). */
   set: (key: string, result: Result<Report>) => Promise<void>
+  /** Files whose bytes `keyOf` read and hashed so far; the others' keys were known by their stat (`stat-keys.json`). */
+  hashed: () => number
+  /** Keep the keys `keyOf` gave, by each file's stat, for the next build (`stat-keys.json`): the files seen, no others. */
+  saveKeys: () => Promise<void>
 }
 
 /** Options for `openParseCache`. */
@@ -26,23 +31,50 @@ export interface ParseCacheOptions {
   dir: string
   /** Parser version to use instead of hashing the sources (tests). */
   version?: string
+  /**
+   * How long ago a file must have last changed for its key to be kept by its stat: a file written again within the
+   * clock's granularity of when it was hashed could keep its size and times. Default 2,000 ms; tests give less.
+   */
+  settledMs?: number
 }
 
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /**
  * Open the parsed-report cache for the current parser version, removing entries of other versions,
- * so a rebuild re-parses only reports whose bytes, sidecar or parser changed.
+ * so a rebuild re-parses only reports whose bytes, sidecar or parser changed. A file's key is its bytes' hash; a
+ * rebuild takes it from the last build's `stat-keys.json` when the file and its sidecars have the size, times and
+ * inode they had then (as git and make trust a file's stat), so it reads only the files that changed.
  */
 export async function openParseCache(options: ParseCacheOptions): Promise<ParseCache> {
   const version = options.version ?? (await hashParserSources())
   const dir = path.join(options.dir, version)
   await mkdir(dir, { recursive: true })
   await removeOtherVersions(options.dir, version)
+  const keysFile = path.join(dir, 'stat-keys.json')
+  const known = await readStatKeys(keysFile)
+  const seen: Record<string, [stat: string, key: string]> = {}
+  const settledMs = options.settledMs ?? 2000
+  let hashed = 0
   return {
     dir,
     version,
-    keyOf: (file, root) => keyOf(file, root, version),
+    keyOf: async (file, root) => {
+      const name = relativeName(file, root)
+      const stat = statOf(file)
+      const held = known[name]
+      if (stat && held && held[0] === stat.signature) {
+        seen[name] = held
+        return held[1]
+      }
+      hashed++
+      const key = await keyOf(file, root, version)
+      // A file that changed just now is hashed again next time: a write within the same clock tick keeps its times.
+      if (stat && stat.changedMs < Date.now() - settledMs) seen[name] = [stat.signature, key]
+      return key
+    },
+    hashed: () => hashed,
+    saveKeys: () => writeAtomically(keysFile, JSON.stringify(seen)),
     get: async (key) => {
       try {
         // Read at once, not through the thread pool: a rebuild reads every entry, and each small read costs far more
@@ -82,13 +114,48 @@ export async function hashParserSources(root: string = srcDir): Promise<string> 
 
 /** The key of one file: read at once, like the entry (see `get`); a sidecar that is not there is looked up without a throw. */
 async function keyOf(file: string, root: string, version: string): Promise<string> {
-  const hash = createHash('sha256').update(`${version}\0${path.relative(root, file).split(path.sep).join('/')}\0`)
+  const hash = createHash('sha256').update(`${version}\0${relativeName(file, root)}\0`)
   hash.update(readFileSync(file))
   for (const sidecar of sidecarPathsOf(file)) {
     const bytes = existsSync(sidecar) ? readFileSync(sidecar) : null
     if (bytes) hash.update(`\0${path.basename(sidecar)}\0`).update(bytes)
   }
   return hash.digest('hex')
+}
+
+function relativeName(file: string, root: string): string {
+  return path.relative(root, file).split(path.sep).join('/')
+}
+
+/**
+ * A file's stat with its sidecars': size, modification and change times (ns), inode, each; and when the newest of
+ * them last changed. A change time cannot be set back, so bytes written again with the old size and times still
+ * differ. Null when the file cannot be stat'ed (its key is then never kept).
+ */
+function statOf(file: string): { signature: string; changedMs: number } | null {
+  const parts: string[] = []
+  let changedMs = 0
+  for (const target of [file, ...sidecarPathsOf(file)]) {
+    const info = statSync(target, { bigint: true, throwIfNoEntry: false })
+    if (!info) {
+      if (target === file) return null
+      parts.push('-')
+      continue
+    }
+    parts.push(`${info.size}.${info.mtimeNs}.${info.ctimeNs}.${info.ino}`)
+    changedMs = Math.max(changedMs, Number(info.mtimeNs / 1_000_000n), Number(info.ctimeNs / 1_000_000n))
+  }
+  return { signature: parts.join(' '), changedMs }
+}
+
+/** The last build's keys by stat, or none when absent or unreadable. */
+async function readStatKeys(file: string): Promise<Record<string, [string, string]>> {
+  try {
+    const keys = JSON.parse(await readFile(file, 'utf8')) as unknown
+    return typeof keys === 'object' && keys !== null && !Array.isArray(keys) ? (keys as Record<string, [string, string]>) : {}
+  } catch {
+    return {}
+  }
 }
 
 function entryPath(dir: string, key: string): string {

@@ -66,6 +66,8 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
     if (hit) results[index] = hit
     else misses.push(index)
   }
+  // Every file's key is known now: the next build takes those of unchanged files from their stat.
+  await cache?.saveKeys()
   const wanted = options.workers ?? availableParallelism()
   const workers = Math.max(0, Math.min(wanted, Math.floor(misses.length / filesPerWorker)))
   const store = async (index: number, result: Result<Report>): Promise<void> => {

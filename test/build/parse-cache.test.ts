@@ -52,6 +52,43 @@ describe('openParseCache', () => {
     expect(await cache.keyOf(path.join(root, '2022/b.txt'), root)).not.toBe(edited)
   })
 
+  it('takes the key of a settled file from its stat, and reads the file again once its size, times or sidecar change', async () => {
+    const file = path.join(root, '2022/a.txt')
+    // Every file counts as settled here: how long ago it changed is the next test's.
+    const open = () => openParseCache({ dir: cacheDir, version: '0123456789abcdef', settledMs: -3_600_000 })
+    const first = await open()
+    const key = await first.keyOf(file, root)
+    expect(first.hashed()).toBe(1)
+    await first.saveKeys()
+    const second = await open()
+    expect(await second.keyOf(file, root)).toBe(key)
+    expect(second.hashed()).toBe(0)
+    await writeFile(file, '一、主要举措和成效，改。\n')
+    const edited = await second.keyOf(file, root)
+    expect(second.hashed()).toBe(1)
+    expect(edited).not.toBe(key)
+    await second.saveKeys()
+    const third = await open()
+    await writeFile(path.join(root, '2022/a.meta.yml'), 'year: 2022\n')
+    const withSidecar = await third.keyOf(file, root)
+    expect(third.hashed()).toBe(1)
+    expect(new Set([key, edited, withSidecar]).size).toBe(3)
+    // What the stat gave is what reading gives: a cache with no kept keys reads the file and agrees.
+    await rm(path.join(cacheDir, '0123456789abcdef', 'stat-keys.json'))
+    expect(await (await open()).keyOf(file, root)).toBe(withSidecar)
+  })
+
+  it('reads a file that changed within `settledMs` again next time', async () => {
+    const file = path.join(root, '2022/a.txt')
+    const open = () => openParseCache({ dir: cacheDir, version: '0123456789abcdef', settledMs: 3_600_000 })
+    const first = await open()
+    const key = await first.keyOf(file, root)
+    await first.saveKeys()
+    const second = await open()
+    expect(await second.keyOf(file, root)).toBe(key)
+    expect(second.hashed()).toBe(1)
+  })
+
   it('drops entries of other parser versions when opened', async () => {
     const old = await openParseCache({ dir: cacheDir, version: '0123456789abcdef' })
     await old.set(await old.keyOf(path.join(root, '2022/a.txt'), root), result)
