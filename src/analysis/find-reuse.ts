@@ -298,6 +298,12 @@ function joinIdentical(corpus: Corpus, parent: Int32Array): { distinct: Int32Arr
     const key = Math.floor((packed[start] ?? 0) / keyScale)
     let end = start + 1
     while (end < packed.length && Math.floor((packed[end] ?? 0) / keyScale) === key) end++
+    // A text of its own (most are): nothing to join, and no map made for it (a million of them at 10,000 reports).
+    if (end - start === 1) {
+      firsts.push((packed[start] ?? 0) % keyScale)
+      start = end
+      continue
+    }
     // Equal first hashes almost always mean equal texts; the second hash and the length tell the rare collision.
     const texts = new Map<number, number>()
     for (let at = start; at < end; at++) {

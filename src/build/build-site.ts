@@ -134,8 +134,9 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   })
   const { analysisSeconds, written, pages, singletons, changed, unchangedSingletons, reportFiles, data } = published
   const renderedAt = performance.now()
-  // The render's garbage goes before the index writes two bundles at once (a second worker and its heap).
-  if (indexing) collectGarbage()
+  // The render's garbage goes before the index writes two bundles at once (a second worker and its heap); a rebuild
+  // writing one bundle has no second one to make room for (the collection was ~0.25 s of its tail).
+  if (indexing && indexing.rebuilt.length > 1) collectGarbage()
   rendered()
   // What the analysis keeps for the next build is written while the index finishes, before a state lets one build on this.
   await analysisCache?.finished()
