@@ -53,7 +53,7 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
   await removeOtherVersions(options.dir, version)
   const keysFile = path.join(dir, 'stat-keys.json')
   const known = await readStatKeys(keysFile)
-  const seen: Record<string, [stat: string, key: string]> = {}
+  const seen = new Map<string, [stat: string, key: string]>()
   const settledMs = options.settledMs ?? 2000
   let hashed = 0
   return {
@@ -62,19 +62,19 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
     keyOf: async (file, root) => {
       const name = relativeName(file, root)
       const stat = statOf(file)
-      const held = known[name]
+      const held = known.get(name)
       if (stat && held && held[0] === stat.signature) {
-        seen[name] = held
+        seen.set(name, held)
         return held[1]
       }
       hashed++
       const key = await keyOf(file, root, version)
       // A file that changed just now is hashed again next time: a write within the same clock tick keeps its times.
-      if (stat && stat.changedMs < Date.now() - settledMs) seen[name] = [stat.signature, key]
+      if (stat && stat.changedMs < Date.now() - settledMs) seen.set(name, [stat.signature, key])
       return key
     },
     hashed: () => hashed,
-    saveKeys: () => writeAtomically(keysFile, JSON.stringify(seen)),
+    saveKeys: () => writeAtomically(keysFile, JSON.stringify(Object.fromEntries(seen))),
     get: async (key) => {
       try {
         // Read at once, not through the thread pool: a rebuild reads every entry, and each small read costs far more
@@ -148,13 +148,15 @@ function statOf(file: string): { signature: string; changedMs: number } | null {
   return { signature: parts.join(' '), changedMs }
 }
 
-/** The last build's keys by stat, or none when absent or unreadable. */
-async function readStatKeys(file: string): Promise<Record<string, [string, string]>> {
+/** The last build's keys by stat, by file name, or none when absent or unreadable. */
+async function readStatKeys(file: string): Promise<Map<string, [string, string]>> {
   try {
     const keys = JSON.parse(await readFile(file, 'utf8')) as unknown
-    return typeof keys === 'object' && keys !== null && !Array.isArray(keys) ? (keys as Record<string, [string, string]>) : {}
+    if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) return new Map()
+    // Only well-formed entries: a file name is a map key, never a property looked up on an object.
+    return new Map(Object.entries(keys).filter((entry): entry is [string, [string, string]] => Array.isArray(entry[1]) && entry[1].length === 2 && entry[1].every((part) => typeof part === 'string')))
   } catch {
-    return {}
+    return new Map()
   }
 }
 
