@@ -48,7 +48,7 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
   let written: Promise<unknown> = Promise.resolve()
   const begin = (reports: readonly Report[], keyOf: (report: Report) => string): (() => Promise<CorpusAnalysis>) => {
     // Text reuse in the worker meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
-    const reuse = reuseBeside.find(reports, agencyOfId, reports.map(keyOf))
+    const reuse = reuseBeside.find(reports, agencyOfId, keyOf)
     return () => analyseBeside(reports, keyOf, reuse)
   }
   const analyseBeside = async (reports: readonly Report[], keyOf: (report: Report) => string, reuse: Promise<ReuseFindings>): Promise<CorpusAnalysis> => {

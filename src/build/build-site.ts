@@ -76,9 +76,16 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
-  // Each report's sections digested once: the analysis's kept parts are keyed by it, and page digests use it.
-  const sectionsKeys = new Map(unique.reports.map((report) => [report.id, sectionsKey(report)]))
-  const sectionsKeyOf = (report: Report): string => sectionsKeys.get(report.id) ?? ''
+  // Each report's sections digested once, when first asked: the analysis's kept parts are keyed by it, and page
+  // digests use it. The analysis asks right after posting the reports to its worker, which takes them in meanwhile.
+  const sectionsKeys = new Map<string, string>()
+  const sectionsKeyOf = (report: Report): string => {
+    const known = sectionsKeys.get(report.id)
+    if (known !== undefined) return known
+    const key = sectionsKey(report)
+    sectionsKeys.set(report.id, key)
+    return key
+  }
   // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
   const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf) ?? null
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.

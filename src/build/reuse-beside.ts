@@ -14,13 +14,19 @@ export interface ReuseMemoPlace {
 
 /** A worker thread that finds text reuse beside this thread, started before the reports are there. */
 export interface ReuseBeside {
-  /** Find the reuse of these reports (once), with each report's sections key (`keys`, in `reports` order) when there is a memo. */
-  find: (reports: readonly Report[], agencyOf: (report: Report) => string, keys?: readonly string[]) => Promise<ReuseFindings>
+  /**
+   * Find the reuse of these reports (once), with each report's sections key (`keyOf`) when there is a memo. The
+   * reports are posted first and the keys after, so the worker takes in the reports while this thread makes the keys.
+   */
+  find: (reports: readonly Report[], agencyOf: (report: Report) => string, keyOf?: (report: Report) => string) => Promise<ReuseFindings>
   /** Settles once the worker has written its memo and ended, or failed. */
   finished: Promise<void>
   /** End the worker now (a build that stopped before it was asked). */
   close: () => void
 }
+
+/** Messages to the worker: the reports (what `findReuse` reads) and their agencies, then their sections keys (null: no memo). */
+type ToWorker = { reports: ReuseReport[]; agencies: string[] } | { keys: string[] | null }
 
 /** Messages from the worker: the findings (each report's listing as JSON text), then that the memo is written. */
 type FromWorker = { found: { byReport: [string, string][]; repeated: ReuseFindings['repeated'] } } | { kept: true }
@@ -58,10 +64,11 @@ export function startReuseBeside(memo?: ReuseMemoPlace): ReuseBeside {
   worker.once('error', end)
   worker.once('exit', end)
   return {
-    find: async (reports, agencyOf, keys) => {
+    find: async (reports, agencyOf, keyOf) => {
       // From here the build waits for the worker: it holds the process open until it has answered and kept its memo.
       worker.ref()
-      worker.postMessage({ reports: reports.map(reuseReportOf), agencies: reports.map(agencyOf), keys })
+      worker.postMessage({ reports: reports.map(reuseReportOf), agencies: reports.map(agencyOf) } satisfies ToWorker)
+      worker.postMessage({ keys: keyOf ? reports.map(keyOf) : null } satisfies ToWorker)
       return (await found) ?? findReuse(reports, { agencyOf })
     },
     finished,
@@ -88,7 +95,8 @@ function paragraphsOf(section: ParagraphSection): ParagraphSection {
  */
 export async function findReuseBeside(reports: readonly Report[], agencyOf: (report: Report) => string, memo?: ReuseMemoPlace & { keys: readonly string[] }): Promise<ReuseFindings> {
   const beside = startReuseBeside(memo && { file: memo.file, version: memo.version })
-  const findings = await beside.find(reports, agencyOf, memo?.keys)
+  const keys = new Map(reports.map((report, index) => [report, memo?.keys[index] ?? '']))
+  const findings = await beside.find(reports, agencyOf, memo ? (report) => keys.get(report) ?? '' : undefined)
   await beside.finished
   return findings
 }
@@ -100,7 +108,11 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   const { memo } = workerData as { memo?: ReuseMemoPlace }
   // Read while the build loads its reports; a memo that cannot be read is an empty one.
   const earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version) : null
-  port.once('message', async ({ reports, agencies, keys }: { reports: ReuseReport[]; agencies: string[]; keys?: string[] }) => {
+  // The reports, then their keys: the first is taken in while the build makes the second.
+  port.once('message', (first: Extract<ToWorker, { reports: unknown }>) => {
+    port.once('message', (second: Extract<ToWorker, { keys: unknown }>) => void find(first, second.keys ?? undefined))
+  })
+  const find = async ({ reports, agencies }: { reports: ReuseReport[]; agencies: string[] }, keys: string[] | undefined): Promise<void> => {
     const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
     const agencyOf = (report: ReuseReport): string => agencyById.get(report.id) ?? ''
     const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
@@ -110,5 +122,5 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
     port.postMessage(answer)
     if (memo && kept) await writeReuseMemo(memo.file, memo.version, kept.now)
     port.postMessage({ kept: true } satisfies FromWorker)
-  })
+  }
 }
