@@ -38,7 +38,7 @@ type FromWorker = { found: { byReport: [string, string][]; repeated: ReuseFindin
  * Each listing comes back as JSON text: parsing it here is cheaper than copying the objects (and a kept listing is
  * the text the memo was read from). Same result as `findReuse` (a pure function of the reports and their agencies);
  * should the worker fail, it is computed here instead.
- * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, agencyOfId, keys)
+ * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, agencyOfId, sectionsKeyOf)
  */
 export function startReuseBeside(memo?: ReuseMemoPlace): ReuseBeside {
   const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, memo } })
