@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, type ReuseFindings, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
 import { readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
 import { startReuseBeside } from './reuse-beside.ts'
-import { sectionsKey } from './sections-key.ts'
+import { memoSectionsKey } from './sections-key.ts'
 import { writeAtomically } from './write-atomically.ts'
 import type { Report } from '../types.ts'
 
@@ -18,8 +18,7 @@ import type { Report } from '../types.ts'
  */
 export async function analyseWithCache(reports: readonly Report[], cacheFile: string): Promise<CorpusAnalysis> {
   const cache = await openAnalysisCache(cacheFile)
-  const keys = new Map(reports.map((report) => [report.id, sectionsKey(report)]))
-  const result = await cache.begin(reports, (report) => keys.get(report.id) ?? '')()
+  const result = await cache.begin(reports, memoSectionsKey())()
   await cache.finished()
   return result
 }

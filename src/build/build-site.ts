@@ -10,7 +10,7 @@ import type { CorpusAnalysis } from '../analysis/index.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
 import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
-import { sectionsKey } from './sections-key.ts'
+import { memoSectionsKey } from './sections-key.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
 import { collectGarbage, collectGarbageAbove } from './collect-garbage.ts'
@@ -78,14 +78,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
   // Each report's sections digested once, when first asked: the analysis's kept parts are keyed by it, and page
   // digests use it. The analysis asks right after posting the reports to its worker, which takes them in meanwhile.
-  const sectionsKeys = new Map<string, string>()
-  const sectionsKeyOf = (report: Report): string => {
-    const known = sectionsKeys.get(report.id)
-    if (known !== undefined) return known
-    const key = sectionsKey(report)
-    sectionsKeys.set(report.id, key)
-    return key
-  }
+  const sectionsKeyOf = memoSectionsKey()
   // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
   const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf) ?? null
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.

@@ -37,7 +37,10 @@ export async function writeInParts(file: string, layout: PartsLayout, ids: reado
   const chunks: Buffer[] = []
   const parts: FileParts['parts'] = {}
   let offset = 0
-  const push = (chunk: Buffer): void => void (chunks.push(chunk), (offset += chunk.length))
+  const push = (chunk: Buffer): void => {
+    chunks.push(chunk)
+    offset += chunk.length
+  }
   push(Buffer.from(layout.head))
   ids.forEach((id, position) => {
     if (position > 0) push(separator)
