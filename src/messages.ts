@@ -132,6 +132,7 @@ export const catalogue = {
   'no-source-reports': rule('doubt', '没有可重组的报告', () => '其中没有可供重组的 .txt 报告'),
   'bench-index-failed': rule('doubt', '基准测试索引失败', (p: { detail: string }) => `建立索引失败：${p.detail}`),
   'bench-not-incremental': rule('doubt', '重新构建不是增量的', () => '--touch 改动报告后的重新构建不是增量构建'),
+  'bench-rebuild-failed': rule('doubt', '基准测试重新构建失败', (p: { detail: string }) => `--touch 改动报告后的重新构建（独立进程）失败：${p.detail}`),
 } as const
 
 /** A rule id: a key of the catalogue. */
