@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { filesAtOnce, mapLimit } from './map-limit.ts'
 import { writeAtomically } from './write-atomically.ts'
 import { deserialize, serialize } from 'node:v8'
 import { createFollowMemo, type BigramContribution, type FollowKept, type FollowMemo } from '../analysis/index.ts'
@@ -43,12 +44,11 @@ export async function writeFollowMemo(file: string, version: string, memo: Follo
   await removeOtherVersions(path.dirname(folder), path.basename(folder))
   const present = new Set(readdirSync(folder))
   const counted = new Set(memo.counts?.counted ?? [])
-  await Promise.all(
-    [...memo.contributions]
-      .filter(([key]) => counted.has(key) && !present.has(`${key}.bin`))
-      .map(([key, contribution]) => writeAtomically(path.join(folder, `${key}.bin`), encodeContribution(contribution))),
-  )
-  await Promise.all([...present].filter((name) => !counted.has(name.replace(/\.bin$/, ''))).map((name) => rm(path.join(folder, name), { force: true })))
+  // One file per report: a few at a time (all at once met the open-file limit at 100,000 reports).
+  const missing = [...memo.contributions].filter(([key]) => counted.has(key) && !present.has(`${key}.bin`))
+  await mapLimit(missing, filesAtOnce, ([key, contribution]) => writeAtomically(path.join(folder, `${key}.bin`), encodeContribution(contribution)))
+  const gone = [...present].filter((name) => !counted.has(name.replace(/\.bin$/, '')))
+  await mapLimit(gone, filesAtOnce, (name) => rm(path.join(folder, name), { force: true }))
   const kept: MemoFile = { version: `${format}/${version}`, counts: memo.counts, judged: memo.judged }
   await writeAtomically(file, serialize(kept))
 }

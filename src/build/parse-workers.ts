@@ -5,6 +5,7 @@ import { parseReport } from '../parse/index.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import { createMessage, describeWithRule } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
+import { mapLimit } from './map-limit.ts'
 import { openParseCache } from './parse-cache.ts'
 
 /** Options for `parseWithWorkers`. */
@@ -95,17 +96,6 @@ export async function parseFile(file: string, root: string): Promise<Result<Repo
   } catch (error) {
     return crashed(file, String(error))
   }
-}
-
-/** `map` with at most `limit` calls of `fn` pending at a time; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const run = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await fn(items[index] as T)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run))
-  return results
 }
 
 function crashed(file: string, reason: string): Result<Report> {

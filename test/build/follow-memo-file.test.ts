@@ -1,9 +1,12 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { agencyOfId, createFollowMemo, followPlans, type FollowMemo } from '../../src/analysis/index.ts'
 import { readFollowMemo, writeFollowMemo } from '../../src/build/follow-memo-file.ts'
+import { filesAtOnce } from '../../src/build/map-limit.ts'
+import { projectRoot } from '../run-script.ts'
 import type { Report } from '../../src/types.ts'
 import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
 
@@ -60,4 +63,22 @@ describe('the follow-up memo file', () => {
     expect((await readFollowMemo(file, 'v1')).earlier.judged.size).toBe(0)
     expect((await readFollowMemo(path.join(work, 'missing.bin'), 'v1')).earlier.counts).toBeNull()
   })
+
+  it('writes a file per report a few at a time: 2,000 under an open-file limit of 128', async () => {
+    // 2,000 contribution files with 128 descriptors: all at once this failed with EMFILE (as 100,000 did at 20,000).
+    expect(filesAtOnce).toBeLessThan(100)
+    const dir = await mkdtemp(path.join(tmpdir(), 'follow-memo-many-'))
+    try {
+      const script = path.join(projectRoot, 'test/build/fixtures/write-many-contributions.ts')
+      const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile('bash', ['-c', `ulimit -n 128 && exec "${process.execPath}" --import tsx "${script}" "${dir}" 2000`], { cwd: projectRoot }, (error, out, err) =>
+          resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout: out, stderr: err }),
+        )
+      })
+      expect(code, stderr).toBe(0)
+      expect(stdout.trim()).toBe('2000')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
