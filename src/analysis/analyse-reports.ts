@@ -3,6 +3,7 @@ import type { FollowUpItem, PartChange, RepeatedPassage, ReportAnalysis } from '
 import { createYearComparer } from './compare-years.ts'
 import { findReuse, type ReuseFindings } from './find-reuse.ts'
 import { followPlans, type FollowKept } from './follow-plans.ts'
+import { analysisOf } from './listing-text.ts'
 import { measureSubstance } from './measure-substance.ts'
 
 /** Options for `analyseReports`. */
@@ -77,14 +78,9 @@ export function analyseBesideReuse(reports: readonly Report[], options: Pick<Ana
 export function assembleAnalysis(reports: readonly Report[], reuse: ReuseFindings, beside: FindingsBesideReuse): CorpusAnalysis {
   const result: CorpusAnalysis['reports'] = new Map()
   for (const report of [...reports].sort((a, b) => compare(a.id, b.id))) {
-    const found = reuse.byReport.get(report.id)
-    result.set(report.id, {
-      reuse: found?.reuse ?? [],
-      reuseCounts: found?.reuseCounts ?? [],
-      reusedShare: found?.reusedShare ?? 0,
-      followUp: beside.followUp.get(report.id) ?? [],
-      metrics: beside.metrics.get(report.id) ?? measureSubstance(report),
-    })
+    // A listing the reuse worker handed over as text stays text: only the pages rendered read it.
+    const rest = { followUp: beside.followUp.get(report.id) ?? [], metrics: beside.metrics.get(report.id) ?? measureSubstance(report) }
+    result.set(report.id, analysisOf(reuse.byReport.get(report.id), rest))
   }
   return { reports: result, repeated: reuse.repeated, changes: beside.changes }
 }

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { createReuseMemo, findReuse, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import { createReuseMemo, findReuse, lazyReportReuse, listingTextOf, type ListingText, type ParagraphSection, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
 import { listingJson, readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
@@ -28,16 +28,17 @@ export interface ReuseBeside {
 /** Messages to the worker: the reports (what `findReuse` reads) and their agencies, then their sections keys (null: no memo). */
 type ToWorker = { reports: ReuseReport[]; agencies: string[] } | { keys: string[] | null }
 
-/** Messages from the worker: the findings (each report's listing as JSON text), then that the memo is written. */
-type FromWorker = { found: { byReport: [string, string][]; repeated: ReuseFindings['repeated'] } } | { kept: true }
+/** Messages from the worker: the findings (each report's listing as JSON text and its summary), then that the memo is written. */
+type FromWorker = { found: { byReport: [string, ListingText][]; repeated: ReuseFindings['repeated'] } } | { kept: true }
 
 /**
  * Start `findReuse`'s worker thread now, so that it loads its code and reads its memo (src/build/reuse-memo-file.ts)
  * while this thread loads the reports; `find` then hands it the reports. Text reuse is the analysis's largest part,
  * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`).
- * Each listing comes back as JSON text: parsing it here is cheaper than copying the objects (and a kept listing is
- * the text the memo was read from). Same result as `findReuse` (a pure function of the reports and their agencies);
- * should the worker fail, it is computed here instead.
+ * Each listing comes back as JSON text with what every page needs of it (`ListingText`; a kept listing's is the
+ * text the memo was read from), and stays text here (`lazyReportReuse`): read only for the pages a build renders.
+ * Same result as `findReuse` (a pure function of the reports and their agencies); should the worker fail, it is
+ * computed here instead.
  * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, agencyOfId, sectionsKeyOf)
  */
 export function startReuseBeside(memo?: ReuseMemoPlace): ReuseBeside {
@@ -54,7 +55,7 @@ export function startReuseBeside(memo?: ReuseMemoPlace): ReuseBeside {
   }
   worker.on('message', (message: FromWorker) => {
     if ('found' in message) {
-      const byReport = new Map(message.found.byReport.map(([id, json]) => [id, JSON.parse(json) as ReportReuse]))
+      const byReport = new Map(message.found.byReport.map(([id, text]) => [id, lazyReportReuse(text)]))
       onFound({ byReport, repeated: message.found.repeated })
     } else {
       end()
@@ -118,7 +119,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
     const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
     const kept = earlier && keys ? { keyOf: (report: ReuseReport) => keyById.get(report.id) ?? '', earlier: await earlier, now: createReuseMemo() } : undefined
     const findings = findReuse(reports, { agencyOf, ...(kept ? { kept } : {}) })
-    const answer: FromWorker = { found: { byReport: [...findings.byReport].map(([id, listing]) => [id, listingJson(listing)]), repeated: findings.repeated } }
+    const answer: FromWorker = { found: { byReport: [...findings.byReport].map(([id, listing]) => [id, listingTextOf(listing, listingJson(listing))]), repeated: findings.repeated } }
     port.postMessage(answer)
     if (memo && kept) await writeReuseMemo(memo.file, memo.version, kept.now)
     port.postMessage({ kept: true } satisfies FromWorker)

@@ -1,4 +1,4 @@
-import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, type FoldedPassage, repeatedShortcomings, sharedGramsBoth, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
+import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, reuseSummaryOf, type FoldedPassage, repeatedShortcomings, sharedGramsBoth, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
 import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Report, SectionKind } from '../types.ts'
 import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, YearAnalysis } from './analysis-view-types.ts'
@@ -39,18 +39,20 @@ export function composeReportAnalysis(analysis: CorpusAnalysis, reports: readonl
     if (!found) continue
     const followed = found.followUp.filter((item) => item.status !== 'not-found').length
     const all = found.metrics.all
+    // What the listing holds, without reading it: a rebuild reads only the listings of the pages it renders.
+    const listed = reuseSummaryOf(found)
     view.analysis = {
       reusedShare: found.reusedShare,
       reusedPercent: percent(found.reusedShare),
-      reuseUrl: found.reuseCounts.length > 0 ? reuseUrlOf(view) : null,
-      reusedParagraphs: found.reuseCounts.length,
+      reuseUrl: listed.paragraphs > 0 ? reuseUrlOf(view) : null,
+      reusedParagraphs: listed.paragraphs,
       chars: all?.chars ?? 0,
       figuresPerThousand: all?.figuresPerThousand ?? 0,
       namedCases: all?.namedCases ?? 0,
       specificPercent: found.metrics.shortcomings?.specificShare == null ? null : percent(found.metrics.shortcomings.specificShare),
       followUpPercent: found.followUp.length > 0 ? percent(followed / found.followUp.length) : null,
     }
-    if (found.reuseCounts.length === 0) continue
+    if (listed.paragraphs === 0) continue
     const page = {
       url: reuseUrlOf(view),
       reportTitle: view.title,
@@ -58,7 +60,7 @@ export function composeReportAnalysis(analysis: CorpusAnalysis, reports: readonl
       reusedPercent: percent(found.reusedShare),
       listed: listedPerParagraph,
       shown: pairsShownPerParagraph,
-      reportIds: [view.id, ...new Set(found.reuse.map((link) => link.other.id))].sort(),
+      reportIds: [view.id, ...listed.others].sort(),
     }
     Object.defineProperty(page, 'entries', { enumerable: false, get: () => reuseEntries(found, view, reportById, viewById) })
     pages.push(page as ReusePage)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { CorpusAnalysis } from '../analysis/index.ts'
+import { analysisText, type CorpusAnalysis } from '../analysis/index.ts'
 import type { Report } from '../types.ts'
 import type { ReportView, SiteData } from './view-types.ts'
 
@@ -51,7 +51,11 @@ export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, st
   // reports too: a report added elsewhere can change this page's notes. This is the one hash of a report's analysis:
   // its JSON file (which carries it) is rewritten by this digest too.
   const views = new Map<ReportView, string>()
-  for (const view of site.reports) views.set(view, hash(contents.get(view) ?? '', JSON.stringify(analysis?.reports.get(view.id) ?? null)))
+  for (const view of site.reports) {
+    const found = analysis?.reports.get(view.id)
+    // `analysisText`: a listing the worker handed over as text is hashed as that text, not read.
+    views.set(view, hash(contents.get(view) ?? '', found ? analysisText(found) : 'null'))
+  }
   // Reports inside a listing stand for their digest, so a listing is not hashed with every report's text again.
   const replacer = (_key: string, value: unknown): unknown => (typeof value === 'object' && value !== null && views.has(value as ReportView) ? views.get(value as ReportView) : value)
   // Agency and region pages list their reports (`partials/report-list.njk`, `agency.njk`): what a list shows of them
