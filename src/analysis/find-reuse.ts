@@ -4,6 +4,7 @@ import type { RepeatedPassage, ReuseLink } from './analysis-types.ts'
 import { collectParagraphs, type ParagraphSection, type PlacedParagraph } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
+import { reuseSummaryOf } from './listing-text.ts'
 import { bandKey, bands, minHash, mix, signatureLength } from './min-hash.ts'
 import { sharedCharsOf, sharedCharsOfCopy } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
@@ -478,7 +479,8 @@ function listReuse(reports: readonly ReuseReport[], corpus: Corpus, clusters: Cl
   // Which paragraphs a listing names follows from the clusters alone; what it says of them (shared characters)
   // reads their text too: a kept listing is used when the reports it names are unchanged.
   const keyById = new Map(reports.map((report, index) => [report.id, corpus.reportKeys[index]]))
-  const readsOf = (listing: ReportReuse): string => [...new Set(listing.reuse.map((link) => keyById.get(link.other.id) ?? ''))].join(',')
+  // From the summary: a kept listing is text (`lazyReportReuse`), not read unless a page shows it.
+  const readsOf = (listing: ReportReuse): string => [...new Set(reuseSummaryOf(listing).others.map((id) => keyById.get(id) ?? ''))].join(',')
   const keys = listingKeys(reports, corpus, clusters, agencies, [perParagraph, perCluster])
   reports.forEach((report, index) => {
     const key = keys[index] ?? ''

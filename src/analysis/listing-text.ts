@@ -23,9 +23,9 @@ export type ReuseSummary = Pick<ListingText, 'paragraphs' | 'others'>
 /** Summaries of the lazy listings (`lazyReportReuse`) and of the analyses made from them, and their JSON texts. */
 const summaries = new WeakMap<object, ListingText>()
 
-/** A listing's text and summary, for the worker to post. */
-export function listingTextOf(listing: ReportReuse, json: string = JSON.stringify(listing)): ListingText {
-  return { json, reusedShare: listing.reusedShare, paragraphs: listing.reuseCounts.length, others: [...new Set(listing.reuse.map((link) => link.other.id))] }
+/** A listing's text and summary, to post or keep: a lazy listing's own, or made from a parsed one. */
+export function listingTextOf(listing: ReportReuse): ListingText {
+  return summaries.get(listing) ?? { json: JSON.stringify(listing), reusedShare: listing.reusedShare, ...reuseSummaryOf(listing) }
 }
 
 /** The last text parsed, and what it gave: a page that reads `reuseCounts` then `reuse` parses once. */

@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { createReuseMemo, findReuse, lazyReportReuse, listingTextOf, type ListingText, type ParagraphSection, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
-import { listingJson, readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
+import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
 
@@ -119,7 +119,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
     const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
     const kept = earlier && keys ? { keyOf: (report: ReuseReport) => keyById.get(report.id) ?? '', earlier: await earlier, now: createReuseMemo() } : undefined
     const findings = findReuse(reports, { agencyOf, ...(kept ? { kept } : {}) })
-    const answer: FromWorker = { found: { byReport: [...findings.byReport].map(([id, listing]) => [id, listingTextOf(listing, listingJson(listing))]), repeated: findings.repeated } }
+    const answer: FromWorker = { found: { byReport: [...findings.byReport].map(([id, listing]) => [id, listingTextOf(listing)]), repeated: findings.repeated } }
     port.postMessage(answer)
     if (memo && kept) await writeReuseMemo(memo.file, memo.version, kept.now)
     port.postMessage({ kept: true } satisfies FromWorker)

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { writeAtomically } from './write-atomically.ts'
 import { deserialize, serialize } from 'node:v8'
-import { createReuseMemo, type KeptListing, type ReportReuse, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
+import { createReuseMemo, lazyReportReuse, listingTextOf, type KeptListing, type ListingText, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
 
 /** Bumped when the columns change: with the analysis version, what a file must match to be read. */
-const format = 1
+const format = 2
 
 /** A report's per-unit arrays; in the file each is one column, every report's slice after the other. */
 const unitColumns = ['para', 'start', 'end', 'hashA', 'hashB', 'bandKeys'] as const
@@ -19,24 +19,19 @@ interface MemoColumns {
   alignedKeys: string[]
   aligned: Uint8Array
   listingKeys: string[]
+  /** Each listing's JSON text and summary (`ListingText`), one column each; `others` joined by a newline. */
   listings: string[]
+  shares: Float64Array
+  paragraphs: Int32Array
+  others: string[]
   reads: string[]
-}
-
-/** The JSON text a listing was read from, so a kept listing is written back (and sent) as it is, not serialised again. */
-const listingText = new WeakMap<ReportReuse, string>()
-
-/** A listing as JSON text: the text it was read from when it was kept. */
-export function listingJson(listing: ReportReuse): string {
-  const text = listingText.get(listing) ?? JSON.stringify(listing)
-  listingText.set(listing, text)
-  return text
 }
 
 /**
  * Read the text-reuse memo (`findReuse`'s `kept`) from its columns: a report's units are slices of the shared
- * arrays, and each listing is parsed once, not millions of small objects deserialised. A file of another analysis
- * version, or one that cannot be read, gives an empty memo.
+ * arrays, and each listing stays its JSON text with its summary (`lazyReportReuse`), read only where a page shows it
+ * (at 100,000 reports the listings are ~740 million characters). A file of another analysis version, or one that
+ * cannot be read, gives an empty memo.
  */
 export async function readReuseMemo(file: string, version: string): Promise<ReuseMemo> {
   let columns: MemoColumns
@@ -61,9 +56,14 @@ export async function readReuseMemo(file: string, version: string): Promise<Reus
   })
   columns.alignedKeys.forEach((key, index) => memo.aligned.set(key, columns.aligned[index] === 1))
   columns.listingKeys.forEach((key, index) => {
-    const json = columns.listings[index] ?? '{}'
-    const entry: KeptListing = { listing: JSON.parse(json) as ReportReuse, reads: columns.reads[index] ?? '' }
-    listingText.set(entry.listing, json)
+    const others = columns.others[index] ?? ''
+    const text: ListingText = {
+      json: columns.listings[index] ?? '{}',
+      reusedShare: columns.shares[index] ?? 0,
+      paragraphs: columns.paragraphs[index] ?? 0,
+      others: others === '' ? [] : others.split('\n'),
+    }
+    const entry: KeptListing = { listing: lazyReportReuse(text), reads: columns.reads[index] ?? '' }
     memo.listings.set(key, entry)
   })
   return memo
@@ -72,6 +72,7 @@ export async function readReuseMemo(file: string, version: string): Promise<Reus
 /** Write the memo atomically (a temporary file, then rename): a build stopped half-way leaves the old file or the new. */
 export async function writeReuseMemo(file: string, version: string, memo: ReuseMemo): Promise<void> {
   const blocks = [...memo.units.values()]
+  const texts = [...memo.listings.values()].map((entry) => listingTextOf(entry.listing))
   const columns: MemoColumns = {
     version: `${format}/${version}`,
     unitKeys: [...memo.units.keys()],
@@ -81,7 +82,10 @@ export async function writeReuseMemo(file: string, version: string, memo: ReuseM
     alignedKeys: [...memo.aligned.keys()],
     aligned: Uint8Array.from(memo.aligned.values(), (aligned) => (aligned ? 1 : 0)),
     listingKeys: [...memo.listings.keys()],
-    listings: [...memo.listings.values()].map((entry) => listingJson(entry.listing)),
+    listings: texts.map((text) => text.json),
+    shares: Float64Array.from(texts, (text) => text.reusedShare),
+    paragraphs: Int32Array.from(texts, (text) => text.paragraphs),
+    others: texts.map((text) => text.others.join('\n')),
     reads: [...memo.listings.values()].map((entry) => entry.reads),
   }
   await writeAtomically(file, serialize(columns))

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { agencyOfId, createReuseMemo, findReuse, type ReuseMemo } from '../../src/analysis/index.ts'
+import { agencyOfId, createReuseMemo, findReuse, listingTextOf, reuseSummaryOf, type ReuseMemo } from '../../src/analysis/index.ts'
 import { readReuseMemo, writeReuseMemo } from '../../src/build/reuse-memo-file.ts'
 import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
 
@@ -29,6 +29,10 @@ describe('the reuse memo file', () => {
     expect(read.units).toEqual(memo.units)
     expect(read.aligned).toEqual(memo.aligned)
     expect([...read.listings].map(([key, entry]) => [key, entry.listing, entry.reads])).toEqual([...memo.listings].map(([key, entry]) => [key, entry.listing, entry.reads]))
+    // A listing is kept as its text and summary, and handed on as those (`listingTextOf`), not parsed and written again.
+    expect(memo.listings.size).toBe(3)
+    for (const [key, entry] of memo.listings) expect(listingTextOf(read.listings.get(key)?.listing ?? entry.listing)).toEqual(listingTextOf(entry.listing))
+    expect([...read.listings.values()].some((entry) => reuseSummaryOf(entry.listing).paragraphs > 0)).toBe(true)
     // Written atomically: no temporary file is left beside it.
     expect(await readdir(path.dirname(file))).toEqual(['analysis.reuse.bin'])
   })
