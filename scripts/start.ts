@@ -1,6 +1,6 @@
 // `npm start`: take a port (8080 or the next free one), build the archive for that address, serve it until Ctrl-C.
 import path from 'node:path'
-import { buildSite, buildUsage, printBuildFailure, printBuildSummary, readBuildArgs } from '../src/build/index.ts'
+import { buildSite, buildUsage, printBuildFailure, printBuildSummary, readBuildArgs, relaunchWithHeap, type BuildArgs } from '../src/build/index.ts'
 import { serveStatic } from '../src/serve/index.ts'
 
 const { value: args, error, help } = readBuildArgs(process.argv.slice(2), process.env)
@@ -10,6 +10,13 @@ if (help) {
   console.error(`启动：${error} [bad-option]`)
   process.exitCode = 2
 } else {
+  // A large archive is built and served by a process with a heap to match (src/build/heap-limit.ts).
+  const relaunched = await relaunchWithHeap(args.reportsDir)
+  if (relaunched !== null) process.exitCode = relaunched
+  else await start(args)
+}
+
+async function start(args: BuildArgs): Promise<void> {
   // Bind first, so citations, the feed and the sitemap name the port actually served (unless --site-url says otherwise).
   // Requests that arrive during the build wait for it.
   let built = (): void => {}
