@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { writeAtomically } from './write-atomically.ts'
-import { deserialize, serialize } from 'node:v8'
+import { inPieces, readColumnFile, writeColumnFile } from './column-file.ts'
 import { createReuseMemo, lazyReportReuse, listingTextOf, type KeptListing, type ListingText, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
 
 /** Bumped when the columns change: with the analysis version, what a file must match to be read. */
-const format = 2
+const format = 3
 
 /** A report's per-unit arrays; in the file each is one column, every report's slice after the other. */
 const unitColumns = ['para', 'start', 'end', 'hashA', 'hashB', 'bandKeys'] as const
@@ -36,7 +34,10 @@ interface MemoColumns {
 export async function readReuseMemo(file: string, version: string): Promise<ReuseMemo> {
   let columns: MemoColumns
   try {
-    columns = deserialize(await readFile(file)) as MemoColumns
+    // Column by column: the file (1.75 GB at 100,000 reports) is never one buffer.
+    const read = await readColumnFile(file)
+    const units = Object.fromEntries(unitColumns.map((name) => [name, read.get(`units.${name}`)])) as UnitColumns
+    columns = { ...Object.fromEntries(read), units } as MemoColumns
   } catch {
     return createReuseMemo()
   }
@@ -69,26 +70,32 @@ export async function readReuseMemo(file: string, version: string): Promise<Reus
   return memo
 }
 
-/** Write the memo atomically (a temporary file, then rename): a build stopped half-way leaves the old file or the new. */
+/**
+ * Write the memo atomically (a temporary file, then rename), a column at a time, each made when it is written: a build
+ * stopped half-way leaves the old file or the new.
+ */
 export async function writeReuseMemo(file: string, version: string, memo: ReuseMemo): Promise<void> {
+  await writeColumnFile(file, memoColumns(version, memo))
+}
+
+/** The memo's columns (`MemoColumns`), one at a time. */
+function* memoColumns(version: string, memo: ReuseMemo): Generator<readonly [string, unknown]> {
   const blocks = [...memo.units.values()]
   const texts = [...memo.listings.values()].map((entry) => listingTextOf(entry.listing))
-  const columns: MemoColumns = {
-    version: `${format}/${version}`,
-    unitKeys: [...memo.units.keys()],
-    unitCounts: Int32Array.from(blocks, (units) => units.para.length),
-    chars: Float64Array.from(blocks, (units) => units.chars),
-    units: Object.fromEntries(unitColumns.map((name) => [name, joinColumn(blocks.map((units) => units[name]))])) as UnitColumns,
-    alignedKeys: [...memo.aligned.keys()],
-    aligned: Uint8Array.from(memo.aligned.values(), (aligned) => (aligned ? 1 : 0)),
-    listingKeys: [...memo.listings.keys()],
-    listings: texts.map((text) => text.json),
-    shares: Float64Array.from(texts, (text) => text.reusedShare),
-    paragraphs: Int32Array.from(texts, (text) => text.paragraphs),
-    others: texts.map((text) => text.others.join('\n')),
-    reads: [...memo.listings.values()].map((entry) => entry.reads),
-  }
-  await writeAtomically(file, serialize(columns))
+  yield ['version', `${format}/${version}`]
+  yield ['unitKeys', [...memo.units.keys()]]
+  yield ['unitCounts', Int32Array.from(blocks, (units) => units.para.length)]
+  yield ['chars', Float64Array.from(blocks, (units) => units.chars)]
+  for (const name of unitColumns) yield [`units.${name}`, joinColumn(blocks.map((units) => units[name]))]
+  yield* inPieces('alignedKeys', [...memo.aligned.keys()], (key) => key)
+  yield ['aligned', Uint8Array.from(memo.aligned.values(), (aligned) => (aligned ? 1 : 0))]
+  yield ['listingKeys', [...memo.listings.keys()]]
+  // The listings' text is most of the memo (740 million characters at 100,000 reports): written in pieces.
+  yield* inPieces('listings', texts, (text) => text.json)
+  yield ['shares', Float64Array.from(texts, (text) => text.reusedShare)]
+  yield ['paragraphs', Int32Array.from(texts, (text) => text.paragraphs)]
+  yield* inPieces('others', texts, (text) => text.others.join('\n'))
+  yield* inPieces('reads', [...memo.listings.values()], (entry) => entry.reads)
 }
 
 /** Typed arrays of one kind, one after the other, in one array of that kind. */

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -9,5 +9,21 @@ export async function writeAtomically(file: string, data: string | Uint8Array): 
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
   await writeFile(temporary, data)
+  await rename(temporary, file)
+}
+
+/** `writeAtomically` for a file written in pieces: `write` gets the temporary file's handle. */
+export async function writeAtomicallyWith(file: string, write: (handle: FileHandle) => Promise<void>): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  const handle = await open(temporary, 'w')
+  try {
+    await write(handle)
+  } catch (error) {
+    await handle.close()
+    await rm(temporary, { force: true })
+    throw error
+  }
+  await handle.close()
   await rename(temporary, file)
 }
