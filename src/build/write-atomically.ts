@@ -6,16 +6,14 @@ import path from 'node:path'
  * leaves the old file or the new, never half of one. One writer per file (the temporary name is the process's).
  */
 export async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
+  const temporary = await temporaryBeside(file)
   await writeFile(temporary, data)
   await rename(temporary, file)
 }
 
 /** `writeAtomically` for a file written in pieces: `write` gets the temporary file's handle. */
 export async function writeAtomicallyWith(file: string, write: (handle: FileHandle) => Promise<void>): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
+  const temporary = await temporaryBeside(file)
   const handle = await open(temporary, 'w')
   try {
     await write(handle)
@@ -26,4 +24,10 @@ export async function writeAtomicallyWith(file: string, write: (handle: FileHand
   }
   await handle.close()
   await rename(temporary, file)
+}
+
+/** The temporary file a write goes to before its rename, its folder made. */
+async function temporaryBeside(file: string): Promise<string> {
+  await mkdir(path.dirname(file), { recursive: true })
+  return `${file}.${process.pid}.tmp`
 }
