@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { createReuseMemo, findReuse, lazyReportReuse, listingTextOf, type ListingText, type ParagraphSection, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import type { MessagePort } from 'node:worker_threads'
+import { createReuseMemo, findReuse, lazyReportReuse, listingTextOf, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
@@ -25,24 +26,37 @@ export interface ReuseBeside {
   close: () => void
 }
 
-/** Messages to the worker: the reports (what `findReuse` reads) and their agencies, then their sections keys (null: no memo). */
-type ToWorker = { reports: ReuseReport[]; agencies: string[] } | { keys: string[] | null }
+/**
+ * Messages to the worker: the reports (what `findReuse` reads) and their agencies, then their sections keys (null: no
+ * memo), then one `next` for each piece of the answer taken in.
+ */
+type ToWorker = { reports: ReuseReport[]; agencies: string[] } | { keys: string[] | null } | { next: true }
 
-/** Messages from the worker: the findings (each report's listing as JSON text and its summary), then that the memo is written. */
-type FromWorker = { found: { byReport: [string, ListingText][]; repeated: ReuseFindings['repeated'] } } | { kept: true }
+/**
+ * Messages from the worker: the listings in pieces (each report's as JSON text and its summary), then the rest of the
+ * findings, then that the memo is written.
+ */
+type FromWorker = { listings: [string, ListingText][] } | { found: { repeated: ReuseFindings['repeated'] } } | { kept: true }
+
+/**
+ * Listings per message. At 100,000 reports the listings are ~740 million characters: as one message, its text, its
+ * copy in transit and the copy received were all alive at once (+5.4 GB, the build's peak); in pieces, one piece is.
+ */
+export const listingsPerMessage = 2_000
 
 /**
  * Start `findReuse`'s worker thread now, so that it loads its code and reads its memo (src/build/reuse-memo-file.ts)
  * while this thread loads the reports; `find` then hands it the reports. Text reuse is the analysis's largest part,
  * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`).
  * Each listing comes back as JSON text with what every page needs of it (`ListingText`; a kept listing's is the
- * text the memo was read from), and stays text here (`lazyReportReuse`): read only for the pages a build renders.
+ * text the memo was read from), `listingsPerMessage` at a time, each piece sent once the one before is taken in, and
+ * stays text here (`lazyReportReuse`): read only for the pages a build renders.
  * Same result as `findReuse` (a pure function of the reports and their agencies); should the worker fail, it is
  * computed here instead.
  * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, agencyOfId, sectionsKeyOf)
  */
-export function startReuseBeside(memo?: ReuseMemoPlace): ReuseBeside {
-  const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, memo } })
+export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPerMessage): ReuseBeside {
+  const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, memo, perMessage } })
   // A build that stops before it asks (a load that failed) is not held open by the worker.
   worker.unref()
   let onFound = (_found: ReuseFindings | null): void => {}
@@ -53,9 +67,12 @@ export function startReuseBeside(memo?: ReuseMemoPlace): ReuseBeside {
     onFound(null)
     onFinished()
   }
+  const byReport = new Map<string, ReportReuse>()
   worker.on('message', (message: FromWorker) => {
-    if ('found' in message) {
-      const byReport = new Map(message.found.byReport.map(([id, text]) => [id, lazyReportReuse(text)]))
+    if ('listings' in message) {
+      for (const [id, text] of message.listings) byReport.set(id, lazyReportReuse(text))
+      worker.postMessage({ next: true } satisfies ToWorker)
+    } else if ('found' in message) {
       onFound({ byReport, repeated: message.found.repeated })
     } else {
       end()
@@ -94,8 +111,8 @@ function paragraphsOf(section: ParagraphSection): ParagraphSection {
  * `findReuse` in a worker thread, with its memo when `memo` is given: `startReuseBeside(memo).find(…)`, waiting
  * for the memo to be written.
  */
-export async function findReuseBeside(reports: readonly Report[], agencyOf: (report: Report) => string, memo?: ReuseMemoPlace & { keys: readonly string[] }): Promise<ReuseFindings> {
-  const beside = startReuseBeside(memo && { file: memo.file, version: memo.version })
+export async function findReuseBeside(reports: readonly Report[], agencyOf: (report: Report) => string, memo?: ReuseMemoPlace & { keys: readonly string[] }, perMessage?: number): Promise<ReuseFindings> {
+  const beside = startReuseBeside(memo && { file: memo.file, version: memo.version }, perMessage)
   const keys = new Map(reports.map((report, index) => [report, memo?.keys[index] ?? '']))
   const findings = await beside.find(reports, agencyOf, memo ? (report) => keys.get(report) ?? '' : undefined)
   await beside.finished
@@ -106,7 +123,7 @@ export async function findReuseBeside(reports: readonly Report[], agencyOf: (rep
 // reuse, answers, and keeps its memo.
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
   const port = parentPort
-  const { memo } = workerData as { memo?: ReuseMemoPlace }
+  const { memo, perMessage } = workerData as { memo?: ReuseMemoPlace; perMessage: number }
   // Read while the build loads its reports; a memo that cannot be read is an empty one.
   const earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version) : null
   // The reports, then their keys: the first is taken in while the build makes the second.
@@ -119,9 +136,37 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
     const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
     const kept = earlier && keys ? { keyOf: (report: ReuseReport) => keyById.get(report.id) ?? '', earlier: await earlier, now: createReuseMemo() } : undefined
     const findings = findReuse(reports, { agencyOf, ...(kept ? { kept } : {}) })
-    const answer: FromWorker = { found: { byReport: [...findings.byReport].map(([id, listing]) => [id, listingTextOf(listing)]), repeated: findings.repeated } }
-    port.postMessage(answer)
+    await postListings(port, findings.byReport, kept?.now, perMessage)
+    port.postMessage({ found: { repeated: findings.repeated } } satisfies FromWorker)
     if (memo && kept) await writeReuseMemo(memo.file, memo.version, kept.now)
     port.postMessage({ kept: true } satisfies FromWorker)
   }
+}
+
+/**
+ * Post the listings as text, `perMessage` at a time, each piece once the build thread has taken in the one
+ * before. Each listing is made text once, as it is posted: the memo keeps that text in its place (it writes it
+ * after), and the listing is let go of here, so the parsed listings are freed as their texts are made.
+ */
+async function postListings(port: MessagePort, byReport: Map<string, ReportReuse>, memo: ReuseMemo | undefined, perMessage: number): Promise<void> {
+  const memoKeyOf = new Map<ReportReuse, string>()
+  for (const [key, entry] of memo?.listings ?? []) memoKeyOf.set(entry.listing, key)
+  let piece: [string, ListingText][] = []
+  const send = async (): Promise<void> => {
+    const taken = new Promise((resolve) => port.once('message', resolve))
+    port.postMessage({ listings: piece } satisfies FromWorker)
+    piece = []
+    await taken
+  }
+  for (const [id, listing] of byReport) {
+    const text = listingTextOf(listing)
+    const key = memoKeyOf.get(listing)
+    const entry = key === undefined ? undefined : memo?.listings.get(key)
+    if (key !== undefined && entry) memo?.listings.set(key, { listing: lazyReportReuse(text), reads: entry.reads })
+    memoKeyOf.delete(listing)
+    byReport.delete(id)
+    piece.push([id, text])
+    if (piece.length === perMessage) await send()
+  }
+  if (piece.length > 0) await send()
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findReuse } from '../../src/analysis/index.ts'
 import { findReuseBeside, startReuseBeside } from '../../src/build/reuse-beside.ts'
+import { readReuseMemo } from '../../src/build/reuse-memo-file.ts'
 import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
 
 const copied = '我局建立了覆盖全县十二个乡镇的行政执法监督网络，聘请三十名特邀行政执法监督员，全年开展专项执法检查四十二次。'
@@ -36,6 +37,24 @@ describe('findReuseBeside', () => {
       expect(await findReuseBeside(reports, agencyOf, place(reports))).toEqual(findReuse(reports, { agencyOf }))
       const changed = [...reports.slice(0, 2), reportOf('2023-a', composeText('甲县司法', 2023, { achievements: [copied.replace('四十二', '四十三')] }))]
       expect(await findReuseBeside(changed, agencyOf, place(changed))).toEqual(findReuse(changed, { agencyOf }))
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
+  }, 60_000)
+
+  it('hands the listings over in pieces, and the memo it writes from their texts gives the same again', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'reuse-beside-'))
+    try {
+      const place = { file: path.join(work, 'reuse.bin'), version: 'test', keys: reports.map((report) => JSON.stringify(report.sections)) }
+      const here = findReuse(reports, { agencyOf })
+      // One listing a message, then two: every piece arrives, in order, and the memo keeps every listing.
+      const first = await findReuseBeside(reports, agencyOf, place, 1)
+      expect(first).toEqual(here)
+      expect([...first.byReport.keys()]).toEqual([...here.byReport.keys()])
+      expect(await findReuseBeside(reports, agencyOf, place, 2)).toEqual(here)
+      const memo = await readReuseMemo(place.file, 'test')
+      expect(memo.listings.size).toBe(reports.length)
+      expect([...memo.listings.values()].map((entry) => JSON.parse(JSON.stringify(entry.listing)) as unknown)).toEqual(reports.map((report) => JSON.parse(JSON.stringify(here.byReport.get(report.id))) as unknown))
     } finally {
       await rm(work, { recursive: true, force: true })
     }
