@@ -4,7 +4,7 @@ import type { RepeatedPassage, ReuseLink } from './analysis-types.ts'
 import { collectParagraphs, type ParagraphSection, type PlacedParagraph } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
-import { reuseSummaryOf } from './listing-text.ts'
+import { lazyReportReuse, listingTextOf, reuseSummaryOf } from './listing-text.ts'
 import { bandKey, bands, minHash, mix, signatureLength } from './min-hash.ts'
 import { sharedCharsOf, sharedCharsOfCopy } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
@@ -72,7 +72,7 @@ export interface ReportUnits {
   chars: number
 }
 
-/** What `findReuse` finds for one report. */
+/** What `findReuse` finds for one report: kept as its JSON text (`lazyReportReuse`), read when asked for. */
 export interface ReportReuse {
   reuse: ReuseLink[]
   reuseCounts: { anchor: string; reports: number; sameAgency: number }[]
@@ -469,7 +469,8 @@ function listReuse(reports: readonly ReuseReport[], corpus: Corpus, clusters: Cl
     }
     const chars = corpus.reportChars[index] ?? 0
     entry.reusedShare = chars > 0 ? round(reused / chars) : 0
-    return entry
+    // Kept as its text: at 100,000 reports the parsed listings were ~1 GB of the worker's heap when it answered.
+    return lazyReportReuse(listingTextOf(entry))
   }
   const kept = corpus.kept
   if (!kept) {

@@ -136,7 +136,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
     const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
     const kept = earlier && keys ? { keyOf: (report: ReuseReport) => keyById.get(report.id) ?? '', earlier: await earlier, now: createReuseMemo() } : undefined
     const findings = findReuse(reports, { agencyOf, ...(kept ? { kept } : {}) })
-    await postListings(port, findings.byReport, kept?.now, perMessage)
+    await postListings(port, findings.byReport, perMessage)
     port.postMessage({ found: { repeated: findings.repeated } } satisfies FromWorker)
     if (memo && kept) await writeReuseMemo(memo.file, memo.version, kept.now)
     port.postMessage({ kept: true } satisfies FromWorker)
@@ -144,13 +144,10 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
 }
 
 /**
- * Post the listings as text, `perMessage` at a time, each piece once the build thread has taken in the one
- * before. Each listing is made text once, as it is posted: the memo keeps that text in its place (it writes it
- * after), and the listing is let go of here, so the parsed listings are freed as their texts are made.
+ * Post the listings (already text: `findReuse` keeps them so), `perMessage` at a time, each piece once the build
+ * thread has taken in the one before.
  */
-async function postListings(port: MessagePort, byReport: Map<string, ReportReuse>, memo: ReuseMemo | undefined, perMessage: number): Promise<void> {
-  const memoKeyOf = new Map<ReportReuse, string>()
-  for (const [key, entry] of memo?.listings ?? []) memoKeyOf.set(entry.listing, key)
+async function postListings(port: MessagePort, byReport: ReadonlyMap<string, ReportReuse>, perMessage: number): Promise<void> {
   let piece: [string, ListingText][] = []
   const send = async (): Promise<void> => {
     const taken = new Promise((resolve) => port.once('message', resolve))
@@ -159,13 +156,7 @@ async function postListings(port: MessagePort, byReport: Map<string, ReportReuse
     await taken
   }
   for (const [id, listing] of byReport) {
-    const text = listingTextOf(listing)
-    const key = memoKeyOf.get(listing)
-    const entry = key === undefined ? undefined : memo?.listings.get(key)
-    if (key !== undefined && entry) memo?.listings.set(key, { listing: lazyReportReuse(text), reads: entry.reads })
-    memoKeyOf.delete(listing)
-    byReport.delete(id)
-    piece.push([id, text])
+    piece.push([id, listingTextOf(listing)])
     if (piece.length === perMessage) await send()
   }
   if (piece.length > 0) await send()
