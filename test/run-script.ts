@@ -17,8 +17,16 @@ export interface ScriptRun {
  * @example const { code, stderr } = await runScript('add', ['--bogus'])
  */
 export function runScript(name: string, args: readonly string[], options: { timeout?: number } = {}): Promise<ScriptRun> {
+  return runCommand(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], options)
+}
+
+/**
+ * Run a program in the project folder and collect its output and exit code, as `runScript` does.
+ * @example const { code } = await runCommand('bash', ['-c', 'ulimit -n 128 && exec node …'])
+ */
+export function runCommand(file: string, args: readonly string[], options: { timeout?: number; env?: NodeJS.ProcessEnv } = {}): Promise<ScriptRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], { cwd: projectRoot, maxBuffer: 1 << 24, timeout: options.timeout ?? 0 }, (error, stdout, stderr) => {
+    execFile(file, args, { cwd: projectRoot, maxBuffer: 1 << 24, timeout: options.timeout ?? 0, ...(options.env ? { env: options.env } : {}) }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr })
     })
   })

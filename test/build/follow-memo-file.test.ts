@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { agencyOfId, createFollowMemo, followPlans, type FollowMemo } from '../../src/analysis/index.ts'
 import { readFollowMemo, writeFollowMemo } from '../../src/build/follow-memo-file.ts'
 import { filesAtOnce } from '../../src/build/map-limit.ts'
-import { projectRoot } from '../run-script.ts'
+import { projectRoot, runCommand } from '../run-script.ts'
 import type { Report } from '../../src/types.ts'
 import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
 
@@ -70,11 +69,7 @@ describe('the follow-up memo file', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'follow-memo-many-'))
     try {
       const script = path.join(projectRoot, 'test/build/fixtures/write-many-contributions.ts')
-      const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile('bash', ['-c', `ulimit -n 128 && exec "${process.execPath}" --import tsx "${script}" "${dir}" 2000`], { cwd: projectRoot }, (error, out, err) =>
-          resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout: out, stderr: err }),
-        )
-      })
+      const { code, stdout, stderr } = await runCommand('bash', ['-c', `ulimit -n 128 && exec "${process.execPath}" --import tsx "${script}" "${dir}" 2000`])
       expect(code, stderr).toBe(0)
       expect(stdout.trim()).toBe('2000')
     } finally {

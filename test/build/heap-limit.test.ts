@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { getHeapStatistics } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { heapBase, heapLimitSet, heapPerReport, planHeap } from '../../src/build/heap-limit.ts'
-import { projectRoot } from '../run-script.ts'
+import { projectRoot, runCommand, type ScriptRun } from '../run-script.ts'
 
 const GB = 2 ** 30
 
@@ -25,13 +24,9 @@ describe('planHeap', () => {
 })
 
 /** Run the fixture as a build script runs: Node with tsx, `flags` before it. */
-function runFixture(flags: string[], args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runFixture(flags: string[], args: string[]): Promise<ScriptRun> {
   const script = path.join(projectRoot, 'test/build/fixtures/relaunch-heap.ts')
-  return new Promise((resolve) => {
-    execFile(process.execPath, [...flags, '--import', 'tsx', script, ...args], { cwd: projectRoot, env: { ...process.env, NODE_OPTIONS: '', FAZHI_HEAP_RELAUNCHED: '' } }, (error, stdout, stderr) =>
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr }),
-    )
-  })
+  return runCommand(process.execPath, [...flags, '--import', 'tsx', script, ...args], { env: { ...process.env, NODE_OPTIONS: '', FAZHI_HEAP_RELAUNCHED: '' } })
 }
 
 describe('relaunchWithHeap', () => {
