@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
-import { bundleDefaults, indexBundles, indexRecordOf, planBundles, type BundlePlan, type IndexOptions, type IndexRecord, type IndexSummary } from '../search/index.ts'
+import { bundleDefaults, indexBundles, indexRecordOf, planBundles, plannedPageOf, type BundlePlan, type IndexOptions, type IndexSummary, type PlannedPage } from '../search/index.ts'
 import { assignPermalinks, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestReportContents, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
@@ -98,7 +98,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   // threads) are written while this thread analyses and renders, one at a time (`whileBusy`:
   // this thread takes the other core and its heap the memory of a second bundle), then two at a time.
   const indexing = resolved.index
-    ? startIndex(outDir, indexRecords(unique.reports), previous, {
+    ? startIndex(outDir, unique.reports, sectionsKeyOf, previous, {
         pathPrefix,
         split,
         bundlePages,
@@ -299,17 +299,25 @@ interface IndexRun {
  * Start writing the bundles: a full build writes every one; an incremental build those whose digest changed;
  * `--only-bundle` the named ones. Returns at once; `finished` settles when the last bundle is written.
  */
-function startIndex(outDir: string, records: IndexRecord[], previous: BuildState | null, options: IndexOptions & Required<Pick<IndexOptions, 'pathPrefix' | 'split' | 'bundlePages'>>): IndexRun {
+function startIndex(
+  outDir: string,
+  reports: readonly Report[],
+  sectionsKeyOf: (report: Report) => string,
+  previous: BuildState | null,
+  options: IndexOptions & Required<Pick<IndexOptions, 'pathPrefix' | 'split' | 'bundlePages'>>,
+): IndexRun {
   const { split, bundlePages, ...indexOptions } = options
-  // Planned once: the digests and the index read the same plan.
-  const plan = planBundles(records, split, bundlePages)
-  const bundles = digestBundles(plan, options.pathPrefix)
+  // Planned once, from what planning reads: the digests and the index read the same plan, and a bundle's records
+  // are made from its reports when it is written (`recordOf`).
+  const plan = planBundles(reports.map(plannedReportOf), split, bundlePages)
+  const bundles = digestBundles(plan, options.pathPrefix, sectionsKeyOf)
   const rebuilt = Object.keys(bundles).filter((name) => previous?.bundles?.[name] !== bundles[name])
   const progress = createProgress('建立索引')
   let onStarted = (): void => {}
   const started = new Promise<void>((resolve) => (onStarted = resolve))
   const finished = indexBundles(outDir, plan, {
     ...indexOptions,
+    recordOf: (page) => indexRecordOf({ ...reportPageFields(page.report), sections: page.report.sections }),
     onStarted,
     onProgress: progress.update,
     ...(options.only ? {} : previous ? { only: rebuilt } : {}),
@@ -338,15 +346,27 @@ function changedPages(previous: BuildState, pages: ReadonlyMap<string, PageDiges
   return { render, removed: Object.keys(previous.pages).filter((url) => !pages.has(url)).sort() }
 }
 
+/** A report as the index plans it: what `planBundles` reads, and the report its record is made from. */
+interface PlannedReport extends PlannedPage {
+  report: Report
+}
+
+function plannedReportOf(report: Report): PlannedReport {
+  return { ...plannedPageOf(reportPageFields(report)), report }
+}
+
 /**
  * A digest per bundle of its folder, group, years and records: a bundle is made from its records alone, so equal
- * digests mean equal bundles, whatever else changed on the pages (the analysis's notes, the listings).
+ * digests mean equal bundles, whatever else changed on the pages (the analysis's notes, the listings). A record is
+ * made from its report's page fields and sections (`indexRecordOf`, by this build's code, which the build state
+ * checks): those are digested (the sections by their key), not the records, which are not made for bundles left as
+ * they are.
  */
-function digestBundles(plan: readonly BundlePlan[], pathPrefix: string): Record<string, string> {
+function digestBundles(plan: readonly BundlePlan<PlannedReport>[], pathPrefix: string, sectionsKeyOf: (report: Report) => string): Record<string, string> {
   return Object.fromEntries(
     plan.map((bundle, position) => {
       const hash = createHash('sha256').update(JSON.stringify([pathPrefix, position === 0, bundle.folder, bundle.group, bundle.years]))
-      for (const record of bundle.records) hash.update(JSON.stringify(record)).update('\0')
+      for (const { report } of bundle.records) hash.update(JSON.stringify(reportPageFields(report))).update(sectionsKeyOf(report)).update('\0')
       return [bundle.name, hash.digest('hex').slice(0, 20)]
     }),
   )
@@ -363,14 +383,6 @@ async function removeFiles(outDir: string, files: readonly string[]): Promise<vo
       await rm(dir, { recursive: true, force: true })
     }
   }
-}
-
-/**
- * The search index's records, made from each report and its address (the fields its page shows), never from built
- * HTML. In any order: `planBundles` puts each bundle's records newest first.
- */
-function indexRecords(reports: readonly Report[]): IndexRecord[] {
-  return reports.map((report) => indexRecordOf({ ...reportPageFields(report), sections: report.sections }))
 }
 
 /** Remove a previous build so stale pages never survive; refuses folders that look like a project, not a site. */

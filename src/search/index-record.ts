@@ -26,6 +26,9 @@ export interface IndexAnchor {
   location: number
 }
 
+/** What planning a page's bundle reads of it (`planBundles`): its URL, the year it is filed under and its sort keys. */
+export type PlannedPage = Pick<IndexRecord, 'url' | 'year' | 'sort'>
+
 /** One report as the search index takes it, made from page data, never from built HTML. */
 export interface IndexRecord {
   /** Site-relative URL of the page (no path prefix), e.g. `/reports/2022/tianjin-zwfwb/`. */
@@ -68,7 +71,6 @@ export function indexRecordOf(page: ReportPageData): IndexRecord {
     for (const child of section.children) walk(child, depth + 1)
   }
   for (const section of page.sections) walk(section, 2)
-  const filed = /^\/reports\/(\d{4})\//.exec(page.url)?.[1]
   const filters: Record<string, string[]> = { year: [page.year === null ? 'unknown' : String(page.year)] }
   if (page.province) filters['province'] = [page.province]
   else if (page.level !== 'central') filters['province'] = ['unknown']
@@ -78,10 +80,16 @@ export function indexRecordOf(page: ReportPageData): IndexRecord {
   const meta: Record<string, string> = { title: blocks[0] ?? '' }
   if (page.year !== null) meta['year'] = String(page.year)
   meta['agency'] = page.agencyName.replace(/\s+/g, ' ').trim()
-  const sort: Record<string, string> = {}
-  if (page.published) {
-    meta['published'] = page.published
-    sort['published'] = page.published
-  }
-  return { url: page.url, year: page.year ?? (filed ? Number(filed) : null), blocks, anchors, filters, meta, sort }
+  if (page.published) meta['published'] = page.published
+  const { url, year, sort } = plannedPageOf(page)
+  return { url, year, blocks, anchors, filters, meta, sort }
+}
+
+/**
+ * What `planBundles` reads of a page, as its record has it (`indexRecordOf`): the build plans its bundles from this
+ * and makes a bundle's records only when it writes that bundle.
+ */
+export function plannedPageOf(page: Pick<ReportPageData, 'url' | 'year' | 'published'>): PlannedPage {
+  const filed = /^\/reports\/(\d{4})\//.exec(page.url)?.[1]
+  return { url: page.url, year: page.year ?? (filed ? Number(filed) : null), sort: page.published ? { published: page.published } : {} }
 }

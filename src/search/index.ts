@@ -1,6 +1,6 @@
 /** The search stage: page data → index records → Pagefind bundles, and offline querying of them. */
 export { bundleDefaults, indexBundles, indexSite, type IndexOptions, type IndexSummary } from './index-site.ts'
-export { indexRecordOf, type IndexRecord, type ReportPageData } from './index-record.ts'
+export { indexRecordOf, plannedPageOf, type IndexRecord, type PlannedPage, type ReportPageData } from './index-record.ts'
 export { dataPageOf } from './pagefind-input.ts'
 export { planBundles, type BundlePlan } from './plan-bundles.ts'
 export { openSiteIndex, type SiteIndex } from './open-site-index.ts'

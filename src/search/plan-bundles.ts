@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto'
-import type { IndexRecord } from './index-record.ts'
+import type { PlannedPage } from './index-record.ts'
 
-/** One Pagefind bundle to write: its name, its folder and the pages that go into it. */
-export interface BundlePlan {
+/**
+ * One Pagefind bundle to write: its name, its folder and the pages that go into it, as records (`IndexRecord`) or as
+ * what a record is made from when its bundle is written (the build plans its reports, `indexBundles`' `recordOf`).
+ */
+export interface BundlePlan<P extends PlannedPage = PlannedPage> {
   /**
    * What `--only-bundle` takes: the year (`2022`: the year's last part, or all of it), a part of a large year named
    * by the page that ends it (`2022-3f9a1c2b`), `undated`, or `all`.
@@ -14,8 +17,8 @@ export interface BundlePlan {
   years: number[]
   /** Its pages' `group` filter value (the search reads one group at a time), or null when the site is one group. */
   group: string | null
-  /** Its pages' records, newest first (`byNewest`): the order the search lists them in. */
-  records: IndexRecord[]
+  /** Its pages, newest first (`byNewest`): the order the search lists them in. */
+  records: P[]
 }
 
 /**
@@ -29,11 +32,11 @@ export interface BundlePlan {
  * (`--only-bundle`) plans the same bundles.
  * @example planBundles(records, 'year', 1000).map((bundle) => bundle.name) // ['2024-3f9a1c2b', '2024', '2023', …, 'undated']
  */
-export function planBundles(pages: readonly IndexRecord[], split: 'year' | 'none', bundlePages: number): BundlePlan[] {
+export function planBundles<P extends PlannedPage>(pages: readonly P[], split: 'year' | 'none', bundlePages: number): BundlePlan<P>[] {
   const years = [...new Set(pages.flatMap((page) => (page.year === null ? [] : [page.year])))].sort((a, b) => b - a)
   if (split === 'none') return [{ name: 'all', folder: 'pagefind/', years, group: null, records: [...pages].sort(byNewest) }]
   const keys: (number | null)[] = [...years, ...(pages.some((page) => page.year === null) ? [null] : [])]
-  const bundles: BundlePlan[] = []
+  const bundles: BundlePlan<P>[] = []
   const names = new Set<string>()
   for (const year of keys) {
     const label = yearLabel(year)
@@ -55,9 +58,9 @@ export function yearLabel(year: number | null): string {
 }
 
 /** Pages in order, cut after each page that ends a part; `end` names the part by that page, null for the rest. */
-function cutParts(members: readonly IndexRecord[], bundlePages: number): { end: string | null; records: IndexRecord[] }[] {
-  const parts: { end: string | null; records: IndexRecord[] }[] = []
-  let records: IndexRecord[] = []
+function cutParts<P extends PlannedPage>(members: readonly P[], bundlePages: number): { end: string | null; records: P[] }[] {
+  const parts: { end: string | null; records: P[] }[] = []
+  let records: P[] = []
   for (const page of members) {
     records.push(page)
     const end = partEnd(page.url, bundlePages)
@@ -86,7 +89,7 @@ export function partEnd(url: string, bundlePages: number): string | null {
  * (within a bundle of the year split all have the same); then by publication date, latest first, pages that state
  * none last; ties by URL.
  */
-export function byNewest(a: IndexRecord, b: IndexRecord): number {
+export function byNewest(a: PlannedPage, b: PlannedPage): number {
   if (a.year !== b.year) return a.year === null ? 1 : b.year === null ? -1 : b.year - a.year
   const [left, right] = [a.sort['published'] ?? '', b.sort['published'] ?? '']
   if (left !== right) return left === '' ? 1 : right === '' ? -1 : left > right ? -1 : 1

@@ -4,6 +4,12 @@ import { createMessage } from '../messages.ts'
 import type { Result } from '../types.ts'
 import { writeBundle, type BundleCount, type BundleJob } from './write-bundle.ts'
 
+/** A bundle to write: its pages, and its job, made when the bundle is started (its records exist from then on only). */
+export interface BundleTask {
+  pages: number
+  job: () => BundleJob
+}
+
 const role = 'fazhi-index-worker'
 
 /** How `writeBundles` reports and paces. */
@@ -24,7 +30,7 @@ export interface WriteBundlesOptions {
  * in job order whatever order the workers finish in.
  * @example await writeBundles(jobs, 2, { onPage, whileBusy: rendering })
  */
-export async function writeBundles(jobs: readonly BundleJob[], parallel: number, options: WriteBundlesOptions = {}): Promise<Result<BundleCount>[]> {
+export async function writeBundles(jobs: readonly BundleTask[], parallel: number, options: WriteBundlesOptions = {}): Promise<Result<BundleCount>[]> {
   const onPage = options.onPage ?? (() => {})
   const whileBusy = options.whileBusy ?? Promise.resolve()
   let started = options.onStarted
@@ -37,16 +43,16 @@ export async function writeBundles(jobs: readonly BundleJob[], parallel: number,
   if (parallel <= 1 || jobs.length === 0 || (jobs.length === 1 && options.whileBusy === undefined)) {
     start()
     const results: Result<BundleCount>[] = []
-    for (const job of jobs) results.push(await writeBundle(job, onPage))
+    for (const task of jobs) results.push(await writeBundle(task.job(), onPage))
     return results
   }
   const results: Result<BundleCount>[] = new Array(jobs.length)
   // Biggest bundles first, so the last one to start is a small one.
-  const queue = [...jobs.keys()].sort((a, b) => (jobs[b]?.records.length ?? 0) - (jobs[a]?.records.length ?? 0) || a - b)
+  const queue = [...jobs.keys()].sort((a, b) => (jobs[b]?.pages ?? 0) - (jobs[a]?.pages ?? 0) || a - b)
   const runWorker = async (): Promise<void> => {
     for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
-      const job = jobs[index]
-      if (job) results[index] = await runInWorker(job, onPage, start)
+      const task = jobs[index]
+      if (task) results[index] = await runInWorker(task.job(), onPage, start)
     }
   }
   const first = runWorker()
@@ -67,12 +73,14 @@ const exitGrace = 5000
 function runInWorker(job: BundleJob, onPage: () => void, onCreated: () => void): Promise<Result<BundleCount>> {
   return new Promise((resolve) => {
     const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, job } })
+    // The worker has its copy: this thread keeps only what a crash message names, not the records.
+    const { siteDir, folder } = job
     onCreated()
     let result: Result<BundleCount> | null = null
     let timer: NodeJS.Timeout | undefined
     const crash = (reason: string): Result<BundleCount> => ({
       value: null,
-      messages: [createMessage('pagefind-error', { file: job.siteDir, severity: 'error' }, { step: 'crash', detail: `${job.folder}：${reason}` })],
+      messages: [createMessage('pagefind-error', { file: siteDir, severity: 'error' }, { step: 'crash', detail: `${folder}：${reason}` })],
     })
     worker.on('message', (reported: WorkerMessage) => {
       if (reported.kind === 'page') return onPage()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dataPageOf, indexRecordOf } from '../../src/search/index.ts'
+import { dataPageOf, indexRecordOf, plannedPageOf } from '../../src/search/index.ts'
 import { blockBreak, foldText, indexWords, newestSort } from '../../templates/assets/search.core.js'
 import type { Section } from '../../src/types.ts'
 
@@ -42,6 +42,14 @@ describe('indexRecordOf', () => {
     expect(record.meta).not.toHaveProperty('year')
     expect(record.sort).toEqual({})
     expect(indexRecordOf({ ...page, kinds: [], province: null, level: 'county' }).filters['province']).toEqual(['unknown'])
+  })
+
+  it('plans a page (plannedPageOf) by the URL, year and sort keys its record has, dated or not', () => {
+    for (const variant of [page, { ...page, year: null, published: null }, { ...page, url: '/reports/undated/x/', year: null }]) {
+      const { url, year, sort } = indexRecordOf({ ...variant, kinds: [...variant.kinds] })
+      expect(plannedPageOf(variant)).toEqual({ url, year, sort })
+    }
+    expect(plannedPageOf({ ...page, year: null, published: null })).toEqual({ url: page.url, year: 2022, sort: {} })
   })
 })
 

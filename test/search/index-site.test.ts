@@ -54,6 +54,27 @@ describe('indexSite', () => {
     }
   })
 
+  it('makes a bundle\'s records only when it writes that bundle, from a plan of pages that are not records yet', async () => {
+    const planned = await mkdtemp(path.join(tmpdir(), 'search-planned-'))
+    try {
+      // Planned from what planning reads; each page's record made by `recordOf` when its bundle is written.
+      const pages = records.map((record) => ({ url: record.url, year: record.year, sort: record.sort, record }))
+      const made: string[] = []
+      const recordOf = (page: (typeof pages)[number]) => (made.push(page.url), page.record)
+      const plan = planBundles(pages, 'year', 1000)
+      const all = await indexBundles(planned, plan, { recordOf })
+      expect(all.value?.pages).toBe(3)
+      expect(await snapshot(planned)).toEqual(await snapshot(site))
+      made.length = 0
+      const one = await indexBundles(planned, plan, { recordOf, only: ['2020'] })
+      expect(one.messages).toEqual([])
+      expect(made).toEqual(['/reports/2020/tianjin-wuqing/'])
+      expect(await snapshot(planned)).toEqual(await snapshot(site))
+    } finally {
+      await rm(planned, { recursive: true, force: true })
+    }
+  })
+
   it('finds a 2-character and a 4-character query across all bundles', async () => {
     const short = await searchSite(site, { q: '普法' })
     expect(short.value?.hits.map((hit) => hit.url).sort()).toEqual([
