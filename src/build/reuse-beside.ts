@@ -1,5 +1,4 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import type { MessagePort } from 'node:worker_threads'
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
 import { createReuseMemo, findReuse, lazyReportReuse, listingTextOf, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
