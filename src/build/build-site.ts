@@ -13,7 +13,7 @@ import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
 import { memoSectionsKey } from './sections-key.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
-import { collectGarbage, collectGarbageAbove } from './collect-garbage.ts'
+import { collectGarbage, collectGarbageAfterGrowth } from './collect-garbage.ts'
 
 /** What a build did. */
 export interface BuildSummary {
@@ -174,8 +174,8 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   }
 }
 
-/** Heap in use past which the render collects its garbage between Eleventy runs. */
-const renderHeapBudget = 1.5 * 2 ** 30
+/** Growth of the heap in use past which the render collects its garbage between Eleventy runs. */
+const renderHeapGrowth = 2 ** 30
 
 /** What `publishPages` did, for the summary and the build state. */
 interface Published {
@@ -255,7 +255,7 @@ async function publishPages(input: PublishInput): Promise<Published> {
   await renderSite(site, input.outDir, input.pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), {
     unchanged: unchangedSingletons,
     // Each run leaves its pages' garbage; V8 lets it grow to ~3 GB at 10,000 reports beside the index's worker.
-    afterRun: collectGarbageAbove(renderHeapBudget),
+    afterRun: collectGarbageAfterGrowth(renderHeapGrowth),
   })
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const reportFiles = Object.fromEntries(
