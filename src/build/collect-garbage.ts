@@ -16,7 +16,7 @@ export function collectGarbage(): void {
 /**
  * A `collectGarbage` that runs only once the heap in use has grown by `bytes` since it last ran (or was made): between
  * steps that each leave garbage. Growth, not size: at 100,000 reports what the build holds (~5.3 GB) is past any
- * fixed budget, and a full collection after every Eleventy run (131, ~3.5 s each) was ~460 s of the render.
+ * fixed budget, and a full collection after every Eleventy run (131, 3.4 s each) was 442 s of pauses in the render.
  * `heapUsed` and `collect` are this thread's unless given (a test gives its own, to follow the budget exactly).
  */
 export function collectGarbageAfterGrowth(bytes: number, heapUsed = (): number => process.memoryUsage().heapUsed, collect = collectGarbage): () => void {
