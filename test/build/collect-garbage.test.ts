@@ -23,16 +23,20 @@ describe('collectGarbage', () => {
     expect(freedBy(collectGarbageAfterGrowth(Number.MAX_SAFE_INTEGER))).toBeLessThan(50 * 2 ** 20)
   })
 
-  it('measures growth from where the heap was after it last collected, not from nothing', () => {
+  it('waits for growth of its budget, or of half the heap held after it last collected when that is more', () => {
     const GB = 2 ** 30
-    // The heap in use as the build would see it: 5 GB held, garbage in between, 5.3 GB held after a collection.
-    const readings = [5, 5.5, 6.2, 5.3, 6.0, 6.4, 5.4].map((gb) => gb * GB)
-    let reading = 0
-    const collected: number[] = []
-    const afterRun = collectGarbageAfterGrowth(GB, () => readings[reading++] ?? 0, () => collected.push(reading))
-    for (let run = 0; run < 4; run++) afterRun()
-    // 5.5 and 6.0 are within 1 GB of 5 and 5.3: left; 6.2 and 6.4 are past it: collected, each then read again.
-    expect(collected).toEqual([3, 6])
-    expect(reading).toBe(7)
+    const follow = (gb: number[], runs: number): number[] => {
+      const readings = gb.map((value) => value * GB)
+      let reading = 0
+      const collected: number[] = []
+      const afterRun = collectGarbageAfterGrowth(GB, () => readings[reading++] ?? 0, () => collected.push(reading))
+      for (let run = 0; run < runs; run++) afterRun()
+      return collected
+    }
+    // A small heap (0.5 GB held): the budget, 1 GB. 1.2 is left; 1.6 is collected and read again (0.6).
+    expect(follow([0.5, 1.2, 1.6, 0.6, 1.5, 1.7], 4)).toEqual([3, 6])
+    // A large one (5 GB held, as at 100,000 reports): half of it. 6.2 is left; 7.6 is collected (5.3 held); 7.9 is
+    // within 2.65 GB of 5.3: left; 8.0 is collected.
+    expect(follow([5, 6.2, 7.6, 5.3, 7.9, 8.0, 5.4], 4)).toEqual([3, 6])
   })
 })
