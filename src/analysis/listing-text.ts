@@ -1,38 +1,59 @@
+import { createHash } from 'node:crypto'
 import type { ReportAnalysis } from './analysis-types.ts'
 import type { ReportReuse } from './find-reuse.ts'
 
 /**
- * A report's reuse listing as the reuse worker hands it over: its JSON text, and what every report's page data needs
- * of it without reading it (the side-by-side page's count and the reports it names). At 10,000 reports parsing every
- * listing took the build thread ~0.5 s of a rebuild that renders a dozen pages, and at 100,000 the parsed listings
- * were ~1.5 GB of its heap.
+ * What every report's page data needs of its reuse listing without reading it: the side-by-side page's count, the
+ * reports it names, and a digest of its text for the page digests. At 10,000 reports parsing every listing took the
+ * build thread ~0.5 s of a rebuild that renders a dozen pages, and at 100,000 the parsed listings were ~1.5 GB of
+ * its heap; hashing every listing's text was most of a rebuild's page digests.
  */
-export interface ListingText {
-  /** `JSON.stringify` of the `ReportReuse`. */
-  json: string
+export interface ListingSummary {
   reusedShare: number
   /** Reused paragraphs: `reuseCounts.length`. */
   paragraphs: number
   /** Reports its links name, each once, in the order first named. */
   others: string[]
+  /** `digestListing` of its JSON text. */
+  digest: string
+}
+
+/** A report's reuse listing as text: its JSON and its summary, as the memo keeps it. */
+export interface ListingText extends ListingSummary {
+  /** `JSON.stringify` of the `ReportReuse`. */
+  json: string
 }
 
 /** What the page data needs of a listing besides its figures (`reuseSummaryOf`). */
-export type ReuseSummary = Pick<ListingText, 'paragraphs' | 'others'>
+export type ReuseSummary = Pick<ListingSummary, 'paragraphs' | 'others'>
 
-/** Summaries of the lazy listings (`lazyReportReuse`) and of the analyses made from them, and their JSON texts. */
-const summaries = new WeakMap<object, ListingText>()
+/** A lazy listing's summary, and how its JSON text is had (kept in memory, or read from where it was written). */
+interface Held {
+  summary: ListingSummary
+  json: () => string
+}
+
+/** The summaries of the lazy listings (`lazyReportReuse`, `storedReportReuse`) and of the analyses made from them. */
+const held = new WeakMap<object, Held>()
+
+/** The digest of a listing's JSON text: the same text, the same digest, wherever the listing is kept. */
+export function digestListing(json: string): string {
+  return createHash('sha1').update(json).digest('base64')
+}
 
 /** A listing's text and summary, to post or keep: a lazy listing's own, or made from a parsed one. */
 export function listingTextOf(listing: ReportReuse): ListingText {
-  return summaries.get(listing) ?? { json: JSON.stringify(listing), reusedShare: listing.reusedShare, ...reuseSummaryOf(listing) }
+  const found = held.get(listing)
+  if (found) return { ...found.summary, json: found.json() }
+  const json = JSON.stringify(listing)
+  return { json, reusedShare: listing.reusedShare, ...reuseSummaryOf(listing), digest: digestListing(json) }
 }
 
-/** The last text parsed, and what it gave: a page that reads `reuseCounts` then `reuse` parses once. */
-let lastParsed: { json: string; listing: ReportReuse } | null = null
+/** The last listing parsed, and what it gave: a page that reads `reuseCounts` then `reuse` parses once. */
+let lastParsed: { from: Held; listing: ReportReuse } | null = null
 
-function parseListing(json: string): ReportReuse {
-  if (lastParsed?.json !== json) lastParsed = { json, listing: JSON.parse(json) as ReportReuse }
+function parseListing(from: Held): ReportReuse {
+  if (lastParsed?.from !== from) lastParsed = { from, listing: JSON.parse(from.json()) as ReportReuse }
   return lastParsed.listing
 }
 
@@ -41,12 +62,22 @@ function parseListing(json: string): ReportReuse {
  * kept: only the pages a build renders read them. It compares and serialises as the parsed listing does.
  */
 export function lazyReportReuse(text: ListingText): ReportReuse {
+  const { json, ...summary } = text
+  return storedReportReuse(summary, () => json)
+}
+
+/**
+ * `lazyReportReuse` for a listing whose text is elsewhere (a file the reuse worker wrote): `read` gives it when a
+ * page asks for the listing, and the summary answers everything else.
+ */
+export function storedReportReuse(summary: ListingSummary, read: () => string): ReportReuse {
+  const from: Held = { summary, json: read }
   const listing = Object.defineProperties({} as ReportReuse, {
-    reuse: { enumerable: true, get: () => parseListing(text.json).reuse },
-    reuseCounts: { enumerable: true, get: () => parseListing(text.json).reuseCounts },
-    reusedShare: { enumerable: true, value: text.reusedShare },
+    reuse: { enumerable: true, get: () => parseListing(from).reuse },
+    reuseCounts: { enumerable: true, get: () => parseListing(from).reuseCounts },
+    reusedShare: { enumerable: true, value: summary.reusedShare },
   })
-  summaries.set(listing, text)
+  held.set(listing, from)
   return listing
 }
 
@@ -55,8 +86,8 @@ export function lazyReportReuse(text: ListingText): ReportReuse {
  * summary and text go with it).
  */
 export function analysisOf(listing: ReportReuse | undefined, rest: Pick<ReportAnalysis, 'followUp' | 'metrics'>): ReportAnalysis {
-  const text = listing ? summaries.get(listing) : undefined
-  if (!listing || !text) {
+  const from = listing ? held.get(listing) : undefined
+  if (!listing || !from) {
     return { reuse: listing?.reuse ?? [], reuseCounts: listing?.reuseCounts ?? [], reusedShare: listing?.reusedShare ?? 0, ...rest }
   }
   const analysis = Object.defineProperties({} as ReportAnalysis, {
@@ -66,22 +97,22 @@ export function analysisOf(listing: ReportReuse | undefined, rest: Pick<ReportAn
     followUp: { enumerable: true, value: rest.followUp },
     metrics: { enumerable: true, value: rest.metrics },
   })
-  summaries.set(analysis, text)
+  held.set(analysis, from)
   return analysis
 }
 
 /** How many paragraphs a report's listing lists, and the reports its links name, without reading a lazy listing. */
 export function reuseSummaryOf(found: Pick<ReportReuse, 'reuse' | 'reuseCounts'>): ReuseSummary {
-  const text = summaries.get(found)
-  return text ? { paragraphs: text.paragraphs, others: text.others } : { paragraphs: found.reuseCounts.length, others: [...new Set(found.reuse.map((link) => link.other.id))] }
+  const summary = held.get(found)?.summary
+  return summary ? { paragraphs: summary.paragraphs, others: summary.others } : { paragraphs: found.reuseCounts.length, others: [...new Set(found.reuse.map((link) => link.other.id))] }
 }
 
 /**
- * A report's analysis as text, for digests: `JSON.stringify` of its listing, then of the rest. The same text for a
- * lazy analysis (its listing's text, not parsed) as for the parsed one.
+ * A report's analysis as text, for digests: its listing's digest, then `JSON.stringify` of the rest. The same text for
+ * a lazy analysis (its summary's digest, the text not read) as for the parsed one.
  */
 export function analysisText(found: ReportAnalysis): string {
   const { followUp, metrics } = found
-  const listing = summaries.get(found)?.json ?? JSON.stringify({ reuse: found.reuse, reuseCounts: found.reuseCounts, reusedShare: found.reusedShare })
+  const listing = held.get(found)?.summary.digest ?? digestListing(JSON.stringify({ reuse: found.reuse, reuseCounts: found.reuseCounts, reusedShare: found.reusedShare }))
   return `${listing}\n${JSON.stringify({ followUp, metrics })}`
 }

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
-import { createReuseMemo, findReuse, lazyReportReuse, listingTextOf, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import { closeListingsFile, openListingsFile, readListing, writeListings, type StoredListing } from './listings-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
@@ -32,14 +33,14 @@ export interface ReuseBeside {
 type ToWorker = { reports: ReuseReport[]; agencies: string[] } | { keys: string[] | null } | { next: true }
 
 /**
- * Messages from the worker: the listings in pieces (each report's as JSON text and its summary), then the rest of the
- * findings, then that the memo is written.
+ * Messages from the worker: the listings in pieces (where each report's text is in the listings file, and its
+ * summary), then the rest of the findings, then that the memo is written.
  */
-type FromWorker = { listings: [string, ListingText][] } | { found: { repeated: ReuseFindings['repeated'] } } | { kept: true }
+type FromWorker = { listings: [string, StoredListing][] } | { found: { repeated: ReuseFindings['repeated'] } } | { kept: true }
 
 /**
- * Listings per message. At 100,000 reports the listings are ~740 million characters: as one message, its text, its
- * copy in transit and the copy received were all alive at once (+5.4 GB, the build's peak); in pieces, one piece is.
+ * Listings per message, each piece written to the listings file before it is posted: the build thread takes in one
+ * piece while the worker writes the next.
  */
 export const listingsPerMessage = 2_000
 
@@ -47,31 +48,39 @@ export const listingsPerMessage = 2_000
  * Start `findReuse`'s worker thread now, so that it loads its code and reads its memo (src/build/reuse-memo-file.ts)
  * while this thread loads the reports; `find` then hands it the reports. Text reuse is the analysis's largest part,
  * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`).
- * Each listing comes back as JSON text with what every page needs of it (`ListingText`; a kept listing's is the
- * text the memo was read from), `listingsPerMessage` at a time, each piece sent once the one before is taken in, and
- * stays text here (`lazyReportReuse`): read only for the pages a build renders.
- * Same result as `findReuse` (a pure function of the reports and their agencies); should the worker fail, it is
- * computed here instead.
+ * Each listing's JSON text goes to a file this thread made (`openListingsFile`), and only what every page needs of it
+ * (`StoredListing`) comes back, `listingsPerMessage` at a time, each piece sent once the one before is taken in: a
+ * listing is read from the file only for the pages a build renders (`storedReportReuse`). At 100,000 reports the
+ * texts are ~740 million characters, which this thread held through the render (~1.5 GB) and took in while the
+ * worker still held them (the build's peak).
+ * Same result as `findReuse` (a pure function of the reports and their agencies); should the worker fail, or no file
+ * be made, it is computed here instead.
  * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, agencyOfId, sectionsKeyOf)
  */
 export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPerMessage): ReuseBeside {
-  const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, memo, perMessage } })
+  const file = openListingsFile()
+  if (file === null) return findReuseHere()
+  const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, memo, perMessage, fd: file.fd } })
   // A build that stops before it asks (a load that failed) is not held open by the worker.
   worker.unref()
   let onFound = (_found: ReuseFindings | null): void => {}
   const found = new Promise<ReuseFindings | null>((resolve) => (onFound = resolve))
   let onFinished = (): void => {}
   const finished = new Promise<void>((resolve) => (onFinished = resolve))
+  let answered = false
   const end = (): void => {
+    // The file is closed once no listing that reads it is left; a worker that failed before answering leaves none.
+    if (!answered) closeListingsFile(file)
     onFound(null)
     onFinished()
   }
   const byReport = new Map<string, ReportReuse>()
   worker.on('message', (message: FromWorker) => {
     if ('listings' in message) {
-      for (const [id, text] of message.listings) byReport.set(id, lazyReportReuse(text))
+      for (const [id, { at, bytes, ...summary }] of message.listings) byReport.set(id, storedReportReuse(summary, () => readListing(file, { at, bytes })))
       worker.postMessage({ next: true } satisfies ToWorker)
     } else if ('found' in message) {
+      answered = true
       onFound({ byReport, repeated: message.found.repeated })
     } else {
       end()
@@ -91,6 +100,11 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
     finished,
     close: () => void worker.terminate(),
   }
+}
+
+/** `startReuseBeside` without the worker: `findReuse` in this thread, when asked, without a memo. */
+function findReuseHere(): ReuseBeside {
+  return { find: async (reports, agencyOf) => findReuse(reports, { agencyOf }), finished: Promise.resolve(), close: () => {} }
 }
 
 /**
@@ -122,7 +136,7 @@ export async function findReuseBeside(reports: readonly Report[], agencyOf: (rep
 // reuse, answers, and keeps its memo.
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
   const port = parentPort
-  const { memo, perMessage } = workerData as { memo?: ReuseMemoPlace; perMessage: number }
+  const { memo, perMessage, fd } = workerData as { memo?: ReuseMemoPlace; perMessage: number; fd: number }
   // Read while the build loads its reports; a memo that cannot be read is an empty one.
   const earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version) : null
   // The reports, then their keys: the first is taken in while the build makes the second.
@@ -135,7 +149,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
     const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
     const kept = earlier && keys ? { keyOf: (report: ReuseReport) => keyById.get(report.id) ?? '', earlier: await earlier, now: createReuseMemo() } : undefined
     const findings = findReuse(reports, { agencyOf, ...(kept ? { kept } : {}) })
-    await postListings(port, findings.byReport, perMessage)
+    await postListings(port, fd, findings.byReport, perMessage)
     port.postMessage({ found: { repeated: findings.repeated } } satisfies FromWorker)
     if (memo && kept) await writeReuseMemo(memo.file, memo.version, kept.now)
     port.postMessage({ kept: true } satisfies FromWorker)
@@ -143,20 +157,18 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
 }
 
 /**
- * Post the listings (already text: `findReuse` keeps them so), `perMessage` at a time, each piece once the build
- * thread has taken in the one before.
+ * Write the listings' texts (already text: `findReuse` keeps them so) to the listings file and post where each is,
+ * `perMessage` at a time, each piece once the build thread has taken in the one before.
  */
-async function postListings(port: MessagePort, byReport: ReadonlyMap<string, ReportReuse>, perMessage: number): Promise<void> {
-  let piece: [string, ListingText][] = []
-  const send = async (): Promise<void> => {
+async function postListings(port: MessagePort, fd: number, byReport: ReadonlyMap<string, ReportReuse>, perMessage: number): Promise<void> {
+  const entries = [...byReport]
+  let end = 0
+  for (let at = 0; at < entries.length; at += perMessage) {
+    const stored = writeListings(fd, end, entries.slice(at, at + perMessage).map(([id, listing]) => [id, listingTextOf(listing)] as const))
+    const last = stored[stored.length - 1]?.[1]
+    end = last ? last.at + last.bytes : end
     const taken = new Promise((resolve) => port.once('message', resolve))
-    port.postMessage({ listings: piece } satisfies FromWorker)
-    piece = []
+    port.postMessage({ listings: stored } satisfies FromWorker)
     await taken
   }
-  for (const [id, listing] of byReport) {
-    piece.push([id, listingTextOf(listing)])
-    if (piece.length === perMessage) await send()
-  }
-  if (piece.length > 0) await send()
 }

@@ -2,7 +2,7 @@ import { inPieces, readColumnFile, writeColumnFile } from './column-file.ts'
 import { createReuseMemo, lazyReportReuse, listingTextOf, type KeptListing, type ListingText, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
 
 /** Bumped when the columns change: with the analysis version, what a file must match to be read. */
-const format = 3
+const format = 4
 
 /** A report's per-unit arrays; in the file each is one column, every report's slice after the other. */
 const unitColumns = ['para', 'start', 'end', 'hashA', 'hashB', 'bandKeys'] as const
@@ -22,6 +22,7 @@ interface MemoColumns {
   shares: Float64Array
   paragraphs: Int32Array
   others: string[]
+  digests: string[]
   reads: string[]
 }
 
@@ -63,6 +64,7 @@ export async function readReuseMemo(file: string, version: string): Promise<Reus
       reusedShare: columns.shares[index] ?? 0,
       paragraphs: columns.paragraphs[index] ?? 0,
       others: others === '' ? [] : others.split('\n'),
+      digest: columns.digests[index] ?? '',
     }
     const entry: KeptListing = { listing: lazyReportReuse(text), reads: columns.reads[index] ?? '' }
     memo.listings.set(key, entry)
@@ -95,6 +97,7 @@ function* memoColumns(version: string, memo: ReuseMemo): Generator<readonly [str
   yield ['shares', Float64Array.from(texts, (text) => text.reusedShare)]
   yield ['paragraphs', Int32Array.from(texts, (text) => text.paragraphs)]
   yield* inPieces('others', texts, (text) => text.others.join('\n'))
+  yield* inPieces('digests', texts, (text) => text.digest)
   yield* inPieces('reads', [...memo.listings.values()], (entry) => entry.reads)
 }
 
