@@ -1,3 +1,4 @@
+import { renameSync, writeFileSync } from 'node:fs'
 import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -26,8 +27,22 @@ export async function writeAtomicallyWith(file: string, write: (handle: FileHand
   await rename(temporary, file)
 }
 
+/**
+ * `writeAtomically` at once, into a folder that is there: for many small files whose data should be let go now, not
+ * when the event loop gets round to each between long synchronous steps.
+ */
+export function writeAtomicallySync(file: string, data: Uint8Array): void {
+  const temporary = temporaryName(file)
+  writeFileSync(temporary, data)
+  renameSync(temporary, file)
+}
+
 /** The temporary file a write goes to before its rename, its folder made. */
 async function temporaryBeside(file: string): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true })
+  return temporaryName(file)
+}
+
+function temporaryName(file: string): string {
   return `${file}.${process.pid}.tmp`
 }

@@ -63,7 +63,7 @@ describe('the follow-up memo file', () => {
     expect((await readFollowMemo(path.join(work, 'missing.bin'), 'v1')).earlier.counts).toBeNull()
   })
 
-  it('writes a file per report a few at a time: 2,000 under an open-file limit of 128', async () => {
+  it('writes a file per report within the open-file limit: 2,000 under a limit of 128', async () => {
     // 2,000 contribution files with 128 descriptors: all at once this failed with EMFILE (as 100,000 did at 20,000).
     expect(filesAtOnce).toBeLessThan(100)
     const dir = await mkdtemp(path.join(tmpdir(), 'follow-memo-many-'))
