@@ -23,16 +23,18 @@ export interface ListingsFile {
  * `closeListingsFile`. Null when no temporary file can be made.
  */
 export function openListingsFile(): ListingsFile | null {
+  let folder: string
   let fd: number
   try {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'fazhi-listings-'))
-    try {
-      fd = openSync(path.join(folder, 'listings'), 'w+')
-    } finally {
-      rmSync(folder, { recursive: true, force: true })
-    }
+    folder = mkdtempSync(path.join(os.tmpdir(), 'fazhi-listings-'))
+    fd = openSync(path.join(folder, 'listings'), 'w+')
   } catch {
     return null
+  }
+  try {
+    rmSync(folder, { recursive: true, force: true })
+  } catch {
+    // A system that cannot remove an open file (Windows) keeps it in its temporary folder.
   }
   const file = { fd }
   closer.register(file, fd, file)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findReuse } from '../../src/analysis/index.ts'
+import { openListingsFile } from '../../src/build/listings-file.ts'
 import { findReuseBeside, startReuseBeside } from '../../src/build/reuse-beside.ts'
 import { readReuseMemo } from '../../src/build/reuse-memo-file.ts'
 import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
@@ -27,6 +28,19 @@ describe('findReuseBeside', () => {
     expect(links.find((link) => link.other.id === '2022-b')?.sameAgency).toBe(true)
     expect(links.find((link) => link.other.id === '2022-a')?.sameAgency).toBe(false)
   }, 60_000)
+
+  it('finds the same in this thread when no temporary file for the listings can be made', async () => {
+    const before = process.env.TMPDIR
+    // `os.tmpdir()` reads TMPDIR when asked: a folder that is not there (each test file runs in a process of its own).
+    process.env.TMPDIR = path.join(tmpdir(), 'no-such-folder', 'below')
+    try {
+      expect(openListingsFile()).toBeNull()
+      expect(await findReuseBeside(reports, agencyOf)).toEqual(findReuse(reports, { agencyOf }))
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = before
+    }
+  })
 
   it('with a memo file, writes it and finds the same from it, before and after a report changed', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'reuse-beside-'))
