@@ -3,7 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexBundles, indexRecordOf, planBundles, plannedPageOf, type BundlePlan, type IndexOptions, type IndexSummary, type PlannedPage } from '../search/index.ts'
-import { assignPermalinks, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestReportContents, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
+import { assignPermalinks, bodyKey, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestReportContents, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import type { CorpusAnalysis } from '../analysis/index.ts'
@@ -72,13 +72,13 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const registry = await readPermalinkRegistry(reportsDir)
   const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
   // An original that changed after publication is published once, as its latest version, with the others attached.
-  const distinct = dropDuplicateReports(keepLatestVersions(loaded.reports), (file) => registered.has(file))
+  const distinct = dropDuplicateReports(keepLatestVersions(loaded.reports), (file) => registered.has(file), (report) => loaded.digests?.get(report.sections)?.body ?? bodyKey(report.sections))
   const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
   // Each report's sections digested once, when first asked: the analysis's kept parts are keyed by it, and page
   // digests use it. The analysis asks right after posting the reports to its worker, which takes them in meanwhile.
-  const sectionsKeyOf = memoSectionsKey()
+  const sectionsKeyOf = memoSectionsKey(loaded.digests)
   // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
   const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf) ?? null
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.

@@ -3,12 +3,15 @@ import { listReportFolder } from '../ingest/index.ts'
 import { createMessage } from '../messages.ts'
 import type { Message, Report } from '../types.ts'
 import { parseWithWorkers, type ParallelParseOptions } from './parse-workers.ts'
+import type { KnownDigests } from './sections-key.ts'
 
 /** What `loadReports` found: the published reports, the files that failed, and every other message. */
 export interface LoadedReports {
   reports: Report[]
   failures: Message[]
   messages: Message[]
+  /** Each report's digests made when it was parsed (`digestSections`), where known. */
+  digests?: KnownDigests
 }
 
 /** How to parse: worker threads, cache folder (`.cache/parsed` by default), progress callback; see `parseWithWorkers`. */
@@ -32,10 +35,13 @@ export async function loadReports(root: string, options: LoadOptions = {}): Prom
     return { reports, failures, messages }
   }
   const parsed = await parseWithWorkers(files, { ...options, root })
+  const digests: KnownDigests = new WeakMap()
   for (const [index, file] of files.entries()) {
     const all = parsed.results[index]?.messages ?? []
     const report = parsed.results[index]?.value ?? null
+    const digested = parsed.results[index]?.digests
     if (report) {
+      if (digested) digests.set(report.sections, digested)
       reports.push(report)
       messages.push(...all)
       continue
@@ -44,5 +50,5 @@ export async function loadReports(root: string, options: LoadOptions = {}): Prom
     failures.push(...(errors.length > 0 ? errors : [createMessage('no-report', { file: path.relative(root, file).split(path.sep).join('/'), severity: 'error' })]))
     messages.push(...all.filter((message) => message.severity !== 'error'))
   }
-  return { reports, failures, messages }
+  return { reports, failures, messages, digests }
 }

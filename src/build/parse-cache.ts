@@ -4,8 +4,12 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sidecarPathsOf } from '../ingest/index.ts'
+import type { SectionsDigests } from './sections-key.ts'
 import { writeAtomically } from './write-atomically.ts'
 import type { Report, Result } from '../types.ts'
+
+/** A file's parse as the cache keeps it: the result, with its report's digests (absent in entries from before them). */
+export type CachedParse = Result<Report> & { digests?: SectionsDigests }
 
 /** Parsed reports on disk, keyed by what the parse depends on. */
 export interface ParseCache {
@@ -16,9 +20,9 @@ export interface ParseCache {
   /** Key of one report file: its path, its bytes, its sidecar's bytes and the parser version. */
   keyOf: (file: string, root: string) => Promise<string>
   /** The stored result for a key, or null when absent or unreadable. */
-  get: (key: string) => Promise<Result<Report> | null>
+  get: (key: string) => Promise<CachedParse | null>
   /** Store a result under a key (atomically, so a killed build leaves no half entry). */
-  set: (key: string, result: Result<Report>) => Promise<void>
+  set: (key: string, result: CachedParse) => Promise<void>
   /** Files whose bytes `keyOf` read and hashed so far; the others' keys were known by their stat (`stat-keys.json`). */
   hashed: () => number
   /** Keep the keys `keyOf` gave, by each file's stat, for the next build (`stat-keys.json`): the files seen, no others. */
@@ -79,7 +83,7 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
       try {
         // Read at once, not through the thread pool: a rebuild reads every entry, and each small read costs far more
         // CPU as an open–stat–read–close round of promises (2,000 entries: 1.8 s of CPU) than as one call.
-        return JSON.parse(readFileSync(entryPath(dir, key), 'utf8')) as Result<Report>
+        return JSON.parse(readFileSync(entryPath(dir, key), 'utf8')) as CachedParse
       } catch {
         return null
       }
@@ -94,12 +98,13 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
   }
 }
 
-/** Hash every source file the parse depends on (`src/ingest`, `src/parse`, `src/types.ts`, `src/messages.ts`, `src/vocabulary.ts`, `src/system-error.ts`), in a stable order. */
+/** Hash every source file the cached results depend on (`src/ingest`, `src/parse`, `src/types.ts`, `src/messages.ts`, `src/vocabulary.ts`, `src/system-error.ts`, and what makes the digests), in a stable order. */
 export async function hashParserSources(root: string = srcDir): Promise<string> {
   const hash = createHash('sha256')
   // messages.ts words every parser message, so new wording must not come back from the cache in the old one;
-  // vocabulary.ts says which words name a level in a sidecar; system-error.ts words a file that cannot be read.
-  const files: string[] = ['types.ts', 'messages.ts', 'vocabulary.ts', 'system-error.ts']
+  // vocabulary.ts says which words name a level in a sidecar; system-error.ts words a file that cannot be read; the
+  // digests kept with each report are made by build/sections-key.ts and site/drop-duplicate-reports.ts.
+  const files: string[] = ['types.ts', 'messages.ts', 'vocabulary.ts', 'system-error.ts', 'build/sections-key.ts', 'site/drop-duplicate-reports.ts']
   for (const folder of ['ingest', 'parse']) {
     const entries = await readdir(path.join(root, folder), { recursive: true }).catch(() => [] as string[])
     files.push(...entries.filter((entry) => /\.(ts|js|mjs|json)$/.test(entry)).map((entry) => path.join(folder, entry)))

@@ -6,7 +6,8 @@ import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import { createMessage, describeWithRule } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import { mapLimit } from './map-limit.ts'
-import { openParseCache } from './parse-cache.ts'
+import { openParseCache, type CachedParse } from './parse-cache.ts'
+import { digestSections } from './sections-key.ts'
 
 /** Options for `parseWithWorkers`. */
 export interface ParallelParseOptions {
@@ -25,7 +26,7 @@ export interface ParallelParseOptions {
 /** Each file's result in input order, and how many were parsed rather than read from the cache. */
 export interface ParallelParse {
   /** One result per input file, in the same order. */
-  results: Result<Report>[]
+  results: CachedParse[]
   /** Files parsed in this run (cache misses). */
   parsed: number
   /** Files served from the cache. */
@@ -50,7 +51,7 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
   const dir = options.cacheDir ?? '.cache/parsed'
   const cache =
     options.cacheDir === null ? null : await openParseCache(options.parserVersion ? { dir, version: options.parserVersion } : { dir })
-  const results: (Result<Report> | undefined)[] = new Array(files.length)
+  const results: (CachedParse | undefined)[] = new Array(files.length)
   const keys: (string | null)[] = new Array(files.length).fill(null)
   const misses: number[] = []
   let done = 0
@@ -71,7 +72,7 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
   await cache?.saveKeys()
   const wanted = options.workers ?? availableParallelism()
   const workers = Math.max(0, Math.min(wanted, Math.floor(misses.length / filesPerWorker)))
-  const store = async (index: number, result: Result<Report>): Promise<void> => {
+  const store = async (index: number, result: CachedParse): Promise<void> => {
     results[index] = result
     const key = keys[index]
     // A crash is our bug, not the file's: never keep it.
@@ -86,13 +87,17 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
   return { results: results.map((result, index) => result ?? crashed(files[index] ?? '', 'no result')), parsed: misses.length, cached: files.length - misses.length, workers }
 }
 
-/** Read and parse one file in this thread; a throw from a stage becomes an `internal-error` message naming the file. */
-export async function parseFile(file: string, root: string): Promise<Result<Report>> {
+/**
+ * Read and parse one file in this thread, with its report's digests (`digestSections`: made here, in parallel, and
+ * kept in the cache); a throw from a stage becomes an `internal-error` message naming the file.
+ */
+export async function parseFile(file: string, root: string): Promise<CachedParse> {
   try {
     const raw = await readReport(file, { root })
     if (!raw.value) return { value: null, messages: raw.messages }
     const parsed = parseReport(raw.value)
-    return { value: parsed.value, messages: [...raw.messages, ...parsed.messages] }
+    const result = { value: parsed.value, messages: [...raw.messages, ...parsed.messages] }
+    return parsed.value ? { ...result, digests: digestSections(parsed.value) } : result
   } catch (error) {
     return crashed(file, String(error))
   }
@@ -109,7 +114,7 @@ async function runPool(
   misses: readonly number[],
   root: string,
   count: number,
-  store: (index: number, result: Result<Report>) => Promise<void>,
+  store: (index: number, result: CachedParse) => Promise<void>,
 ): Promise<void> {
   const queue = [...misses]
   const shim = tsxWorkerShim(import.meta.url)
@@ -126,7 +131,7 @@ async function runPool(
         }
         worker.postMessage(pending.map((index) => files[index] ?? ''))
       }
-      worker.on('message', (batch: Result<Report>[] | 'ready') => {
+      worker.on('message', (batch: CachedParse[] | 'ready') => {
         if (batch === 'ready') {
           ready = true
           next()

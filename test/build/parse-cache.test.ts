@@ -112,6 +112,15 @@ describe('hashParserSources', () => {
     expect(second).not.toBe(first)
     // A new wording in the message catalogue is a new parser version too.
     await writeFile(path.join(src, 'messages.ts'), 'export const catalogue = {}\n')
-    expect(await hashParserSources(src)).not.toBe(second)
+    const third = await hashParserSources(src)
+    expect(third).not.toBe(second)
+    // So is a new way to make the digests kept with each report.
+    await mkdir(path.join(src, 'site'), { recursive: true })
+    await writeFile(path.join(src, 'site/drop-duplicate-reports.ts'), 'export const bodyKey = 1\n')
+    const fourth = await hashParserSources(src)
+    expect(fourth).not.toBe(third)
+    await mkdir(path.join(src, 'build'), { recursive: true })
+    await writeFile(path.join(src, 'build/sections-key.ts'), 'export const sectionsKey = 1\n')
+    expect(await hashParserSources(src)).not.toBe(fourth)
   })
 })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { listReportFiles } from '../../src/ingest/list-report-files.ts'
 import { parseFile, parseWithWorkers } from '../../src/build/parse-workers.ts'
+import { digestSections } from '../../src/build/sections-key.ts'
 
 const realReports = path.resolve(import.meta.dirname, '../../reports')
 let dir: string
@@ -50,6 +51,10 @@ describe('parseWithWorkers', () => {
     const second = await parseWithWorkers(files, options)
     expect([second.parsed, second.cached, second.workers]).toEqual([0, files.length, 0])
     expect(second.results).toEqual(first.results)
+    // Each report's digests come with it, made once when it was parsed and read back from the cache.
+    const published = second.results.filter((result) => result.value !== null)
+    expect(published.length).toBeGreaterThan(0)
+    for (const result of published) expect(result.digests).toEqual(result.value && digestSections(result.value))
 
     const changed = files[3] ?? ''
     const text = await readFile(changed, 'utf8')
