@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { deserialize, serialize } from 'node:v8'
 import { sidecarPathsOf } from '../ingest/index.ts'
 import type { SectionsDigests } from './sections-key.ts'
 import { writeAtomically } from './write-atomically.ts'
@@ -41,6 +42,9 @@ export interface ParseCacheOptions {
    */
   settledMs?: number
 }
+
+/** The entries' format (2: V8's serialisation; 1 was JSON), part of the version. */
+const entryFormat = 2
 
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -82,8 +86,10 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
     get: async (key) => {
       try {
         // Read at once, not through the thread pool: a rebuild reads every entry, and each small read costs far more
-        // CPU as an open–stat–read–close round of promises (2,000 entries: 1.8 s of CPU) than as one call.
-        return JSON.parse(readFileSync(entryPath(dir, key), 'utf8')) as CachedParse
+        // CPU as an open–stat–read–close round of promises (2,000 entries: 1.8 s of CPU) than as one call. Kept as
+        // V8's serialisation, not JSON: 10,000 entries read in ~0.7 s instead of 1.0–1.7 s (the UTF-8 decoding of
+        // the JSON text alone took ~1.2 s).
+        return deserialize(readFileSync(entryPath(dir, key))) as CachedParse
       } catch {
         return null
       }
@@ -92,7 +98,7 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
       const target = entryPath(dir, key)
       await mkdir(path.dirname(target), { recursive: true })
       const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-      await writeFile(temporary, JSON.stringify(result))
+      await writeFile(temporary, serialize(result))
       await rename(temporary, target)
     },
   }
@@ -109,6 +115,8 @@ export async function hashParserSources(root: string = srcDir): Promise<string> 
     const entries = await readdir(path.join(root, folder), { recursive: true }).catch(() => [] as string[])
     files.push(...entries.filter((entry) => /\.(ts|js|mjs|json)$/.test(entry)).map((entry) => path.join(folder, entry)))
   }
+  // The entries' format: entries of another are of another version.
+  hash.update(`entry-format ${entryFormat}\0`)
   for (const file of files.map((file) => file.split(path.sep).join('/')).sort()) {
     const bytes = await readFile(path.join(root, file)).catch(() => null)
     if (!bytes) continue
@@ -166,7 +174,7 @@ async function readStatKeys(file: string): Promise<Map<string, [string, string]>
 }
 
 function entryPath(dir: string, key: string): string {
-  return path.join(dir, key.slice(0, 2), `${key}.json`)
+  return path.join(dir, key.slice(0, 2), `${key}.bin`)
 }
 
 async function removeOtherVersions(root: string, version: string): Promise<void> {
