@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { bodyKey } from '../site/index.ts'
+// Straight from its module: the site's index would load Eleventy into every parse worker.
+import { bodyKey } from '../site/drop-duplicate-reports.ts'
 import type { Report, Section } from '../types.ts'
 
 /**
