@@ -3,14 +3,14 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexBundles, indexRecordOf, planBundles, plannedPageOf, type BundlePlan, type IndexOptions, type IndexSummary, type PlannedPage } from '../search/index.ts'
-import { assignPermalinks, bodyKey, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestReportContents, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
+import { assignPermalinks, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestReportContents, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import type { CorpusAnalysis } from '../analysis/index.ts'
 import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
 import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
-import { memoSectionsKey } from './sections-key.ts'
+import { knownBodyKey, memoSectionsKey } from './sections-key.ts'
 import { loadReports } from './load-reports.ts'
 import { createProgress } from './progress.ts'
 import { collectGarbage, collectGarbageAfterGrowth } from './collect-garbage.ts'
@@ -72,7 +72,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const registry = await readPermalinkRegistry(reportsDir)
   const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
   // An original that changed after publication is published once, as its latest version, with the others attached.
-  const distinct = dropDuplicateReports(keepLatestVersions(loaded.reports), (file) => registered.has(file), (report) => loaded.digests?.get(report.sections)?.body ?? bodyKey(report.sections))
+  const distinct = dropDuplicateReports(keepLatestVersions(loaded.reports), (file) => registered.has(file), knownBodyKey(loaded.digests))
   const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
   const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
   const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]

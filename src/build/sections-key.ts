@@ -28,6 +28,11 @@ export function sectionsKey(report: Report): string {
   return createHash('sha256').update(JSON.stringify(report.sections)).digest('hex').slice(0, 32)
 }
 
+/** `bodyKey` of a report's sections, taken from `known` when it has them. */
+export function knownBodyKey(known?: KnownDigests): (report: Report) => string {
+  return (report) => known?.get(report.sections)?.body ?? bodyKey(report.sections)
+}
+
 /**
  * `sectionsKey`, each report's made once, when first asked (by id), or taken from `known`: the analysis and the page
  * digests share it.
