@@ -370,15 +370,22 @@ function unitsAlign(corpus: Corpus, spread: Uint8Array, a: number, b: number): b
   if (corpus.paraReport[paraA] === corpus.paraReport[paraB] && spread[a] !== 1 && spread[b] !== 1) return false
   const kept = corpus.kept
   if (!kept) return textsAlign(unitText(corpus, a), unitText(corpus, b))
-  const key = `${textKey(corpus, a)}|${textKey(corpus, b)}`
+  const key = alignmentKey(corpus, a, b)
   const aligned = kept.earlier.aligned.get(key) ?? kept.now.aligned.get(key) ?? textsAlign(unitText(corpus, a), unitText(corpus, b))
   kept.now.aligned.set(key, aligned)
   return aligned
 }
 
-/** A unit's text as the alignment memo knows it: its hashes and length. */
-function textKey(corpus: Corpus, unit: number): string {
-  return `${corpus.unitHashA[unit] ?? 0}.${corpus.unitHashB[unit] ?? 0}.${(corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)}`
+/**
+ * Two units' texts as the alignment memo knows them, each by its two hashes and its length, as 16-bit halves in one
+ * string of 12 characters: made at once, not joined from pieces (a template's joins stay a tree of pieces in the
+ * memo, ~250 bytes a key where this is 40).
+ */
+function alignmentKey(corpus: Corpus, a: number, b: number): string {
+  const [hashA, hashB, lengthA] = [corpus.unitHashA[a] ?? 0, corpus.unitHashB[a] ?? 0, (corpus.unitEnd[a] ?? 0) - (corpus.unitStart[a] ?? 0)]
+  const [hashC, hashD, lengthB] = [corpus.unitHashA[b] ?? 0, corpus.unitHashB[b] ?? 0, (corpus.unitEnd[b] ?? 0) - (corpus.unitStart[b] ?? 0)]
+  return String.fromCharCode(hashA >>> 16, hashA & 0xffff, hashB >>> 16, hashB & 0xffff, lengthA >>> 16, lengthA & 0xffff,
+    hashC >>> 16, hashC & 0xffff, hashD >>> 16, hashD & 0xffff, lengthB >>> 16, lengthB & 0xffff)
 }
 
 /** True when two unit texts share an aligned run of ≥ 20 characters covering ≥ 80% of the shorter. */

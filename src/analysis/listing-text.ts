@@ -49,6 +49,14 @@ export function listingTextOf(listing: ReportReuse): ListingText {
   return { json, reusedShare: listing.reusedShare, ...reuseSummaryOf(listing), digest: digestListing(json) }
 }
 
+/** A listing's summary: a lazy listing's own, its text not read (the memo writes the texts a piece at a time). */
+export function listingSummaryOf(listing: ReportReuse): ListingSummary {
+  const found = held.get(listing)
+  if (found) return found.summary
+  const { json: _json, ...summary } = listingTextOf(listing)
+  return summary
+}
+
 /** The last listing parsed, and what it gave: a page that reads `reuseCounts` then `reuse` parses once. */
 let lastParsed: { from: Held; listing: ReportReuse } | null = null
 

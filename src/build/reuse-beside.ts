@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
-import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
-import { closeListingsFile, openListingsFile, readListing, writeListings, type StoredListing } from './listings-file.ts'
+import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import { closeListingsFile, openListingsFile, readListing, writeListings, type ListingsFile, type StoredListing } from './listings-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
@@ -38,10 +38,7 @@ type ToWorker = { reports: ReuseReport[]; agencies: string[] } | { keys: string[
  */
 type FromWorker = { listings: [string, StoredListing][] } | { found: { repeated: ReuseFindings['repeated'] } } | { kept: true }
 
-/**
- * Listings per message, each piece written to the listings file before it is posted: the build thread takes in one
- * piece while the worker writes the next.
- */
+/** Listings' places per message, each posted once the build thread has taken in the one before (between its own work). */
 export const listingsPerMessage = 2_000
 
 /**
@@ -49,10 +46,10 @@ export const listingsPerMessage = 2_000
  * while this thread loads the reports; `find` then hands it the reports. Text reuse is the analysis's largest part,
  * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`).
  * Each listing's JSON text goes to a file this thread made (`openListingsFile`), and only what every page needs of it
- * (`StoredListing`) comes back, `listingsPerMessage` at a time, each piece sent once the one before is taken in: a
- * listing is read from the file only for the pages a build renders (`storedReportReuse`). At 100,000 reports the
+ * (`StoredListing`) comes back, `listingsPerMessage` at a time: a listing is read from the file only for the pages a
+ * build renders (`storedReportReuse`), and by the worker for its memo, a piece at a time. At 100,000 reports the
  * texts are ~740 million characters, which this thread held through the render (~1.5 GB) and took in while the
- * worker still held them (the build's peak).
+ * worker still held them (the build's peak). Once they are written the worker holds neither them nor the reports.
  * Same result as `findReuse` (a pure function of the reports and their agencies); should the worker fail, or no file
  * be made, it is computed here instead.
  * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, agencyOfId, sectionsKeyOf)
@@ -139,36 +136,65 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   const { memo, perMessage, fd } = workerData as { memo?: ReuseMemoPlace; perMessage: number; fd: number }
   // Read while the build loads its reports; a memo that cannot be read is an empty one.
   const earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version) : null
-  // The reports, then their keys: the first is taken in while the build makes the second.
+  // The reports, then their keys: the first is taken in while the build makes the second. Nothing holds the
+  // reports once the reuse is found (`findAndStore`), not even this function's frame.
   port.once('message', (first: Extract<ToWorker, { reports: unknown }>) => {
-    port.once('message', (second: Extract<ToWorker, { keys: unknown }>) => void find(first, second.keys ?? undefined))
+    let reports: typeof first | null = first
+    port.once('message', (second: Extract<ToWorker, { keys: unknown }>) => {
+      const taken = reports
+      reports = null
+      if (taken) void answer(findWithMemo(taken, second.keys ?? undefined))
+    })
   })
-  const find = async ({ reports, agencies }: { reports: ReuseReport[]; agencies: string[] }, keys: string[] | undefined): Promise<void> => {
-    const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
-    const agencyOf = (report: ReuseReport): string => agencyById.get(report.id) ?? ''
-    const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
-    const kept = earlier && keys ? { keyOf: (report: ReuseReport) => keyById.get(report.id) ?? '', earlier: await earlier, now: createReuseMemo() } : undefined
-    const findings = findReuse(reports, { agencyOf, ...(kept ? { kept } : {}) })
-    await postListings(port, fd, findings.byReport, perMessage)
-    port.postMessage({ found: { repeated: findings.repeated } } satisfies FromWorker)
-    if (memo && kept) await writeReuseMemo(memo.file, memo.version, kept.now)
+  const findWithMemo = async (reports: Extract<ToWorker, { reports: unknown }>, keys: string[] | undefined): Promise<Stored> =>
+    findAndStore(reports, keys, fd, earlier && keys ? { earlier: await earlier, now: createReuseMemo() } : undefined)
+  const answer = async (found: Promise<Stored>): Promise<void> => {
+    const { stored, repeated, now } = await found
+    await postListings(port, stored, perMessage)
+    port.postMessage({ found: { repeated } } satisfies FromWorker)
+    if (memo && now) await writeReuseMemo(memo.file, memo.version, now)
     port.postMessage({ kept: true } satisfies FromWorker)
   }
 }
 
+/** What the worker keeps once the reuse is found: where each listing is, the repeated passages, and its memo. */
+interface Stored {
+  stored: [string, StoredListing][]
+  repeated: ReuseFindings['repeated']
+  now?: ReuseMemo
+}
+
 /**
- * Write the listings' texts (already text: `findReuse` keeps them so) to the listings file and post where each is,
- * `perMessage` at a time, each piece once the build thread has taken in the one before.
+ * Find the reuse, write every listing's text to the listings file, and keep in `kept.now` a listing that reads its
+ * text from there. What is returned holds neither the reports nor the texts: at 100,000 reports they were ~1.5 GB
+ * each of the worker's heap while it waited for the build thread to take in its answer and wrote its memo.
  */
-async function postListings(port: MessagePort, fd: number, byReport: ReadonlyMap<string, ReportReuse>, perMessage: number): Promise<void> {
-  const entries = [...byReport]
-  let end = 0
-  for (let at = 0; at < entries.length; at += perMessage) {
-    const stored = writeListings(fd, end, entries.slice(at, at + perMessage).map(([id, listing]) => [id, listingTextOf(listing)] as const))
-    const last = stored[stored.length - 1]?.[1]
-    end = last ? last.at + last.bytes : end
+function findAndStore(message: { reports: ReuseReport[]; agencies: string[] }, keys: string[] | undefined, fd: number, kept: Omit<ReuseKept, 'keyOf'> | undefined): Stored {
+  const { reports, agencies } = message
+  const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
+  const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
+  const keyOf = (report: ReuseReport): string => keyById.get(report.id) ?? ''
+  const findings = findReuse(reports, { agencyOf: (report) => agencyById.get(report.id) ?? '', ...(kept ? { kept: { ...kept, keyOf } } : {}) })
+  const listings = [...findings.byReport]
+  const stored = writeListings(fd, 0, listings.map(([id, listing]) => [id, listingTextOf(listing)] as const))
+  if (kept) {
+    const file: ListingsFile = { fd }
+    const storedOf = new Map(listings.map(([, listing], index) => [listing, stored[index]?.[1]]))
+    for (const [key, entry] of kept.now.listings) {
+      const place = storedOf.get(entry.listing)
+      if (!place) continue
+      const { at, bytes, ...summary } = place
+      kept.now.listings.set(key, { listing: storedReportReuse(summary, () => readListing(file, { at, bytes })), reads: entry.reads })
+    }
+  }
+  return { stored, repeated: findings.repeated, ...(kept ? { now: kept.now } : {}) }
+}
+
+/** Post where each listing is, `perMessage` at a time, each piece once the build thread has taken in the one before. */
+async function postListings(port: MessagePort, stored: readonly [string, StoredListing][], perMessage: number): Promise<void> {
+  for (let at = 0; at < stored.length; at += perMessage) {
     const taken = new Promise((resolve) => port.once('message', resolve))
-    port.postMessage({ listings: stored } satisfies FromWorker)
+    port.postMessage({ listings: stored.slice(at, at + perMessage) } satisfies FromWorker)
     await taken
   }
 }

@@ -1,8 +1,8 @@
 import { inPieces, readColumnFile, writeColumnFile } from './column-file.ts'
-import { createReuseMemo, lazyReportReuse, listingTextOf, type KeptListing, type ListingText, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
+import { createReuseMemo, lazyReportReuse, listingSummaryOf, listingTextOf, type KeptListing, type ListingText, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
 
 /** Bumped when the columns change: with the analysis version, what a file must match to be read. */
-const format = 4
+const format = 5
 
 /** A report's per-unit arrays; in the file each is one column, every report's slice after the other. */
 const unitColumns = ['para', 'start', 'end', 'hashA', 'hashB', 'bandKeys'] as const
@@ -83,7 +83,9 @@ export async function writeReuseMemo(file: string, version: string, memo: ReuseM
 /** The memo's columns (`MemoColumns`), one at a time. */
 function* memoColumns(version: string, memo: ReuseMemo): Generator<readonly [string, unknown]> {
   const blocks = [...memo.units.values()]
-  const texts = [...memo.listings.values()].map((entry) => listingTextOf(entry.listing))
+  const listings = [...memo.listings.values()]
+  // The summaries only: a listing's text is read (from the listings file, in the reuse worker) when its piece is written.
+  const summaries = listings.map((entry) => listingSummaryOf(entry.listing))
   yield ['version', `${format}/${version}`]
   yield ['unitKeys', [...memo.units.keys()]]
   yield ['unitCounts', Int32Array.from(blocks, (units) => units.para.length)]
@@ -93,12 +95,12 @@ function* memoColumns(version: string, memo: ReuseMemo): Generator<readonly [str
   yield ['aligned', Uint8Array.from(memo.aligned.values(), (aligned) => (aligned ? 1 : 0))]
   yield ['listingKeys', [...memo.listings.keys()]]
   // The listings' text is most of the memo (740 million characters at 100,000 reports): written in pieces.
-  yield* inPieces('listings', texts, (text) => text.json)
-  yield ['shares', Float64Array.from(texts, (text) => text.reusedShare)]
-  yield ['paragraphs', Int32Array.from(texts, (text) => text.paragraphs)]
-  yield* inPieces('others', texts, (text) => text.others.join('\n'))
-  yield* inPieces('digests', texts, (text) => text.digest)
-  yield* inPieces('reads', [...memo.listings.values()], (entry) => entry.reads)
+  yield* inPieces('listings', listings, (entry) => listingTextOf(entry.listing).json)
+  yield ['shares', Float64Array.from(summaries, (summary) => summary.reusedShare)]
+  yield ['paragraphs', Int32Array.from(summaries, (summary) => summary.paragraphs)]
+  yield* inPieces('others', summaries, (summary) => summary.others.join('\n'))
+  yield* inPieces('digests', summaries, (summary) => summary.digest)
+  yield* inPieces('reads', listings, (entry) => entry.reads)
 }
 
 /** Typed arrays of one kind, one after the other, in one array of that kind. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyseBesideReuse, analysisText, assembleAnalysis, findReuse, lazyReportReuse, listingTextOf, reuseSummaryOf } from '../../src/analysis/index.ts'
+import { analyseBesideReuse, analysisText, assembleAnalysis, findReuse, lazyReportReuse, listingSummaryOf, listingTextOf, reuseSummaryOf } from '../../src/analysis/index.ts'
 import { composeText, reportOf } from './analysis-helpers.ts'
 
 const copied = '我局建立了覆盖全县十二个乡镇的行政执法监督网络，聘请三十名特邀行政执法监督员，全年开展专项执法检查四十二次。'
@@ -47,6 +47,9 @@ describe('a reuse listing handed over as text', () => {
     if (!listing) throw new Error('no listing')
     const handed = lazyReportReuse({ ...listingTextOf(listing), json: 'not read' })
     expect(reuseSummaryOf(handed).others).toEqual(listingTextOf(listing).others)
+    const { json: _json, ...summary } = listingTextOf(listing)
+    expect(listingSummaryOf(handed)).toEqual(summary)
+    expect(listingSummaryOf(listing)).toEqual(summary)
     expect(() => handed.reuse).toThrow(SyntaxError)
   })
 
