@@ -85,6 +85,8 @@ export const catalogue = {
   'parse-worker-stopped': rule('doubt', '解析线程退出', (p: { code: number }) => `解析线程意外退出（退出码 ${p.code}），还有文件未解析`),
   'internal-error': rule('doubt', '内部错误', (p: { detail: string }) => `解析时发生内部错误：${p.detail}`),
   'build-failed': rule('doubt', '构建中止', (p: { detail: string }) => `构建中止：${p.detail}`),
+  'parse-cache-gone': rule('doubt', '解析缓存条目丢失', (p: { detail: string }) =>
+    `构建中读回报告正文时，解析缓存中的这一条目已无法读取（${p.detail}）；可能另一次构建清理了缓存，请重新构建`),
   'heap-limit': rule('fact', '堆内存上限过小', (p: { reports: string; needed: string; limit: string; ask: string; short: boolean }) =>
     `${p.reports} 份报告的构建预计需要约 ${p.needed} 的堆内存，超过 Node 当前的上限 ${p.limit}：以 --max-old-space-size=${p.ask} 重新启动` +
     (p.short ? '（已是本机内存的四分之三，可能仍然不够）' : '')),

@@ -11,7 +11,8 @@ import { resolveBuildOptions, type BuildOptions } from './build-options.ts'
 import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBuildState, type BuildState } from './build-state.ts'
 import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
 import { knownBodyKey, memoSectionsKey } from './sections-key.ts'
-import { loadReports } from './load-reports.ts'
+import { loadReports, type LoadedReports } from './load-reports.ts'
+import { spillSections, type StoredSections } from './spill-sections.ts'
 import { createProgress } from './progress.ts'
 import { collectGarbage, collectGarbageAfterGrowth } from './collect-garbage.ts'
 
@@ -63,19 +64,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildSummar
 
 async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analysisCache: AnalysisCache | null, started: number): Promise<BuildSummary> {
   const { reportsDir, outDir, pathPrefix, siteUrl, ...resolved } = options
-  // A bar on a terminal while parsing and indexing; scripts/build.ts prints the summary line.
-  const progress = createProgress('解析报告')
-  const loaded = await (resolved.load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
-  progress.done()
-  const loadedAt = performance.now()
-  // The same report twice (a GBK and a UTF-8 copy) is published once, before it could take a permalink of its own.
-  const registry = await readPermalinkRegistry(reportsDir)
-  const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
-  // An original that changed after publication is published once, as its latest version, with the others attached.
-  const distinct = dropDuplicateReports(keepLatestVersions(loaded.reports), (file) => registered.has(file), knownBodyKey(loaded.digests))
-  const present = new Set([...loaded.reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
-  const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: resolved.recordPermalinks })
-  const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
+  const { loaded, unique, messages, registryWritable, loadedAt } = await loadAndName(reportsDir, resolved.load, resolved.recordPermalinks)
   // Each report's sections digested once, when first asked: the analysis's kept parts are keyed by it, and page
   // digests use it. The analysis asks right after posting the reports to its worker, which takes them in meanwhile.
   const sectionsKeyOf = memoSectionsKey(loaded.digests)
@@ -121,8 +110,9 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     pathPrefix,
     analysis,
     sectionsKeyOf,
+    ...(loaded.stored ? { stored: loaded.stored } : {}),
     recordPermalinks: resolved.recordPermalinks,
-    registryWritable: registry.writable,
+    registryWritable,
     registry: unique.registry,
     removed: unique.removed,
     previous,
@@ -174,6 +164,28 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   }
 }
 
+/**
+ * Load the reports and name them: each once (its latest version, no second copy), with its permalink. A function of
+ * its own so that nothing keeps the reports as loaded: an async function holds every local to its end, and the
+ * loaded reports hold the sections that the named ones let go (`spillSections`).
+ */
+async function loadAndName(reportsDir: string, load: ((root: string) => Promise<LoadedReports>) | undefined, recordPermalinks: boolean) {
+  // A bar on a terminal while parsing and indexing; scripts/build.ts prints the summary line.
+  const progress = createProgress('解析报告')
+  const { reports, ...loaded } = await (load ?? ((root: string) => loadReports(root, { onProgress: progress.update })))(reportsDir)
+  progress.done()
+  const loadedAt = performance.now()
+  // The same report twice (a GBK and a UTF-8 copy) is published once, before it could take a permalink of its own.
+  const registry = await readPermalinkRegistry(reportsDir)
+  const registered = new Set(registry.value.reports.filter((entry) => entry.removed !== true).map((entry) => entry.file))
+  // An original that changed after publication is published once, as its latest version, with the others attached.
+  const distinct = dropDuplicateReports(keepLatestVersions(reports), (file) => registered.has(file), knownBodyKey(loaded.digests))
+  const present = new Set([...reports.map((report) => report.source.file), ...loaded.failures.map((failure) => failure.file)])
+  const unique = assignPermalinks(distinct.reports, registry.value, { present, recordAnchors: recordPermalinks })
+  const messages = [...registry.messages, ...loaded.messages, ...distinct.messages, ...unique.messages]
+  return { loaded, unique, messages, registryWritable: registry.writable, loadedAt }
+}
+
 /** Growth of the heap in use past which the render collects its garbage between Eleventy runs. */
 const renderHeapGrowth = 2 ** 30
 
@@ -204,6 +216,8 @@ interface PublishInput {
   analysis: (() => Promise<CorpusAnalysis>) | null
   /** A report's `sectionsKey`. */
   sectionsKeyOf: (report: Report) => string
+  /** Where each report's sections can be read again (`spillSections`), when loaded through the parse cache. */
+  stored?: StoredSections
   recordPermalinks: boolean
   registryWritable: boolean
   /** The permalink registry as this build leaves it. */
@@ -241,6 +255,8 @@ async function publishPages(input: PublishInput): Promise<Published> {
   const analysis = analysed?.result
   // Until the analysis was there: its part on this thread and the wait for the reuse worker, with the compose between.
   const analysisSeconds = analysed ? (analysed.at - analysisStarted) / 1000 : 0
+  // Analysed and digested: from here a report's sections are read for its page, record and data only.
+  if (input.stored) spillSections(input.reports, input.stored)
   const site = analysis ? composed.addAnalysis(analysis) : composed.site
   const written =
     input.recordPermalinks && input.registryWritable

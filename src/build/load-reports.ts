@@ -4,6 +4,7 @@ import { createMessage } from '../messages.ts'
 import type { Message, Report } from '../types.ts'
 import { parseWithWorkers, type ParallelParseOptions } from './parse-workers.ts'
 import type { KnownDigests } from './sections-key.ts'
+import type { StoredSections } from './spill-sections.ts'
 
 /** What `loadReports` found: the published reports, the files that failed, and every other message. */
 export interface LoadedReports {
@@ -12,6 +13,8 @@ export interface LoadedReports {
   messages: Message[]
   /** Each report's digests made when it was parsed (`digestSections`), where known. */
   digests?: KnownDigests
+  /** The parse cache entry each report's sections are in, where one holds them (`spillSections`). */
+  stored?: StoredSections
 }
 
 /** How to parse: worker threads, cache folder (`.cache/parsed` by default), progress callback; see `parseWithWorkers`. */
@@ -36,12 +39,15 @@ export async function loadReports(root: string, options: LoadOptions = {}): Prom
   }
   const parsed = await parseWithWorkers(files, { ...options, root })
   const digests: KnownDigests = new WeakMap()
+  const stored: StoredSections = new WeakMap()
   for (const [index, file] of files.entries()) {
     const all = parsed.results[index]?.messages ?? []
     const report = parsed.results[index]?.value ?? null
     const digested = parsed.results[index]?.digests
+    const entry = parsed.entries[index]
     if (report) {
       if (digested) digests.set(report.sections, digested)
+      if (entry) stored.set(report.sections, entry)
       reports.push(report)
       messages.push(...all)
       continue
@@ -50,5 +56,5 @@ export async function loadReports(root: string, options: LoadOptions = {}): Prom
     failures.push(...(errors.length > 0 ? errors : [createMessage('no-report', { file: path.relative(root, file).split(path.sep).join('/'), severity: 'error' })]))
     messages.push(...all.filter((message) => message.severity !== 'error'))
   }
-  return { reports, failures, messages, digests }
+  return { reports, failures, messages, digests, stored }
 }

@@ -22,6 +22,8 @@ export interface ParseCache {
   keyOf: (file: string, root: string) => Promise<string>
   /** The stored result for a key, or null when absent or unreadable. */
   get: (key: string) => Promise<CachedParse | null>
+  /** The file a key's entry is kept in (`readCachedParse` reads it). */
+  fileOf: (key: string) => string
   /** Store a result under a key (atomically, so a killed build leaves no half entry). */
   set: (key: string, result: CachedParse) => Promise<void>
   /** Files whose bytes `keyOf` read and hashed so far; the others' keys were known by their stat (`stat-keys.json`). */
@@ -85,15 +87,12 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
     saveKeys: () => writeAtomically(keysFile, JSON.stringify(Object.fromEntries(seen))),
     get: async (key) => {
       try {
-        // Read at once, not through the thread pool: a rebuild reads every entry, and each small read costs far more
-        // CPU as an open–stat–read–close round of promises (2,000 entries: 1.8 s of CPU) than as one call. Kept as
-        // V8's serialisation, not JSON: 10,000 entries read in ~0.7 s instead of 1.0–1.7 s (the UTF-8 decoding of
-        // the JSON text alone took ~1.2 s).
-        return deserialize(readFileSync(entryPath(dir, key))) as CachedParse
+        return readCachedParse(entryPath(dir, key))
       } catch {
         return null
       }
     },
+    fileOf: (key) => entryPath(dir, key),
     set: async (key, result) => {
       const target = entryPath(dir, key)
       await mkdir(path.dirname(target), { recursive: true })
@@ -102,6 +101,16 @@ export async function openParseCache(options: ParseCacheOptions): Promise<ParseC
       await rename(temporary, target)
     },
   }
+}
+
+/**
+ * Read one entry. At once, not through the thread pool: a rebuild reads every entry, and each small read costs far
+ * more CPU as an open–stat–read–close round of promises (2,000 entries: 1.8 s of CPU) than as one call. Kept as V8's
+ * serialisation, not JSON: 10,000 entries read in ~0.7 s instead of 1.0–1.7 s (the UTF-8 decoding of the JSON text
+ * alone took ~1.2 s). Throws when the file is missing or unreadable.
+ */
+export function readCachedParse(file: string): CachedParse {
+  return deserialize(readFileSync(file)) as CachedParse
 }
 
 /** Hash every source file the cached results depend on (`src/ingest`, `src/parse`, `src/types.ts`, `src/messages.ts`, `src/vocabulary.ts`, `src/system-error.ts`, and what makes the digests), in a stable order. */

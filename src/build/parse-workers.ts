@@ -27,6 +27,8 @@ export interface ParallelParseOptions {
 export interface ParallelParse {
   /** One result per input file, in the same order. */
   results: CachedParse[]
+  /** Per input file, the parse cache entry that holds its result as it is here, or null (no cache, not kept). */
+  entries: (string | null)[]
   /** Files parsed in this run (cache misses). */
   parsed: number
   /** Files served from the cache. */
@@ -53,6 +55,7 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
     options.cacheDir === null ? null : await openParseCache(options.parserVersion ? { dir, version: options.parserVersion } : { dir })
   const results: (CachedParse | undefined)[] = new Array(files.length)
   const keys: (string | null)[] = new Array(files.length).fill(null)
+  const entries: (string | null)[] = new Array(files.length).fill(null)
   const misses: number[] = []
   let done = 0
   const progress = (): void => options.onProgress?.(++done, files.length)
@@ -65,8 +68,10 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
   })
   for (const [index, { key, hit }] of found.entries()) {
     keys[index] = key
-    if (hit) results[index] = hit
-    else misses.push(index)
+    if (hit && key && cache) {
+      results[index] = hit
+      entries[index] = cache.fileOf(key)
+    } else misses.push(index)
   }
   // Every file's key is known now: the next build takes those of unchanged files from their stat.
   await cache?.saveKeys()
@@ -76,7 +81,10 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
     results[index] = result
     const key = keys[index]
     // A crash is our bug, not the file's: never keep it.
-    if (cache && key && !result.messages.some((message) => message.ruleId === 'internal-error')) await cache.set(key, result)
+    if (cache && key && !result.messages.some((message) => message.ruleId === 'internal-error')) {
+      await cache.set(key, result)
+      entries[index] = cache.fileOf(key)
+    }
     progress()
   }
   if (workers === 0) {
@@ -84,7 +92,7 @@ export async function parseWithWorkers(files: readonly string[], options: Parall
   } else {
     await runPool(files, misses, options.root, workers, store)
   }
-  return { results: results.map((result, index) => result ?? crashed(files[index] ?? '', 'no result')), parsed: misses.length, cached: files.length - misses.length, workers }
+  return { results: results.map((result, index) => result ?? crashed(files[index] ?? '', 'no result')), entries, parsed: misses.length, cached: files.length - misses.length, workers }
 }
 
 /**

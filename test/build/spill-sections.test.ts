@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateCorpus } from '../../src/bench/generate-corpus.ts'
+import { buildSite, loadReports } from '../../src/build/index.ts'
+import { spillSections } from '../../src/build/spill-sections.ts'
+import { projectRoot } from '../site/build-temp-site.ts'
+
+let work = ''
+let reportsDir = ''
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'spill-sections-'))
+  reportsDir = path.join(work, 'reports')
+  await generateCorpus({ count: 12, outDir: reportsDir, sourceRoot: path.join(projectRoot, 'reports'), seed: 7 })
+})
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+describe('sections let go once analysed, read back from the parse cache', () => {
+  it('reads back the same sections, the last few kept, and only those its entry holds', async () => {
+    const loaded = await loadReports(reportsDir, { cacheDir: path.join(work, 'cache-a'), workers: 0 })
+    const stored = loaded.stored
+    if (!stored) throw new Error('no entries')
+    const [first, second, ...rest] = loaded.reports
+    if (!first || !second) throw new Error('too few reports')
+    const before = loaded.reports.map((report) => JSON.stringify(report))
+    // Sections replaced since the load (as kept anchors replace them) are not their entry's: they stay.
+    const replaced = { ...second, sections: structuredClone(second.sections) }
+    expect(spillSections([first, replaced, ...rest], stored)).toBe(loaded.reports.length - 1)
+    expect(Object.getOwnPropertyDescriptor(first, 'sections')?.get).toBeTypeOf('function')
+    expect(Object.getOwnPropertyDescriptor(replaced, 'sections')?.value).toBe(replaced.sections)
+    expect([first, second, ...rest].map((report) => JSON.stringify(report))).toEqual(before)
+    expect(first.sections).toBe(first.sections)
+  })
+
+  it('names the entry when it is gone before its sections are read back', async () => {
+    const cacheDir = path.join(work, 'cache-b')
+    const loaded = await loadReports(reportsDir, { cacheDir, workers: 0 })
+    const [report] = loaded.reports
+    if (!report || !loaded.stored) throw new Error('no report')
+    spillSections([report], loaded.stored)
+    await rm(cacheDir, { recursive: true, force: true })
+    expect(() => report.sections).toThrow(/\.bin .*解析缓存.*\[parse-cache-gone\]$/)
+  })
+
+  it('builds the same site, search index included, as a build that kept every report in memory', async () => {
+    const build = async (name: string, cacheDir: string | null) => {
+      const outDir = path.join(work, name)
+      const summary = await buildSite({ reportsDir, outDir, stateDir: path.join(work, `${name}-state`), load: (dir) => loadReports(dir, { cacheDir, workers: 0 }) })
+      return { summary, files: await snapshot(outDir) }
+    }
+    const kept = await build('kept', null)
+    const spilled = await build('spilled', path.join(work, 'cache-c'))
+    expect(kept.summary.reports.some((report) => Object.getOwnPropertyDescriptor(report, 'sections')?.get)).toBe(false)
+    expect(spilled.summary.reports.every((report) => Object.getOwnPropertyDescriptor(report, 'sections')?.get)).toBe(true)
+    expect(Object.keys(spilled.files).some((file) => file.startsWith('pagefind/'))).toBe(true)
+    expect(spilled.files).toEqual(kept.files)
+  }, 120_000)
+})
+
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    files[path.relative(root, file).split(path.sep).join('/')] = createHash('sha256').update(await readFile(file)).digest('hex')
+  }
+  return files
+}
