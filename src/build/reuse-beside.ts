@@ -134,8 +134,8 @@ export async function findReuseBeside(reports: readonly Report[], agencyOf: (rep
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
   const port = parentPort
   const { memo, perMessage, fd } = workerData as { memo?: ReuseMemoPlace; perMessage: number; fd: number }
-  // Read while the build loads its reports; a memo that cannot be read is an empty one.
-  const earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version) : null
+  // Read while the build loads its reports; a memo that cannot be read is an empty one. Let go once used.
+  let earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version) : null
   // The reports, then their keys: the first is taken in while the build makes the second. Nothing holds the
   // reports once the reuse is found (`findAndStore`), not even this function's frame.
   port.once('message', (first: Extract<ToWorker, { reports: unknown }>) => {
@@ -146,8 +146,11 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
       if (taken) void answer(findWithMemo(taken, second.keys ?? undefined))
     })
   })
-  const findWithMemo = async (reports: Extract<ToWorker, { reports: unknown }>, keys: string[] | undefined): Promise<Stored> =>
-    findAndStore(reports, keys, fd, earlier && keys ? { earlier: await earlier, now: createReuseMemo() } : undefined)
+  const findWithMemo = async (reports: Extract<ToWorker, { reports: unknown }>, keys: string[] | undefined): Promise<Stored> => {
+    const kept = earlier && keys ? { earlier: await earlier, now: createReuseMemo() } : undefined
+    earlier = null
+    return findAndStore(reports, keys, fd, kept)
+  }
   const answer = async (found: Promise<Stored>): Promise<void> => {
     const { stored, repeated, now } = await found
     await postListings(port, stored, perMessage)
