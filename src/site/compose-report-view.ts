@@ -80,7 +80,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
       return citeReport(report, absoluteUrl)
     },
     warnings: report.warnings,
-    original: describeOriginal(report, location.url, textOf(report)),
+    original: describeOriginal(report, location.url, () => textOf(report)),
     previous: null,
     next: null,
   }

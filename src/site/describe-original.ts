@@ -32,8 +32,9 @@ const textExtensions = /\.(?:html?|shtml|xhtml|md|markdown|txt|text)$/i
 /**
  * Where a report's original files are served (`{report page}original/NAME`), the line 「原文于 … 修改」 when the
  * original changed after it was first kept, and the character-level comparison of each version with the next.
+ * `currentText` (the report's text as `textOf` gives it) is made only for a report with earlier versions.
  */
-export function describeOriginal(report: Report, reportUrl: string, currentText: string): OriginalView {
+export function describeOriginal(report: Report, reportUrl: string, currentText: () => string): OriginalView {
   const fileOf = (file: string, retrieved: string | null | undefined): OriginalFile => {
     const name = path.posix.basename(file)
     return { url: `${reportUrl}original/${name}${textExtensions.test(name) ? '.txt' : ''}`, name, retrieved: chinaDate(retrieved ?? null) }
@@ -43,7 +44,7 @@ export function describeOriginal(report: Report, reportUrl: string, currentText:
   const earlier = report.source.versions ?? []
   const pages = pagesOf(report)
   if (earlier.length === 0) return { file: latest, versions, pages, modified: null, changes: null }
-  const texts = [...earlier.map((version) => version.text), currentText]
+  const texts = [...earlier.map((version) => version.text), currentText()]
   const names = [...versions, latest]
   const pairs = earlier.map((version, index) => {
     const comparison = compareVersions(texts[index] ?? '', texts[index + 1] ?? '')

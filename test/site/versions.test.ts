@@ -64,7 +64,7 @@ describe('compareVersions', () => {
 describe('describeOriginal', () => {
   it('dates the change by Last-Modified when the server sent one after the previous fetch, in China time', () => {
     const latest = keepLatestVersions([first, second, third])[0] as Report
-    const view = describeOriginal(latest, '/reports/2023/sichuan/', textOf(latest))
+    const view = describeOriginal(latest, '/reports/2023/sichuan/', () => textOf(latest))
     expect(view.modified).toEqual({ date: '2024-05-31', basis: expect.stringContaining('Last-Modified') })
     expect(view.file).toEqual({ url: '/reports/2023/sichuan/original/a.v3.html.txt', name: 'a.v3.html', retrieved: '2024-06-01' })
     expect(view.changes?.pairs.map((pair) => [pair.from, pair.to])).toEqual([['a.html', 'a.v2.html'], ['a.v2.html', 'a.v3.html']])
@@ -73,7 +73,7 @@ describe('describeOriginal', () => {
 
   it('dates it by the fetch that found it otherwise, and says so', () => {
     const latest = keepLatestVersions([first, second])[0] as Report
-    expect(describeOriginal(latest, '/r/', textOf(latest)).modified).toEqual({ date: '2024-05-01', basis: '2024-04-01 抓取后、2024-05-01 重新抓取时发现内容已变' })
+    expect(describeOriginal(latest, '/r/', () => textOf(latest)).modified).toEqual({ date: '2024-05-01', basis: '2024-04-01 抓取后、2024-05-01 重新抓取时发现内容已变' })
   })
 })
 
