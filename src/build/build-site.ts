@@ -110,7 +110,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     pathPrefix,
     analysis,
     sectionsKeyOf,
-    ...(loaded.stored ? { stored: loaded.stored } : {}),
+    ...(loaded.stored && unique.reports.length >= resolved.spillSectionsFrom ? { stored: loaded.stored } : {}),
     recordPermalinks: resolved.recordPermalinks,
     registryWritable,
     registry: unique.registry,
