@@ -4,7 +4,7 @@ import type { RepeatedPassage, ReuseLink } from './analysis-types.ts'
 import { collectParagraphs, type ParagraphSection, type PlacedParagraph } from './collect-paragraphs.ts'
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
-import { lazyReportReuse, listingTextOf, reuseSummaryOf } from './listing-text.ts'
+import { lazyReportReuse, listingTextOf, reuseSummaryOf, type ListingText } from './listing-text.ts'
 import { bandKey, bands, minHash, mix, signatureLength } from './min-hash.ts'
 import { sharedCharsOf, sharedCharsOfCopy } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
@@ -26,6 +26,12 @@ export interface ReuseOptions<R extends ReuseReport = ReuseReport> {
   usesPerPassage?: number
   /** Results of an earlier run to use, and where this run keeps its own (src/build/reuse-beside.ts). */
   kept?: ReuseKept<R>
+  /**
+   * How a listing made here is kept, given its report's id and its text. Default: the text in memory
+   * (`lazyReportReuse`). The reuse worker writes each to its listings file as it is made: at 100,000 reports the
+   * texts (~1.5 GB) piled up in its heap beside the reports and their folded text, its peak.
+   */
+  keepListing?: (id: string, text: ListingText) => ReportReuse
 }
 
 /**
@@ -112,7 +118,8 @@ export function findReuse<R extends ReuseReport>(reports: readonly R[], options:
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
   const agencies = sorted.map(options.agencyOf)
-  const byReport = listReuse(sorted, corpus, clusters, agencies, options.perParagraph ?? listedPerParagraph, options.perCluster ?? 10)
+  const keep = options.keepListing ?? ((_id: string, text: ListingText) => lazyReportReuse(text))
+  const byReport = listReuse(sorted, corpus, clusters, agencies, { perParagraph: options.perParagraph ?? listedPerParagraph, perCluster: options.perCluster ?? 10, keep })
   const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
   return { byReport, repeated }
 }
@@ -448,7 +455,13 @@ function collectClusters(corpus: Corpus, parent: Int32Array): Clusters {
 }
 
 /** Per report: its reused paragraphs, the closest few other paragraphs of each (aligned, marked), and its reused share. */
-function listReuse(reports: readonly ReuseReport[], corpus: Corpus, clusters: Clusters, agencies: readonly string[], perParagraph: number, perCluster: number): ReuseFindings['byReport'] {
+function listReuse(
+  reports: readonly ReuseReport[],
+  corpus: Corpus,
+  clusters: Clusters,
+  agencies: readonly string[],
+  { perParagraph, perCluster, keep }: { perParagraph: number; perCluster: number; keep: (id: string, text: ListingText) => ReportReuse },
+): ReuseFindings['byReport'] {
   const result: ReuseFindings['byReport'] = new Map()
   // Agencies as numbers, per report and per paragraph: the scoring below compares them millions of times.
   const numbers = new Map<string, number>()
@@ -477,7 +490,7 @@ function listReuse(reports: readonly ReuseReport[], corpus: Corpus, clusters: Cl
     const chars = corpus.reportChars[index] ?? 0
     entry.reusedShare = chars > 0 ? round(reused / chars) : 0
     // Kept as its text: at 100,000 reports the parsed listings were ~1 GB of the worker's heap when it answered.
-    return lazyReportReuse(listingTextOf(entry))
+    return keep(reports[index]?.id ?? '', listingTextOf(entry))
   }
   const kept = corpus.kept
   if (!kept) {

@@ -52,30 +52,46 @@ export function closeListingsFile(file: ListingsFile): void {
 /** Bytes gathered before a write: few system calls, and never the whole file in memory (2.2 GB at 100,000 reports). */
 const writePiece = 4 * 2 ** 20
 
-/**
- * Write listings' texts to the file from `start`, one after another, and say where each is; the next free offset is
- * the last one's `at + bytes` (or `start`).
- */
-export function writeListings(fd: number, start: number, listings: readonly (readonly [string, ListingText])[]): [string, StoredListing][] {
-  const stored: [string, StoredListing][] = []
+/** Listings written one at a time, `writePiece` bytes to a write: `flush` before any is read. */
+export interface ListingsWriter {
+  /** Queue a listing's text and say where it will be. */
+  add: (text: ListingText) => StoredListing
+  /** Write what is queued; the next free offset after. */
+  flush: () => number
+}
+
+/** A writer of listings' texts to the file from `start`, one after another. */
+export function createListingsWriter(fd: number, start = 0): ListingsWriter {
   let pending: Buffer[] = []
   let pendingBytes = 0
   let written = start
-  const flush = (): void => {
+  const flush = (): number => {
     const data = Buffer.concat(pending, pendingBytes)
     for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, written + done)
     written += data.length
     pending = []
     pendingBytes = 0
+    return written
   }
-  for (const [id, { json, ...summary }] of listings) {
+  const add = ({ json, ...summary }: ListingText): StoredListing => {
     const bytes = Buffer.from(json, 'utf8')
-    stored.push([id, { ...summary, at: written + pendingBytes, bytes: bytes.length }])
+    const stored = { ...summary, at: written + pendingBytes, bytes: bytes.length }
     pending.push(bytes)
     pendingBytes += bytes.length
     if (pendingBytes >= writePiece) flush()
+    return stored
   }
-  if (pendingBytes > 0) flush()
+  return { add, flush }
+}
+
+/**
+ * Write listings' texts to the file from `start`, one after another, and say where each is; the next free offset is
+ * the last one's `at + bytes` (or `start`).
+ */
+export function writeListings(fd: number, start: number, listings: readonly (readonly [string, ListingText])[]): [string, StoredListing][] {
+  const writer = createListingsWriter(fd, start)
+  const stored = listings.map(([id, text]): [string, StoredListing] => [id, writer.add(text)])
+  writer.flush()
   return stored
 }
 

@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
-import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
-import { closeListingsFile, openListingsFile, readListing, writeListings, type ListingsFile, type StoredListing } from './listings-file.ts'
+import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type ListingsFile, type StoredListing } from './listings-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
@@ -168,27 +168,44 @@ interface Stored {
 }
 
 /**
- * Find the reuse, write every listing's text to the listings file, and keep in `kept.now` a listing that reads its
- * text from there. What is returned holds neither the reports nor the texts: at 100,000 reports they were ~1.5 GB
- * each of the worker's heap while it waited for the build thread to take in its answer and wrote its memo.
+ * Find the reuse, each listing's text written to the listings file as it is made (`keepListing`), and keep in
+ * `kept.now` listings that read their text from there. What is returned holds neither the reports nor the texts: at
+ * 100,000 reports the texts piled up beside the reports and their folded text (the worker's peak, ~5.9 GB), and both
+ * stayed, ~1.5 GB each, while the worker waited for the build thread to take in its answer and wrote its memo.
  */
 function findAndStore(message: { reports: ReuseReport[]; agencies: string[] }, keys: string[] | undefined, fd: number, kept: Omit<ReuseKept, 'keyOf'> | undefined): Stored {
   const { reports, agencies } = message
   const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
   const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
   const keyOf = (report: ReuseReport): string => keyById.get(report.id) ?? ''
-  const findings = findReuse(reports, { agencyOf: (report) => agencyById.get(report.id) ?? '', ...(kept ? { kept: { ...kept, keyOf } } : {}) })
-  const listings = [...findings.byReport]
-  const stored = writeListings(fd, 0, listings.map(([id, listing]) => [id, listingTextOf(listing)] as const))
-  if (kept) {
-    const file: ListingsFile = { fd }
-    const storedOf = new Map(listings.map(([, listing], index) => [listing, stored[index]?.[1]]))
-    for (const [key, entry] of kept.now.listings) {
-      const place = storedOf.get(entry.listing)
-      if (!place) continue
-      const { at, bytes, ...summary } = place
-      kept.now.listings.set(key, { listing: storedReportReuse(summary, () => readListing(file, { at, bytes })), reads: entry.reads })
-    }
+  const file: ListingsFile = { fd }
+  const writer = createListingsWriter(fd)
+  const placeOf = new Map<ReportReuse, StoredListing>()
+  const store = (text: ListingText): { listing: ReportReuse; place: StoredListing } => {
+    const place = writer.add(text)
+    const { at, bytes, ...summary } = place
+    const listing = storedReportReuse(summary, () => readListing(file, { at, bytes }))
+    placeOf.set(listing, place)
+    return { listing, place }
+  }
+  const findings = findReuse(reports, {
+    agencyOf: (report) => agencyById.get(report.id) ?? '',
+    keepListing: (_id, text) => store(text).listing,
+    ...(kept ? { kept: { ...kept, keyOf } } : {}),
+  })
+  // A listing kept from the last build's memo is still its text in memory: written now, and read from the file after.
+  const rewritten = new Map<ReportReuse, ReportReuse>()
+  const stored = [...findings.byReport].map(([id, listing]): [string, StoredListing] => {
+    const place = placeOf.get(listing)
+    if (place) return [id, place]
+    const written = store(listingTextOf(listing))
+    rewritten.set(listing, written.listing)
+    return [id, written.place]
+  })
+  writer.flush()
+  for (const [key, entry] of kept?.now.listings ?? []) {
+    const listing = rewritten.get(entry.listing)
+    if (listing) kept?.now.listings.set(key, { listing, reads: entry.reads })
   }
   return { stored, repeated: findings.repeated, ...(kept ? { now: kept.now } : {}) }
 }
