@@ -27,11 +27,11 @@ export interface ReuseOptions<R extends ReuseReport = ReuseReport> {
   /** Results of an earlier run to use, and where this run keeps its own (src/build/reuse-beside.ts). */
   kept?: ReuseKept<R>
   /**
-   * How a listing made here is kept, given its report's id and its text. Default: the text in memory
+   * How a listing made here is kept, given its text. Default: the text in memory
    * (`lazyReportReuse`). The reuse worker writes each to its listings file as it is made: at 100,000 reports the
    * texts (~1.5 GB) piled up in its heap beside the reports and their folded text, its peak.
    */
-  keepListing?: (id: string, text: ListingText) => ReportReuse
+  keepListing?: (text: ListingText) => ReportReuse
 }
 
 /**
@@ -118,7 +118,7 @@ export function findReuse<R extends ReuseReport>(reports: readonly R[], options:
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
   const agencies = sorted.map(options.agencyOf)
-  const keep = options.keepListing ?? ((_id: string, text: ListingText) => lazyReportReuse(text))
+  const keep = options.keepListing ?? lazyReportReuse
   const byReport = listReuse(sorted, corpus, clusters, agencies, { perParagraph: options.perParagraph ?? listedPerParagraph, perCluster: options.perCluster ?? 10, keep })
   const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
   return { byReport, repeated }
@@ -460,7 +460,7 @@ function listReuse(
   corpus: Corpus,
   clusters: Clusters,
   agencies: readonly string[],
-  { perParagraph, perCluster, keep }: { perParagraph: number; perCluster: number; keep: (id: string, text: ListingText) => ReportReuse },
+  { perParagraph, perCluster, keep }: { perParagraph: number; perCluster: number; keep: (text: ListingText) => ReportReuse },
 ): ReuseFindings['byReport'] {
   const result: ReuseFindings['byReport'] = new Map()
   // Agencies as numbers, per report and per paragraph: the scoring below compares them millions of times.
@@ -490,7 +490,7 @@ function listReuse(
     const chars = corpus.reportChars[index] ?? 0
     entry.reusedShare = chars > 0 ? round(reused / chars) : 0
     // Kept as its text: at 100,000 reports the parsed listings were ~1 GB of the worker's heap when it answered.
-    return keep(reports[index]?.id ?? '', listingTextOf(entry))
+    return keep(listingTextOf(entry))
   }
   const kept = corpus.kept
   if (!kept) {

@@ -56,8 +56,8 @@ const writePiece = 4 * 2 ** 20
 export interface ListingsWriter {
   /** Queue a listing's text and say where it will be. */
   add: (text: ListingText) => StoredListing
-  /** Write what is queued; the next free offset after. */
-  flush: () => number
+  /** Write what is queued. */
+  flush: () => void
 }
 
 /** A writer of listings' texts to the file from `start`, one after another. */
@@ -65,13 +65,12 @@ export function createListingsWriter(fd: number, start = 0): ListingsWriter {
   let pending: Buffer[] = []
   let pendingBytes = 0
   let written = start
-  const flush = (): number => {
+  const flush = (): void => {
     const data = Buffer.concat(pending, pendingBytes)
     for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, written + done)
     written += data.length
     pending = []
     pendingBytes = 0
-    return written
   }
   const add = ({ json, ...summary }: ListingText): StoredListing => {
     const bytes = Buffer.from(json, 'utf8')

@@ -190,7 +190,7 @@ function findAndStore(message: { reports: ReuseReport[]; agencies: string[] }, k
   }
   const findings = findReuse(reports, {
     agencyOf: (report) => agencyById.get(report.id) ?? '',
-    keepListing: (_id, text) => store(text).listing,
+    keepListing: (text) => store(text).listing,
     ...(kept ? { kept: { ...kept, keyOf } } : {}),
   })
   // A listing kept from the last build's memo is still its text in memory: written now, and read from the file after.
