@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -7,6 +6,7 @@ import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { buildSite, loadReports, type BuildOptions } from '../../src/build/index.ts'
 import { singletonInputs } from '../../src/site/index.ts'
 import { projectRoot } from '../site/build-temp-site.ts'
+import { digestFolder } from './digest-folder.ts'
 
 let work = ''
 
@@ -45,7 +45,7 @@ describe('incremental build', () => {
     const { root, reportsDir, build } = await corpus(analyse ? 'analysed' : 'plain', { analyse })
     const first = await build('site', { incremental: true })
     expect(first.incremental).toBeNull()
-    const before = await snapshot(path.join(root, 'site'))
+    const before = await digestFolder(path.join(root, 'site'))
 
     const files = await listReports(reportsDir)
     const changed = files[3] as string
@@ -59,8 +59,8 @@ describe('incremental build', () => {
     const second = await build('site', { incremental: true })
     expect(second.errors).toBe(0)
     const clean = await build('clean')
-    const after = await snapshot(path.join(root, 'site'))
-    expect(after).toEqual(await snapshot(path.join(root, 'clean')))
+    const after = await digestFolder(path.join(root, 'site'))
+    expect(after).toEqual(await digestFolder(path.join(root, 'clean')))
 
     expect(second.incremental?.pages).toBeGreaterThan(0)
     expect(second.incremental?.removed).toBeGreaterThan(0)
@@ -80,7 +80,7 @@ describe('incremental build', () => {
 
     const third = await build('site', { incremental: true })
     expect(third.incremental).toEqual({ pages: 0, singletons: [], removed: 0, bundles: [] })
-    expect(await snapshot(path.join(root, 'site'))).toEqual(after)
+    expect(await digestFolder(path.join(root, 'site'))).toEqual(after)
 
     // A paragraph edited, nothing a list shows: the pages without pagination that do not show it are left alone,
     // and the site still equals a clean build.
@@ -93,21 +93,11 @@ describe('incremental build', () => {
     expect(fourth.incremental?.singletons).not.toContain('search.njk')
     expect(fourth.incremental?.singletons.length).toBeLessThan(Object.keys(singletonInputs).length)
     await build('clean')
-    expect(await snapshot(path.join(root, 'site'))).toEqual(await snapshot(path.join(root, 'clean')))
+    expect(await digestFolder(path.join(root, 'site'))).toEqual(await digestFolder(path.join(root, 'clean')))
   }, 600_000)
 })
 
 async function listReports(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true })
   return entries.filter((entry) => entry.endsWith('.txt')).map((entry) => entry.split(path.sep).join('/')).sort()
-}
-
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    files[path.relative(root, file).split(path.sep).join('/')] = createHash('sha256').update(await readFile(file)).digest('hex')
-  }
-  return files
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +6,7 @@ import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { buildSite, loadReports } from '../../src/build/index.ts'
 import { spillSections } from '../../src/build/spill-sections.ts'
 import { projectRoot } from '../site/build-temp-site.ts'
+import { digestFolder } from './digest-folder.ts'
 
 let work = ''
 let reportsDir = ''
@@ -52,7 +52,7 @@ describe('sections let go once analysed, read back from the parse cache', () => 
       const outDir = path.join(work, name)
       const load = (dir: string) => loadReports(dir, { cacheDir: path.join(work, `${name}-cache`), workers: 0 })
       const summary = await buildSite({ reportsDir, outDir, stateDir: path.join(work, `${name}-state`), load, ...(spillSectionsFrom === undefined ? {} : { spillSectionsFrom }) })
-      return { summary, files: await snapshot(outDir) }
+      return { summary, files: await digestFolder(outDir) }
     }
     // A dozen reports are far below the size from which a build lets go of them by default.
     const kept = await build('kept')
@@ -63,13 +63,3 @@ describe('sections let go once analysed, read back from the parse cache', () => 
     expect(spilled.files).toEqual(kept.files)
   }, 120_000)
 })
-
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    files[path.relative(root, file).split(path.sep).join('/')] = createHash('sha256').update(await readFile(file)).digest('hex')
-  }
-  return files
-}
