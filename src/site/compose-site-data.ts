@@ -1,6 +1,6 @@
 import type { CorpusAnalysis } from '../analysis/index.ts'
 import { kindLabel, levelHierarchy, statutoryKinds } from '../vocabulary.ts'
-import type { Level, Message, Report, Section } from '../types.ts'
+import type { Level, Message, Report, Section, SectionKind } from '../types.ts'
 import { composeAgencyAnalysis, composeRepeatedPages, composeReportAnalysis, composeYearAnalysis, reuseNotes } from './compose-analysis.ts'
 import { composeQuality } from './compose-quality.ts'
 import { citationFormats, composeReportView } from './compose-report-view.ts'
@@ -97,7 +97,7 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
       return { label: node?.name ?? key, count: countUnder(node?.path ?? []), url: node?.url ?? null }
     }),
     years,
-    yearKinds: years.flatMap((year) => composeYearKinds(year, views, byId)),
+    yearKinds: yearKindsOf(years, byId),
     agencies,
     regions,
     regionRoots: plan.roots.map((key) => {
@@ -244,33 +244,65 @@ function composeYears(views: ReportView[], plan: RegionPlan): YearView[] {
   })
 }
 
-function composeYearKinds(year: YearView, views: ReportView[], byId: Index): YearKindView[] {
+/** Every year's part pages, one year after another, sharing what a year's pages read (`takeYearPart`). */
+function yearKindsOf(years: readonly YearView[], byId: Index): YearKindView[] {
+  const held: HeldYear = { year: null, byKind: new Map() }
+  return years.flatMap((year) => composeYearKinds(year, byId, held))
+}
+
+function composeYearKinds(year: YearView, byId: Index, held: HeldYear): YearKindView[] {
   const members = year.groups.flatMap((group) => group.levels.flatMap((level) => level.reports))
-  return statutoryKinds.map((kind) => {
-    // Which reports have the kind is cheap; their sections are rendered when the page reads them, and not kept (an
-    // incremental build renders only the year-kind pages of the years that changed; a full build frees them).
-    const found = new Set(members.filter((view) => sectionsOfKind(byId.get(view.id)?.report.sections ?? [], kind).length > 0).map((view) => view.id))
-    return {
-      yearKey: year.key,
-      yearLabel: year.label,
-      yearUrl: year.url,
-      kind,
-      label: kindLabel(kind),
-      url: `/years/${year.key}/${kind}/`,
-      get entries(): YearKindView['entries'] {
-        return members.flatMap((view) => {
-          const sections = sectionsOfKind(byId.get(view.id)?.report.sections ?? [], kind)
-          if (sections.length === 0) return []
-          const rendered = sections.map((section) => ({
-            url: `${view.url}#${section.anchor}`,
-            html: renderSection(section, { depth: 3, anchors: false }),
-          }))
-          return [{ report: view, sections: rendered }]
-        })
-      },
-      missing: members.filter((view) => !found.has(view.id)),
+  return statutoryKinds.map((kind) => ({
+    yearKey: year.key,
+    yearLabel: year.label,
+    yearUrl: year.url,
+    kind,
+    label: kindLabel(kind),
+    url: `/years/${year.key}/${kind}/`,
+    // Rendered when the page reads them, and not kept (an incremental build renders only the year-kind pages of the
+    // years that changed; a full build frees them).
+    get entries(): YearKindView['entries'] {
+      const ofKind = takeYearPart(held, year.key, kind, () => members.map((view) => [view.id, byId.get(view.id)?.report.sections ?? []]))
+      return members.flatMap((view) => {
+        const sections = ofKind.get(view.id) ?? []
+        if (sections.length === 0) return []
+        const rendered = sections.map((section) => ({
+          url: `${view.url}#${section.anchor}`,
+          html: renderSection(section, { depth: 3, anchors: false }),
+        }))
+        return [{ report: view, sections: rendered }]
+      })
+    },
+    // Which reports have the kind, from the kinds their page lists (the same tree walk), without their sections.
+    missing: members.filter((view) => !view.kinds.includes(kind)),
+  }))
+}
+
+/** One year's sections by kind and report, each kind's given up once its page has taken it (`takeYearPart`). */
+interface HeldYear {
+  year: string | null
+  byKind: Map<SectionKind, Map<string, Section[]>>
+}
+
+/**
+ * The sections of one kind of each report of a year, for its page. The year's pages are rendered one after another,
+ * so each report's sections are read once for all of them, not once a page: a large build reads them back from the
+ * parse cache (src/build/spill-sections.ts). One year is held at a time, each kind until its page takes it.
+ */
+function takeYearPart(held: HeldYear, year: string, kind: SectionKind, read: () => [string, readonly Section[]][]): Map<string, Section[]> {
+  if (held.year !== year || !held.byKind.has(kind)) {
+    held.year = year
+    held.byKind = new Map(statutoryKinds.map((each) => [each, new Map()]))
+    for (const [id, sections] of read()) {
+      for (const each of statutoryKinds) {
+        const found = sectionsOfKind(sections, each)
+        if (found.length > 0) held.byKind.get(each)?.set(id, found)
+      }
     }
-  })
+  }
+  const part = held.byKind.get(kind) ?? new Map<string, Section[]>()
+  held.byKind.delete(kind)
+  return part
 }
 
 /** Reports per region prefix (`regionKey`), in the order given; a report without a region is under none. */
