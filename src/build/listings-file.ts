@@ -83,17 +83,6 @@ export function createListingsWriter(fd: number, start = 0): ListingsWriter {
   return { add, flush }
 }
 
-/**
- * Write listings' texts to the file from `start`, one after another, and say where each is; the next free offset is
- * the last one's `at + bytes` (or `start`).
- */
-export function writeListings(fd: number, start: number, listings: readonly (readonly [string, ListingText])[]): [string, StoredListing][] {
-  const writer = createListingsWriter(fd, start)
-  const stored = listings.map(([id, text]): [string, StoredListing] => [id, writer.add(text)])
-  writer.flush()
-  return stored
-}
-
 /** A listing's text, read from the file. */
 export function readListing(file: ListingsFile, listing: Pick<StoredListing, 'at' | 'bytes'>): string {
   const bytes = Buffer.allocUnsafe(listing.bytes)

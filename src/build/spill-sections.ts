@@ -39,12 +39,12 @@ export function spillSections(reports: readonly Report[], stored: StoredSections
 }
 
 function readSections(file: string): Section[] {
-  let sections: Section[] | undefined
+  let detail = 'no report'
   try {
-    sections = readCachedParse(file).value?.sections
+    const sections = readCachedParse(file).value?.sections
+    if (sections) return sections
   } catch (error) {
-    throw new Error(formatMessage(createMessage('parse-cache-gone', { file, severity: 'error' }, { detail: String(error) })))
+    detail = String(error)
   }
-  if (!sections) throw new Error(formatMessage(createMessage('parse-cache-gone', { file, severity: 'error' }, { detail: 'no report' })))
-  return sections
+  throw new Error(formatMessage(createMessage('parse-cache-gone', { file, severity: 'error' }, { detail })))
 }

@@ -1,9 +1,17 @@
 import { readlinkSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { digestListing, type ListingText } from '../../src/analysis/index.ts'
-import { closeListingsFile, openListingsFile, readListing, writeListings } from '../../src/build/listings-file.ts'
+import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type StoredListing } from '../../src/build/listings-file.ts'
 
 const textOf = (json: string): ListingText => ({ json, reusedShare: 0.5, paragraphs: 1, others: ['2022-b'], digest: digestListing(json) })
+
+/** Write the listings from `start` with one writer, as the reuse worker does, and say where each is. */
+function writeListings(fd: number, start: number, listings: readonly (readonly [string, ListingText])[]): [string, StoredListing][] {
+  const writer = createListingsWriter(fd, start)
+  const stored = listings.map(([id, text]): [string, StoredListing] => [id, writer.add(text)])
+  writer.flush()
+  return stored
+}
 
 describe('the listings file', () => {
   it('is open with no name left, and gives back each text written, past the pieces it writes in', () => {
