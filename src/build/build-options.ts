@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { readCliArgs } from '../cli-args.ts'
 import { normalisePrefix } from '../path-prefix.ts'
+import { reportsPerPartPage } from '../site/compose-site-data.ts'
 import type { LoadedReports } from './load-reports.ts'
 
 /** Options for `buildSite`; every one may be left out (`buildDefaults`). */
@@ -47,6 +48,8 @@ export interface BuildOptions {
    * the ~140 MB it saves.
    */
   spillSectionsFrom?: number
+  /** Reports of a year per page of its part pages (`/years/2022/plans/`, then `…/plans/2/`). Default the site's, 100. */
+  reportsPerPartPage?: number
 }
 
 /** The defaults of a build, once: `buildSite`, `npm run build` and `npm start` all read them here. */
@@ -61,6 +64,7 @@ export const buildDefaults = {
   incremental: false,
   stateDir: '.cache/build',
   spillSectionsFrom: 20_000,
+  reportsPerPartPage,
 } as const
 
 /** Build options with the defaults filled in, the output folder absolute, the prefix and origin normalised. */

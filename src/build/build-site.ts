@@ -75,7 +75,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const stateFile = stateFileOf(resolved.stateDir, outDir)
   const split = resolved.search?.split ?? bundleDefaults.split
   const bundlePages = resolved.search?.bundlePages ?? bundleDefaults.bundlePages
-  const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, split, bundlePages })
+  const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, split, bundlePages, reportsPerPartPage: resolved.reportsPerPartPage })
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
   // A full build starts from an empty folder, emptied before the index writes its first bundle into it.
@@ -112,6 +112,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     sectionsKeyOf,
     ...(loaded.stored && unique.reports.length >= resolved.spillSectionsFrom ? { stored: loaded.stored } : {}),
     recordPermalinks: resolved.recordPermalinks,
+    reportsPerPartPage: resolved.reportsPerPartPage,
     registryWritable,
     registry: unique.registry,
     removed: unique.removed,
@@ -219,6 +220,8 @@ interface PublishInput {
   /** Where each report's sections can be read again (`spillSections`), when loaded through the parse cache. */
   stored?: StoredSections
   recordPermalinks: boolean
+  /** Reports of a year per page of its part pages. */
+  reportsPerPartPage: number
   registryWritable: boolean
   /** The permalink registry as this build leaves it. */
   registry: PermalinkRegistry
@@ -248,6 +251,7 @@ async function publishPages(input: PublishInput): Promise<Published> {
     pathPrefix: input.pathPrefix,
     regionSlugs: input.registry.regions,
     removed: input.removed,
+    reportsPerPartPage: input.reportsPerPartPage,
   })
   // Each report's text and address digested meanwhile too; its analysis is digested once it is there.
   const contents = digestReportContents(composed.site, input.reports, input.sectionsKeyOf)

@@ -4,7 +4,8 @@ import path from 'node:path'
 
 /**
  * Write a file atomically (a temporary file beside it, then rename), making its folder: a build stopped half-way
- * leaves the old file or the new, never half of one. One writer per file (the temporary name is the process's).
+ * leaves the old file or the new, never half of one. Writers of the same file, in this process or others, each write
+ * their own temporary file; the last to rename wins.
  */
 export async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   const temporary = await temporaryBeside(file)
@@ -43,6 +44,10 @@ async function temporaryBeside(file: string): Promise<string> {
   return temporaryName(file)
 }
 
+let written = 0
+
+/** A temporary name no other write uses: two builds in one process (tests) write the same parse cache files. */
 function temporaryName(file: string): string {
-  return `${file}.${process.pid}.tmp`
+  written++
+  return `${file}.${process.pid}.${written}.tmp`
 }

@@ -10,7 +10,7 @@ import { planRegions, type RegionPlan } from './plan-regions.ts'
 import { renderSection } from './render-section.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
 import { byPublishedDesc } from './by-published-desc.ts'
-import type { AgencyView, Link, PlanPair, Redirect, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
+import type { AgencyView, Link, PartPage, PlanPair, Redirect, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
 
 /** Inputs of `composeSiteData`. */
 export interface SiteDataInput {
@@ -30,7 +30,16 @@ export interface SiteDataInput {
   removed?: readonly { id: string; file: string }[]
   /** The analysis stage's findings (reuse, follow-up, change, substance), shown on the pages when given. */
   analysis?: CorpusAnalysis
+  /** Reports of a year per page of its part pages. Default `reportsPerPartPage`. */
+  reportsPerPartPage?: number
 }
+
+/**
+ * Reports of a year a part page (`/years/2022/plans/`) shows at most: at 10,000 reports a year's achievements in
+ * one page were 10 MB, at 100,000 they would be ~100 MB, more than a reader's browser or one Eleventy run should
+ * hold. A hundred reports' parts are ~0.6 MB.
+ */
+export const reportsPerPartPage = 100
 
 /** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
 export function composeSiteData(input: SiteDataInput): SiteData {
@@ -60,7 +69,7 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
   })
   const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
   const agencies = composeAgencies(views, byId)
-  const years = composeYears(views, plan)
+  const years = composeYears(views, plan, input.reportsPerPartPage ?? reportsPerPartPage)
   // Each report under every prefix of its region, once: filtering all reports per region was regions × reports
   // (~3,000 × 100,000 at the archive's largest).
   const under = groupByRegionPrefix(views)
@@ -211,7 +220,7 @@ function composeRedirects(
   return [...redirects.values()].sort((a, b) => compareText(a.from, b.from))
 }
 
-function composeYears(views: ReportView[], plan: RegionPlan): YearView[] {
+function composeYears(views: ReportView[], plan: RegionPlan, perPage: number): YearView[] {
   const keys = [...new Set(views.map((view) => view.yearKey))].sort((a, b) => {
     if (a === 'undated') return 1
     if (b === 'undated') return -1
@@ -221,48 +230,78 @@ function composeYears(views: ReportView[], plan: RegionPlan): YearView[] {
     const members = views.filter((view) => view.yearKey === key)
     // A province's anchor is its region slug, so `/years/2022/#tianjinshi` keeps pointing at Tianjin.
     const anchorOf = (province: string) => plan.nodes.get(province)?.slug ?? 'unplaced'
-    const provinces = [...new Set(members.map((view) => view.province ?? '地区未知'))].sort((a, b) =>
-      compareText(anchorOf(a), anchorOf(b)),
-    )
+    const provinces = [...new Set(members.map(provinceOf))].sort((a, b) => compareText(anchorOf(a), anchorOf(b)))
+    const groups = provinces.map((province) => ({
+      province,
+      anchor: anchorOf(province),
+      levels: levelHierarchy
+        .map((level) => ({
+          level,
+          reports: members.filter((view) => provinceOf(view) === province && view.level === level),
+        }))
+        .filter((group) => group.reports.length > 0),
+    }))
     return {
       key,
       label: key === 'undated' ? '年度未知' : `${key}年`,
       url: `/years/${key}/`,
       count: members.length,
-      groups: provinces.map((province) => ({
-        province,
-        anchor: anchorOf(province),
-        levels: levelHierarchy
-          .map((level) => ({
-            level,
-            reports: members.filter((view) => (view.province ?? '地区未知') === province && view.level === level),
-          }))
-          .filter((group) => group.reports.length > 0),
-      })),
+      groups,
       kindPages: statutoryKinds.map((kind) => ({ label: kindLabel(kind), url: `/years/${key}/${kind}/` })),
+      partPages: cutIntoPages(reportsOfYear({ groups }), perPage),
     }
   })
 }
 
-/** Every year's part pages, one year after another, sharing what a year's pages read (`takeYearPart`). */
-function yearKindsOf(years: readonly YearView[], byId: Index): YearKindView[] {
-  const held: HeldYear = { year: null, byKind: new Map() }
-  return years.flatMap((year) => composeYearKinds(year, byId, held))
+function provinceOf(view: ReportView): string {
+  return view.province ?? '地区未知'
 }
 
-function composeYearKinds(year: YearView, byId: Index, held: HeldYear): YearKindView[] {
-  const members = year.groups.flatMap((group) => group.levels.flatMap((level) => level.reports))
+/** A year's reports in its page's order: by province, then level. */
+export function reportsOfYear(year: Pick<YearView, 'groups'>): ReportView[] {
+  return year.groups.flatMap((group) => group.levels.flatMap((level) => level.reports))
+}
+
+/** The pages of `perPage` reports `members` make, each named by its provinces; one page when there are none. */
+function cutIntoPages(members: readonly ReportView[], perPage: number): PartPage[] {
+  const pages: PartPage[] = []
+  for (let start = 0; start === 0 || start < members.length; start += perPage) {
+    const last = Math.min(start + perPage, members.length)
+    const [from, to] = [members[start], members[last - 1]].map((view) => (view ? provinceOf(view) : ''))
+    const number = pages.length + 1
+    pages.push({ number, path: number === 1 ? '' : `${number}/`, first: start + 1, last, provinces: from === to ? (from ?? '') : `${from}—${to}` })
+  }
+  return pages
+}
+
+/**
+ * Every year's part pages, one year after another and, within a year, page by page with the four parts of a page
+ * together, so they share what a page's reports read (`takePagePart`).
+ */
+function yearKindsOf(years: readonly YearView[], byId: Index): YearKindView[] {
+  const held: HeldPage = { page: null, byKind: new Map() }
+  return years.flatMap((year) => {
+    const members = reportsOfYear(year)
+    return year.partPages.flatMap((page) => composePageKinds(year, page, members.slice(page.first - 1, page.last), byId, held))
+  })
+}
+
+function composePageKinds(year: YearView, page: PartPage, members: readonly ReportView[], byId: Index, held: HeldPage): YearKindView[] {
+  const key = `${year.key}/${page.number}`
   return statutoryKinds.map((kind) => ({
     yearKey: year.key,
     yearLabel: year.label,
     yearUrl: year.url,
     kind,
     label: kindLabel(kind),
-    url: `/years/${year.key}/${kind}/`,
-    // Rendered when the page reads them, and not kept (an incremental build renders only the year-kind pages of the
-    // years that changed; a full build frees them).
+    url: `/years/${year.key}/${kind}/${page.path}`,
+    partUrl: `/years/${year.key}/${kind}/`,
+    page,
+    pages: year.partPages,
+    // Rendered when the page reads them, and not kept (an incremental build renders only the part pages that show
+    // a changed report; a full build frees them).
     get entries(): YearKindView['entries'] {
-      const ofKind = takeYearPart(held, year.key, kind, () => members.map((view) => [view.id, byId.get(view.id)?.report.sections ?? []]))
+      const ofKind = takePagePart(held, key, kind, () => members.map((view) => [view.id, byId.get(view.id)?.report.sections ?? []]))
       return members.flatMap((view) => {
         const sections = ofKind.get(view.id) ?? []
         if (sections.length === 0) return []
@@ -278,20 +317,21 @@ function composeYearKinds(year: YearView, byId: Index, held: HeldYear): YearKind
   }))
 }
 
-/** One year's sections by kind and report, each kind's given up once its page has taken it (`takeYearPart`). */
-interface HeldYear {
-  year: string | null
+/** One page's sections by kind and report, each kind's given up once its part page has taken it (`takePagePart`). */
+interface HeldPage {
+  page: string | null
   byKind: Map<SectionKind, Map<string, Section[]>>
 }
 
 /**
- * The sections of one kind of each report of a year, for its page. The year's pages are rendered one after another,
- * so each report's sections are read once for all of them, not once a page: a large build reads them back from the
- * parse cache (src/build/spill-sections.ts). One year is held at a time, each kind until its page takes it.
+ * The sections of one kind of each report of a page, for its part page. A page's four part pages are rendered one
+ * after another, so each report's sections are read once for all of them, not once a part: a large build reads them
+ * back from the parse cache (src/build/spill-sections.ts). One page is held at a time, each kind until its part page
+ * takes it.
  */
-function takeYearPart(held: HeldYear, year: string, kind: SectionKind, read: () => [string, readonly Section[]][]): Map<string, Section[]> {
-  if (held.year !== year || !held.byKind.has(kind)) {
-    held.year = year
+function takePagePart(held: HeldPage, page: string, kind: SectionKind, read: () => [string, readonly Section[]][]): Map<string, Section[]> {
+  if (held.page !== page || !held.byKind.has(kind)) {
+    held.page = page
     held.byKind = new Map(statutoryKinds.map((each) => [each, new Map()]))
     for (const [id, sections] of read()) {
       for (const each of statutoryKinds) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { analysisText, type CorpusAnalysis } from '../analysis/index.ts'
 import type { Report } from '../types.ts'
+import { reportsOfYear } from './compose-site-data.ts'
 import type { ReportView, SiteData } from './view-types.ts'
 
 /** The items each paginated template renders, one page each. */
@@ -75,12 +76,12 @@ export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, st
   for (const agency of site.agencies) add('agencies', agency.url, hash(JSON.stringify(agency, listedReplacer)))
   for (const region of site.regions) add('regions', region.url, hash(JSON.stringify(region, listedReplacer)))
   for (const year of site.years) add('years', year.url, hash(JSON.stringify(year, replacer)))
+  const yearMembers = new Map(site.years.map((year) => [year.key, reportsOfYear(year)]))
   for (const view of site.yearKinds) {
-    // A year-kind page shows sections of every report of its year: its digest covers them all.
-    const year = site.years.find((candidate) => candidate.key === view.yearKey)
-    const members = year?.groups.flatMap((group) => group.levels.flatMap((level) => level.reports.map((report) => views.get(report)))) ?? []
-    const { yearKey, yearLabel, yearUrl, kind, label, url, missing } = view
-    add('yearKinds', view.url, hash(JSON.stringify({ yearKey, yearLabel, yearUrl, kind, label, url, missing }, replacer), members.join()))
+    // A part page shows sections of every report of its page: its digest covers them all.
+    const members = (yearMembers.get(view.yearKey) ?? []).slice(view.page.first - 1, view.page.last).map((report) => views.get(report))
+    const { yearKey, yearLabel, yearUrl, kind, label, url, partUrl, page, pages, missing } = view
+    add('yearKinds', view.url, hash(JSON.stringify({ yearKey, yearLabel, yearUrl, kind, label, url, partUrl, page, pages, missing }, replacer), members.join()))
   }
   for (const redirect of site.redirects) add('redirects', redirect.from, hash(JSON.stringify(redirect)))
   for (const gone of site.removed) add('removed', gone.url, hash(JSON.stringify(gone)))

@@ -93,19 +93,44 @@ export interface YearView {
   count: number
   groups: { province: string; /** Fragment id of the province's group: its region slug, or `unplaced`. */ anchor: string; levels: { level: Level | null; reports: ReportView[] }[] }[]
   kindPages: Link[]
+  /** The pages each part page of the year is cut into (`reportsPerPartPage` reports each), the same for every part. */
+  partPages: PartPage[]
   /** Rankings by plans followed up and by text shared, when the build analysed the corpus. */
   analysis?: YearAnalysis
 }
 
-/** One year's sections of one kind across reports. */
+/**
+ * One page of a year's part pages: a run of the year's reports in the year page's order (province, level), the same
+ * run for every part, so page 3 of the plans and page 3 of the achievements show the same reports.
+ */
+export interface PartPage {
+  /** 1, 2, … */
+  number: number
+  /** Its address after the part's: `''` for the first page (the part's own address), `2/` after. */
+  path: string
+  /** Positions in the year's list of its first and last report, from 1. */
+  first: number
+  last: number
+  /** Provinces of its first and last report, one when the same: `天津市—河北省`. */
+  provinces: string
+}
+
+/** One year's sections of one kind across reports: one page of them (`page`) when the year is cut into pages. */
 export interface YearKindView {
   yearKey: string
   yearLabel: string
   yearUrl: string
   kind: SectionKind
   label: string
+  /** The page's address: the part's own (`partUrl`) for its first page. */
   url: string
+  /** The part's address, its first page: where the year page and the repeated passages link. */
+  partUrl: string
+  /** Which page this is (`pages` has them all: the year's `partPages`). */
+  page: PartPage
+  pages: PartPage[]
   entries: { report: ReportView; sections: { url: string; html: string }[] }[]
+  /** The page's reports in which no section of the kind was found. */
   missing: ReportView[]
 }
 

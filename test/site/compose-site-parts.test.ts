@@ -6,6 +6,8 @@ import { analyseReports } from '../../src/analysis/index.ts'
 import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { loadReports } from '../../src/build/index.ts'
 import { assignPermalinks, composeSiteData, composeSiteParts } from '../../src/site/index.ts'
+import { reportsOfYear } from '../../src/site/compose-site-data.ts'
+import { statutoryKinds } from '../../src/vocabulary.ts'
 import { sectionsOfKind } from '../../src/site/sections-of-kind.ts'
 import type { Report } from '../../src/types.ts'
 import { projectRoot } from './build-temp-site.ts'
@@ -59,5 +61,36 @@ describe('composeSiteParts', () => {
     // A page read again is the same page.
     const again = site.yearKinds[1]
     expect(JSON.stringify(again?.entries)).toBe(JSON.stringify(pages[1]?.entries))
+  })
+
+  it("cuts a year's part pages into pages of the same reports for every part, the first at the part's own address", () => {
+    let reads = 0
+    const counted = reports.map((report) => {
+      const { sections, ...rest } = report
+      return Object.defineProperty({ ...rest }, 'sections', { enumerable: true, get: () => (reads++, sections) }) as Report
+    })
+    const { site } = composeSiteParts({ reports: counted, failures: [], messages: [], siteUrl: 'https://example.org', pathPrefix: '/', reportsPerPartPage: 2 })
+    reads = 0
+    const pages = site.yearKinds.map((view) => ({ view, entries: view.entries }))
+    // Still one read a report for the four parts of its page.
+    expect(reads).toBe(reports.length)
+    expect(site.years.some((year) => year.partPages.length > 1)).toBe(true)
+    for (const year of site.years) {
+      const members = reportsOfYear(year)
+      expect(year.partPages.map((page) => page.number)).toEqual(year.partPages.map((_, index) => index + 1))
+      for (const kind of statutoryKinds) {
+        const ofKind = pages.filter(({ view }) => view.yearKey === year.key && view.kind === kind)
+        expect(ofKind.map(({ view }) => view.url)).toEqual(year.partPages.map((page) => (page.number === 1 ? `/years/${year.key}/${kind}/` : `/years/${year.key}/${kind}/${page.number}/`)))
+        // Each page shows its run of the year's reports, in the year page's order: those with the part, then those without.
+        const shown = ofKind.map(({ view, entries }) => {
+          const run = members.slice(view.page.first - 1, view.page.last)
+          expect(run.length).toBeLessThanOrEqual(2)
+          expect(view.page.provinces).toBe([...new Set([run[0], run[run.length - 1]].map((each) => each?.province ?? '地区未知'))].join('—'))
+          expect([...entries.map((entry) => entry.report.id), ...view.missing.map((each) => each.id)].sort()).toEqual(run.map((each) => each.id).sort())
+          return run.map((each) => each.id)
+        })
+        expect(shown.flat()).toEqual(members.map((each) => each.id))
+      }
+    }
   })
 })

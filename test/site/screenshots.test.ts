@@ -12,13 +12,15 @@ const pages = [
   { name: 'home', path: '' },
   { name: 'report', path: 'reports/2022/tianjin-zwfwb/' },
   { name: 'year', path: 'years/2022/' },
+  // A part page cut into pages (two reports a page).
+  { name: 'year-part', path: 'years/2022/achievements/2/' },
   { name: 'quality', path: 'quality/' },
 ]
 let server: StaticServer
 let browser: Browser
 
 beforeAll(async () => {
-  const site = await buildTempSite(['hostile', 'quality'])
+  const site = await buildTempSite(['hostile', 'quality'], { reportsPerPartPage: 2 })
   server = await serveStatic(site.outDir, { port: 0 })
   browser = await launchChromium()
   await mkdir(shots, { recursive: true })

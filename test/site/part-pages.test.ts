@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { statutoryKinds } from '../../src/vocabulary.ts'
+import { buildTempSite, readPage, type TempSite } from './build-temp-site.ts'
+
+let whole: TempSite
+let paged: TempSite
+
+beforeAll(async () => {
+  // The same reports with each year's part pages in one page (the default: a few reports) and one report a page.
+  ;[whole, paged] = await Promise.all([buildTempSite(['hostile'], { index: false }), buildTempSite(['hostile'], { index: false, reportsPerPartPage: 1 })])
+})
+
+/** The report entries of a part page, as written. */
+function entriesOf(html: string): string[] {
+  return [...html.matchAll(/<article class="cross-entry"[\s\S]*?<\/article>/g)].map((match) => match[0].replace(/entry-\d+/g, 'entry'))
+}
+
+/** The `href`s of a page's links to other pages of the same part. */
+function pageLinks(html: string, partUrl: string): string[] {
+  return [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1] ?? '').filter((href) => /^\/years\/\w+\/\w+\/(\d+\/)?$/.test(href) && href.startsWith(partUrl))
+}
+
+describe("a year's part pages cut into pages", () => {
+  it('show, page after page, the entries the one page shows, in its order, at the part address then …/2/, …/3/', async () => {
+    for (const kind of statutoryKinds) {
+      const partUrl = `/years/2022/${kind}/`
+      const one = await readPage(whole.outDir, partUrl)
+      expect(pageLinks(one, partUrl)).toEqual([])
+      const first = await readPage(paged.outDir, partUrl)
+      const links = [...new Set(pageLinks(first, partUrl))].sort()
+      // The three 2022 reports: one a page.
+      expect(links).toEqual([partUrl, `${partUrl}2/`, `${partUrl}3/`])
+      const pages = await Promise.all(links.map((url) => readPage(paged.outDir, url)))
+      expect(pages.flatMap(entriesOf)).toEqual(entriesOf(one))
+      expect(existsSync(path.join(paged.outDir, partUrl, '4/index.html'))).toBe(false)
+      pages.forEach((html, index) => {
+        expect(html).toContain(`（第 ${index + 1} 页，共 3 页）`)
+        expect(html).toContain(`<a aria-current="page" href="${links[index]}">第 ${index + 1} 页</a>`)
+        // Previous and next, at the top and the bottom.
+        if (index > 0) expect(html).toContain(`<a rel="prev" href="${links[index - 1]}">`)
+        if (index < 2) expect(html).toContain(`<a rel="next" href="${links[index + 1]}">`)
+      })
+      expect(pages[0]).not.toContain('rel="prev"')
+      expect(pages[2]).not.toContain('rel="next"')
+    }
+  })
+
+  it('lists on each page the reports of its run without the part, and on all four parts the same runs', async () => {
+    const reportsOf = (html: string) => [...html.matchAll(/href="(\/reports\/[^"#]+\/)"/g)].map((match) => match[1])
+    const runs = await Promise.all(
+      statutoryKinds.map(async (kind) => Promise.all(['', '2/', '3/'].map(async (page) => [...new Set(reportsOf(await readPage(paged.outDir, `/years/2022/${kind}/${page}`)))]))),
+    )
+    for (const run of runs) expect(run).toEqual(runs[0])
+    // One report a page, and each report of the year on one page.
+    expect(runs[0]?.every((reports) => reports.length === 1)).toBe(true)
+    expect(new Set(runs[0]?.flat()).size).toBe(3)
+  })
+
+  it('gives html-validate no errors on the paged pages', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off', 'text-content': 'off' },
+    })
+    const problems: string[] = []
+    for (const url of ['/years/2022/plans/', '/years/2022/plans/2/', '/years/2022/plans/3/']) {
+      const report = await validator.validateString(await readPage(paged.outDir, url), url)
+      for (const result of report.results) for (const message of result.messages) problems.push(`${url}: ${message.ruleId} ${message.message}`)
+    }
+    expect(problems).toEqual([])
+  })
+})
