@@ -1,7 +1,8 @@
 import { sidecarPathsOf } from '../ingest/index.ts'
 import { createMessage, fieldOf, isDoubtRule, labelOf, type Field } from '../messages.ts'
 import type { Message, Report } from '../types.ts'
-import type { QualityView, ReportView } from './view-types.ts'
+import { reportsOfYear } from './reports-of-year.ts'
+import type { QualityView, QualityYear, ReportView, YearView } from './view-types.ts'
 
 /** Fields the work list offers a sidecar line for, in sidecar order. */
 const snippetFields: readonly Field[] = ['agency', 'region', 'level', 'year', 'published', 'title', 'id']
@@ -17,6 +18,8 @@ export function composeQuality(input: {
   views: readonly ReportView[]
   failures: readonly Message[]
   messages: readonly Message[]
+  /** The year pages' data: the summary counts each year's reports. */
+  years: readonly YearView[]
 }): QualityView {
   const views = new Map(input.views.map((view) => [view.id, view]))
   const ownerOf = new Map<string, Report>()
@@ -62,6 +65,25 @@ export function composeQuality(input: {
     fieldReports: entries.filter((entry) => entry.snippet !== null).length,
     reports: entries,
     files: loose.map(toLine),
+    years: input.years.map(summariseYear),
+  }
+}
+
+/** How many of a year's reports lack each part, were late, or cannot be judged. */
+function summariseYear(year: YearView): QualityYear {
+  const reports = reportsOfYear(year)
+  const parts = reports[0]?.completeness ?? []
+  return {
+    label: year.label,
+    url: year.url,
+    count: reports.length,
+    missing: parts.map((part, index) => ({
+      label: part.label,
+      short: part.short,
+      count: reports.filter((view) => view.completeness[index]?.found === false).length,
+    })),
+    late: reports.filter((view) => view.timeliness.status === 'late').length,
+    unknown: reports.filter((view) => view.timeliness.status === 'unknown').length,
   }
 }
 

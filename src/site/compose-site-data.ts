@@ -8,6 +8,7 @@ import { levelLabel } from './filters/level-label.ts'
 import { locateReport } from './locate-report.ts'
 import { planRegions, type RegionPlan } from './plan-regions.ts'
 import { renderSection } from './render-section.ts'
+import { reportsOfYear } from './reports-of-year.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
 import { byPublishedDesc } from './by-published-desc.ts'
 import type { AgencyView, Link, PartPage, PlanPair, Redirect, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
@@ -117,7 +118,7 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
     failures: [...input.failures],
     messages: [...input.messages],
     citationFormats,
-    quality: composeQuality({ reports: input.reports, views, failures: input.failures, messages: input.messages }),
+    quality: composeQuality({ reports: input.reports, views, failures: input.failures, messages: input.messages, years }),
     regionSlugs: plan.slugs,
     redirects: composeRedirects(input.reports, views, input.removed ?? []).map((redirect) => ({
       ...redirect,
@@ -255,11 +256,6 @@ function composeYears(views: ReportView[], plan: RegionPlan, perPage: number): Y
 
 function provinceOf(view: ReportView): string {
   return view.province ?? '地区未知'
-}
-
-/** A year's reports in its page's order: by province, then level. */
-export function reportsOfYear(year: Pick<YearView, 'groups'>): ReportView[] {
-  return year.groups.flatMap((group) => group.levels.flatMap((level) => level.reports))
 }
 
 /** The pages of `perPage` reports `members` make, each named by its provinces; one page when there are none. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { analysisText, type CorpusAnalysis } from '../analysis/index.ts'
 import type { Report } from '../types.ts'
-import { reportsOfYear } from './compose-site-data.ts'
+import { reportsOfYear } from './reports-of-year.ts'
 import type { ReportView, SiteData } from './view-types.ts'
 
 /** The items each paginated template renders, one page each. */
@@ -129,7 +129,7 @@ export const singletonInputs: Readonly<Record<string, SingletonInput>> = {
     reads: ['reports', 'byYear', 'byLevel', 'byProvince', 'latest'],
     input: (site) => [site.reports.length, site.byYear, site.byLevel, site.byProvince, site.latest.map(listedReport)],
   },
-  'quality.njk': { url: '/quality/', reads: ['quality', 'reports'], input: (site) => [site.quality, site.reports.map(listedReport)] },
+  'quality.njk': { url: '/quality/', reads: ['quality', 'reports'], input: (site) => [site.quality, site.reports.length] },
   'regions.njk': { url: '/regions/', reads: ['regionRoots', 'unplacedReports'], input: (site) => [site.regionRoots, site.unplacedReports.map(listedReport)] },
   'search.njk': { url: '/search/', reads: ['pathPrefix'], input: (site) => site.pathPrefix },
   'years.njk': { url: '/years/', reads: ['years'], input: (site) => site.years.map((year) => [year.url, year.label, year.count]) },

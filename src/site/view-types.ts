@@ -243,6 +243,23 @@ export interface QualityView {
   reports: QualityEntry[]
   /** Messages about files that are no report (stray metadata, the registry, the index). */
   files: MessageLine[]
+  /**
+   * Per year, how many reports lack each statutory part and how many were late or cannot be judged; each year's page
+   * lists its reports one by one (the quality page once listed every report: 114 MB at 100,000).
+   */
+  years: QualityYear[]
+}
+
+/** One year's row of the quality page's summary. */
+export interface QualityYear {
+  label: string
+  url: string
+  count: number
+  /** Reports without each statutory part, in statutory order. */
+  missing: { label: string; short: string; count: number }[]
+  late: number
+  /** Timeliness unknown: no publication date, or no deadline applies (townships, years before 2015). */
+  unknown: number
 }
 
 /** A URL the archive published that now lives elsewhere. */

@@ -41,6 +41,28 @@ describe('quality page', () => {
     expect(html).toMatch(/\[missing-leadership\]<\/code><\/th><td data-label="说明">[^<]+<\/td><td data-label="条数">3<\/td><td data-label="类别">报告事实/)
   })
 
+  it("counts per year the reports without each part and the late ones, as the year's page marks them one by one", async () => {
+    const html = await readPage(site.outDir, '/quality/')
+    const table = html.slice(html.indexOf('<table class="quality-years'), html.indexOf('</table>', html.indexOf('<table class="quality-years')))
+    const labels = [...table.matchAll(/缺<abbr title="([^"]+)">/g)].map((match) => match[1] ?? '')
+    expect(labels).toHaveLength(4)
+    const rows = [...table.matchAll(/<tr>\s*<th scope="row"><a href="([^"]+)">[\s\S]*?<\/tr>/g)]
+    expect(rows.map((row) => row[1])).toEqual(['/years/2023/', '/years/2022/', '/years/2020/'])
+    let missingSeen = 0
+    for (const [row, url = ''] of rows) {
+      const counts = [...row.matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((match) => Number(match[1]))
+      const year = await readPage(site.outDir, url)
+      // One timeliness cell a report in the year's tables.
+      const listed = (year.match(/<td data-label="时效"/g) ?? []).length
+      expect(counts[0]).toBe(listed)
+      labels.forEach((label, index) => expect(counts[index + 1], `${url} ${label}`).toBe(year.split(`>缺少${label}<`).length - 1))
+      expect(counts[5]).toBe((year.match(/>逾期 \d+ 天</g) ?? []).length)
+      missingSeen += counts.slice(1, 5).reduce((sum, count) => sum + count, 0)
+    }
+    // The fixtures lack parts: the counts are not all zero.
+    expect(missingSeen).toBeGreaterThan(0)
+  })
+
   it('lists reports of unknown agency apart on the agencies page', async () => {
     const html = await readPage(site.outDir, '/agencies/')
     const [known, unknown = ''] = html.split('<h2 id="unknown">')
