@@ -11,7 +11,7 @@ import { renderSection } from './render-section.ts'
 import { reportsOfYear } from './reports-of-year.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
 import { byPublishedDesc } from './by-published-desc.ts'
-import type { AgencyView, Link, PartPage, PlanPair, Redirect, RegionView, ReportView, SiteData, YearKindView, YearView } from './view-types.ts'
+import type { AgencyView, Link, PartPage, PlanPair, Redirect, RegionView, ReportView, SiteData, YearGroup, YearKindView, YearView } from './view-types.ts'
 
 /** Inputs of `composeSiteData`. */
 export interface SiteDataInput {
@@ -33,6 +33,8 @@ export interface SiteDataInput {
   analysis?: CorpusAnalysis
   /** Reports of a year per page of its part pages. Default `reportsPerPartPage`. */
   reportsPerPartPage?: number
+  /** Reports a year's page lists one by one at most; past it, a page per province. Default `reportsPerYearPage`. */
+  reportsPerYearPage?: number
 }
 
 /**
@@ -41,6 +43,13 @@ export interface SiteDataInput {
  * hold. A hundred reports' parts are ~0.6 MB.
  */
 export const reportsPerPartPage = 100
+
+/**
+ * Reports a year's page lists at most, by province and level; a year with more gets a page per province
+ * (`/years/2022/tianjinshi/`) that its page links, under the same anchors (`/years/2022/#tianjinshi`). At 10,000
+ * reports a year's tables were 1.5 MB of its 2.2 MB page (1,700 reports); at 100,000, 17,000 rows.
+ */
+export const reportsPerYearPage = 1000
 
 /** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
 export function composeSiteData(input: SiteDataInput): SiteData {
@@ -70,7 +79,7 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
   })
   const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
   const agencies = composeAgencies(views, byId)
-  const years = composeYears(views, plan, input.reportsPerPartPage ?? reportsPerPartPage)
+  const years = composeYears(views, plan, { perPartPage: input.reportsPerPartPage ?? reportsPerPartPage, perYearPage: input.reportsPerYearPage ?? reportsPerYearPage })
   // Each report under every prefix of its region, once: filtering all reports per region was regions × reports
   // (~3,000 × 100,000 at the archive's largest).
   const under = groupByRegionPrefix(views)
@@ -108,6 +117,9 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
     }),
     years,
     yearKinds: yearKindsOf(years, byId),
+    yearProvinces: years.flatMap((year) =>
+      year.groups.flatMap((group) => (group.url === null ? [] : [{ ...group, url: group.url, yearKey: year.key, yearLabel: year.label, yearUrl: year.url }])),
+    ),
     agencies,
     regions,
     regionRoots: plan.roots.map((key) => {
@@ -221,7 +233,7 @@ function composeRedirects(
   return [...redirects.values()].sort((a, b) => compareText(a.from, b.from))
 }
 
-function composeYears(views: ReportView[], plan: RegionPlan, perPage: number): YearView[] {
+function composeYears(views: ReportView[], plan: RegionPlan, sizes: { perPartPage: number; perYearPage: number }): YearView[] {
   const keys = [...new Set(views.map((view) => view.yearKey))].sort((a, b) => {
     if (a === 'undated') return 1
     if (b === 'undated') return -1
@@ -232,24 +244,29 @@ function composeYears(views: ReportView[], plan: RegionPlan, perPage: number): Y
     // A province's anchor is its region slug, so `/years/2022/#tianjinshi` keeps pointing at Tianjin.
     const anchorOf = (province: string) => plan.nodes.get(province)?.slug ?? 'unplaced'
     const provinces = [...new Set(members.map(provinceOf))].sort((a, b) => compareText(anchorOf(a), anchorOf(b)))
-    const groups = provinces.map((province) => ({
-      province,
-      anchor: anchorOf(province),
-      levels: levelHierarchy
-        .map((level) => ({
-          level,
-          reports: members.filter((view) => provinceOf(view) === province && view.level === level),
-        }))
-        .filter((group) => group.reports.length > 0),
-    }))
+    const split = members.length > sizes.perYearPage
+    const groups: YearGroup[] = provinces.map((province) => {
+      const ofProvince = members.filter((view) => provinceOf(view) === province)
+      return {
+        province,
+        anchor: anchorOf(province),
+        // Region slugs are pinyin (`tianjinshi`) or `unplaced`: never a part's name (`plans`).
+        url: split ? `/years/${key}/${anchorOf(province)}/` : null,
+        count: ofProvince.length,
+        levels: levelHierarchy
+          .map((level) => ({ level, reports: ofProvince.filter((view) => view.level === level) }))
+          .filter((group) => group.reports.length > 0),
+      }
+    })
     return {
       key,
       label: key === 'undated' ? '年度未知' : `${key}年`,
       url: `/years/${key}/`,
       count: members.length,
       groups,
+      split,
       kindPages: statutoryKinds.map((kind) => ({ label: kindLabel(kind), url: `/years/${key}/${kind}/` })),
-      partPages: cutIntoPages(reportsOfYear({ groups }), perPage),
+      partPages: cutIntoPages(reportsOfYear({ groups }), sizes.perPartPage),
     }
   })
 }

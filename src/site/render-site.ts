@@ -48,6 +48,7 @@ export function allPages(site: SiteData): PageSelection {
     regions: site.regions,
     years: site.years,
     yearKinds: site.yearKinds,
+    yearProvinces: site.yearProvinces,
     redirects: site.redirects,
     removed: site.removed,
     reusePages: site.reusePages ?? [],
@@ -96,7 +97,7 @@ function splitSelection(pages: PageSelection, size: number): PageSelection[] {
 }
 
 function emptySelection(): PageSelection {
-  return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [] }
+  return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], yearProvinces: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [] }
 }
 
 /** Templates without `pagination` in their front matter: the home page, lists, quality, search, about, 404. */

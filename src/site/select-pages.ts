@@ -11,6 +11,7 @@ export interface PageSelection {
   regions: SiteData['regions']
   years: SiteData['years']
   yearKinds: SiteData['yearKinds']
+  yearProvinces: SiteData['yearProvinces']
   redirects: SiteData['redirects']
   removed: SiteData['removed']
   reusePages: NonNullable<SiteData['reusePages']>
@@ -83,6 +84,7 @@ export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, st
     const { yearKey, yearLabel, yearUrl, kind, label, url, partUrl, page, pages, missing } = view
     add('yearKinds', view.url, hash(JSON.stringify({ yearKey, yearLabel, yearUrl, kind, label, url, partUrl, page, pages, missing }, replacer), members.join()))
   }
+  for (const view of site.yearProvinces) add('yearProvinces', view.url, hash(JSON.stringify(view, replacer)))
   for (const redirect of site.redirects) add('redirects', redirect.from, hash(JSON.stringify(redirect)))
   for (const gone of site.removed) add('removed', gone.url, hash(JSON.stringify(gone)))
   // A side-by-side page shows paragraphs of the reports it names, not their analysis: their text and address stand
@@ -162,6 +164,7 @@ export function selectPages(site: SiteData, urls: ReadonlySet<string>): PageSele
     regions: site.regions.filter((region) => urls.has(region.url)),
     years: site.years.filter((year) => urls.has(year.url)),
     yearKinds: site.yearKinds.filter((view) => urls.has(view.url)),
+    yearProvinces: site.yearProvinces.filter((view) => urls.has(view.url)),
     redirects: site.redirects.filter((redirect) => urls.has(redirect.from)),
     removed: site.removed.filter((gone) => urls.has(gone.url)),
     reusePages: (site.reusePages ?? []).filter((page) => urls.has(page.url)),

@@ -91,12 +91,36 @@ export interface YearView {
   label: string
   url: string
   count: number
-  groups: { province: string; /** Fragment id of the province's group: its region slug, or `unplaced`. */ anchor: string; levels: { level: Level | null; reports: ReportView[] }[] }[]
+  groups: YearGroup[]
+  /**
+   * True when the year has more reports than its page lists (`reportsPerYearPage`): the page then links each
+   * province's page (`YearGroup.url`) instead of listing its reports.
+   */
+  split: boolean
   kindPages: Link[]
   /** The pages each part page of the year is cut into (`reportsPerPartPage` reports each), the same for every part. */
   partPages: PartPage[]
   /** Rankings by plans followed up and by text shared, when the build analysed the corpus. */
   analysis?: YearAnalysis
+}
+
+/** A year's reports of one province, by level. */
+export interface YearGroup {
+  province: string
+  /** Fragment id of the province's group on the year page: its region slug, or `unplaced`. */
+  anchor: string
+  /** The province's page of the year (`/years/2022/tianjinshi/`) when the year is split, else null. */
+  url: string | null
+  count: number
+  levels: { level: Level | null; reports: ReportView[] }[]
+}
+
+/** The page of one province's reports of a year, when the year is split (`YearView.split`). */
+export interface YearProvinceView extends YearGroup {
+  url: string
+  yearKey: string
+  yearLabel: string
+  yearUrl: string
 }
 
 /**
@@ -182,6 +206,8 @@ export interface SiteData {
   byProvince: Count[]
   years: YearView[]
   yearKinds: YearKindView[]
+  /** The province pages of the years that are split. */
+  yearProvinces: YearProvinceView[]
   agencies: AgencyView[]
   regions: RegionView[]
   regionRoots: Count[]

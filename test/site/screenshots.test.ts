@@ -12,15 +12,16 @@ const pages = [
   { name: 'home', path: '' },
   { name: 'report', path: 'reports/2022/tianjin-zwfwb/' },
   { name: 'year', path: 'years/2022/' },
-  // A part page cut into pages (two reports a page).
+  // A part page cut into pages (two reports a page), and a year split by province (more than two reports).
   { name: 'year-part', path: 'years/2022/achievements/2/' },
+  { name: 'year-province', path: 'years/2022/hebeisheng/' },
   { name: 'quality', path: 'quality/' },
 ]
 let server: StaticServer
 let browser: Browser
 
 beforeAll(async () => {
-  const site = await buildTempSite(['hostile', 'quality'], { reportsPerPartPage: 2 })
+  const site = await buildTempSite(['hostile', 'quality'], { reportsPerPartPage: 2, reportsPerYearPage: 2 })
   server = await serveStatic(site.outDir, { port: 0 })
   browser = await launchChromium()
   await mkdir(shots, { recursive: true })
@@ -89,8 +90,9 @@ describe('pages in Chromium', () => {
     const cells = page.locator('.quality-years tbody tr:first-child > *')
     expect(await cells.count()).toBe(8)
     for (const cell of await cells.all()) expect(await cell.isVisible()).toBe(true)
-    await page.goto(`${server.url}years/2022/`)
+    await page.goto(`${server.url}years/2022/hebeisheng/`)
     const yearCells = page.locator('.report-table tbody tr:first-child > *')
+    expect(await yearCells.count()).toBe(7)
     for (const cell of await yearCells.all()) {
       const box = await cell.boundingBox()
       expect(box !== null && box.x >= 0 && box.x + box.width <= 375).toBe(true)

@@ -9,8 +9,12 @@ let whole: TempSite
 let paged: TempSite
 
 beforeAll(async () => {
-  // The same reports with each year's part pages in one page (the default: a few reports) and one report a page.
-  ;[whole, paged] = await Promise.all([buildTempSite(['hostile'], { index: false }), buildTempSite(['hostile'], { index: false, reportsPerPartPage: 1 })])
+  // The same reports with each year's pages whole (the default: a few reports), and with one report a part page and
+  // a year of more than two reports split by province.
+  ;[whole, paged] = await Promise.all([
+    buildTempSite(['hostile'], { index: false }),
+    buildTempSite(['hostile'], { index: false, reportsPerPartPage: 1, reportsPerYearPage: 2 }),
+  ])
 })
 
 /** The report entries of a part page, as written. */
@@ -22,6 +26,37 @@ function entriesOf(html: string): string[] {
 function pageLinks(html: string, partUrl: string): string[] {
   return [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1] ?? '').filter((href) => /^\/years\/\w+\/\w+\/(\d+\/)?$/.test(href) && href.startsWith(partUrl))
 }
+
+/** The report tables of a page, as written. */
+function tablesOf(html: string): string[] {
+  return [...html.matchAll(/<div class="table-wrap">\s*<table class="report-table[\s\S]*?<\/table>\s*<\/div>/g)].map((match) => match[0])
+}
+
+describe('a year split by province', () => {
+  it("links each province's page under the anchor the whole page gave it, and each shows that province's tables", async () => {
+    const one = await readPage(whole.outDir, '/years/2022/')
+    const split = await readPage(paged.outDir, '/years/2022/')
+    const anchors = [...one.matchAll(/<section aria-labelledby="(\w+)">\s*<h2 id="\1">/g)].map((match) => match[1] ?? '')
+    expect(anchors).toEqual(['hebeisheng', 'sichuansheng', 'tianjinshi'])
+    expect(tablesOf(split)).toEqual([])
+    const shown: string[] = []
+    for (const anchor of anchors) {
+      expect(split).toContain(`<li id="${anchor}"><a href="/years/2022/${anchor}/">`)
+      const section = one.slice(one.indexOf(`<section aria-labelledby="${anchor}">`), one.indexOf('</section>', one.indexOf(`<section aria-labelledby="${anchor}">`)))
+      const province = await readPage(paged.outDir, `/years/2022/${anchor}/`)
+      expect(tablesOf(province)).toEqual(tablesOf(section))
+      expect(province).toContain(`<a href="/years/2022/#${anchor}">2022年</a>`)
+      shown.push(...tablesOf(province))
+    }
+    expect(shown).toEqual(tablesOf(one))
+  })
+
+  it('leaves a year within the limit whole', async () => {
+    expect(tablesOf(await readPage(paged.outDir, '/years/2020/'))).toEqual(tablesOf(await readPage(whole.outDir, '/years/2020/')))
+    expect(tablesOf(await readPage(paged.outDir, '/years/2020/')).length).toBeGreaterThan(0)
+    expect(existsSync(path.join(paged.outDir, 'years/2020/tianjinshi/index.html'))).toBe(false)
+  })
+})
 
 describe("a year's part pages cut into pages", () => {
   it('show, page after page, the entries the one page shows, in its order, at the part address then …/2/, …/3/', async () => {
@@ -65,7 +100,7 @@ describe("a year's part pages cut into pages", () => {
       rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off', 'text-content': 'off' },
     })
     const problems: string[] = []
-    for (const url of ['/years/2022/plans/', '/years/2022/plans/2/', '/years/2022/plans/3/']) {
+    for (const url of ['/years/2022/plans/', '/years/2022/plans/2/', '/years/2022/plans/3/', '/years/2022/', '/years/2022/hebeisheng/']) {
       const report = await validator.validateString(await readPage(paged.outDir, url), url)
       for (const result of report.results) for (const message of result.messages) problems.push(`${url}: ${message.ruleId} ${message.message}`)
     }
