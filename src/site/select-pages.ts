@@ -84,7 +84,8 @@ export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, st
     const { yearKey, yearLabel, yearUrl, kind, label, url, partUrl, page, pages, missing } = view
     add('yearKinds', view.url, hash(JSON.stringify({ yearKey, yearLabel, yearUrl, kind, label, url, partUrl, page, pages, missing }, replacer), members.join()))
   }
-  for (const view of site.yearProvinces) add('yearProvinces', view.url, hash(JSON.stringify(view, replacer)))
+  // A province's page of a year is a list (`partials/report-table.njk`): what it shows of its reports stands for them.
+  for (const view of site.yearProvinces) add('yearProvinces', view.url, hash(JSON.stringify(view, listedReplacer)))
   for (const redirect of site.redirects) add('redirects', redirect.from, hash(JSON.stringify(redirect)))
   for (const gone of site.removed) add('removed', gone.url, hash(JSON.stringify(gone)))
   // A side-by-side page shows paragraphs of the reports it names, not their analysis: their text and address stand
