@@ -8,8 +8,16 @@ import type { PageSelection } from './select-pages.ts'
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 const templatesDir = path.join(projectRoot, 'templates')
 
-/** Paginated pages Eleventy renders in one run (see `renderSite`). */
+/** Paginated pages Eleventy renders in one run (see `renderSite`), counted in report pages (`pageWeights`). */
 export const pagesPerRun = 2000
+
+/**
+ * What one page of a template weighs in a run, in report pages (~38 KB), where it is far from one: a run is cut by
+ * what Eleventy holds until it ends, not by how many pages. A part page shows one part of up to 100 reports
+ * (`reportsPerPartPage`, ~0.6 MB): at 100,000 reports a run of 2,000 of them grew the heap by 2.3 GB, a run of
+ * 2,000 report pages by ~0.3 GB.
+ */
+export const pageWeights: Readonly<Partial<Record<keyof PageSelection, number>>> = { yearKinds: 16 }
 
 /**
  * Render `templates/` with Eleventy into `outDir`, the page data given as the `site` global. The paginated templates
@@ -18,8 +26,9 @@ export const pagesPerRun = 2000
  * in `unchanged` (template files whose page an incremental build found unchanged, `digestSingletons`).
  *
  * Eleventy keeps every page it renders in memory until its run ends (each page's content without and with its
- * layout), so the pages are rendered in runs of at most `perRun` items: memory follows the run, not the site (at
- * 10,000 reports one run grew the process to 2.2 GB). Runs after the first skip the templates that are not paginated.
+ * layout), so the pages are rendered in runs weighing at most `perRun` report pages (`pageWeights`): memory follows
+ * the run, not the site (at 10,000 reports one run grew the process to 2.2 GB). Runs after the first skip the
+ * templates that are not paginated.
  */
 export async function renderSite(site: SiteData, outDir: string, pathPrefix: string, pages: PageSelection = allPages(site), options: RenderRuns = {}): Promise<void> {
   const singletons = await unpaginatedTemplates()
@@ -32,7 +41,7 @@ export async function renderSite(site: SiteData, outDir: string, pathPrefix: str
 
 /** How `renderSite` cuts its pages into Eleventy runs, and what happens between them. */
 export interface RenderRuns {
-  /** Paginated pages per run. Default `pagesPerRun`. */
+  /** What a run may weigh, in report pages (`pageWeights`). Default `pagesPerRun`. */
   perRun?: number
   /** Template files not to render (their page is unchanged). Default none. */
   unchanged?: ReadonlySet<string>
@@ -75,21 +84,25 @@ async function runEleventy(site: SiteData, outDir: string, pathPrefix: string, p
   await eleventy.write()
 }
 
-/** The selection cut into runs of at most `size` items, in template order; always at least one run. */
-function splitSelection(pages: PageSelection, size: number): PageSelection[] {
+/**
+ * The selection cut into runs weighing at most `size` (`pageWeights`; a heavier page still gets a run), in template
+ * order; always at least one run.
+ */
+export function splitSelection(pages: PageSelection, size: number): PageSelection[] {
   const runs: PageSelection[] = []
   let run = emptySelection()
-  let count = 0
+  let weight = 0
   for (const key of Object.keys(pages) as (keyof PageSelection)[]) {
+    const each = pageWeights[key] ?? 1
     for (const item of pages[key]) {
-      if (count === size) {
+      if (weight > 0 && weight + each > size) {
         runs.push(run)
         run = emptySelection()
-        count = 0
+        weight = 0
       }
       // Each key holds its own item type; a run's list for a key only ever receives that key's items.
       ;(run[key] as unknown[]).push(item)
-      count++
+      weight += each
     }
   }
   runs.push(run)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { composeSiteData, readPermalinkRegistry, renderSite } from '../../src/site/index.ts'
+import { pageWeights, splitSelection } from '../../src/site/render-site.ts'
 import { buildTempSite, hashTree } from './build-temp-site.ts'
 
 describe('renderSite', () => {
@@ -19,7 +20,7 @@ describe('renderSite', () => {
     })
     const work = await mkdtemp(path.join(tmpdir(), 'render-runs-'))
     await renderSite(site, path.join(work, 'one'), '/')
-    // Four pages a run: runs cut across templates (reports, then agencies, regions, years…).
+    // Four report pages' weight a run (a part page alone): runs cut across templates (reports, then agencies, regions, years…).
     let runs = 0
     await renderSite(site, path.join(work, 'runs'), '/', undefined, { perRun: 4, afterRun: () => runs++ })
     expect(runs).toBeGreaterThan(2)
@@ -29,4 +30,22 @@ describe('renderSite', () => {
     expect([...inRuns.keys()]).toEqual([...one.keys()])
     expect([...inRuns].filter(([file, hash]) => one.get(file) !== hash)).toEqual([])
   })
+
+  it('cuts runs by what their pages weigh: a part page counts as many report pages, and still gets a run alone', async () => {
+    const built = await buildTempSite([], { index: false })
+    const site = composeSiteData({ reports: built.summary.reports, failures: [], messages: [], siteUrl: 'http://localhost:8080', pathPrefix: '/' })
+    const heavy = pageWeights.yearKinds ?? 1
+    expect(heavy).toBeGreaterThan(1)
+    const pages = { ...emptyPages(), reports: site.reports.slice(0, 3), yearKinds: site.yearKinds.slice(0, 3) }
+    // Three report pages, then each part page alone: with one it would pass the weight.
+    const runs = splitSelection(pages, heavy)
+    expect(runs.map((run) => [run.reports.length, run.yearKinds.length])).toEqual([[3, 0], [0, 1], [0, 1], [0, 1]])
+    expect(splitSelection(pages, 3 + 3 * heavy).length).toBe(1)
+    // A page heavier than a run still gets one.
+    expect(splitSelection({ ...emptyPages(), yearKinds: site.yearKinds.slice(0, 2) }, 1).map((run) => run.yearKinds.length)).toEqual([1, 1])
+  })
 })
+
+function emptyPages(): Parameters<typeof splitSelection>[0] {
+  return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], yearProvinces: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [] }
+}
