@@ -8,7 +8,7 @@ import { levelLabel } from './filters/level-label.ts'
 import { locateReport } from './locate-report.ts'
 import { planRegions, type RegionPlan } from './plan-regions.ts'
 import { renderSection } from './render-section.ts'
-import { reportsOfYear } from './reports-of-year.ts'
+import { reportsOfPage, reportsOfYear } from './reports-of-year.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
 import { byPublishedDesc } from './by-published-desc.ts'
 import type { AgencyView, Link, PartPage, PlanPair, Redirect, RegionView, ReportView, SiteData, YearGroup, YearKindView, YearView } from './view-types.ts'
@@ -295,7 +295,7 @@ function yearKindsOf(years: readonly YearView[], byId: Index): YearKindView[] {
   const held: HeldPage = { page: null, byKind: new Map() }
   return years.flatMap((year) => {
     const members = reportsOfYear(year)
-    return year.partPages.flatMap((page) => composePageKinds(year, page, members.slice(page.first - 1, page.last), byId, held))
+    return year.partPages.flatMap((page) => composePageKinds(year, page, reportsOfPage(members, page), byId, held))
   })
 }
 

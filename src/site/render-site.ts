@@ -109,7 +109,8 @@ export function splitSelection(pages: PageSelection, size: number): PageSelectio
   return runs
 }
 
-function emptySelection(): PageSelection {
+/** A selection of no pages. */
+export function emptySelection(): PageSelection {
   return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], yearProvinces: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [] }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { analysisText, type CorpusAnalysis } from '../analysis/index.ts'
 import type { Report } from '../types.ts'
-import { reportsOfYear } from './reports-of-year.ts'
+import { reportsOfPage, reportsOfYear } from './reports-of-year.ts'
 import type { ReportView, SiteData } from './view-types.ts'
 
 /** The items each paginated template renders, one page each. */
@@ -80,7 +80,7 @@ export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, st
   const yearMembers = new Map(site.years.map((year) => [year.key, reportsOfYear(year)]))
   for (const view of site.yearKinds) {
     // A part page shows sections of every report of its page: its digest covers them all.
-    const members = (yearMembers.get(view.yearKey) ?? []).slice(view.page.first - 1, view.page.last).map((report) => views.get(report))
+    const members = reportsOfPage(yearMembers.get(view.yearKey) ?? [], view.page).map((report) => views.get(report))
     const { yearKey, yearLabel, yearUrl, kind, label, url, partUrl, page, pages, missing } = view
     add('yearKinds', view.url, hash(JSON.stringify({ yearKey, yearLabel, yearUrl, kind, label, url, partUrl, page, pages, missing }, replacer), members.join()))
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { composeSiteData, readPermalinkRegistry, renderSite } from '../../src/site/index.ts'
-import { pageWeights, splitSelection } from '../../src/site/render-site.ts'
+import { emptySelection, pageWeights, splitSelection } from '../../src/site/render-site.ts'
 import { buildTempSite, hashTree } from './build-temp-site.ts'
 
 describe('renderSite', () => {
@@ -36,16 +36,13 @@ describe('renderSite', () => {
     const site = composeSiteData({ reports: built.summary.reports, failures: [], messages: [], siteUrl: 'http://localhost:8080', pathPrefix: '/' })
     const heavy = pageWeights.yearKinds ?? 1
     expect(heavy).toBeGreaterThan(1)
-    const pages = { ...emptyPages(), reports: site.reports.slice(0, 3), yearKinds: site.yearKinds.slice(0, 3) }
+    const pages = { ...emptySelection(), reports: site.reports.slice(0, 3), yearKinds: site.yearKinds.slice(0, 3) }
     // Three report pages, then each part page alone: with one it would pass the weight.
     const runs = splitSelection(pages, heavy)
     expect(runs.map((run) => [run.reports.length, run.yearKinds.length])).toEqual([[3, 0], [0, 1], [0, 1], [0, 1]])
     expect(splitSelection(pages, 3 + 3 * heavy).length).toBe(1)
     // A page heavier than a run still gets one.
-    expect(splitSelection({ ...emptyPages(), yearKinds: site.yearKinds.slice(0, 2) }, 1).map((run) => run.yearKinds.length)).toEqual([1, 1])
+    expect(splitSelection({ ...emptySelection(), yearKinds: site.yearKinds.slice(0, 2) }, 1).map((run) => run.yearKinds.length)).toEqual([1, 1])
   })
 })
 
-function emptyPages(): Parameters<typeof splitSelection>[0] {
-  return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], yearProvinces: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [] }
-}
