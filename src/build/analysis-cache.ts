@@ -27,9 +27,11 @@ export async function analyseWithCache(reports: readonly Report[], cacheFile: st
 export interface AnalysisCache {
   /**
    * Hand the reports to the reuse worker now (once), with each report's `sectionsKey`; the function returned does
-   * the rest of `analyseWithCache` without waiting for what it keeps to be written.
+   * the rest of `analyseWithCache` without waiting for what it keeps to be written. `whileWaiting` is called once
+   * this thread's part is done and it waits for the reuse worker: from then on the analysis reads no report's
+   * sections (unless the worker failed and the reuse is found here).
    */
-  begin: (reports: readonly Report[], keyOf: (report: Report) => string) => () => Promise<CorpusAnalysis>
+  begin: (reports: readonly Report[], keyOf: (report: Report) => string) => (whileWaiting?: () => void) => Promise<CorpusAnalysis>
   /** Settles once everything the analysis keeps is written (the next build reads it). */
   finished: () => Promise<void>
   /** Stop the reuse worker: the build ended without analysing. */
@@ -45,12 +47,12 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
   const reuseBeside = startReuseBeside({ file: reuseMemoFile(cacheFile), version })
   const reading = Promise.all([readAnalysisCache(cacheFile, version), readFollowMemo(followMemoFile(cacheFile), version)])
   let written: Promise<unknown> = Promise.resolve()
-  const begin = (reports: readonly Report[], keyOf: (report: Report) => string): (() => Promise<CorpusAnalysis>) => {
+  const begin: AnalysisCache['begin'] = (reports, keyOf) => {
     // Text reuse in the worker meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
     const reuse = reuseBeside.find(reports, agencyOfId, keyOf)
-    return () => analyseBeside(reports, keyOf, reuse)
+    return (whileWaiting) => analyseBeside(reports, keyOf, reuse, whileWaiting)
   }
-  const analyseBeside = async (reports: readonly Report[], keyOf: (report: Report) => string, reuse: Promise<ReuseFindings>): Promise<CorpusAnalysis> => {
+  const analyseBeside = async (reports: readonly Report[], keyOf: (report: Report) => string, reuse: Promise<ReuseFindings>, whileWaiting = (): void => {}): Promise<CorpusAnalysis> => {
     const [kept, followMemo] = await reading
     const used: AnalysisCacheFile = { version, metrics: {}, changes: {} }
     // The pairs the analysis compares, as it asks for them: read back from its result by their ids, never re-parsed.
@@ -66,6 +68,7 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
         },
       },
     })
+    whileWaiting()
     const result = assembleAnalysis(reports, await reuse, beside)
     for (const report of reports) {
       const metrics = result.reports.get(report.id)?.metrics

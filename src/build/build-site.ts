@@ -215,7 +215,7 @@ interface PublishInput {
   siteUrl: string
   pathPrefix: string
   /** The rest of the analysis, begun (`AnalysisCache.begin`); null when it is off. */
-  analysis: (() => Promise<CorpusAnalysis>) | null
+  analysis: ((whileWaiting?: () => void) => Promise<CorpusAnalysis>) | null
   /** A report's `sectionsKey`. */
   sectionsKeyOf: (report: Report) => string
   /** Where each report's sections can be read again (`spillSections`), when loaded through the parse cache. */
@@ -241,9 +241,18 @@ interface PublishInput {
 async function publishPages(input: PublishInput): Promise<Published> {
   const previous = input.previous
   const analysisStarted = performance.now()
+  // Once the analysis has read them and the page digests below have, a report's sections are read for its page,
+  // record and data only: they are let go while this thread waits for the reuse worker, the build's largest moment
+  // (at 100,000 reports the worker's heap and this one's peak together for minutes).
+  let spilled = false
+  const spill = (): void => {
+    if (input.stored && !spilled) spillSections(input.reports, input.stored)
+    spilled = true
+  }
   // The rest of the analysis runs on this thread until it waits for the reuse worker (seconds, on a rebuild); the site
-  // is composed meanwhile, and the analysis's parts added once it is there.
-  const analysing = input.analysis?.().then((result) => ({ result, at: performance.now() }))
+  // is composed meanwhile, and the analysis's parts added once it is there. Its part here begins after the compose
+  // and the digests (it first awaits the kept results), so `spill` comes after both.
+  const analysing = input.analysis?.(spill).then((result) => ({ result, at: performance.now() }))
   // Awaited below; should the compose throw first, its rejection is not left unhandled.
   analysing?.catch(() => undefined)
   const composed = composeSiteParts({
@@ -263,8 +272,8 @@ async function publishPages(input: PublishInput): Promise<Published> {
   const analysis = analysed?.result
   // Until the analysis was there: its part on this thread and the wait for the reuse worker, with the compose between.
   const analysisSeconds = analysed ? (analysed.at - analysisStarted) / 1000 : 0
-  // Analysed and digested: from here a report's sections are read for its page, record and data only.
-  if (input.stored) spillSections(input.reports, input.stored)
+  // Without the analysis (or with it failed over to this thread), after the digests.
+  spill()
   const site = analysis ? composed.addAnalysis(analysis) : composed.site
   const written =
     input.recordPermalinks && input.registryWritable

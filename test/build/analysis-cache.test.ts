@@ -4,8 +4,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyseReports } from '../../src/analysis/index.ts'
 import { generateCorpus } from '../../src/bench/generate-corpus.ts'
-import { analyseWithCache } from '../../src/build/analysis-cache.ts'
+import { analyseWithCache, openAnalysisCache } from '../../src/build/analysis-cache.ts'
 import { loadReports } from '../../src/build/index.ts'
+import { memoSectionsKey } from '../../src/build/sections-key.ts'
 import { assignPermalinks, dropDuplicateReports, keepLatestVersions } from '../../src/site/index.ts'
 import type { Report } from '../../src/types.ts'
 import { projectRoot } from '../site/build-temp-site.ts'
@@ -48,6 +49,31 @@ describe('analyseWithCache', () => {
     const [earlier] = [...expected.changes.keys()][0]?.split('>') ?? []
     const edited = reports.map((report) => (report.id === earlier ? withFirstParagraph(report, '本年度未开展任何工作。') : report))
     expect(await analyseWithCache(edited, file)).toEqual(analyseReports(edited))
+  }, 120_000)
+
+  it('reads no report\'s sections once it calls whileWaiting (the build lets them go then)', async () => {
+    const expected = analyseReports(reports)
+    // Copies whose sections can be taken away: after `whileWaiting`, reading them throws.
+    const copies = reports.map((report) => ({ ...report }))
+    let calls = 0
+    const letGo = (): void => {
+      calls++
+      for (const copy of copies) {
+        Object.defineProperty(copy, 'sections', {
+          get: () => {
+            throw new Error(`sections of ${copy.id} read after whileWaiting`)
+          },
+        })
+      }
+    }
+    const cache = await openAnalysisCache(path.join(work, 'let-go', 'analysis.json'))
+    // The keys are made before, as the build makes them (its digests) before the analysis waits.
+    const keyOf = memoSectionsKey()
+    for (const copy of copies) keyOf(copy)
+    const result = await cache.begin(copies, keyOf)(letGo)
+    await cache.finished()
+    expect(calls).toBe(1)
+    expect(result).toEqual(expected)
   }, 120_000)
 
   it('computes everything again from a cache it cannot read', async () => {
