@@ -98,9 +98,13 @@ export interface PairAnalysis {
 
 /** A year page's rankings. */
 export interface YearAnalysis {
-  /** Agencies by the share of their plans (made this year) followed up next year, highest first. */
+  /** Agencies by the share of their plans (made this year) followed up next year, highest first: the first `rankedPerYearPage`. */
   followUp: { agencyName: string; agencyUrl: string; share: number; percent: string; items: number; addressed: number; relisted: number; notFound: number; pairUrl: string }[]
-  /** Reports by the share of their text found in other reports, highest first. */
+  /** Agencies ranked, all of them. */
+  followUpTotal: number
+  /** Reports by the share of their text found in other reports, highest first: the first `rankedPerYearPage`. */
   reuse: { title: string; url: string; agencyName: string; analysis: ReportAnalysisView }[]
+  /** Reports ranked, all of them. */
+  reuseTotal: number
   repeatedPages: Link[]
 }

@@ -187,8 +187,14 @@ export function composeAgencyAnalysis(analysis: CorpusAnalysis, agencies: readon
   }
 }
 
-/** A year page's rankings: agencies by plans followed up, reports by text shared with others. */
-export function composeYearAnalysis(year: YearView, agencies: readonly AgencyView[], views: readonly ReportView[]): YearAnalysis {
+/**
+ * Rows a year page's ranking shows: the top of it. A year of 20,000 reports ranked in full made a page of ~6 MB;
+ * every row is in the open data (`data/metrics.csv`, `data/follow-up.csv`) and each report's page gives its figure.
+ */
+export const rankedPerYearPage = 100
+
+/** A year page's rankings: agencies by plans followed up, reports by text shared with others; the first `limit` of each. */
+export function composeYearAnalysis(year: YearView, agencies: readonly AgencyView[], views: readonly ReportView[], limit = rankedPerYearPage): YearAnalysis {
   const followUp = agencies.flatMap((agency) =>
     agency.pairs
       .filter((pair) => pair.from.yearKey === year.key && pair.analysis && pair.analysis.items.length > 0)
@@ -204,7 +210,13 @@ export function composeYearAnalysis(year: YearView, agencies: readonly AgencyVie
     .filter((view) => view.yearKey === year.key && view.analysis)
     .map((view) => ({ title: view.title, url: view.url, agencyName: view.agencyName, analysis: view.analysis as ReportAnalysisView }))
     .sort((a, b) => b.analysis.reusedShare - a.analysis.reusedShare || (a.url < b.url ? -1 : 1))
-  return { followUp, reuse, repeatedPages: statutoryKinds.map((kind) => ({ label: kindLabel(kind), url: `/years/${year.key}/${kind}/repeated/` })) }
+  return {
+    followUp: followUp.slice(0, limit),
+    followUpTotal: followUp.length,
+    reuse: reuse.slice(0, limit),
+    reuseTotal: reuse.length,
+    repeatedPages: statutoryKinds.map((kind) => ({ label: kindLabel(kind), url: `/years/${year.key}/${kind}/repeated/` })),
+  }
 }
 
 /**
