@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { readCliArgs } from '../cli-args.ts'
 import { normalisePrefix } from '../path-prefix.ts'
-import { reportsPerPartPage, reportsPerYearPage } from '../site/compose-site-data.ts'
+import { reportsPerPartPage, listedPerPage } from '../site/compose-site-data.ts'
 import type { LoadedReports } from './load-reports.ts'
 
 /** Options for `buildSite`; every one may be left out (`buildDefaults`). */
@@ -50,8 +50,8 @@ export interface BuildOptions {
   spillSectionsFrom?: number
   /** Reports of a year per page of its part pages (`/years/2022/plans/`, then `…/plans/2/`). Default the site's, 100. */
   reportsPerPartPage?: number
-  /** Reports a year's page lists at most; past it, a page per province (`/years/2022/tianjinshi/`). Default the site's, 1,000. */
-  reportsPerYearPage?: number
+  /** Entries a list page (a year's reports, the agencies) shows at most; past it, a page per province (`/years/2022/tianjinshi/`). Default the site's, 1,000. */
+  listedPerPage?: number
 }
 
 /** The defaults of a build, once: `buildSite`, `npm run build` and `npm start` all read them here. */
@@ -67,7 +67,7 @@ export const buildDefaults = {
   stateDir: '.cache/build',
   spillSectionsFrom: 20_000,
   reportsPerPartPage,
-  reportsPerYearPage,
+  listedPerPage,
 } as const
 
 /** Build options with the defaults filled in, the output folder absolute, the prefix and origin normalised. */

@@ -75,7 +75,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const stateFile = stateFileOf(resolved.stateDir, outDir)
   const split = resolved.search?.split ?? bundleDefaults.split
   const bundlePages = resolved.search?.bundlePages ?? bundleDefaults.bundlePages
-  const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, split, bundlePages, reportsPerPartPage: resolved.reportsPerPartPage, reportsPerYearPage: resolved.reportsPerYearPage })
+  const code = await digestBuildCode({ pathPrefix, siteUrl, index: resolved.index, split, bundlePages, reportsPerPartPage: resolved.reportsPerPartPage, listedPerPage: resolved.listedPerPage })
   const previous = resolved.incremental && !onlyBundles ? await usableState(stateFile, code, outDir) : null
   await clearBuildState(stateFile)
   // A full build starts from an empty folder, emptied before the index writes its first bundle into it.
@@ -113,7 +113,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     ...(loaded.stored && unique.reports.length >= resolved.spillSectionsFrom ? { stored: loaded.stored } : {}),
     recordPermalinks: resolved.recordPermalinks,
     reportsPerPartPage: resolved.reportsPerPartPage,
-    reportsPerYearPage: resolved.reportsPerYearPage,
+    listedPerPage: resolved.listedPerPage,
     registryWritable,
     registry: unique.registry,
     removed: unique.removed,
@@ -224,7 +224,7 @@ interface PublishInput {
   /** Reports of a year per page of its part pages. */
   reportsPerPartPage: number
   /** Reports a year's page lists at most before it is split by province. */
-  reportsPerYearPage: number
+  listedPerPage: number
   registryWritable: boolean
   /** The permalink registry as this build leaves it. */
   registry: PermalinkRegistry
@@ -264,7 +264,7 @@ async function publishPages(input: PublishInput): Promise<Published> {
     regionSlugs: input.registry.regions,
     removed: input.removed,
     reportsPerPartPage: input.reportsPerPartPage,
-    reportsPerYearPage: input.reportsPerYearPage,
+    listedPerPage: input.listedPerPage,
   })
   // Each report's text and address digested meanwhile too; its analysis is digested once it is there.
   const contents = digestReportContents(composed.site, input.reports, input.sectionsKeyOf)

@@ -11,7 +11,7 @@ import { renderSection } from './render-section.ts'
 import { reportsOfPage, reportsOfYear } from './reports-of-year.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
 import { byPublishedDesc } from './by-published-desc.ts'
-import type { AgencyView, Link, PartPage, PlanPair, Redirect, RegionView, ReportView, SiteData, YearGroup, YearKindView, YearView } from './view-types.ts'
+import type { AgencyGroup, AgencyView, Link, PartPage, PlanPair, Redirect, RegionView, ReportView, SiteData, YearGroup, YearKindView, YearView } from './view-types.ts'
 
 /** Inputs of `composeSiteData`. */
 export interface SiteDataInput {
@@ -33,8 +33,8 @@ export interface SiteDataInput {
   analysis?: CorpusAnalysis
   /** Reports of a year per page of its part pages. Default `reportsPerPartPage`. */
   reportsPerPartPage?: number
-  /** Reports a year's page lists one by one at most; past it, a page per province. Default `reportsPerYearPage`. */
-  reportsPerYearPage?: number
+  /** Entries a list page (a year's reports, the agencies) shows one by one at most; past it, a page per province. Default `listedPerPage`. */
+  listedPerPage?: number
 }
 
 /**
@@ -45,11 +45,12 @@ export interface SiteDataInput {
 export const reportsPerPartPage = 100
 
 /**
- * Reports a year's page lists at most, by province and level; a year with more gets a page per province
- * (`/years/2022/tianjinshi/`) that its page links, under the same anchors (`/years/2022/#tianjinshi`). At 10,000
- * reports a year's tables were 1.5 MB of its 2.2 MB page (1,700 reports); at 100,000, 17,000 rows.
+ * Entries a list page shows at most, by province: a year's page its reports (by province and level), `/agencies/`
+ * the agencies. A longer list gets a page per province (`/years/2022/tianjinshi/`, `/agencies/in/tianjinshi/`) that
+ * the page links, under the same anchors (`/years/2022/#tianjinshi`). At 10,000 reports a year's tables were 1.5 MB
+ * of its 2.2 MB page (1,700 reports) and `/agencies/` 1.2 MB (7,088 agencies); at 100,000, ten times that.
  */
-export const reportsPerYearPage = 1000
+export const listedPerPage = 1000
 
 /** Build the `site` global the templates render: every listing, sorted so the output is deterministic. */
 export function composeSiteData(input: SiteDataInput): SiteData {
@@ -79,7 +80,9 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
   })
   const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
   const agencies = composeAgencies(views, byId)
-  const years = composeYears(views, plan, { perPartPage: input.reportsPerPartPage ?? reportsPerPartPage, perYearPage: input.reportsPerYearPage ?? reportsPerYearPage })
+  const perPage = input.listedPerPage ?? listedPerPage
+  const years = composeYears(views, plan, { perPartPage: input.reportsPerPartPage ?? reportsPerPartPage, perYearPage: perPage })
+  const agencyIndex = composeAgencyIndex(agencies, plan, perPage)
   // Each report under every prefix of its region, once: filtering all reports per region was regions × reports
   // (~3,000 × 100,000 at the archive's largest).
   const under = groupByRegionPrefix(views)
@@ -121,6 +124,8 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
       year.groups.flatMap((group) => (group.url === null ? [] : [{ ...group, url: group.url, yearKey: year.key, yearLabel: year.label, yearUrl: year.url }])),
     ),
     agencies,
+    agencyIndex,
+    agencyProvinces: agencyIndex.groups.flatMap((group) => (group.url === null ? [] : [{ ...group, url: group.url }])),
     regions,
     regionRoots: plan.roots.map((key) => {
       const node = plan.nodes.get(key)
@@ -186,6 +191,7 @@ function composeAgencies(views: ReportView[], byId: Index): AgencyView[] {
         name: latest.agencyName,
         short: latest.agency.short,
         regionLinks: latest.regionLinks,
+        province: provinceOf(latest),
         reports,
         pairs,
       }
@@ -233,6 +239,28 @@ function composeRedirects(
   return [...redirects.values()].sort((a, b) => compareText(a.from, b.from))
 }
 
+/** `/agencies/`: the known agencies by province (ordered as a year page orders them), a page each past `perPage`. */
+function composeAgencyIndex(agencies: readonly AgencyView[], plan: RegionPlan, perPage: number): SiteData['agencyIndex'] {
+  const known = agencies.filter((agency) => !agency.unknown)
+  const split = known.length > perPage
+  const byProvince = new Map<string, AgencyView[]>()
+  for (const agency of known) {
+    const members = byProvince.get(agency.province)
+    if (members) members.push(agency)
+    else byProvince.set(agency.province, [agency])
+  }
+  const groups = [...byProvince].map(([province, members]): AgencyGroup => {
+    const anchor = anchorOfProvince(plan, province)
+    return { province, anchor, url: split ? `/agencies/in/${anchor}/` : null, agencies: members }
+  })
+  return { split, groups: groups.sort((a, b) => compareText(a.anchor, b.anchor)) }
+}
+
+/** A province's fragment id on a list page, and its page's last path segment: its region slug, or `unplaced`. */
+function anchorOfProvince(plan: RegionPlan, province: string): string {
+  return plan.nodes.get(province)?.slug ?? 'unplaced'
+}
+
 function composeYears(views: ReportView[], plan: RegionPlan, sizes: { perPartPage: number; perYearPage: number }): YearView[] {
   const keys = [...new Set(views.map((view) => view.yearKey))].sort((a, b) => {
     if (a === 'undated') return 1
@@ -242,7 +270,7 @@ function composeYears(views: ReportView[], plan: RegionPlan, sizes: { perPartPag
   return keys.map((key) => {
     const members = views.filter((view) => view.yearKey === key)
     // A province's anchor is its region slug, so `/years/2022/#tianjinshi` keeps pointing at Tianjin.
-    const anchorOf = (province: string) => plan.nodes.get(province)?.slug ?? 'unplaced'
+    const anchorOf = (province: string) => anchorOfProvince(plan, province)
     const provinces = [...new Set(members.map(provinceOf))].sort((a, b) => compareText(anchorOf(a), anchorOf(b)))
     const split = members.length > sizes.perYearPage
     const groups: YearGroup[] = provinces.map((province) => {

@@ -1,7 +1,7 @@
 /** The site stage: reports → permalinks → page data → Eleventy pages (templates/), with citations and the quality page. */
 export { assignPermalinks } from './assign-permalinks.ts'
 export { byPublishedDesc } from './by-published-desc.ts'
-export { composeSiteData, composeSiteParts, reportsPerPartPage, reportsPerYearPage } from './compose-site-data.ts'
+export { composeSiteData, composeSiteParts, reportsPerPartPage, listedPerPage } from './compose-site-data.ts'
 export { reportPageFields } from './compose-report-view.ts'
 export { bodyKey, dropDuplicateReports } from './drop-duplicate-reports.ts'
 export { keepLatestVersions } from './keep-latest-versions.ts'

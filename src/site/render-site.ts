@@ -58,6 +58,7 @@ export function allPages(site: SiteData): PageSelection {
     years: site.years,
     yearKinds: site.yearKinds,
     yearProvinces: site.yearProvinces,
+    agencyProvinces: site.agencyProvinces,
     redirects: site.redirects,
     removed: site.removed,
     reusePages: site.reusePages ?? [],
@@ -111,7 +112,7 @@ export function splitSelection(pages: PageSelection, size: number): PageSelectio
 
 /** A selection of no pages. */
 export function emptySelection(): PageSelection {
-  return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], yearProvinces: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [] }
+  return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], yearProvinces: [], agencyProvinces: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [] }
 }
 
 /** Templates without `pagination` in their front matter: the home page, lists, quality, search, about, 404. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { analysisText, type CorpusAnalysis } from '../analysis/index.ts'
 import type { Report } from '../types.ts'
 import { reportsOfPage, reportsOfYear } from './reports-of-year.ts'
-import type { ReportView, SiteData } from './view-types.ts'
+import type { AgencyView, ReportView, SiteData } from './view-types.ts'
 
 /** The items each paginated template renders, one page each. */
 export interface PageSelection {
@@ -12,6 +12,7 @@ export interface PageSelection {
   years: SiteData['years']
   yearKinds: SiteData['yearKinds']
   yearProvinces: SiteData['yearProvinces']
+  agencyProvinces: SiteData['agencyProvinces']
   redirects: SiteData['redirects']
   removed: SiteData['removed']
   reusePages: NonNullable<SiteData['reusePages']>
@@ -86,6 +87,7 @@ export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, st
   }
   // A province's page of a year is a list (`partials/report-table.njk`): what it shows of its reports stands for them.
   for (const view of site.yearProvinces) add('yearProvinces', view.url, hash(JSON.stringify(view, listedReplacer)))
+  for (const group of site.agencyProvinces) add('agencyProvinces', group.url, hash(JSON.stringify([group.province, group.anchor, group.agencies.map(listedAgency)])))
   for (const redirect of site.redirects) add('redirects', redirect.from, hash(JSON.stringify(redirect)))
   for (const gone of site.removed) add('removed', gone.url, hash(JSON.stringify(gone)))
   // A side-by-side page shows paragraphs of the reports it names, not their analysis: their text and address stand
@@ -102,6 +104,11 @@ export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, st
 export function listedReport(view: ReportView): Record<string, unknown> {
   const { url, title, agencyName, year, level, published, timeliness, completeness } = view
   return { url, title, agencyName, year, level, published, timeliness, completeness, file: view.source.file }
+}
+
+/** What `/agencies/` and its province pages show of a known agency (`partials/agency-list.njk`). */
+function listedAgency(agency: AgencyView): unknown[] {
+  return [agency.url, agency.name, agency.regionLinks, agency.reports.length]
 }
 
 /** What one page without pagination shows: the fields of `site` its template reads, and how to take them. */
@@ -123,9 +130,12 @@ export const singletonInputs: Readonly<Record<string, SingletonInput>> = {
   'about.njk': { url: '/about/', reads: ['reports'], input: (site) => site.reports.slice(0, 1).map((view) => [view.jsonUrl, view.id]) },
   'agencies.njk': {
     url: '/agencies/',
-    reads: ['agencies'],
-    input: (site) =>
-      site.agencies.map((agency) => [agency.url, agency.name, agency.unknown, agency.regionLinks, agency.reports.length, agency.unknown ? agency.reports.map(listedReport) : []]),
+    reads: ['agencies', 'agencyIndex'],
+    input: (site) => [
+      site.agencyIndex.split,
+      site.agencyIndex.groups.map((group) => [group.province, group.anchor, group.url, site.agencyIndex.split ? group.agencies.length : group.agencies.map(listedAgency)]),
+      site.agencies.filter((agency) => agency.unknown).map((agency) => agency.reports.map(listedReport)),
+    ],
   },
   'index.njk': {
     url: '/',
@@ -166,6 +176,7 @@ export function selectPages(site: SiteData, urls: ReadonlySet<string>): PageSele
     years: site.years.filter((year) => urls.has(year.url)),
     yearKinds: site.yearKinds.filter((view) => urls.has(view.url)),
     yearProvinces: site.yearProvinces.filter((view) => urls.has(view.url)),
+    agencyProvinces: site.agencyProvinces.filter((group) => urls.has(group.url)),
     redirects: site.redirects.filter((redirect) => urls.has(redirect.from)),
     removed: site.removed.filter((gone) => urls.has(gone.url)),
     reusePages: (site.reusePages ?? []).filter((page) => urls.has(page.url)),

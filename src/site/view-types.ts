@@ -93,7 +93,7 @@ export interface YearView {
   count: number
   groups: YearGroup[]
   /**
-   * True when the year has more reports than its page lists (`reportsPerYearPage`): the page then links each
+   * True when the year has more reports than its page lists (`listedPerPage`): the page then links each
    * province's page (`YearGroup.url`) instead of listing its reports.
    */
   split: boolean
@@ -177,8 +177,20 @@ export interface AgencyView {
   name: string
   short: string | null
   regionLinks: Link[]
+  /** The province of its latest report (`地区未知` when none), under which `/agencies/` lists it. */
+  province: string
   reports: ReportView[]
   pairs: PlanPair[]
+}
+
+/** The known agencies of one province on `/agencies/` (those of unknown name are listed apart). */
+export interface AgencyGroup {
+  province: string
+  /** Fragment id of the province on `/agencies/`: its region slug, or `unplaced` (as on a year page). */
+  anchor: string
+  /** The province's page of agencies (`/agencies/in/tianjinshi/`) when `/agencies/` is split, else null. */
+  url: string | null
+  agencies: AgencyView[]
 }
 
 /** One node of the province → city → county tree. */
@@ -209,6 +221,13 @@ export interface SiteData {
   /** The province pages of the years that are split. */
   yearProvinces: YearProvinceView[]
   agencies: AgencyView[]
+  /**
+   * `/agencies/`: the known agencies by province; `split` when there are more than `listedPerPage`, the page then
+   * linking each province's page instead of listing its agencies.
+   */
+  agencyIndex: { split: boolean; groups: AgencyGroup[] }
+  /** The province pages of `/agencies/` when it is split. */
+  agencyProvinces: (AgencyGroup & { url: string })[]
   regions: RegionView[]
   regionRoots: Count[]
   unplacedReports: ReportView[]

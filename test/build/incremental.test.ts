@@ -42,9 +42,9 @@ describe('incremental build', () => {
     ['without the analysis', false],
     ['with the analysis', true],
   ])('after a change, an addition and a removal, equals a clean build byte for byte (%s)', async (_label, analyse) => {
-    // Two reports a part page and years of more than three split by province: an addition and a removal move reports
-    // from page to page.
-    const { root, reportsDir, build } = await corpus(analyse ? 'analysed' : 'plain', { analyse, reportsPerPartPage: 2, reportsPerYearPage: 3 })
+    // Two reports a part page, and years and the agencies of more than three split by province: an addition and a
+    // removal move reports from page to page.
+    const { root, reportsDir, build } = await corpus(analyse ? 'analysed' : 'plain', { analyse, reportsPerPartPage: 2, listedPerPage: 3 })
     const first = await build('site', { incremental: true })
     expect(first.incremental).toBeNull()
     const before = await digestFolder(path.join(root, 'site'))
@@ -65,6 +65,7 @@ describe('incremental build', () => {
     expect(after).toEqual(await digestFolder(path.join(root, 'clean')))
     expect(Object.keys(after).filter((file) => /^years\/\w+\/plans\/2\/index\.html$/.test(file)).length).toBeGreaterThan(0)
     expect(Object.keys(after).filter((file) => /^years\/\w+\/\w+(sheng|shi|qu)\/index\.html$/.test(file)).length).toBeGreaterThan(0)
+    expect(Object.keys(after).filter((file) => /^agencies\/in\/\w+\/index\.html$/.test(file)).length).toBeGreaterThan(0)
 
     expect(second.incremental?.pages).toBeGreaterThan(0)
     expect(second.incremental?.removed).toBeGreaterThan(0)

@@ -15,13 +15,16 @@ const pages = [
   // A part page cut into pages (two reports a page), and a year split by province (more than two reports).
   { name: 'year-part', path: 'years/2022/achievements/2/' },
   { name: 'year-province', path: 'years/2022/hebeisheng/' },
+  // The agencies split by province (more than two).
+  { name: 'agencies', path: 'agencies/' },
+  { name: 'agencies-province', path: 'agencies/in/hebeisheng/' },
   { name: 'quality', path: 'quality/' },
 ]
 let server: StaticServer
 let browser: Browser
 
 beforeAll(async () => {
-  const site = await buildTempSite(['hostile', 'quality'], { reportsPerPartPage: 2, reportsPerYearPage: 2 })
+  const site = await buildTempSite(['hostile', 'quality'], { reportsPerPartPage: 2, listedPerPage: 2 })
   server = await serveStatic(site.outDir, { port: 0 })
   browser = await launchChromium()
   await mkdir(shots, { recursive: true })

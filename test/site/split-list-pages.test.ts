@@ -10,10 +10,10 @@ let paged: TempSite
 
 beforeAll(async () => {
   // The same reports with each year's pages whole (the default: a few reports), and with one report a part page and
-  // a year of more than two reports split by province.
+  // a year of more than two reports (and the agencies, more than two) split by province.
   ;[whole, paged] = await Promise.all([
     buildTempSite(['hostile'], { index: false }),
-    buildTempSite(['hostile'], { index: false, reportsPerPartPage: 1, reportsPerYearPage: 2 }),
+    buildTempSite(['hostile'], { index: false, reportsPerPartPage: 1, listedPerPage: 2 }),
   ])
 })
 
@@ -55,6 +55,34 @@ describe('a year split by province', () => {
     expect(tablesOf(await readPage(paged.outDir, '/years/2020/'))).toEqual(tablesOf(await readPage(whole.outDir, '/years/2020/')))
     expect(tablesOf(await readPage(paged.outDir, '/years/2020/')).length).toBeGreaterThan(0)
     expect(existsSync(path.join(paged.outDir, 'years/2020/tianjinshi/index.html'))).toBe(false)
+  })
+})
+
+/** The agency lists of a page, as written. */
+function agencyListsOf(html: string): string[] {
+  return [...html.matchAll(/<ul class="agency-list">[\s\S]*?<\/ul>/g)].map((match) => match[0])
+}
+
+describe('the agencies split by province', () => {
+  it("links each province's page under the anchor the whole page gave it, and each lists that province's agencies", async () => {
+    const one = await readPage(whole.outDir, '/agencies/')
+    const split = await readPage(paged.outDir, '/agencies/')
+    const anchors = [...one.matchAll(/<section aria-labelledby="(\w+)">\s*<h2 id="\1">/g)].map((match) => match[1] ?? '')
+    expect(anchors.length).toBeGreaterThan(1)
+    expect(agencyListsOf(split)).toEqual([])
+    const shown: string[] = []
+    for (const anchor of anchors) {
+      expect(split).toContain(`<li id="${anchor}"><a href="/agencies/in/${anchor}/">`)
+      const start = one.indexOf(`<section aria-labelledby="${anchor}">`)
+      const province = await readPage(paged.outDir, `/agencies/in/${anchor}/`)
+      expect(agencyListsOf(province)).toEqual(agencyListsOf(one.slice(start, one.indexOf('</section>', start))))
+      expect(province).toContain(`<a href="/agencies/#${anchor}">按机构浏览</a>`)
+      shown.push(...agencyListsOf(province))
+    }
+    // Every agency the whole page lists, once, in its order; the agencies of unknown name stay on /agencies/.
+    expect(shown).toEqual(agencyListsOf(one))
+    expect(shown.join('').match(/<li>/g)?.length).toBeGreaterThan(anchors.length)
+    expect(split.includes('id="unknown"')).toBe(one.includes('id="unknown"'))
   })
 })
 
@@ -100,7 +128,7 @@ describe("a year's part pages cut into pages", () => {
       rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off', 'text-content': 'off' },
     })
     const problems: string[] = []
-    for (const url of ['/years/2022/plans/', '/years/2022/plans/2/', '/years/2022/plans/3/', '/years/2022/', '/years/2022/hebeisheng/']) {
+    for (const url of ['/years/2022/plans/', '/years/2022/plans/2/', '/years/2022/plans/3/', '/years/2022/', '/years/2022/hebeisheng/', '/agencies/', '/agencies/in/hebeisheng/']) {
       const report = await validator.validateString(await readPage(paged.outDir, url), url)
       for (const result of report.results) for (const message of result.messages) problems.push(`${url}: ${message.ruleId} ${message.message}`)
     }
