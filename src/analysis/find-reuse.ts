@@ -32,6 +32,12 @@ export interface ReuseOptions<R extends ReuseReport = ReuseReport> {
    * texts (~1.5 GB) piled up in its heap beside the reports and their folded text, its peak.
    */
   keepListing?: (text: ListingText) => ReportReuse
+  /**
+   * Called once the reports' paragraphs as written are read no more: those folded already are read folded, the
+   * others (a memo's, never folded) are held apart. The reuse worker empties its copies of the reports' sections
+   * there: at 100,000 reports they are ~1.5 GB of its heap beside their folded text, through the listing.
+   */
+  releaseTexts?: () => void
 }
 
 /**
@@ -117,10 +123,13 @@ export function findReuse<R extends ReuseReport>(reports: readonly R[], options:
   const corpus = indexUnits(sorted, options.kept)
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
+  // The repeated passages' text is the last this reads of the paragraphs as written; the listings read folded text.
+  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
+  forgetFoldedTexts(corpus)
+  options.releaseTexts?.()
   const agencies = sorted.map(options.agencyOf)
   const keep = options.keepListing ?? lazyReportReuse
   const byReport = listReuse(sorted, corpus, clusters, agencies, { perParagraph: options.perParagraph ?? listedPerParagraph, perCluster: options.perCluster ?? 10, keep })
-  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
   return { byReport, repeated }
 }
 
@@ -241,6 +250,13 @@ function unitsOfParagraphs(paragraphs: readonly PlacedParagraph[], onFolded: (in
     bandKeys: Uint32Array.from(bandKeys),
     chars,
   }
+}
+
+/** Let go of the paragraphs as written that are folded already: from `listReuse` on only their folded text is read. */
+function forgetFoldedTexts(corpus: Corpus): void {
+  corpus.paraFolded.forEach((folded, para) => {
+    if (folded !== undefined) corpus.paraText[para] = ''
+  })
 }
 
 /** A paragraph folded as `splitUnits` folds it, once. */

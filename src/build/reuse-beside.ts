@@ -191,6 +191,10 @@ function findAndStore(message: { reports: ReuseReport[]; agencies: string[] }, k
   const findings = findReuse(reports, {
     agencyOf: (report) => agencyById.get(report.id) ?? '',
     keepListing: (text) => store(text).listing,
+    // The reports are this worker's copies: what findReuse still needs of their text, it holds itself.
+    releaseTexts: () => {
+      for (const report of reports) report.sections = []
+    },
     ...(kept ? { kept: { ...kept, keyOf } } : {}),
   })
   // A listing kept from the last build's memo is still its text in memory: written now, and read from the file after.

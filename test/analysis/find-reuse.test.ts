@@ -112,6 +112,36 @@ describe('findReuse with a memo', () => {
     for (const [, entry] of kept) expect(entry.listing.reuse.some((link) => link.other.id === '2022-d')).toBe(false)
   })
 
+  it('finds the same when the reports\' sections are emptied at releaseTexts, with and without a memo', () => {
+    // Copies whose sections are emptied, as the reuse worker empties its own; keys made before, as the worker's are.
+    const copies = (from: readonly Report[]) => structuredClone(from) as Report[]
+    const keys = new Map(reports.map((report) => [report.id, keyOf(report)]))
+    const keyById = (report: Report): string => keys.get(report.id) ?? ''
+    const released = (from: readonly Report[], kept?: ReuseMemo) => {
+      const own = copies(from)
+      let calls = 0
+      const memo = kept ? { keyOf: keyById, earlier: kept, now: createReuseMemo() } : undefined
+      const found = findReuse(own, {
+        agencyOf: agencyOfId,
+        ...(memo ? { kept: memo } : {}),
+        releaseTexts: () => {
+          calls++
+          for (const report of own) report.sections = []
+        },
+      })
+      expect(calls).toBe(1)
+      expect(own.every((report) => report.sections.length === 0)).toBe(true)
+      return { found, now: memo?.now }
+    }
+    const plain = findReuse(reports, { agencyOf: agencyOfId })
+    const cold = released(reports, createReuseMemo())
+    expect(released(reports).found).toEqual(plain)
+    expect(cold.found).toEqual(plain)
+    // From the memo every unit is kept and few paragraphs are folded: the rest are read as written, after the release.
+    expect(released(reports, cold.now).found).toEqual(plain)
+    expect(plain.repeated.size).toBeGreaterThan(0)
+  })
+
   it('keeps the listings that do not name a report whose units moved', () => {
     const first = keptFrom(createReuseMemo())
     const before = findReuse(reports, { agencyOf: agencyOfId, kept: first })
