@@ -223,7 +223,7 @@ interface PublishInput {
   recordPermalinks: boolean
   /** Reports of a year per page of its part pages. */
   reportsPerPartPage: number
-  /** Reports a year's page lists at most before it is split by province. */
+  /** Entries a list page (a year's reports, the agencies) shows at most before it is split by province. */
   listedPerPage: number
   registryWritable: boolean
   /** The permalink registry as this build leaves it. */
