@@ -45,8 +45,9 @@ const relaunchedMark = 'FAZHI_HEAP_RELAUNCHED'
 /**
  * Run this script again with a larger heap limit when the build of `reportsDir` needs more than Node's default
  * (`planHeap`) and no one set the limit: a 100,000-report build otherwise dies with V8's English "heap out of memory"
- * after minutes. The relaunched build also gets `mallocArenas`. Says so in Chinese (`[heap-limit]`) and resolves with the relaunched build's exit code; null when
- * this process goes on itself. `reports` counts the folder's reports unless given.
+ * after minutes. The relaunched build also gets `mallocArenas`. Says so in Chinese (`[heap-limit]`) and resolves
+ * with the relaunched build's exit code; null when this process goes on itself. `reports` counts the folder's
+ * reports unless given.
  */
 export async function relaunchWithHeap(reportsDir: string, reports?: number): Promise<number | null> {
   if (process.env[relaunchedMark] === '1' || heapLimitSet(process.execArgv, process.env.NODE_OPTIONS)) return null
