@@ -79,7 +79,7 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
     return view
   })
   const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
-  const agencies = composeAgencies(views, byId)
+  const agencies = composeAgencies(views, byId, plan)
   const perPage = input.listedPerPage ?? listedPerPage
   const years = composeYears(views, plan, { perPartPage: input.reportsPerPartPage ?? reportsPerPartPage, perYearPage: perPage })
   const agencyIndex = composeAgencyIndex(agencies, plan, perPage)
@@ -159,7 +159,7 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
 
 type Index = Map<string, { report: Report; view: ReportView }>
 
-function composeAgencies(views: ReportView[], byId: Index): AgencyView[] {
+function composeAgencies(views: ReportView[], byId: Index, plan: RegionPlan): AgencyView[] {
   const groups = new Map<string, ReportView[]>()
   for (const view of views) groups.set(view.agencySlug, [...(groups.get(view.agencySlug) ?? []), view])
   return [...groups.entries()]
@@ -184,9 +184,11 @@ function composeAgencies(views: ReportView[], byId: Index): AgencyView[] {
         })
       })
       const latest = reports[reports.length - 1] as ReportView
+      const unknown = reports.every((view) => view.agency.name === null && view.agency.short === null)
       return {
         slug,
-        unknown: reports.every((view) => view.agency.name === null && view.agency.short === null),
+        unknown,
+        listedAt: `/agencies/#${unknown ? 'unknown' : anchorOfProvince(plan, provinceOf(latest))}`,
         url: `/agencies/${slug}/`,
         name: latest.agencyName,
         short: latest.agency.short,

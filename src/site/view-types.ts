@@ -173,6 +173,8 @@ export interface AgencyView {
   slug: string
   /** True when no report of it names its body: the agencies page lists these apart. */
   unknown: boolean
+  /** Where `/agencies/` lists it: its province's anchor (`/agencies/#tianjinshi`), or `#unknown`. */
+  listedAt: string
   url: string
   name: string
   short: string | null

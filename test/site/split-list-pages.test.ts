@@ -79,6 +79,9 @@ describe('the agencies split by province', () => {
       expect(province).toContain(`<a href="/agencies/#${anchor}">按机构浏览</a>`)
       shown.push(...agencyListsOf(province))
     }
+    // An agency's page leads back to its province on /agencies/, whole or split.
+    const first = /<li><a href="(\/agencies\/[^"]+\/)">/.exec(agencyListsOf(one)[0] ?? '')?.[1] ?? ''
+    expect(await readPage(paged.outDir, first)).toContain(`<a href="/agencies/#${anchors[0]}">按机构</a>`)
     // Every agency the whole page lists, once, in its order; the agencies of unknown name stay on /agencies/.
     expect(shown).toEqual(agencyListsOf(one))
     expect(shown.join('').match(/<li>/g)?.length).toBeGreaterThan(anchors.length)
