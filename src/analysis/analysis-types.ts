@@ -72,6 +72,11 @@ export interface RepeatedPassage {
   reports: number
   /** The uses, first few (report id and paragraph anchor). */
   uses: { id: string; anchor: string }[]
+  /**
+   * Instead of `text` (then ''), its paragraph and that paragraph's folded ranges: from a `findReuse` that let go of
+   * the texts (the reuse worker), until `writePassageTexts` writes the text. Never in a finished analysis.
+   */
+  source?: { id: string; anchor: string; ranges: [number, number][] }
 }
 
 /** Change between an agency's reports on consecutive years, one part. */

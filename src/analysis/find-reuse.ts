@@ -33,9 +33,11 @@ export interface ReuseOptions<R extends ReuseReport = ReuseReport> {
    */
   keepListing?: (text: ListingText) => ReportReuse
   /**
-   * Called once the reports' paragraphs as written are read no more: those folded already are read folded, the
-   * others (a memo's, never folded) are held apart. The reuse worker empties its copies of the reports' sections
-   * there: at 100,000 reports they are ~1.5 GB of its heap beside their folded text, through the listing.
+   * Given, called as soon as the reports' units are made: from then on the paragraphs as written are read no more
+   * (those folded already are read folded; a memo's, never folded, are held apart), and each repeated passage names
+   * its paragraph and folded ranges (`source`) instead of its text, for the caller to write (`writePassageTexts`).
+   * The reuse worker empties its copies of the reports' sections there: at 100,000 reports they are ~1.5 GB of its
+   * heap beside their folded text, through the clustering and the listing.
    */
   releaseTexts?: () => void
 }
@@ -121,12 +123,15 @@ export const usesPerPassage = 50
 export function findReuse<R extends ReuseReport>(reports: readonly R[], options: ReuseOptions<R>): ReuseFindings {
   const sorted = [...reports].sort((a, b) => compare(a.id, b.id))
   const corpus = indexUnits(sorted, options.kept)
+  // Clustering and listing read folded text; only the repeated passages' text is read as written.
+  const textOf = options.releaseTexts ? passageSource : passageText
+  if (options.releaseTexts) {
+    forgetFoldedTexts(corpus)
+    options.releaseTexts()
+  }
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
-  // The repeated passages' text is the last this reads of the paragraphs as written; the listings read folded text.
-  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
-  forgetFoldedTexts(corpus)
-  options.releaseTexts?.()
+  const repeated = listRepeated(sorted, corpus, clusters, { perPart: options.perPart ?? repeatedPerPart, usesPerPassage: options.usesPerPassage ?? usesPerPassage, textOf })
   const agencies = sorted.map(options.agencyOf)
   const keep = options.keepListing ?? lazyReportReuse
   const byReport = listReuse(sorted, corpus, clusters, agencies, { perParagraph: options.perParagraph ?? listedPerParagraph, perCluster: options.perCluster ?? 10, keep })
@@ -695,7 +700,12 @@ function membersByAgency(corpus: Corpus, clusters: Clusters, agencyOfPara: Int32
 }
 
 /** Per year and part, the clusters most reports use; clusters used by the same paragraphs are one passage. */
-function listRepeated(reports: readonly ReuseReport[], corpus: Corpus, clusters: Clusters, perPart: number, usesPerPassage: number): ReuseFindings['repeated'] {
+function listRepeated(
+  reports: readonly ReuseReport[],
+  corpus: Corpus,
+  clusters: Clusters,
+  { perPart, usesPerPassage, textOf }: { perPart: number; usesPerPassage: number; textOf: (reports: readonly ReuseReport[], corpus: Corpus, units: readonly number[]) => Pick<RepeatedPassage, 'text' | 'source'> },
+): ReuseFindings['repeated'] {
   const groups = new Map<string, { units: number[]; reports: number; uses: { id: string; anchor: string }[]; usesKey: string }[]>()
   // Each paragraph's year and part, made once: a boilerplate cluster has thousands of units.
   const partKeys: (string | undefined)[] = []
@@ -732,18 +742,51 @@ function listRepeated(reports: readonly ReuseReport[], corpus: Corpus, clusters:
     const passages = [...merged.values()]
       .sort((a, b) => b.reports - a.reports || (a.units[0] ?? 0) - (b.units[0] ?? 0))
       .slice(0, perPart)
-      .map((entry) => ({ text: passageText(corpus, entry.units), reports: entry.reports, uses: entry.uses.slice(0, usesPerPassage) }))
+      .map((entry) => ({ ...textOf(reports, corpus, entry.units), reports: entry.reports, uses: entry.uses.slice(0, usesPerPassage) }))
     repeated.set(key, passages)
   }
   return repeated
 }
 
 /** The text as written of the first paragraph's units among a passage's units, in reading order. */
-function passageText(corpus: Corpus, units: readonly number[]): string {
-  const first = Math.min(...units)
-  const para = corpus.unitPara[first] ?? 0
+function passageText(_reports: readonly ReuseReport[], corpus: Corpus, units: readonly number[]): { text: string } {
+  const { para, ranges } = passageRanges(corpus, units)
+  return { text: foldedSlices(corpus.paraText[para] ?? '', ranges) }
+}
+
+/** `passageText` to be written later (`writePassageTexts`): the paragraph, by report id and anchor, and its ranges. */
+function passageSource(reports: readonly ReuseReport[], corpus: Corpus, units: readonly number[]): Pick<RepeatedPassage, 'text' | 'source'> {
+  const { para, ranges } = passageRanges(corpus, units)
+  return { text: '', source: { id: reports[corpus.paraReport[para] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[para] ?? '', ranges } }
+}
+
+/** A passage's first paragraph, and the folded ranges of its units there, in reading order. */
+function passageRanges(corpus: Corpus, units: readonly number[]): { para: number; ranges: [number, number][] } {
+  const para = corpus.unitPara[Math.min(...units)] ?? 0
   const own = units.filter((unit) => corpus.unitPara[unit] === para).sort((a, b) => a - b)
-  return foldedSlices(corpus.paraText[para] ?? '', own.map((unit) => [corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0]))
+  return { para, ranges: own.map((unit) => [corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0]) }
+}
+
+/**
+ * Write the text of each repeated passage that names its paragraph instead (`source`, from a `findReuse` given
+ * `releaseTexts`), from the reports it names, and drop the name: the findings are then those of a run without it.
+ */
+export function writePassageTexts(repeated: ReuseFindings['repeated'], reportOf: (id: string) => ReuseReport | undefined): void {
+  const paragraphsOf = new Map<string, Map<string, string>>()
+  for (const passages of repeated.values()) {
+    for (const passage of passages) {
+      const { source } = passage
+      if (!source) continue
+      let paragraphs = paragraphsOf.get(source.id)
+      if (!paragraphs) {
+        const report = reportOf(source.id)
+        paragraphs = new Map(report ? collectParagraphs(report).map((paragraph) => [paragraph.anchor, paragraph.text]) : [])
+        paragraphsOf.set(source.id, paragraphs)
+      }
+      passage.text = foldedSlices(paragraphs.get(source.anchor) ?? '', source.ranges)
+      delete passage.source
+    }
+  }
 }
 
 /** The original text covering some ranges of its folded form, gaps shown as …. */

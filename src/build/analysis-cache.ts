@@ -28,8 +28,9 @@ export interface AnalysisCache {
   /**
    * Hand the reports to the reuse worker now (once), with each report's `sectionsKey`; the function returned does
    * the rest of `analyseWithCache` without waiting for what it keeps to be written. `whileWaiting` is called once
-   * this thread's part is done and it waits for the reuse worker: from then on the analysis reads no report's
-   * sections (unless the worker failed and the reuse is found here).
+   * this thread's part is done and it waits for the reuse worker: from then on the analysis reads only the sections
+   * of the reports whose paragraphs the boilerplate pages quote (`writePassageTexts`; all of them should the worker
+   * fail and the reuse be found here).
    */
   begin: (reports: readonly Report[], keyOf: (report: Report) => string) => (whileWaiting?: () => void) => Promise<CorpusAnalysis>
   /** Settles once everything the analysis keeps is written (the next build reads it). */

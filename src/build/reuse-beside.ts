@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
-import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, writePassageTexts, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
 import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type ListingsFile, type StoredListing } from './listings-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
@@ -72,12 +72,15 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
     onFinished()
   }
   const byReport = new Map<string, ReportReuse>()
+  // The reports asked about, for the repeated passages' text: the worker lets go of its copies' text early.
+  let reportOf = (_id: string): Report | undefined => undefined
   worker.on('message', (message: FromWorker) => {
     if ('listings' in message) {
       for (const [id, { at, bytes, ...summary }] of message.listings) byReport.set(id, storedReportReuse(summary, () => readListing(file, { at, bytes })))
       worker.postMessage({ next: true } satisfies ToWorker)
     } else if ('found' in message) {
       answered = true
+      writePassageTexts(message.found.repeated, reportOf)
       onFound({ byReport, repeated: message.found.repeated })
     } else {
       end()
@@ -90,6 +93,8 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
     find: async (reports, agencyOf, keyOf) => {
       // From here the build waits for the worker: it holds the process open until it has answered and kept its memo.
       worker.ref()
+      const byId = new Map(reports.map((report) => [report.id, report]))
+      reportOf = (id) => byId.get(id)
       worker.postMessage({ reports: reports.map(reuseReportOf), agencies: reports.map(agencyOf) } satisfies ToWorker)
       worker.postMessage({ keys: keyOf ? reports.map(keyOf) : null } satisfies ToWorker)
       return (await found) ?? findReuse(reports, { agencyOf })
@@ -191,7 +196,8 @@ function findAndStore(message: { reports: ReuseReport[]; agencies: string[] }, k
   const findings = findReuse(reports, {
     agencyOf: (report) => agencyById.get(report.id) ?? '',
     keepListing: (text) => store(text).listing,
-    // The reports are this worker's copies: what findReuse still needs of their text, it holds itself.
+    // The reports are this worker's copies: what findReuse still needs of their text, it holds itself; the repeated
+    // passages' text is written by the build thread (`writePassageTexts`).
     releaseTexts: () => {
       for (const report of reports) report.sections = []
     },

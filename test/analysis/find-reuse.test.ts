@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agencyOfId, createReuseMemo, findReuse, foldOnly, sharedGrams, splitUnits, type ReuseKept, type ReuseMemo } from '../../src/analysis/index.ts'
+import { agencyOfId, createReuseMemo, findReuse, foldOnly, sharedGrams, splitUnits, writePassageTexts, type ReuseKept, type ReuseMemo } from '../../src/analysis/index.ts'
 import type { Report } from '../../src/types.ts'
 import { composeText, reportOf } from './analysis-helpers.ts'
 
@@ -112,7 +112,7 @@ describe('findReuse with a memo', () => {
     for (const [, entry] of kept) expect(entry.listing.reuse.some((link) => link.other.id === '2022-d')).toBe(false)
   })
 
-  it('finds the same when the reports\' sections are emptied at releaseTexts, with and without a memo', () => {
+  it('finds the same when the reports\' sections are emptied at releaseTexts and the passages written after, with and without a memo', () => {
     // Copies whose sections are emptied, as the reuse worker empties its own; keys made before, as the worker's are.
     const copies = (from: readonly Report[]) => structuredClone(from) as Report[]
     const keys = new Map(reports.map((report) => [report.id, keyOf(report)]))
@@ -131,6 +131,11 @@ describe('findReuse with a memo', () => {
       })
       expect(calls).toBe(1)
       expect(own.every((report) => report.sections.length === 0)).toBe(true)
+      // Each repeated passage names its paragraph instead of quoting it, until written from the reports.
+      const passages = [...found.repeated.values()].flat()
+      expect(passages.length).toBeGreaterThan(0)
+      expect(passages.every((passage) => passage.text === '' && passage.source !== undefined)).toBe(true)
+      writePassageTexts(found.repeated, (id) => from.find((report) => report.id === id))
       return { found, now: memo?.now }
     }
     const plain = findReuse(reports, { agencyOf: agencyOfId })
