@@ -123,15 +123,18 @@ export const usesPerPassage = 50
 export function findReuse<R extends ReuseReport>(reports: readonly R[], options: ReuseOptions<R>): ReuseFindings {
   const sorted = [...reports].sort((a, b) => compare(a.id, b.id))
   const corpus = indexUnits(sorted, options.kept)
-  // Clustering and listing read folded text; only the repeated passages' text is read as written.
-  const textOf = options.releaseTexts ? passageSource : passageText
+  // Clustering and listing read folded text; only the repeated passages' text is read as written, from the reports.
   if (options.releaseTexts) {
     forgetFoldedTexts(corpus)
     options.releaseTexts()
   }
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
-  const repeated = listRepeated(sorted, corpus, clusters, { perPart: options.perPart ?? repeatedPerPart, usesPerPassage: options.usesPerPassage ?? usesPerPassage, textOf })
+  const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
+  if (!options.releaseTexts) {
+    const byId = new Map(sorted.map((report) => [report.id, report]))
+    writePassageTexts(repeated, (id) => byId.get(id))
+  }
   const agencies = sorted.map(options.agencyOf)
   const keep = options.keepListing ?? lazyReportReuse
   const byReport = listReuse(sorted, corpus, clusters, agencies, { perParagraph: options.perParagraph ?? listedPerParagraph, perCluster: options.perCluster ?? 10, keep })
@@ -699,13 +702,11 @@ function membersByAgency(corpus: Corpus, clusters: Clusters, agencyOfPara: Int32
   }
 }
 
-/** Per year and part, the clusters most reports use; clusters used by the same paragraphs are one passage. */
-function listRepeated(
-  reports: readonly ReuseReport[],
-  corpus: Corpus,
-  clusters: Clusters,
-  { perPart, usesPerPassage, textOf }: { perPart: number; usesPerPassage: number; textOf: (reports: readonly ReuseReport[], corpus: Corpus, units: readonly number[]) => Pick<RepeatedPassage, 'text' | 'source'> },
-): ReuseFindings['repeated'] {
+/**
+ * Per year and part, the clusters most reports use; clusters used by the same paragraphs are one passage. Each
+ * names its paragraph (`source`) for `writePassageTexts`.
+ */
+function listRepeated(reports: readonly ReuseReport[], corpus: Corpus, clusters: Clusters, perPart: number, usesPerPassage: number): ReuseFindings['repeated'] {
   const groups = new Map<string, { units: number[]; reports: number; uses: { id: string; anchor: string }[]; usesKey: string }[]>()
   // Each paragraph's year and part, made once: a boilerplate cluster has thousands of units.
   const partKeys: (string | undefined)[] = []
@@ -742,29 +743,21 @@ function listRepeated(
     const passages = [...merged.values()]
       .sort((a, b) => b.reports - a.reports || (a.units[0] ?? 0) - (b.units[0] ?? 0))
       .slice(0, perPart)
-      .map((entry) => ({ ...textOf(reports, corpus, entry.units), reports: entry.reports, uses: entry.uses.slice(0, usesPerPassage) }))
+      .map((entry) => ({ ...passageSource(reports, corpus, entry.units), reports: entry.reports, uses: entry.uses.slice(0, usesPerPassage) }))
     repeated.set(key, passages)
   }
   return repeated
 }
 
-/** The text as written of the first paragraph's units among a passage's units, in reading order. */
-function passageText(_reports: readonly ReuseReport[], corpus: Corpus, units: readonly number[]): { text: string } {
-  const { para, ranges } = passageRanges(corpus, units)
-  return { text: foldedSlices(corpus.paraText[para] ?? '', ranges) }
-}
-
-/** `passageText` to be written later (`writePassageTexts`): the paragraph, by report id and anchor, and its ranges. */
+/**
+ * A passage's text to be written (`writePassageTexts`): its first paragraph, by report id and anchor, and the folded
+ * ranges of the passage's units there, in reading order.
+ */
 function passageSource(reports: readonly ReuseReport[], corpus: Corpus, units: readonly number[]): Pick<RepeatedPassage, 'text' | 'source'> {
-  const { para, ranges } = passageRanges(corpus, units)
-  return { text: '', source: { id: reports[corpus.paraReport[para] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[para] ?? '', ranges } }
-}
-
-/** A passage's first paragraph, and the folded ranges of its units there, in reading order. */
-function passageRanges(corpus: Corpus, units: readonly number[]): { para: number; ranges: [number, number][] } {
   const para = corpus.unitPara[Math.min(...units)] ?? 0
   const own = units.filter((unit) => corpus.unitPara[unit] === para).sort((a, b) => a - b)
-  return { para, ranges: own.map((unit) => [corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0]) }
+  const ranges = own.map((unit): [number, number] => [corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0])
+  return { text: '', source: { id: reports[corpus.paraReport[para] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[para] ?? '', ranges } }
 }
 
 /**
