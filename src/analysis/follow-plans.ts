@@ -44,6 +44,12 @@ export interface FollowKept {
   now: FollowMemo
   /** The contribution a report with this sections key made to the earlier counts, when it is still kept. */
   contributionOf: (key: string) => BigramContribution | undefined
+  /**
+   * Where a contribution made in this run goes, by the report's sections key. Default: into `now.contributions`. The
+   * build writes each to disk at once (src/build/follow-memo-file.ts): a full build's are every report's bigrams,
+   * which the memo otherwise held while the reuse worker worked beside it (~450 MB at 30,000 reports).
+   */
+  keep?: (key: string, contribution: BigramContribution) => void
 }
 
 /**
@@ -71,20 +77,13 @@ export function followPlans(reports: readonly Report[], agencyOf: (report: Repor
   // A report's passages as bigram sets, made when counting or judging first needs them; only the reports compared
   // keep theirs (at 10,000 reports the rest would be tens of millions of numbers held for nothing).
   const compared = new Set([...nextOf.values()].map((report) => report.id))
-  const held = new Map<string, { plans: Passage[]; answers: Passage[] }>()
-  const passagesOf = (report: Report): { plans: Passage[]; answers: Passage[] } => {
-    const found = held.get(report.id) ?? {
-      plans: splitPlanItems(report).map((item) => ({ anchor: item.anchor, bigrams: bigramsOf(item.text) })),
-      answers: answerTexts(report).map((answer) => ({ anchor: answer.anchor, bigrams: bigramsOf(answer.text) })),
-    }
+  const held = new Map<string, ReportPassages>()
+  const passagesOf = (report: Report): ReportPassages => {
+    const found = held.get(report.id) ?? passagesOfReport(report)
     if (compared.has(report.id)) held.set(report.id, found)
     return found
   }
-  const contributionOfReport = (report: Report): BigramContribution => {
-    const { plans, answers } = passagesOf(report)
-    return contributionOf([...plans, ...answers].map((passage) => passage.bigrams))
-  }
-  const counts = countBigrams(reports, keys, contributionOfReport, kept)
+  const counts = countBigrams(reports, keys, (report) => passagesOf(report).contribution, kept)
   const weights = weightsOf(counts)
   const result = new Map<string, FollowUpItem[]>()
   reports.forEach((report, index) => {
@@ -100,6 +99,8 @@ export function followPlans(reports: readonly Report[], agencyOf: (report: Repor
       })
     if (key !== undefined) kept?.now.judged.set(key, judged)
     result.set(report.id, judged)
+    // A report is the next of one report of its agency: judged against, its passages are let go.
+    held.delete(next.id)
   })
   return result
 }
@@ -129,15 +130,40 @@ function countBigrams(reports: readonly Report[], keys: readonly string[], contr
     } else adding = reports.map((_, index) => index)
   }
   counts ??= createBigramCounts()
+  const keep = kept?.keep ?? ((key: string, contribution: BigramContribution) => now?.contributions.set(key, contribution))
   for (const index of adding) {
     const report = reports[index]
     if (!report) continue
     const contribution = contributionOfReport(report)
     counts.add(contribution, 1)
-    if (now) now.contributions.set(keys[index] ?? '', contribution)
+    if (now) keep(keys[index] ?? '', contribution)
   }
   if (now) now.counts = { ...counts.total(), counted: [...keys] }
   return counts
+}
+
+/** A report's passages, and its contribution to the counts: its passages' bigram sets one after another. */
+interface ReportPassages {
+  plans: Passage[]
+  answers: Passage[]
+  contribution: BigramContribution
+}
+
+/**
+ * A report's plan items and answering passages as bigram sets, each a view of its contribution's one buffer: one
+ * allocation a report, not one a passage (at 100,000 reports, millions of buffers held through the judging).
+ */
+function passagesOfReport(report: Report): ReportPassages {
+  const plans = splitPlanItems(report).map((item) => ({ anchor: item.anchor, bigrams: bigramsOf(item.text) }))
+  const answers = answerTexts(report).map((answer) => ({ anchor: answer.anchor, bigrams: bigramsOf(answer.text) }))
+  const contribution = contributionOf([...plans, ...answers].map((passage) => passage.bigrams))
+  let at = 0
+  for (const passage of [...plans, ...answers]) {
+    const length = passage.bigrams.length
+    passage.bigrams = contribution.bigrams.subarray(at, at + length)
+    at += length
+  }
+  return { plans, answers, contribution }
 }
 
 /**

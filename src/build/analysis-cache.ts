@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, type ReuseFindings, type CorpusAnalysis, type PartChange, type ReportAnalysis } from '../analysis/index.ts'
-import { readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
+import { contributionWriter, readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
 import { startReuseBeside } from './reuse-beside.ts'
 import { memoSectionsKey } from './sections-key.ts'
 import { writeAtomically } from './write-atomically.ts'
@@ -58,7 +58,8 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
     const used: AnalysisCacheFile = { version, metrics: {}, changes: {} }
     // The pairs the analysis compares, as it asks for them: read back from its result by their ids, never re-parsed.
     const pairs: [earlier: Report, later: Report][] = []
-    const followUp = { keyOf, ...followMemo, now: createFollowMemo() }
+    // Contributions go to disk as they are made; the memo's counts and judged items once the analysis is done.
+    const followUp = { keyOf, ...followMemo, now: createFollowMemo(), keep: contributionWriter(followMemoFile(cacheFile), version) }
     const beside = analyseBesideReuse(reports, {
       kept: {
         followUp,

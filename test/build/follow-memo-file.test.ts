@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { agencyOfId, createFollowMemo, followPlans, type FollowMemo } from '../../src/analysis/index.ts'
-import { readFollowMemo, writeFollowMemo } from '../../src/build/follow-memo-file.ts'
+import { contributionWriter, readFollowMemo, writeFollowMemo } from '../../src/build/follow-memo-file.ts'
 import { filesAtOnce } from '../../src/build/map-limit.ts'
 import { projectRoot, runCommand } from '../run-script.ts'
 import type { Report } from '../../src/types.ts'
@@ -52,6 +52,31 @@ describe('the follow-up memo file', () => {
     await writeFollowMemo(file, 'v2', kept.now)
     expect(await readdir(path.join(work, 'pruned', 'analysis.follow'))).toEqual(['v2'])
     expect((await readdir(path.join(work, 'pruned', 'analysis.follow', 'v2'))).sort()).toEqual(['2022-a.bin', '2023-a.bin'])
+  })
+
+  it('takes the contributions as they are made: each on disk at once, none held, the same memo read back', async () => {
+    const file = path.join(work, 'as-made', 'analysis.follow.bin')
+    const folder = path.join(work, 'as-made', 'analysis.follow', 'v1')
+    const seen: string[] = []
+    const write = contributionWriter(file, 'v1')
+    const kept = {
+      keyOf,
+      earlier: createFollowMemo(),
+      now: createFollowMemo(),
+      contributionOf: () => undefined,
+      keep: (key: string, contribution: Parameters<typeof write>[1]) => {
+        write(key, contribution)
+        seen.push(key)
+      },
+    }
+    followPlans(reports, agencyOfId, kept)
+    expect(kept.now.contributions.size).toBe(0)
+    // On disk before the memo is written: a build that stops now leaves them for the next to use or remove.
+    expect((await readdir(folder)).sort()).toEqual(seen.map((key) => `${key}.bin`).sort())
+    await writeFollowMemo(file, 'v1', kept.now)
+    const read = await readFollowMemo(file, 'v1')
+    expect(read.earlier.counts).toEqual(memo.counts)
+    for (const [key, contribution] of memo.contributions) expect(read.contributionOf(key)).toEqual(contribution)
   })
 
   it('gives an empty memo for another analysis version, a broken file or none', async () => {
