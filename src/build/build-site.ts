@@ -12,7 +12,7 @@ import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBui
 import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
 import { knownBodyKey, memoSectionsKey } from './sections-key.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
-import { spillSections, type StoredSections } from './spill-sections.ts'
+import { spillSections } from './spill-sections.ts'
 import { createProgress } from './progress.ts'
 import { collectGarbage, collectGarbageAfterGrowth } from './collect-garbage.ts'
 
@@ -70,6 +70,16 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   const sectionsKeyOf = memoSectionsKey(loaded.digests)
   // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
   const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf) ?? null
+  // Past `spillSectionsFrom` reports the sections are let go now, the reuse worker having its copy: from here each
+  // report's are read back from its parse cache entry when asked (a few times: the index, the compose, this thread's
+  // part of the analysis, the page). Held through this thread's analysis, they were ~1.5 GB of its heap at 100,000
+  // reports while the reuse worker's heap peaked beside it. The keys are made first, while each report's sections
+  // are still the ones its digests were made of.
+  const spilled = loaded.stored !== undefined && unique.reports.length >= resolved.spillSectionsFrom
+  if (spilled && loaded.stored) {
+    for (const report of unique.reports) sectionsKeyOf(report)
+    spillSections(unique.reports, loaded.stored)
+  }
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.
   const onlyBundles = resolved.onlyBundles && resolved.onlyBundles.length > 0 ? resolved.onlyBundles : null
   const stateFile = stateFileOf(resolved.stateDir, outDir)
@@ -110,7 +120,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     pathPrefix,
     analysis,
     sectionsKeyOf,
-    ...(loaded.stored && unique.reports.length >= resolved.spillSectionsFrom ? { stored: loaded.stored } : {}),
+    spilled,
     recordPermalinks: resolved.recordPermalinks,
     reportsPerPartPage: resolved.reportsPerPartPage,
     listedPerPage: resolved.listedPerPage,
@@ -218,8 +228,8 @@ interface PublishInput {
   analysis: ((whileWaiting?: () => void) => Promise<CorpusAnalysis>) | null
   /** A report's `sectionsKey`. */
   sectionsKeyOf: (report: Report) => string
-  /** Where each report's sections can be read again (`spillSections`), when loaded through the parse cache. */
-  stored?: StoredSections
+  /** Whether the reports' sections were let go (`spillSections`), to be read back from the parse cache when asked. */
+  spilled: boolean
   recordPermalinks: boolean
   /** Reports of a year per page of its part pages. */
   reportsPerPartPage: number
@@ -241,23 +251,14 @@ interface PublishInput {
 async function publishPages(input: PublishInput): Promise<Published> {
   const previous = input.previous
   const analysisStarted = performance.now()
-  // Once the analysis has read them and the page digests below have, a report's sections are read for its page,
-  // record and data only: they are let go while this thread waits for the reuse worker, the build's largest moment
-  // (at 100,000 reports the worker's heap and this one's peak together for minutes).
-  let spilled = false
-  const spill = (): void => {
-    if (input.stored && !spilled) spillSections(input.reports, input.stored)
-    spilled = true
-  }
   // The rest of the analysis runs on this thread until it waits for the reuse worker (seconds, on a rebuild); the site
-  // is composed meanwhile, and the analysis's parts added once it is there. Its part here begins after the compose
-  // and the digests (it first awaits the kept results), so `spill` comes after both.
+  // is composed meanwhile, and the analysis's parts added once it is there.
   const analysing = input.analysis
     ?.(() => {
-      spill()
-      // Once let go, the sections are garbage this thread would keep through the wait (it allocates little until the
-      // worker answers, so V8 does not collect): at 100,000 reports its heap stayed at 2.9 GB for the worker's last 4 minutes.
-      if (input.stored && !previous) collectGarbage()
+      // The analysis's garbage (the sections it read back among it) this thread would keep through the wait: it
+      // allocates little until the worker answers, so V8 does not collect (at 100,000 reports its heap stayed at
+      // 2.9 GB for the worker's last 4 minutes).
+      if (input.spilled && !previous) collectGarbage()
     })
     .then((result) => ({ result, at: performance.now() }))
   // Awaited below; should the compose throw first, its rejection is not left unhandled.
@@ -279,8 +280,6 @@ async function publishPages(input: PublishInput): Promise<Published> {
   const analysis = analysed?.result
   // Until the analysis was there: its part on this thread and the wait for the reuse worker, with the compose between.
   const analysisSeconds = analysed ? (analysed.at - analysisStarted) / 1000 : 0
-  // Without the analysis (or with it failed over to this thread), after the digests.
-  spill()
   const site = analysis ? composed.addAnalysis(analysis) : composed.site
   const written =
     input.recordPermalinks && input.registryWritable
