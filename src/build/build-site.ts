@@ -79,7 +79,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   if (spilled && loaded.stored) {
     for (const report of unique.reports) sectionsKeyOf(report)
     spillSections(unique.reports, loaded.stored)
-    // And collected at once: at 100,000 reports V8 let this thread's heap grow 2.0 → 5.4 GB of garbage (these
+    // And collected at once: at 100,000 reports V8 let this thread's heap grow 2.0 → 6.5 GB of garbage (these
     // sections, the copies posted to the worker, the first sections read back) before its next full collection.
     collectGarbage()
   }
