@@ -75,10 +75,11 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   // part of the analysis, the page). Held through this thread's analysis, they were ~1.5 GB of its heap at 100,000
   // reports while the reuse worker's heap peaked beside it. The keys are made first, while each report's sections
   // are still the ones its digests were made of.
-  const spilled = loaded.stored !== undefined && unique.reports.length >= resolved.spillSectionsFrom
-  if (spilled && loaded.stored) {
+  const stored = unique.reports.length >= resolved.spillSectionsFrom ? loaded.stored : undefined
+  const spilled = stored !== undefined
+  if (stored) {
     for (const report of unique.reports) sectionsKeyOf(report)
-    spillSections(unique.reports, loaded.stored)
+    spillSections(unique.reports, stored)
     // And collected at once: at 100,000 reports V8 let this thread's heap grow 2.0 → 6.5 GB of garbage (these
     // sections, the copies posted to the worker, the first sections read back) before its next full collection.
     collectGarbage()

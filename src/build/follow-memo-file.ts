@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { filesAtOnce, mapLimit } from './map-limit.ts'
 import { writeAtomically, writeAtomicallySync } from './write-atomically.ts'
@@ -59,9 +59,9 @@ export function contributionWriter(file: string, version: string): NonNullable<F
  */
 export async function writeFollowMemo(file: string, version: string, memo: FollowMemo): Promise<void> {
   const folder = contributionFolder(file, version)
-  await mkdir(folder, { recursive: true })
   await removeOtherVersions(path.dirname(folder), path.basename(folder))
   const counted = new Set(memo.counts?.counted ?? [])
+  // Makes the folder, and reads what it has.
   const keep = contributionWriter(file, version)
   for (const [key, contribution] of memo.contributions) if (counted.has(key)) keep(key, contribution)
   const gone = readdirSync(folder).filter((name) => !counted.has(name.replace(/\.bin$/, '')))
