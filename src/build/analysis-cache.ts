@@ -30,9 +30,10 @@ export interface AnalysisCache {
    * the rest of `analyseWithCache` without waiting for what it keeps to be written. `whileWaiting` is called once
    * this thread's part is done and it waits for the reuse worker: from then on the analysis reads only the sections
    * of the reports whose paragraphs the boilerplate pages quote (`writePassageTexts`; all of them should the worker
-   * fail and the reuse be found here).
+   * fail and the reuse be found here). `entryOf`: the parse cache entry holding a report's sections, for the worker
+   * to read them there (`ReuseAsked`).
    */
-  begin: (reports: readonly Report[], keyOf: (report: Report) => string) => (whileWaiting?: () => void) => Promise<CorpusAnalysis>
+  begin: (reports: readonly Report[], keyOf: (report: Report) => string, entryOf?: (report: Report) => string | undefined) => (whileWaiting?: () => void) => Promise<CorpusAnalysis>
   /** Settles once everything the analysis keeps is written (the next build reads it). */
   finished: () => Promise<void>
   /** Stop the reuse worker: the build ended without analysing. */
@@ -48,9 +49,9 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
   const reuseBeside = startReuseBeside({ file: reuseMemoFile(cacheFile), version })
   const reading = Promise.all([readAnalysisCache(cacheFile, version), readFollowMemo(followMemoFile(cacheFile), version)])
   let written: Promise<unknown> = Promise.resolve()
-  const begin: AnalysisCache['begin'] = (reports, keyOf) => {
+  const begin: AnalysisCache['begin'] = (reports, keyOf, entryOf) => {
     // Text reuse in the worker meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
-    const reuse = reuseBeside.find(reports, agencyOfId, keyOf)
+    const reuse = reuseBeside.find(reports, { agencyOf: agencyOfId, keyOf, ...(entryOf ? { entryOf } : {}) })
     return (whileWaiting) => analyseBeside(reports, keyOf, reuse, whileWaiting)
   }
   const analyseBeside = async (reports: readonly Report[], keyOf: (report: Report) => string, reuse: Promise<ReuseFindings>, whileWaiting = (): void => {}): Promise<CorpusAnalysis> => {

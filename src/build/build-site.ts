@@ -68,20 +68,20 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   // Each report's sections digested once, when first asked: the analysis's kept parts are keyed by it, and page
   // digests use it. The analysis asks right after posting the reports to its worker, which takes them in meanwhile.
   const sectionsKeyOf = memoSectionsKey(loaded.digests)
-  // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
-  const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf) ?? null
-  // Past `spillSectionsFrom` reports the sections are let go now, the reuse worker having its copy: from here each
+  // Past `spillSectionsFrom` reports the sections are let go once the reuse worker has the reports: from here each
   // report's are read back from its parse cache entry when asked (a few times: the index, the compose, this thread's
   // part of the analysis, the page). Held through this thread's analysis, they were ~1.5 GB of its heap at 100,000
-  // reports while the reuse worker's heap peaked beside it. The keys are made first, while each report's sections
-  // are still the ones its digests were made of.
+  // reports while the reuse worker's heap peaked beside it. The worker reads them from those entries too.
   const stored = unique.reports.length >= resolved.spillSectionsFrom ? loaded.stored : undefined
   const spilled = stored !== undefined
+  // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
+  const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf, stored && ((report) => stored.get(report.sections))) ?? null
   if (stored) {
+    // The keys are made first, while each report's sections are still the ones its digests were made of.
     for (const report of unique.reports) sectionsKeyOf(report)
     spillSections(unique.reports, stored)
     // And collected at once: at 100,000 reports V8 let this thread's heap grow 2.0 → 6.5 GB of garbage (these
-    // sections, the copies posted to the worker, the first sections read back) before its next full collection.
+    // sections, the copies then posted to the worker, the first ones read back) before its next full collection.
     collectGarbage()
   }
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.

@@ -2,6 +2,7 @@ import { isMainThread, parentPort, Worker, workerData, type MessagePort } from '
 import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, writePassageTexts, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
 import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type ListingsFile, type StoredListing } from './listings-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
+import { readStoredSections } from './spill-sections.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
 
@@ -13,24 +14,43 @@ export interface ReuseMemoPlace {
   version: string
 }
 
+/** What `find` is told of the reports besides themselves. */
+export interface ReuseAsked {
+  agencyOf: (report: Report) => string
+  /** Each report's sections key, when there is a memo. */
+  keyOf?: (report: Report) => string
+  /**
+   * The parse cache entry that holds a report's sections as they are (`StoredSections`), if one does: the worker
+   * reads them there, and this thread posts only the entry's name.
+   */
+  entryOf?: (report: Report) => string | undefined
+}
+
 /** A worker thread that finds text reuse beside this thread, started before the reports are there. */
 export interface ReuseBeside {
   /**
-   * Find the reuse of these reports (once), with each report's sections key (`keyOf`) when there is a memo. The
-   * reports are posted first and the keys after, so the worker takes in the reports while this thread makes the keys.
+   * Find the reuse of these reports (once). The reports are posted first and their keys after, so the worker takes
+   * in the reports while this thread makes the keys.
    */
-  find: (reports: readonly Report[], agencyOf: (report: Report) => string, keyOf?: (report: Report) => string) => Promise<ReuseFindings>
+  find: (reports: readonly Report[], asked: ReuseAsked) => Promise<ReuseFindings>
   /** Settles once the worker has written its memo and ended, or failed. */
   finished: Promise<void>
   /** End the worker now (a build that stopped before it was asked). */
   close: () => void
 }
 
+/** A report posted without its text: the parse cache entry that holds its sections. */
+interface StoredReuseReport {
+  id: string
+  year: ReuseReport['year']
+  entry: string
+}
+
 /**
- * Messages to the worker: the reports (what `findReuse` reads) and their agencies, then their sections keys (null: no
- * memo), then one `next` for each piece of the answer taken in.
+ * Messages to the worker: the reports (what `findReuse` reads, or where their sections are) and their agencies, then
+ * their sections keys (null: no memo), then one `next` for each piece of the answer taken in.
  */
-type ToWorker = { reports: ReuseReport[]; agencies: string[] } | { keys: string[] | null } | { next: true }
+type ToWorker = { reports: (ReuseReport | StoredReuseReport)[]; agencies: string[] } | { keys: string[] | null } | { next: true }
 
 /**
  * Messages from the worker: the listings in pieces (where each report's text is in the listings file, and its
@@ -50,9 +70,11 @@ export const listingsPerMessage = 2_000
  * build renders (`storedReportReuse`), and by the worker for its memo, a piece at a time. At 100,000 reports the
  * texts are ~740 million characters, which this thread held through the render (~1.5 GB) and took in while the
  * worker still held them (the build's peak). Once they are written the worker holds neither them nor the reports.
+ * Reports whose sections are in the parse cache (`entryOf`) are read there by the worker: posted, the reports'
+ * paragraphs were one structured-clone buffer beside both threads' copies (the 100,000-report build's peak).
  * Same result as `findReuse` (a pure function of the reports and their agencies); should the worker fail, or no file
  * be made, it is computed here instead.
- * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, agencyOfId, sectionsKeyOf)
+ * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, { agencyOf: agencyOfId, keyOf: sectionsKeyOf })
  */
 export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPerMessage): ReuseBeside {
   const file = openListingsFile()
@@ -90,12 +112,16 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
   worker.once('error', end)
   worker.once('exit', end)
   return {
-    find: async (reports, agencyOf, keyOf) => {
+    find: async (reports, { agencyOf, keyOf, entryOf }) => {
       // From here the build waits for the worker: it holds the process open until it has answered and kept its memo.
       worker.ref()
       const byId = new Map(reports.map((report) => [report.id, report]))
       reportOf = (id) => byId.get(id)
-      worker.postMessage({ reports: reports.map(reuseReportOf), agencies: reports.map(agencyOf) } satisfies ToWorker)
+      const posted = reports.map((report) => {
+        const entry = entryOf?.(report)
+        return entry === undefined ? reuseReportOf(report) : { id: report.id, year: report.year, entry }
+      })
+      worker.postMessage({ reports: posted, agencies: reports.map(agencyOf) } satisfies ToWorker)
       worker.postMessage({ keys: keyOf ? reports.map(keyOf) : null } satisfies ToWorker)
       return (await found) ?? findReuse(reports, { agencyOf })
     },
@@ -106,15 +132,20 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
 
 /** `startReuseBeside` without the worker: `findReuse` in this thread, when asked, without a memo. */
 function findReuseHere(): ReuseBeside {
-  return { find: async (reports, agencyOf) => findReuse(reports, { agencyOf }), finished: Promise.resolve(), close: () => {} }
+  return { find: async (reports, { agencyOf }) => findReuse(reports, { agencyOf }), finished: Promise.resolve(), close: () => {} }
 }
 
 /**
  * What `findReuse` reads of a report, and only that, for the worker: copying whole reports to it (their metadata,
  * headings, positions) cost the build thread and the worker ~1.8 s at 10,000 reports; this ~1.1 s.
  */
-function reuseReportOf(report: Report): ReuseReport {
+function reuseReportOf(report: Pick<Report, 'id' | 'year' | 'sections'>): ReuseReport {
   return { id: report.id, year: report.year, sections: report.sections.map(paragraphsOf) }
+}
+
+/** A posted report with its sections, read from its parse cache entry when it came without them (in the worker). */
+function readPosted(report: ReuseReport | StoredReuseReport): ReuseReport {
+  return 'entry' in report ? reuseReportOf({ ...report, sections: readStoredSections(report.entry) }) : report
 }
 
 function paragraphsOf(section: ParagraphSection): ParagraphSection {
@@ -129,7 +160,7 @@ function paragraphsOf(section: ParagraphSection): ParagraphSection {
 export async function findReuseBeside(reports: readonly Report[], agencyOf: (report: Report) => string, memo?: ReuseMemoPlace & { keys: readonly string[] }, perMessage?: number): Promise<ReuseFindings> {
   const beside = startReuseBeside(memo && { file: memo.file, version: memo.version }, perMessage)
   const keys = new Map(reports.map((report, index) => [report, memo?.keys[index] ?? '']))
-  const findings = await beside.find(reports, agencyOf, memo ? (report) => keys.get(report) ?? '' : undefined)
+  const findings = await beside.find(reports, { agencyOf, ...(memo ? { keyOf: (report: Report) => keys.get(report) ?? '' } : {}) })
   await beside.finished
   return findings
 }
@@ -144,14 +175,16 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   // The reports, then their keys: the first is taken in while the build makes the second. Nothing holds the
   // reports once the reuse is found (`findAndStore`), not even this function's frame.
   port.once('message', (first: Extract<ToWorker, { reports: unknown }>) => {
-    let reports: typeof first | null = first
+    // Those posted without their text are read now, while the build makes the keys; one at a time, as the parse
+    // cache holds them, so the rest of each report (headings, positions) goes as soon as it is read.
+    let reports: Received | null = { agencies: first.agencies, reports: first.reports.map(readPosted) }
     port.once('message', (second: Extract<ToWorker, { keys: unknown }>) => {
       const taken = reports
       reports = null
       if (taken) void answer(findWithMemo(taken, second.keys ?? undefined))
     })
   })
-  const findWithMemo = async (reports: Extract<ToWorker, { reports: unknown }>, keys: string[] | undefined): Promise<Stored> => {
+  const findWithMemo = async (reports: Received, keys: string[] | undefined): Promise<Stored> => {
     const kept = earlier && keys ? { earlier: await earlier, now: createReuseMemo() } : undefined
     earlier = null
     return findAndStore(reports, keys, fd, kept)
@@ -163,6 +196,12 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
     if (memo && now) await writeReuseMemo(memo.file, memo.version, now)
     port.postMessage({ kept: true } satisfies FromWorker)
   }
+}
+
+/** The reports as the worker finds their reuse, each with its paragraphs, and their agencies. */
+interface Received {
+  reports: ReuseReport[]
+  agencies: string[]
 }
 
 /** What the worker keeps once the reuse is found: where each listing is, the repeated passages, and its memo. */
@@ -178,7 +217,7 @@ interface Stored {
  * 100,000 reports the texts piled up beside the reports and their folded text (the worker's peak, ~5.9 GB), and both
  * stayed, ~1.5 GB each, while the worker waited for the build thread to take in its answer and wrote its memo.
  */
-function findAndStore(message: { reports: ReuseReport[]; agencies: string[] }, keys: string[] | undefined, fd: number, kept: Omit<ReuseKept, 'keyOf'> | undefined): Stored {
+function findAndStore(message: Received, keys: string[] | undefined, fd: number, kept: Omit<ReuseKept, 'keyOf'> | undefined): Stored {
   const { reports, agencies } = message
   const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
   const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))

@@ -24,7 +24,7 @@ export function spillSections(reports: readonly Report[], stored: StoredSections
   const readBack = (file: string): Section[] => {
     const held = recent.get(file)
     if (held) return held
-    const sections = readSections(file)
+    const sections = readStoredSections(file)
     if (recent.size >= recentlyRead) recent.delete(recent.keys().next().value ?? '')
     recent.set(file, sections)
     return sections
@@ -39,7 +39,8 @@ export function spillSections(reports: readonly Report[], stored: StoredSections
   return spilled
 }
 
-function readSections(file: string): Section[] {
+/** The sections a parse cache entry holds; an entry gone or unreadable is an error naming it. */
+export function readStoredSections(file: string): Section[] {
   let detail = 'no report'
   try {
     const sections = readCachedParse(file).value?.sections

@@ -2,10 +2,14 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findReuse } from '../../src/analysis/index.ts'
+import { agencyOfId, findReuse } from '../../src/analysis/index.ts'
+import { generateCorpus } from '../../src/bench/generate-corpus.ts'
+import { loadReports } from '../../src/build/index.ts'
 import { openListingsFile } from '../../src/build/listings-file.ts'
 import { findReuseBeside, startReuseBeside } from '../../src/build/reuse-beside.ts'
 import { readReuseMemo } from '../../src/build/reuse-memo-file.ts'
+import { projectRoot } from '../site/build-temp-site.ts'
+import type { Report } from '../../src/types.ts'
 import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
 
 const copied = '我局建立了覆盖全县十二个乡镇的行政执法监督网络，聘请三十名特邀行政执法监督员，全年开展专项执法检查四十二次。'
@@ -76,10 +80,46 @@ describe('findReuseBeside', () => {
 
   it('started before the reports are there, answers once they are given, and ends when closed unasked', async () => {
     const beside = startReuseBeside()
-    expect(await beside.find(reports, agencyOf)).toEqual(findReuse(reports, { agencyOf }))
+    expect(await beside.find(reports, { agencyOf })).toEqual(findReuse(reports, { agencyOf }))
     await beside.finished
     const unasked = startReuseBeside()
     unasked.close()
     await unasked.finished
   }, 60_000)
+
+  it('reads the sections of reports posted by their parse cache entry there, not from this thread, and finds the same', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'reuse-beside-'))
+    try {
+      const reportsDir = path.join(work, 'reports')
+      await generateCorpus({ count: 12, outDir: reportsDir, sourceRoot: path.join(projectRoot, 'reports'), seed: 3 })
+      const cacheDir = path.join(work, 'cache')
+      const loaded = await loadReports(reportsDir, { cacheDir, workers: 0 })
+      const here = findReuse(loaded.reports, { agencyOf: agencyOfId })
+      expect(here.repeated.size).toBeGreaterThan(0)
+      const entries = new Map(loaded.reports.map((report) => [report.id, loaded.stored?.get(report.sections)]))
+      expect([...entries.values()].every((entry) => entry !== undefined)).toBe(true)
+      // Each report's sections behind a getter that notes who asked: only the quoted reports are read here.
+      const read = new Set<string>()
+      const watched = loaded.reports.map((report): Report => {
+        const { sections, ...rest } = report
+        return Object.defineProperty({ ...rest }, 'sections', { enumerable: true, get: () => (read.add(report.id), sections) }) as Report
+      })
+      const entryOf = (report: Report) => entries.get(report.id)
+      const beside = startReuseBeside()
+      expect(await beside.find(watched, { agencyOf: agencyOfId, entryOf })).toEqual(here)
+      await beside.finished
+      const quoted = new Set([...here.repeated.values()].flatMap((passages) => passages.map((passage) => passage.uses[0]?.id ?? '')))
+      expect([...read].filter((id) => !quoted.has(id))).toEqual([])
+      expect(read.size).toBeLessThan(watched.length)
+      // An entry gone before the worker reads it: the worker fails, and the reuse is found here instead.
+      await rm(cacheDir, { recursive: true, force: true })
+      read.clear()
+      const failing = startReuseBeside()
+      expect(await failing.find(watched, { agencyOf: agencyOfId, entryOf })).toEqual(here)
+      await failing.finished
+      expect(read.size).toBe(watched.length)
+    } finally {
+      await rm(work, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
