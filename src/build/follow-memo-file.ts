@@ -41,15 +41,7 @@ export async function readFollowMemo(file: string, version: string): Promise<Pic
  * the other and at once (~0.5 s for 10,000): written a few at a time, they waited between long synchronous steps.
  */
 export function contributionWriter(file: string, version: string): NonNullable<FollowKept['keep']> {
-  const folder = contributionFolder(file, version)
-  mkdirSync(folder, { recursive: true })
-  const present = new Set(readdirSync(folder))
-  return (key, contribution) => {
-    const name = `${key}.bin`
-    if (present.has(name)) return
-    writeAtomicallySync(path.join(folder, name), encodeContribution(contribution))
-    present.add(name)
-  }
+  return openContributions(contributionFolder(file, version)).keep
 }
 
 /**
@@ -61,13 +53,25 @@ export async function writeFollowMemo(file: string, version: string, memo: Follo
   const folder = contributionFolder(file, version)
   await removeOtherVersions(path.dirname(folder), path.basename(folder))
   const counted = new Set(memo.counts?.counted ?? [])
-  // Makes the folder, and reads what it has.
-  const keep = contributionWriter(file, version)
+  const { present, keep } = openContributions(folder)
   for (const [key, contribution] of memo.contributions) if (counted.has(key)) keep(key, contribution)
-  const gone = readdirSync(folder).filter((name) => !counted.has(name.replace(/\.bin$/, '')))
+  const gone = [...present].filter((name) => !counted.has(name.replace(/\.bin$/, '')))
   await mapLimit(gone, filesAtOnce, (name) => rm(path.join(folder, name), { force: true }))
   const kept: MemoFile = { version: `${format}/${version}`, counts: memo.counts, judged: memo.judged }
   await writeAtomically(file, serialize(kept))
+}
+
+/** A contribution folder, made if need be: the names of its files, and a writer of those it lacks that adds to them. */
+function openContributions(folder: string): { present: ReadonlySet<string>; keep: NonNullable<FollowKept['keep']> } {
+  mkdirSync(folder, { recursive: true })
+  const present = new Set(readdirSync(folder))
+  const keep: NonNullable<FollowKept['keep']> = (key, contribution) => {
+    const name = `${key}.bin`
+    if (present.has(name)) return
+    writeAtomicallySync(path.join(folder, name), encodeContribution(contribution))
+    present.add(name)
+  }
+  return { present, keep }
 }
 
 /** The folder of one analysis version's contributions, beside the memo file and named after it. */
