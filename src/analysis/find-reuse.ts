@@ -34,7 +34,8 @@ export interface ReuseOptions<R extends ReuseReport = ReuseReport> {
   keepListing?: (text: ListingText) => ReportReuse
   /**
    * Given, called as soon as the reports' units are made: from then on the paragraphs as written are read no more
-   * (those folded already are read folded; a memo's, never folded, are held apart), and each repeated passage names
+   * (each one folded is held only folded from then on, so a report's text as written can go while the next ones are
+   * folded; a memo's, never folded, are held apart), and each repeated passage names
    * its paragraph and folded ranges (`source`) instead of its text, for the caller to write (`writePassageTexts`).
    * The reuse worker empties its copies of the reports' sections there: at 100,000 reports they are ~1.5 GB of its
    * heap beside their folded text, through the clustering and the listing.
@@ -122,12 +123,9 @@ export const usesPerPassage = 50
  */
 export function findReuse<R extends ReuseReport>(reports: readonly R[], options: ReuseOptions<R>): ReuseFindings {
   const sorted = [...reports].sort((a, b) => compare(a.id, b.id))
-  const corpus = indexUnits(sorted, options.kept)
   // Clustering and listing read folded text; only the repeated passages' text is read as written, from the reports.
-  if (options.releaseTexts) {
-    forgetFoldedTexts(corpus)
-    options.releaseTexts()
-  }
+  const corpus = indexUnits(sorted, options.kept, options.releaseTexts !== undefined)
+  options.releaseTexts?.()
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
   const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
@@ -165,7 +163,12 @@ interface Corpus {
   reportKeys: (string | undefined)[]
 }
 
-function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKept<R> | undefined): Corpus {
+/**
+ * The corpus of the reports' paragraphs and units. `foldedOnly`: a paragraph folded here is kept folded, not also
+ * as written (the reports' text is released once this is made), so a report's text as written is let go while the
+ * next ones are folded.
+ */
+function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKept<R> | undefined, foldedOnly: boolean): Corpus {
   const paraReport: number[] = []
   const paraAnchor: string[] = []
   const paraKind: SectionKind[] = []
@@ -187,6 +190,7 @@ function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKep
       (key === undefined ? undefined : kept?.earlier.units.get(key)) ??
       unitsOfParagraphs(paragraphs, (index, folded) => {
         paraFolded[first + index] = folded
+        if (foldedOnly) paraText[first + index] = ''
       })
     return { first, block }
   })
@@ -276,13 +280,6 @@ function unitsOfParagraphs(paragraphs: readonly PlacedParagraph[], onFolded: (in
     bandKeys: Uint32Array.from(bandKeys),
     chars,
   }
-}
-
-/** Let go of the paragraphs as written that are folded already: from `listReuse` on only their folded text is read. */
-function forgetFoldedTexts(corpus: Corpus): void {
-  corpus.paraFolded.forEach((folded, para) => {
-    if (folded !== undefined) corpus.paraText[para] = ''
-  })
 }
 
 /** A paragraph folded as `splitUnits` folds it, once. */

@@ -40,7 +40,7 @@ export interface ReuseBeside {
 }
 
 /** A report posted without its text: the parse cache entry that holds its sections. */
-interface StoredReuseReport {
+export interface StoredReuseReport {
   id: string
   year: ReuseReport['year']
   entry: string
@@ -70,8 +70,9 @@ export const listingsPerMessage = 2_000
  * build renders (`storedReportReuse`), and by the worker for its memo, a piece at a time. At 100,000 reports the
  * texts are ~740 million characters, which this thread held through the render (~1.5 GB) and took in while the
  * worker still held them (the build's peak). Once they are written the worker holds neither them nor the reports.
- * Reports whose sections are in the parse cache (`entryOf`) are read there by the worker: posted, the reports'
- * paragraphs were one structured-clone buffer beside both threads' copies (the 100,000-report build's peak).
+ * Reports whose sections are in the parse cache (`entryOf`) are read there by the worker, one at a time as it folds
+ * them: posted, the reports' paragraphs were one structured-clone buffer beside both threads' copies (the
+ * 100,000-report build's peak), and the worker held them all until every one was folded.
  * Same result as `findReuse` (a pure function of the reports and their agencies); should the worker fail, or no file
  * be made, it is computed here instead.
  * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, { agencyOf: agencyOfId, keyOf: sectionsKeyOf })
@@ -143,9 +144,21 @@ function reuseReportOf(report: Pick<Report, 'id' | 'year' | 'sections'>): ReuseR
   return { id: report.id, year: report.year, sections: report.sections.map(paragraphsOf) }
 }
 
-/** A posted report with its sections, read from its parse cache entry when it came without them (in the worker). */
-function readPosted(report: ReuseReport | StoredReuseReport): ReuseReport {
-  return 'entry' in report ? reuseReportOf({ ...report, sections: readStoredSections(report.entry) }) : report
+/**
+ * A posted report as the worker reads it. One posted without its text reads its sections from its parse cache entry
+ * each time they are asked for — once, as `findReuse` makes its units — until they are set (`releaseTexts`): the
+ * worker holds one report's text at a time, not every report's until all are folded (~1 GB at 100,000 reports).
+ */
+export function receivePosted(report: ReuseReport | StoredReuseReport): ReuseReport {
+  if (!('entry' in report)) return report
+  const { id, year, entry } = report
+  const received = { id, year } as ReuseReport
+  return Object.defineProperty(received, 'sections', {
+    enumerable: true,
+    configurable: true,
+    get: () => reuseReportOf({ id, year, sections: readStoredSections(entry) }).sections,
+    set: (sections: ReuseReport['sections']) => void Object.defineProperty(received, 'sections', { value: sections, enumerable: true, writable: true, configurable: true }),
+  })
 }
 
 function paragraphsOf(section: ParagraphSection): ParagraphSection {
@@ -175,9 +188,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   // The reports, then their keys: the first is taken in while the build makes the second. Nothing holds the
   // reports once the reuse is found (`findAndStore`), not even this function's frame.
   port.once('message', (first: Extract<ToWorker, { reports: unknown }>) => {
-    // Those posted without their text are read now, while the build makes the keys; one at a time, as the parse
-    // cache holds them, so the rest of each report (headings, positions) goes as soon as it is read.
-    let reports: Received | null = { agencies: first.agencies, reports: first.reports.map(readPosted) }
+    let reports: Received | null = { agencies: first.agencies, reports: first.reports.map(receivePosted) }
     port.once('message', (second: Extract<ToWorker, { keys: unknown }>) => {
       const taken = reports
       reports = null

@@ -6,7 +6,7 @@ import { agencyOfId, findReuse } from '../../src/analysis/index.ts'
 import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { loadReports } from '../../src/build/index.ts'
 import { openListingsFile } from '../../src/build/listings-file.ts'
-import { findReuseBeside, startReuseBeside } from '../../src/build/reuse-beside.ts'
+import { findReuseBeside, receivePosted, startReuseBeside } from '../../src/build/reuse-beside.ts'
 import { readReuseMemo } from '../../src/build/reuse-memo-file.ts'
 import { projectRoot } from '../site/build-temp-site.ts'
 import type { Report } from '../../src/types.ts'
@@ -105,6 +105,19 @@ describe('findReuseBeside', () => {
         return Object.defineProperty({ ...rest }, 'sections', { enumerable: true, get: () => (read.add(report.id), sections) }) as Report
       })
       const entryOf = (report: Report) => entries.get(report.id)
+      // As the worker receives one: its paragraphs read from the entry each time asked, none held, until set.
+      const [sample] = loaded.reports
+      const entry = sample && entries.get(sample.id)
+      if (!sample || !entry) throw new Error('no report')
+      const received = receivePosted({ id: sample.id, year: sample.year, entry })
+      const firstRead = received.sections
+      const again = received.sections
+      expect(again).toEqual(firstRead)
+      expect(again).not.toBe(firstRead)
+      expect(firstRead.map((section) => section.anchor)).toEqual(sample.sections.map((section) => section.anchor))
+      expect(firstRead.flatMap((section) => section.paragraphs)).toEqual(sample.sections.flatMap((section) => section.paragraphs))
+      received.sections = []
+      expect(received.sections).toEqual([])
       const beside = startReuseBeside()
       expect(await beside.find(watched, { agencyOf: agencyOfId, entryOf })).toEqual(here)
       await beside.finished
