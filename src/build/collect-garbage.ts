@@ -29,3 +29,22 @@ export function collectGarbageAfterGrowth(bytes: number, heapUsed = (): number =
     base = heapUsed()
   }
 }
+
+/**
+ * How much a heap may grow past what its last full collection left, in percent, in a large build (`capHeapGrowth`).
+ * V8 otherwise picks a factor of up to 4× by how fast it collects against how fast the program allocates, and a
+ * build allocates fast: at 30,000 reports the build's peak fell from 3,470 to 3,020 MB at 50%, its CPU seconds rose
+ * from 740 to 773.
+ */
+export const largeBuildHeapGrowth = 50
+
+/**
+ * Let every heap of this process (V8's flags are the process's: its worker threads too) grow by at most `percent`
+ * past what its last full collection left, from the next collection on. Not when the flag was given to Node: a
+ * user's setting stands. Returns whether it was set.
+ */
+export function capHeapGrowth(percent = largeBuildHeapGrowth, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): boolean {
+  if ([...execArgv, ...nodeOptions.split(/\s+/)].some((flag) => /^--heap[-_]growing[-_]percent\b/.test(flag))) return false
+  setFlagsFromString(`--heap-growing-percent=${percent}`)
+  return true
+}
