@@ -42,8 +42,9 @@ export interface BuildOptions {
   search?: { split?: 'year' | 'none'; bundlePages?: number; parallel?: number; maxRepeats?: number }
   /**
    * Reports from which a build lets go of their sections once analysed and reads them back from the parse cache when
-   * a page, a search record or the open data asks (`spillSections`): memory, not time, is what runs out first in a
-   * large archive. Default 20,000: at 10,000 the build needs ~2.6 GB, and reading each report's sections back (for
+   * a page, a search record or the open data asks (`spillSections`), its reuse worker reads them there too, and its
+   * heaps may grow by half past what a collection left (`capHeapGrowth`): memory, not time, is what runs out first in
+   * a large archive. Default 20,000: at 10,000 the build needs ~2.6 GB, and reading each report's sections back (for
    * its page, its year's part pages, its search record and its open data: ~0.2–0.35 ms a read) costs more time than
    * the ~140 MB it saves.
    */
