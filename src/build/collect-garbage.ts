@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { nodeFlagGiven } from './heap-limit.ts'
 
 /**
  * Collect this thread's garbage now (a full GC). After rendering, the heap holds the page data and HTML of thousands
@@ -44,7 +45,7 @@ export const largeBuildHeapGrowth = 50
  * user's setting stands. Returns whether it was set.
  */
 export function capHeapGrowth(percent = largeBuildHeapGrowth, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): boolean {
-  if ([...execArgv, ...nodeOptions.split(/\s+/)].some((flag) => /^--heap[-_]growing[-_]percent\b/.test(flag))) return false
+  if (nodeFlagGiven('heap-growing-percent', execArgv, nodeOptions)) return false
   setFlagsFromString(`--heap-growing-percent=${percent}`)
   return true
 }

@@ -27,7 +27,13 @@ export function planHeap(reports: number, limit: number, machine: number): { nee
 
 /** Whether the heap limit was set by whoever started Node (a flag or `NODE_OPTIONS`): then it is theirs to choose. */
 export function heapLimitSet(execArgv: readonly string[], nodeOptions = ''): boolean {
-  return [...execArgv, ...nodeOptions.split(/\s+/)].some((flag) => /^--max[-_]old[-_]space[-_]size\b/.test(flag))
+  return nodeFlagGiven('max-old-space-size', execArgv, nodeOptions)
+}
+
+/** Whether whoever started Node gave it the flag `--{name}` (dashes or underscores), as an argument or in `NODE_OPTIONS`. */
+export function nodeFlagGiven(name: string, execArgv: readonly string[], nodeOptions = ''): boolean {
+  const pattern = new RegExp(`^--${name.split(/[-_]/).join('[-_]')}\\b`)
+  return [...execArgv, ...nodeOptions.split(/\s+/)].some((flag) => pattern.test(flag))
 }
 
 /**
