@@ -14,9 +14,10 @@ const recentlyRead = 16
 /**
  * Let go of the reports' sections where their parse cache entry holds them: `sections` becomes a getter that reads
  * the entry again (`readCachedParse`) each time it is asked for, the last few kept. A large build lets go of them
- * once the reuse worker has its copy (src/build/build-site.ts), and asks for a report's a few times more (the index
- * plan, the compose, its part of the analysis, the page, the search record, the open data); at 100,000 reports the
- * sections are ~1.5 GB that the build thread otherwise held through the analysis. An entry gone meanwhile (another
+ * once it has handed the reports to the reuse worker, which reads the same entries (src/build/build-site.ts), and
+ * asks for a report's a few times more (the index plan, the compose, its part of the analysis, the page, the search
+ * record, the open data); at 100,000 reports the sections are ~1.5 GB that the build thread otherwise held through
+ * the analysis. An entry gone meanwhile (another
  * build removed this parser version's folder) is an error naming it. Returns how many reports let go of theirs.
  */
 export function spillSections(reports: readonly Report[], stored: StoredSections): number {
