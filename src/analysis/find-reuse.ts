@@ -41,6 +41,25 @@ export interface ReuseOptions<R extends ReuseReport = ReuseReport> {
    * heap beside their folded text, through the clustering and the listing.
    */
   releaseTexts?: () => void
+  /**
+   * Where the folded paragraphs are kept: default in memory. The reuse worker of a large build keeps them in a file
+   * (src/build/folded-file.ts): at 100,000 reports they are ~0.7 GB, a third of its heap, and each is read a few times.
+   */
+  folded?: FoldedTexts
+}
+
+/** A store of folded paragraphs, by their number in the corpus (`collectParagraphs` order, report after report). */
+export interface FoldedTexts {
+  /** Keep a paragraph's folded text (each paragraph at most once, not necessarily in order). */
+  add: (para: number, folded: string) => void
+  /** A paragraph's folded text, if added. */
+  get: (para: number) => string | undefined
+}
+
+/** Folded paragraphs in an array. */
+export function foldedInMemory(): FoldedTexts {
+  const texts: (string | undefined)[] = []
+  return { add: (para, folded) => void (texts[para] = folded), get: (para) => texts[para] }
 }
 
 /**
@@ -124,7 +143,7 @@ export const usesPerPassage = 50
 export function findReuse<R extends ReuseReport>(reports: readonly R[], options: ReuseOptions<R>): ReuseFindings {
   const sorted = [...reports].sort((a, b) => compare(a.id, b.id))
   // Clustering and listing read folded text; only the repeated passages' text is read as written, from the reports.
-  const corpus = indexUnits(sorted, options.kept, options.releaseTexts !== undefined)
+  const corpus = indexUnits(sorted, options.kept, options.folded ?? foldedInMemory(), options.releaseTexts !== undefined)
   options.releaseTexts?.()
   const parent = clusterUnits(corpus)
   const clusters = collectClusters(corpus, parent)
@@ -146,7 +165,7 @@ interface Corpus {
   paraKind: SectionKind[]
   paraText: string[]
   /** Folded paragraphs, filled as they are read (`foldedOf`): with a memo most are never needed. */
-  paraFolded: (string | undefined)[]
+  folded: FoldedTexts
   unitPara: Int32Array
   unitStart: Int32Array
   unitEnd: Int32Array
@@ -168,28 +187,31 @@ interface Corpus {
  * as written (the reports' text is released once this is made), so a report's text as written is let go while the
  * next ones are folded.
  */
-function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKept<R> | undefined, foldedOnly: boolean): Corpus {
+function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKept<R> | undefined, folded: FoldedTexts, foldedOnly: boolean): Corpus {
   const paraReport: number[] = []
   const paraAnchor: string[] = []
   const paraKind: SectionKind[] = []
   const paraText: string[] = []
-  const paraFolded: (string | undefined)[] = []
+  // Anchors and kinds repeat from report to report ("s2-p3", "plans"): each held once, not once per paragraph (a
+  // report read from the parse cache has strings of its own; an anchor is a joined string): ~150 MB at 100,000.
+  const anchors = new Map<string, string>()
+  const kinds = new Map<SectionKind, SectionKind>()
+  const once = <T extends string>(held: Map<T, T>, text: T): T => held.get(text) ?? (held.set(text, text), text)
   const reportKeys = reports.map((report) => kept?.keyOf(report))
   const blocks = reports.map((report, reportIndex) => {
     const paragraphs = collectParagraphs(report)
     const first = paraReport.length
     for (const paragraph of paragraphs) {
       paraReport.push(reportIndex)
-      paraAnchor.push(paragraph.anchor)
-      paraKind.push(paragraph.kind)
+      paraAnchor.push(once(anchors, paragraph.anchor))
+      paraKind.push(once(kinds, paragraph.kind))
       paraText.push(paragraph.text)
-      paraFolded.push(undefined)
     }
     const key = reportKeys[reportIndex]
     const block =
       (key === undefined ? undefined : kept?.earlier.units.get(key)) ??
-      unitsOfParagraphs(paragraphs, (index, folded) => {
-        paraFolded[first + index] = folded
+      unitsOfParagraphs(paragraphs, (index, text) => {
+        folded.add(first + index, text)
         if (foldedOnly) paraText[first + index] = ''
       })
     return { first, block }
@@ -200,7 +222,7 @@ function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKep
     paraAnchor,
     paraKind,
     paraText,
-    paraFolded,
+    folded,
     unitPara: new Int32Array(units),
     unitStart: new Int32Array(units),
     unitEnd: new Int32Array(units),
@@ -284,7 +306,11 @@ function unitsOfParagraphs(paragraphs: readonly PlacedParagraph[], onFolded: (in
 
 /** A paragraph folded as `splitUnits` folds it, once. */
 function foldedOf(corpus: Corpus, para: number): string {
-  return (corpus.paraFolded[para] ??= splitUnits(corpus.paraText[para] ?? '').folded)
+  const held = corpus.folded.get(para)
+  if (held !== undefined) return held
+  const folded = splitUnits(corpus.paraText[para] ?? '').folded
+  corpus.folded.add(para, folded)
+  return folded
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
 import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, writePassageTexts, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import { openFoldedFile } from './folded-file.ts'
 import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type ListingsFile, type StoredListing } from './listings-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { readStoredSections } from './spill-sections.ts'
@@ -188,7 +189,9 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   // The reports, then their keys: the first is taken in while the build makes the second. Nothing holds the
   // reports once the reuse is found (`findAndStore`), not even this function's frame.
   port.once('message', (first: Extract<ToWorker, { reports: unknown }>) => {
-    let reports: Received | null = { agencies: first.agencies, reports: first.reports.map(receivePosted) }
+    // Reports posted by their parse cache entry are a large build's: their folded text goes to a file too.
+    const large = first.reports.some((report) => 'entry' in report)
+    let reports: Received | null = { agencies: first.agencies, reports: first.reports.map(receivePosted), large }
     port.once('message', (second: Extract<ToWorker, { keys: unknown }>) => {
       const taken = reports
       reports = null
@@ -213,6 +216,8 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
 interface Received {
   reports: ReuseReport[]
   agencies: string[]
+  /** Whether they are a large build's (posted by their parse cache entries): its folded text is kept in a file. */
+  large: boolean
 }
 
 /** What the worker keeps once the reuse is found: where each listing is, the repeated passages, and its memo. */
@@ -229,7 +234,7 @@ interface Stored {
  * stayed, ~1.5 GB each, while the worker waited for the build thread to take in its answer and wrote its memo.
  */
 function findAndStore(message: Received, keys: string[] | undefined, fd: number, kept: Omit<ReuseKept, 'keyOf'> | undefined): Stored {
-  const { reports, agencies } = message
+  const { reports, agencies, large } = message
   const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
   const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
   const keyOf = (report: ReuseReport): string => keyById.get(report.id) ?? ''
@@ -243,16 +248,25 @@ function findAndStore(message: Received, keys: string[] | undefined, fd: number,
     placeOf.set(listing, place)
     return { listing, place }
   }
-  const findings = findReuse(reports, {
-    agencyOf: (report) => agencyById.get(report.id) ?? '',
-    keepListing: (text) => store(text).listing,
-    // The reports are this worker's copies: what findReuse still needs of their text, it holds itself; the repeated
-    // passages' text is written by the build thread (`writePassageTexts`).
-    releaseTexts: () => {
-      for (const report of reports) report.sections = []
-    },
-    ...(kept ? { kept: { ...kept, keyOf } } : {}),
-  })
+  // Without a temporary file, in memory, as a smaller build's.
+  const folded = large ? openFoldedFile() : null
+  let findings: ReuseFindings
+  try {
+    findings = findReuse(reports, {
+      agencyOf: (report) => agencyById.get(report.id) ?? '',
+      ...(folded ? { folded } : {}),
+      keepListing: (text) => store(text).listing,
+      // The reports are this worker's copies: what findReuse still needs of their text, it holds itself; the repeated
+      // passages' text is written by the build thread (`writePassageTexts`).
+      releaseTexts: () => {
+        for (const report of reports) report.sections = []
+      },
+      ...(kept ? { kept: { ...kept, keyOf } } : {}),
+    })
+  } finally {
+    // The findings name paragraphs, never read them again.
+    folded?.close()
+  }
   // A listing kept from the last build's memo is still its text in memory: written now, and read from the file after.
   const rewritten = new Map<ReportReuse, ReportReuse>()
   const stored = [...findings.byReport].map(([id, listing]): [string, StoredListing] => {
