@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ReportAnalysis } from './analysis-types.ts'
 import type { ReportReuse } from './find-reuse.ts'
+import { lazyProperties } from '../lazy-properties.ts'
 
 /**
  * What every report's page data needs of its reuse listing without reading it: the side-by-side page's count, the
@@ -80,14 +81,32 @@ export function lazyReportReuse(text: ListingText): ReportReuse {
  */
 export function storedReportReuse(summary: ListingSummary, read: () => string): ReportReuse {
   const from: Held = { summary, json: read }
-  const listing = Object.defineProperties({} as ReportReuse, {
-    reuse: { enumerable: true, get: () => parseListing(from).reuse },
-    reuseCounts: { enumerable: true, get: () => parseListing(from).reuseCounts },
-    reusedShare: { enumerable: true, value: summary.reusedShare },
-  })
+  const listing = withListing({}, from)
   held.set(listing, from)
   return listing
 }
+
+/** A lazy listing's properties, in `ReportReuse`'s order (a listing is one per report: `lazyProperties`). */
+const withListing = lazyProperties({
+  reuse: (from: Held) => parseListing(from).reuse,
+  reuseCounts: (from: Held) => parseListing(from).reuseCounts,
+  reusedShare: (from: Held) => from.summary.reusedShare,
+})
+
+/** What a lazy analysis is made of: its listing and the rest of its analysis. */
+interface AnalysisParts {
+  listing: ReportReuse
+  rest: Pick<ReportAnalysis, 'followUp' | 'metrics'>
+}
+
+/** A lazy analysis's properties, in `ReportAnalysis`'s order. */
+const withAnalysis = lazyProperties({
+  reuse: ({ listing }: AnalysisParts) => listing.reuse,
+  reuseCounts: ({ listing }: AnalysisParts) => listing.reuseCounts,
+  reusedShare: ({ listing }: AnalysisParts) => listing.reusedShare,
+  followUp: ({ rest }: AnalysisParts) => rest.followUp,
+  metrics: ({ rest }: AnalysisParts) => rest.metrics,
+})
 
 /**
  * A report's analysis from its listing and the rest, in `ReportAnalysis`'s order: a lazy listing stays lazy (its
@@ -98,13 +117,7 @@ export function analysisOf(listing: ReportReuse | undefined, rest: Pick<ReportAn
   if (!listing || !from) {
     return { reuse: listing?.reuse ?? [], reuseCounts: listing?.reuseCounts ?? [], reusedShare: listing?.reusedShare ?? 0, ...rest }
   }
-  const analysis = Object.defineProperties({} as ReportAnalysis, {
-    reuse: { enumerable: true, get: () => listing.reuse },
-    reuseCounts: { enumerable: true, get: () => listing.reuseCounts },
-    reusedShare: { enumerable: true, value: listing.reusedShare },
-    followUp: { enumerable: true, value: rest.followUp },
-    metrics: { enumerable: true, value: rest.metrics },
-  })
+  const analysis = withAnalysis({}, { listing, rest })
   held.set(analysis, from)
   return analysis
 }

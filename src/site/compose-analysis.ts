@@ -1,9 +1,10 @@
-import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, reuseSummaryOf, type FoldedPassage, repeatedShortcomings, sharedGramsBoth, type CorpusAnalysis, type FollowUpItem, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
+import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, reuseSummaryOf, type FoldedPassage, repeatedShortcomings, sharedGramsBoth, type CorpusAnalysis, type FollowUpItem, type PartChange, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
 import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Report, SectionKind } from '../types.ts'
 import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, YearAnalysis } from './analysis-view-types.ts'
 import type { AgencyView, ReportView, YearView } from './view-types.ts'
 import { escapeHtml } from './nunjucks-patch/escape-html.ts'
+import { lazyProperties } from '../lazy-properties.ts'
 
 const statusLabels: Record<FollowUpItem['status'], string> = { addressed: '有后续', 'not-found': '未见后续', relisted: '再次列入' }
 
@@ -62,10 +63,23 @@ export function composeReportAnalysis(analysis: CorpusAnalysis, reports: readonl
       shown: pairsShownPerParagraph,
       reportIds: [view.id, ...listed.others].sort(),
     }
-    Object.defineProperty(page, 'entries', { enumerable: false, get: () => reuseEntries(found, view, reportById, viewById) })
-    pages.push(page as ReusePage)
+    pages.push(withEntries(page, { found, view, reportById, viewById }))
   }
   return pages
+}
+
+/**
+ * A side-by-side page's entries, made when the page renders (not enumerable: the page's digest names its reports,
+ * `reportIds`, whose digests cover what the entries show).
+ */
+const withEntries = lazyProperties({ entries: ({ found, view, reportById, viewById }: EntriesSource) => reuseEntries(found, view, reportById, viewById) }, { enumerable: false })
+
+/** What a side-by-side page's entries are made from. */
+interface EntriesSource {
+  found: ReportAnalysis
+  view: ReportView
+  reportById: ReadonlyMap<string, Report>
+  viewById: ReadonlyMap<string, ReportView>
 }
 
 /** A side-by-side page's entries: per reused paragraph, the pairs shown with both texts marked and the other listed paragraphs as links. */
@@ -174,17 +188,17 @@ export function composeAgencyAnalysis(analysis: CorpusAnalysis, agencies: readon
         })),
         followUpPercent: items.length > 0 ? percent((counts.addressed + counts.relisted) / items.length) : null,
         counts,
-        changes: (analysis.changes.get(`${pair.from.id}>${pair.to.id}`) ?? []).map((change) => ({
-          kind: change.kind,
-          label: kindLabel(change.kind),
-          samePercent: percent(change.same),
-          flagged: change.kind === 'shortcomings' && change.same >= repeatedShortcomings,
-          // Made when a page shows it: the runs are held anyway (the analysis), and every pair's HTML beside them
-          // was ~20 MB of the build thread's heap at 30,000 reports.
-          get diffHtml(): string | null {
-            return change.runs === null ? null : diffHtml(change.runs)
-          },
-        })),
+        changes: (analysis.changes.get(`${pair.from.id}>${pair.to.id}`) ?? []).map((change) =>
+          withDiffHtml(
+            {
+              kind: change.kind,
+              label: kindLabel(change.kind),
+              samePercent: percent(change.same),
+              flagged: change.kind === 'shortcomings' && change.same >= repeatedShortcomings,
+            },
+            change,
+          ),
+        ),
       }
       pair.analysis = result
     }
@@ -251,6 +265,12 @@ export function markedHtml(text: string, ranges: readonly (readonly [number, num
   }
   return html + escapeHtml(text.slice(at))
 }
+
+/**
+ * A change's diff, made when a page shows it: the runs are held anyway (the analysis), and every pair's HTML beside
+ * them was ~20 MB of the build thread's heap at 30,000 reports.
+ */
+const withDiffHtml = lazyProperties({ diffHtml: (change: PartChange): string | null => (change.runs === null ? null : diffHtml(change.runs)) })
 
 /** A year-to-year diff as escaped HTML: removed text in `<del>`, added text in `<ins>`, kept text as it is. */
 function diffHtml(runs: readonly (readonly [number, string])[]): string {

@@ -10,6 +10,7 @@ import type { Link, ReportView, SectionView, TocEntry } from './view-types.ts'
 import { displayTitle } from './display-title.ts'
 import { describeOriginal } from './describe-original.ts'
 import { textOf } from './keep-latest-versions.ts'
+import { lazyProperties } from '../lazy-properties.ts'
 
 /** What a report view needs from the rest of the site. */
 export interface ReportViewContext {
@@ -39,13 +40,45 @@ export function reportPageFields(report: Report): ReportPageFields {
   }
 }
 
+/** What a report view's lazy parts are made from. */
+interface ViewSource {
+  report: Report
+  context: ReportViewContext
+  url: string
+  absoluteUrl: string
+}
+
+/**
+ * A view's parts made when the page renders, and not kept (`lazyProperties`): an incremental build renders a few
+ * pages of thousands, and a full build's rendered text would otherwise stay in memory through the search index (the
+ * template reads each once). The table of contents too: held for every report through the render, the entries were
+ * ~100 MB of the build thread's heap at 30,000 reports (a heap snapshot, docs/performance.md).
+ */
+const withRenderedParts = lazyProperties({
+  toc: ({ report }: ViewSource): TocEntry[] => report.sections.map((section) => tocEntry(section, 2)),
+  sections: ({ report, context, url, absoluteUrl }: ViewSource): SectionView[] => {
+    const notes = context.notes?.()
+    return report.sections.map((section) => ({
+      anchor: section.anchor,
+      kind: section.kind,
+      html: renderSection(section, {
+        depth: 2,
+        anchors: true,
+        ...(notes ? { notes } : {}),
+        append: [citationPanel(citeInGbt(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${url}#${section.anchor}`)],
+      }),
+    }))
+  },
+  citation: ({ report, absoluteUrl }: ViewSource): Citation => citeReport(report, absoluteUrl),
+})
+
 /** Turn a parsed report into what its page and the listings show (without previous/next, set once agencies are known). */
 export function composeReportView(report: Report, context: ReportViewContext): ReportView {
   const location = locateReport(report.id)
   const absoluteUrl = context.base + location.url.slice(1)
   const fields = reportPageFields(report)
   const present = new Set(fields.kinds)
-  return {
+  const view = {
     id: report.id,
     ...fields,
     absoluteUrl,
@@ -60,34 +93,12 @@ export function composeReportView(report: Report, context: ReportViewContext): R
     sourceUrl: report.source.url && /^https?:\/\//i.test(report.source.url) ? report.source.url : null,
     timeliness: assessTimeliness(report),
     completeness: statutoryKinds.map((kind) => ({ kind, label: kindLabel(kind), short: kindShortLabel(kind), found: present.has(kind) })),
-    // Made when the page renders, like `sections`: held for every report through the render, the entries were
-    // ~100 MB of the build thread's heap at 30,000 reports (a heap snapshot, docs/performance.md).
-    get toc(): TocEntry[] {
-      return report.sections.map((section) => tocEntry(section, 2))
-    },
-    // Rendered when a page reads them, and not kept: an incremental build renders a few pages of thousands, and a
-    // full build's rendered text would otherwise stay in memory through the search index (the template reads each once).
-    get sections(): SectionView[] {
-      const notes = context.notes?.()
-      return report.sections.map((section) => ({
-        anchor: section.anchor,
-        kind: section.kind,
-        html: renderSection(section, {
-          depth: 2,
-          anchors: true,
-          ...(notes ? { notes } : {}),
-          append: [citationPanel(citeInGbt(report, `${absoluteUrl}#${section.anchor}`, section), section.kind, `${location.url}#${section.anchor}`)],
-        }),
-      }))
-    },
-    get citation(): Citation {
-      return citeReport(report, absoluteUrl)
-    },
     warnings: report.warnings,
     original: describeOriginal(report, location.url, () => textOf(report)),
     previous: null,
     next: null,
   }
+  return withRenderedParts(view, { report, context, url: location.url, absoluteUrl })
 }
 
 function tocEntry(section: Section, depth: number): TocEntry {
