@@ -1,6 +1,5 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import { closeSync } from 'node:fs'
+import { createAppender, openUnlinked, readExactly } from './unlinked-file.ts'
 import type { ListingSummary, ListingText } from '../analysis/index.ts'
 
 /** Where a listing's text is in the listings file, with its summary: what the reuse worker hands the build thread. */
@@ -23,19 +22,8 @@ export interface ListingsFile {
  * `closeListingsFile`. Null when no temporary file can be made.
  */
 export function openListingsFile(): ListingsFile | null {
-  let folder: string
-  let fd: number
-  try {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'fazhi-listings-'))
-    fd = openSync(path.join(folder, 'listings'), 'w+')
-  } catch {
-    return null
-  }
-  try {
-    rmSync(folder, { recursive: true, force: true })
-  } catch {
-    // A system that cannot remove an open file (Windows) keeps it in its temporary folder.
-  }
+  const fd = openUnlinked('listings')
+  if (fd === null) return null
   const file = { fd }
   closer.register(file, fd, file)
   return file
@@ -49,9 +37,6 @@ export function closeListingsFile(file: ListingsFile): void {
   file.fd = -1
 }
 
-/** Bytes gathered before a write: few system calls, and never the whole file in memory (2.2 GB at 100,000 reports). */
-const writePiece = 4 * 2 ** 20
-
 /** Listings written one at a time, `writePiece` bytes to a write: `flush` before any is read. */
 export interface ListingsWriter {
   /** Queue a listing's text and say where it will be. */
@@ -62,35 +47,18 @@ export interface ListingsWriter {
 
 /** A writer of listings' texts to the file from `start`, one after another. */
 export function createListingsWriter(fd: number, start = 0): ListingsWriter {
-  let pending: Buffer[] = []
-  let pendingBytes = 0
-  let written = start
-  const flush = (): void => {
-    const data = Buffer.concat(pending, pendingBytes)
-    for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, written + done)
-    written += data.length
-    pending = []
-    pendingBytes = 0
-  }
+  const appender = createAppender(fd, start)
   const add = ({ json, ...summary }: ListingText): StoredListing => {
     const bytes = Buffer.from(json, 'utf8')
-    const stored = { ...summary, at: written + pendingBytes, bytes: bytes.length }
-    pending.push(bytes)
-    pendingBytes += bytes.length
-    if (pendingBytes >= writePiece) flush()
-    return stored
+    return { ...summary, at: appender.append(bytes), bytes: bytes.length }
   }
-  return { add, flush }
+  return { add, flush: appender.flush }
 }
 
 /** A listing's text, read from the file. */
 export function readListing(file: ListingsFile, listing: Pick<StoredListing, 'at' | 'bytes'>): string {
-  const bytes = Buffer.allocUnsafe(listing.bytes)
-  for (let done = 0; done < bytes.length; ) {
-    const read = readSync(file.fd, bytes, done, bytes.length - done, listing.at + done)
-    if (read === 0) throw new Error(`文本复用列表文件不完整（第 ${listing.at} 字节起应有 ${listing.bytes} 字节）`)
-    done += read
-  }
+  const bytes = readExactly(file.fd, listing.at, listing.bytes)
+  if (!bytes) throw new Error(`文本复用列表文件不完整（第 ${listing.at} 字节起应有 ${listing.bytes} 字节）`)
   return bytes.toString('utf8')
 }
 

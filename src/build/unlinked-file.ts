@@ -1,0 +1,71 @@
+import { mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * A temporary file open for reading and writing, its name already removed: nothing is left behind, whatever becomes
+ * of the build (the system frees it when the descriptor closes). Null when no temporary file can be made.
+ * @example const fd = openUnlinked('listings')
+ */
+export function openUnlinked(name: string): number | null {
+  let folder: string
+  let fd: number
+  try {
+    folder = mkdtempSync(path.join(os.tmpdir(), `fazhi-${name}-`))
+    fd = openSync(path.join(folder, name), 'w+')
+  } catch {
+    return null
+  }
+  try {
+    rmSync(folder, { recursive: true, force: true })
+  } catch {
+    // A system that cannot remove an open file (Windows) keeps it in its temporary folder.
+  }
+  return fd
+}
+
+/** Bytes gathered before a write: few system calls, and never a whole file in memory. */
+const writePiece = 4 * 2 ** 20
+
+/** Pieces of bytes appended to a file one after another, `writePiece` at a time: `flush` before any is read. */
+export interface Appender {
+  /** Queue bytes and say at which offset they will be. */
+  append: (bytes: Buffer) => number
+  /** Write what is queued. */
+  flush: () => void
+  /** The offset up to which the file is written. */
+  written: () => number
+}
+
+/** Append to the file from `start`. */
+export function createAppender(fd: number, start = 0): Appender {
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  let written = start
+  const flush = (): void => {
+    const data = Buffer.concat(pending, pendingBytes)
+    for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, written + done)
+    written += data.length
+    pending = []
+    pendingBytes = 0
+  }
+  const append = (bytes: Buffer): number => {
+    const at = written + pendingBytes
+    pending.push(bytes)
+    pendingBytes += bytes.length
+    if (pendingBytes >= writePiece) flush()
+    return at
+  }
+  return { append, flush, written: () => written }
+}
+
+/** `length` bytes of the file from `at`; null when the file ends before them. */
+export function readExactly(fd: number, at: number, length: number): Buffer | null {
+  const bytes = Buffer.allocUnsafe(length)
+  for (let done = 0; done < length; ) {
+    const read = readSync(fd, bytes, done, length - done, at + done)
+    if (read === 0) return null
+    done += read
+  }
+  return bytes
+}
