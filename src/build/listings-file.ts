@@ -37,7 +37,7 @@ export function closeListingsFile(file: ListingsFile): void {
   file.fd = -1
 }
 
-/** Listings written one at a time, `writePiece` bytes to a write: `flush` before any is read. */
+/** Listings written one at a time, 4 MB to a write (`createAppender`): `flush` before any is read. */
 export interface ListingsWriter {
   /** Queue a listing's text and say where it will be. */
   add: (text: ListingText) => StoredListing

@@ -65,7 +65,7 @@ export const listingsPerMessage = 2_000
 /**
  * Start `findReuse`'s worker thread now, so that it loads its code and reads its memo (src/build/reuse-memo-file.ts)
  * while this thread loads the reports; `find` then hands it the reports. Text reuse is the analysis's largest part,
- * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`).
+ * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`); a large build's, before.
  * Each listing's JSON text goes to a file this thread made (`openListingsFile`), and only what every page needs of it
  * (`StoredListing`) comes back, `listingsPerMessage` at a time: a listing is read from the file only for the pages a
  * build renders (`storedReportReuse`), and by the worker for its memo, a piece at a time. At 100,000 reports the
@@ -222,7 +222,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
 interface Received {
   reports: ReuseReport[]
   agencies: string[]
-  /** Whether they are a large build's (posted by their parse cache entries): its folded text is kept in a file. */
+  /** Whether they are a large build's (posted by their parse cache entries): folded text in a file, the memo written before the answer. */
   large: boolean
 }
 
