@@ -57,7 +57,7 @@ export interface FoldedTexts {
 }
 
 /** Folded paragraphs in an array. */
-export function foldedInMemory(): FoldedTexts {
+function foldedInMemory(): FoldedTexts {
   const texts: (string | undefined)[] = []
   return { add: (para, folded) => void (texts[para] = folded), get: (para) => texts[para] }
 }
@@ -500,7 +500,7 @@ interface Clusters {
 /**
  * The clusters, numbered in the order of their first unit, each with its units and reports ascending. Counted in
  * typed arrays over the compressed parent links: a map from every root to its units (most units are a cluster of
- * their own) was ~100 bytes a unit, ~0.8 GB at 100,000 reports.
+ * their own) was ~100 bytes a unit, by that count ~0.5 GB at 100,000 reports (5.35 million units).
  */
 function collectClusters(corpus: Corpus, parent: Int32Array): Clusters {
   const reportOf = (unit: number): number => corpus.paraReport[corpus.unitPara[unit] ?? 0] ?? 0

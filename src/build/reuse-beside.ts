@@ -65,7 +65,8 @@ export const listingsPerMessage = 2_000
 /**
  * Start `findReuse`'s worker thread now, so that it loads its code and reads its memo (src/build/reuse-memo-file.ts)
  * while this thread loads the reports; `find` then hands it the reports. Text reuse is the analysis's largest part,
- * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`); a large build's, before.
+ * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`);
+ * a large build's, before.
  * Each listing's JSON text goes to a file this thread made (`openListingsFile`), and only what every page needs of it
  * (`StoredListing`) comes back, `listingsPerMessage` at a time: a listing is read from the file only for the pages a
  * build renders (`storedReportReuse`), and by the worker for its memo, a piece at a time. At 100,000 reports the

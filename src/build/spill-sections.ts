@@ -17,8 +17,8 @@ const recentlyRead = 16
  * once it has handed the reports to the reuse worker, which reads the same entries (src/build/build-site.ts), and
  * asks for a report's a few times more (the index plan, the compose, its part of the analysis, the page, the search
  * record, the open data); at 100,000 reports the sections are ~1.5 GB that the build thread otherwise held through
- * the analysis. An entry gone meanwhile (another
- * build removed this parser version's folder) is an error naming it. Returns how many reports let go of theirs.
+ * the analysis. An entry gone meanwhile (another build removed this parser version's folder) is an error naming
+ * it. Returns how many reports let go of theirs.
  */
 export function spillSections(reports: readonly Report[], stored: StoredSections): number {
   const recent = new Map<string, Section[]>()
