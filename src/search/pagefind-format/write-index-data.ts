@@ -71,8 +71,10 @@ export function writeIndexData(pages: readonly DataPage[], options: IndexDataOpt
   }
 
   const chunks: Cbor[] = []
-  for (const chunk of chunkWords(postingsOf(pages), options.chunkEntries ?? chunkEntries)) {
-    chunks.push([chunk.from, chunk.to, name('index/', chunk.data, 7, 'pf_index')])
+  const postings = postingsOf(pages)
+  // Each chunk encoded once its name is asked for, so only one is held unpacked at a time.
+  for (const chunk of chunkWords(postings, options.chunkEntries ?? chunkEntries)) {
+    chunks.push([chunk.from, chunk.to, name('index/', encodeChunk(chunk.words, postings), 7, 'pf_index')])
   }
 
   const filters: Cbor[] = []
@@ -195,7 +197,7 @@ function postingsOf(pages: readonly DataPage[]): Postings {
 interface WordChunk {
   from: string
   to: string
-  data: Uint8Array
+  words: readonly string[]
 }
 
 /**
@@ -228,7 +230,7 @@ function chunkWords(postings: Postings, size: number): WordChunk[] {
     left.to = to
     right.from = from
   }
-  return groups.map((list, at) => ({ ...(ranges[at] ?? { from: '', to: '' }), data: encodeChunk(list, postings) }))
+  return groups.map((list, at) => ({ ...(ranges[at] ?? { from: '', to: '' }), words: list }))
 }
 
 /** Entries a word adds to its chunk: for each page, its locations and its weight, plus one. */
@@ -252,7 +254,7 @@ function distinctPrefixes(left: string, right: string): [string, string] {
  * and positions are each written as the difference from the one before.
  */
 function encodeChunk(words: readonly string[], { ids, start, flat }: Postings): Uint8Array {
-  const out = new CborWriter()
+  const out = cborWriter.reset()
   out.head(4, 1)
   out.head(4, words.length)
   for (const word of words) {
@@ -339,15 +341,25 @@ function codePointRank(unit: number): number {
 type Cbor = number | string | Cbor[]
 
 function encode(value: Cbor): Uint8Array {
-  const out = new CborWriter()
+  const out = cborWriter.reset()
   out.value(value)
   return out.bytes()
 }
 
-/** A CBOR writer for the shapes above (definite lengths, shortest heads), into one growing buffer. */
+/**
+ * A CBOR writer for the shapes above (definite lengths, shortest heads), into one growing buffer that is used again
+ * for the next file (`reset`); `bytes` copies the file out at its size. A writer per file, each from 64 KB and grown
+ * by doubling, left a bundle's word chunks (all encoded before the first was packed) holding several times their
+ * bytes: ~335 MB of the malloc'd memory of a 20,000-report build's index (heaptrack, docs/performance.md, session 26).
+ */
 class CborWriter {
   private buffer = Buffer.allocUnsafe(1 << 16)
   private length = 0
+
+  reset(): this {
+    this.length = 0
+    return this
+  }
 
   value(value: Cbor): void {
     if (typeof value === 'number') this.head(0, value)
@@ -384,7 +396,7 @@ class CborWriter {
   }
 
   bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length)
+    return new Uint8Array(this.buffer.subarray(0, this.length))
   }
 
   private reserve(size: number): void {
@@ -394,3 +406,6 @@ class CborWriter {
     this.buffer = grown
   }
 }
+
+/** This thread's writer: encoding is synchronous, one file at a time. */
+const cborWriter = new CborWriter()
