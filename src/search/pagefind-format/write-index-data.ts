@@ -142,8 +142,8 @@ function postingsOf(pages: readonly DataPage[]): Postings {
   const ids = new Map<string, number>()
   const sizes: number[] = []
   const lastPage: number[] = []
-  // Each run's word and length, for the second pass.
-  const runs = new Int32Array(pages.reduce((sum, page) => sum + page.words.length, 0) * 2)
+  // Each run's word, for the second pass (which finds its length again: one array of words' length, not two).
+  const runs = new Int32Array(pages.reduce((sum, page) => sum + page.words.length, 0))
   let runCount = 0
   pages.forEach((page, number) => {
     const words = page.words
@@ -164,7 +164,6 @@ function postingsOf(pages: readonly DataPage[]): Postings {
       }
       sizes[id] = (sizes[id] ?? 0) + end - at
       runs[runCount++] = id
-      runs[runCount++] = end - at
       at = end
     }
   })
@@ -176,9 +175,11 @@ function postingsOf(pages: readonly DataPage[]): Postings {
   lastPage.fill(-1)
   let run = 0
   pages.forEach((page, number) => {
-    for (let position = 0; position < page.words.length; ) {
+    const words = page.words
+    for (let position = 0; position < words.length; ) {
       const id = runs[run++] ?? 0
-      const length = runs[run++] ?? 0
+      let length = 1
+      while (position + length < words.length && words[position + length] === words[position]) length += 1
       let at = cursor[id] ?? 0
       if (lastPage[id] !== number) {
         lastPage[id] = number
