@@ -23,7 +23,8 @@ export interface IndexOptions {
   split?: 'year' | 'none'
   /**
    * Pages per bundle, on average: a year's pages, newest published first, are cut after each page whose URL ends a
-   * part (one in `bundlePages`, `planBundles`). Bounds the memory of writing one, the time to re-index the part a
+   * part (one in `bundlePages`, `planBundles`), and a part of more than `partPagesAtMost` times as many cut again.
+   * Bounds the memory of writing one, the time to re-index the part a
    * changed report is in, and what the first query reads (the newest part, more only while hits are too few).
    * Default `bundleDefaults.bundlePages`.
    */

@@ -57,19 +57,45 @@ export function yearLabel(year: number | null): string {
   return year === null ? 'undated' : String(year)
 }
 
+/**
+ * Most pages a part holds, in `bundlePages`. A cut falls after any page with the same chance, so parts come in very
+ * unequal sizes, and the largest grows with the archive: of 100,000 reports' ~100 parts the largest held 6,493
+ * pages, and writing its bundle took ~1.5 GB (docs/performance.md, session 26). A longer part is cut again the same
+ * way at one page in half as many (`cutLongParts`).
+ */
+export const partPagesAtMost = 3
+
 /** Pages in order, cut after each page that ends a part; `end` names the part by that page, null for the rest. */
 function cutParts<P extends PlannedPage>(members: readonly P[], bundlePages: number): { end: string | null; records: P[] }[] {
+  const every = Math.max(1, Math.floor(bundlePages))
+  return cutLongParts(cutAt(members, every, null), every, every * partPagesAtMost)
+}
+
+/** Pages in order, cut after each page whose URL ends a part at one URL in `every`; the rest is named by `end`. */
+function cutAt<P extends PlannedPage>(members: readonly P[], every: number, end: string | null): { end: string | null; records: P[] }[] {
   const parts: { end: string | null; records: P[] }[] = []
   let records: P[] = []
   for (const page of members) {
     records.push(page)
-    const end = partEnd(page.url, bundlePages)
-    if (end === null) continue
-    parts.push({ end, records })
+    const ends = partEnd(page.url, every)
+    if (ends === null) continue
+    parts.push({ end: ends, records })
     records = []
   }
-  if (records.length > 0) parts.push({ end: null, records })
+  if (records.length > 0) parts.push({ end, records })
   return parts
+}
+
+/**
+ * Each part of more than `most` pages cut again, at one URL in half of `every`, and so on (at one in one, every page
+ * ends a part). The cuts still depend on the pages' URLs alone, so a report added or removed changes its own part
+ * (two, when its page ends one) unless that makes a part cross `most` and be cut again or no longer. A part cut
+ * again keeps its name (its last page's) on its last piece.
+ */
+function cutLongParts<P extends PlannedPage>(parts: { end: string | null; records: P[] }[], every: number, most: number): { end: string | null; records: P[] }[] {
+  if (every <= 1) return parts
+  const finer = Math.floor(every / 2)
+  return parts.flatMap((part) => (part.records.length > most ? cutLongParts(cutAt(part.records, finer, part.end), finer, most) : [part]))
 }
 
 /**

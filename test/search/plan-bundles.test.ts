@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { planBundles, type BundlePlan } from '../../src/search/index.ts'
-import { byNewest, partEnd } from '../../src/search/plan-bundles.ts'
+import { byNewest, partEnd, partPagesAtMost } from '../../src/search/plan-bundles.ts'
 import type { IndexRecord } from '../../src/search/index.ts'
 import { fixturePages } from './fixture-pages.ts'
 import { makeIndexRecord } from './make-index-record.ts'
@@ -79,6 +79,52 @@ describe('planBundles', () => {
     // A page whose date changes moves within its part, or to another: its old part and its new one.
     const moved = pages.map((page) => (page.url === '/reports/2022/body-500/' ? { ...page, sort: { published: '2023-12-31' } } : page))
     expect(changedBundles(before, urlsByBundle(planBundles(moved, 'year', 100))).length).toBeLessThanOrEqual(2)
+  })
+
+  it('cuts a part longer than partPagesAtMost × bundlePages again, in order, keeping its name on its last piece', () => {
+    // One URL in 10 ends a part: of 3,000 pages' ~300 parts some pass 30 pages (the URLs are fixed, so are they).
+    const year = [...yearOf(2022, 3000)].sort(byNewest)
+    const most = partPagesAtMost * 10
+    const parts = planBundles(year, 'year', 10)
+    // The year cut at one URL in 10 alone, as before parts had a most.
+    const natural: string[][] = [[]]
+    for (const record of year) {
+      natural.at(-1)?.push(record.url)
+      if (partEnd(record.url, 10) !== null) natural.push([])
+    }
+    const long = natural.filter((urls) => urls.length > most)
+    expect(long.length).toBeGreaterThan(0)
+    expect(Math.max(...parts.map((bundle) => bundle.records.length))).toBeLessThanOrEqual(most)
+    expect(parts.flatMap((bundle) => bundle.records.map((record) => record.url))).toEqual(year.map((record) => record.url))
+    const pieces = parts.map((bundle) => bundle.records.map((record) => record.url))
+    for (const urls of natural.filter((part) => part.length > 0)) {
+      const first = pieces.findIndex((piece) => piece[0] === urls[0])
+      const last = pieces.findIndex((piece) => piece.at(-1) === urls.at(-1))
+      // A part within the most is a bundle as it was; a longer one is the pieces from its first page to its last.
+      if (urls.length <= most) expect(last).toBe(first)
+      else expect(last).toBeGreaterThan(first)
+      expect(pieces.slice(first, last + 1).flat()).toEqual(urls)
+      // Its name is its last page's, on the last piece.
+      const end = partEnd(urls.at(-1) ?? '', 10)
+      expect(parts[last]?.name).toBe(end ? `2022-${end.slice(0, 8)}` : '2022')
+    }
+    expect(new Set(parts.map((bundle) => bundle.name)).size).toBe(parts.length)
+  })
+
+  it('changes one bundle when a page that ends no part is removed from a piece of a long part', () => {
+    const year = yearOf(2022, 3000)
+    const before = urlsByBundle(planBundles(year, 'year', 10))
+    const long = planBundles(year, 'year', 10).filter((bundle) => bundle.records.some((record) => partEnd(record.url, 10) === null && partEnd(record.url, 5) !== null))
+    expect(long.length).toBeGreaterThan(0)
+    let tried = 0
+    for (const bundle of long) {
+      // A page of a piece of a long part that ends nothing at any level, removed (the piece stays longer than one page).
+      const page = bundle.records.find((record, at) => at < bundle.records.length - 1 && [10, 5, 2].every((every) => partEnd(record.url, every) === null))
+      if (!page || bundle.records.length < 3) continue
+      tried += 1
+      expect(changedBundles(before, urlsByBundle(planBundles(year.filter((record) => record !== page), 'year', 10)))).toEqual([bundle.name])
+    }
+    expect(tried).toBeGreaterThan(0)
   })
 
   it('plans the same bundles whatever order the pages come in', () => {
