@@ -24,9 +24,8 @@ export interface IndexOptions {
   /**
    * Pages per bundle, on average: a year's pages, newest published first, are cut after each page whose URL ends a
    * part (one in `bundlePages`, `planBundles`), and a part of more than `partPagesAtMost` times as many cut again.
-   * Bounds the memory of writing one, the time to re-index the part a
-   * changed report is in, and what the first query reads (the newest part, more only while hits are too few).
-   * Default `bundleDefaults.bundlePages`.
+   * Bounds the memory of writing one, the time to re-index the part a changed report is in, and what the first query
+   * reads (the newest part, more only while hits are too few). Default `bundleDefaults.bundlePages`.
    */
   bundlePages?: number
   /** Bundles written at once, each in its own worker thread. Default 2 (1 on a single core). */
