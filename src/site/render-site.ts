@@ -33,7 +33,12 @@ export const pageWeights: Readonly<Partial<Record<keyof PageSelection, number>>>
 export async function renderSite(site: SiteData, outDir: string, pathPrefix: string, pages: PageSelection = allPages(site), options: RenderRuns = {}): Promise<void> {
   const singletons = await unpaginatedTemplates()
   const skipped = singletons.filter((name) => options.unchanged?.has(name))
-  for (const [index, run] of splitSelection(pages, options.perRun ?? pagesPerRun).entries()) {
+  const runs = splitSelection(pages, options.perRun ?? pagesPerRun)
+  // With more than one run, the other templates get a run of their own, first: the quality page lists every report
+  // to check (47 MB at 100,000 reports), and beside a full run of report pages its garbage was the render's
+  // largest moment.
+  if (runs.length > 1) runs.unshift(emptySelection())
+  for (const [index, run] of runs.entries()) {
     await runEleventy(site, outDir, pathPrefix, run, index === 0 ? skipped : singletons)
     options.afterRun?.()
   }

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -22,8 +23,16 @@ describe('renderSite', () => {
     await renderSite(site, path.join(work, 'one'), '/')
     // Four report pages' weight a run (a part page alone): runs cut across templates (reports, then agencies, regions, years…).
     let runs = 0
-    await renderSite(site, path.join(work, 'runs'), '/', undefined, { perRun: 4, afterRun: () => runs++ })
+    let first: string[] = []
+    const afterRun = (): void => {
+      // The pages without pagination come first, in a run of their own (the quality page is large).
+      if (runs++ === 0) first = readdirSync(path.join(work, 'runs'), { recursive: true }).map(String).filter((file) => file.endsWith('.html'))
+    }
+    await renderSite(site, path.join(work, 'runs'), '/', undefined, { perRun: 4, afterRun })
     expect(runs).toBeGreaterThan(2)
+    expect(first).toContain('quality/index.html')
+    expect(first).toContain('index.html')
+    expect(first.filter((file) => file.startsWith('reports/'))).toEqual([])
     const one = await hashTree(path.join(work, 'one'))
     const inRuns = await hashTree(path.join(work, 'runs'))
     expect(one.size).toBeGreaterThan(site.reports.length + 10)
