@@ -205,14 +205,8 @@ async function loadAndName(reportsDir: string, load: ((root: string) => Promise<
   return { loaded, unique, messages, registryWritable: registry.writable, loadedAt }
 }
 
-/**
- * Growth of the heap in use past which the render collects its garbage between Eleventy runs: 1 GB, or half of what
- * it held. A large build (`spillSectionsFrom`), which trades time for memory, waits for 0.5 GB or a quarter: at
- * 100,000 reports the build thread held ~1.9–2.2 GB through the render and reached ~3.2 GB before each collection,
- * the build's peak (docs/performance.md, session 26).
- */
-const renderHeapGrowth = { bytes: 2 ** 30, share: 1 / 2 }
-const largeRenderHeapGrowth = { bytes: 2 ** 29, share: 1 / 4 }
+/** Growth of the heap in use past which the render collects its garbage between Eleventy runs. */
+const renderHeapGrowth = 2 ** 30
 
 /** What `publishPages` did, for the summary and the build state. */
 interface Published {
@@ -308,11 +302,10 @@ async function publishPages(input: PublishInput): Promise<Published> {
   // 100,000 the count began at ~4.4 GB, mostly garbage, and the heap reached 6.7 GB before the first collection
   // (2.5 GB live). A rebuild renders a few pages and skips it.
   if (!changed) collectGarbage()
-  const growth = input.spilled ? largeRenderHeapGrowth : renderHeapGrowth
   await renderSite(site, input.outDir, input.pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), {
     unchanged: unchangedSingletons,
     // Each run leaves its pages' garbage; V8 lets it grow to ~3 GB at 10,000 reports beside the index's worker.
-    afterRun: collectGarbageAfterGrowth(growth.bytes, { share: growth.share }),
+    afterRun: collectGarbageAfterGrowth(renderHeapGrowth),
   })
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const reportFiles = Object.fromEntries(

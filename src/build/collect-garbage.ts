@@ -16,26 +16,19 @@ export function collectGarbage(): void {
 
 /**
  * A `collectGarbage` that runs only once the heap in use has grown since it last ran (or was made) by `bytes`, or by
- * `share` of what it held then (default half) if that is more: between steps that each leave garbage. A full
- * collection costs in proportion to what is held, so it waits for garbage in proportion too. At 100,000 reports the
- * build holds ~5.1 GB: collecting whenever 1.5 GB was in use made a collection after every Eleventy run (131, 3.4 s
- * each, 442 s of pauses); after a fixed 1 GB of growth, one every ~45 s of the render.
+ * half of what it held then if that is more: between steps that each leave garbage. A full collection costs in
+ * proportion to what is held, so it waits for garbage in proportion too. At 100,000 reports the build holds ~5.1 GB:
+ * collecting whenever 1.5 GB was in use made a collection after every Eleventy run (131, 3.4 s each, 442 s of pauses);
+ * after a fixed 1 GB of growth, one every ~45 s of the render.
  * `heapUsed` and `collect` are this thread's unless given (a test gives its own, to follow the budget exactly).
  */
-export function collectGarbageAfterGrowth(bytes: number, { share = 1 / 2, heapUsed = (): number => process.memoryUsage().heapUsed, collect = collectGarbage }: GrowthBudget = {}): () => void {
+export function collectGarbageAfterGrowth(bytes: number, heapUsed = (): number => process.memoryUsage().heapUsed, collect = collectGarbage): () => void {
   let base = heapUsed()
   return () => {
-    if (heapUsed() - base <= Math.max(bytes, base * share)) return
+    if (heapUsed() - base <= Math.max(bytes, base / 2)) return
     collect()
     base = heapUsed()
   }
-}
-
-/** How `collectGarbageAfterGrowth` measures its budget. */
-export interface GrowthBudget {
-  share?: number
-  heapUsed?: () => number
-  collect?: () => void
 }
 
 /**
