@@ -65,21 +65,27 @@ export function yearLabel(year: number | null): string {
  */
 export const partPagesAtMost = 3
 
-/** Pages in order, cut after each page that ends a part; `end` names the part by that page, null for the rest. */
-function cutParts<P extends PlannedPage>(members: readonly P[], bundlePages: number): { end: string | null; records: P[] }[] {
+/** A year's pages of one part, in order; `end` names it by the page that ends it, null for the year's rest. */
+interface Part<P> {
+  end: string | null
+  records: P[]
+}
+
+/** Pages in order, cut after each page that ends a part. */
+function cutParts<P extends PlannedPage>(members: readonly P[], bundlePages: number): Part<P>[] {
   const every = Math.max(1, Math.floor(bundlePages))
   return cutLongParts(cutAt(members, every, null), every, every * partPagesAtMost)
 }
 
 /** Pages in order, cut after each page whose URL ends a part at one URL in `every`; the rest is named by `end`. */
-function cutAt<P extends PlannedPage>(members: readonly P[], every: number, end: string | null): { end: string | null; records: P[] }[] {
-  const parts: { end: string | null; records: P[] }[] = []
+function cutAt<P extends PlannedPage>(members: readonly P[], every: number, end: string | null): Part<P>[] {
+  const parts: Part<P>[] = []
   let records: P[] = []
   for (const page of members) {
     records.push(page)
-    const ends = partEnd(page.url, every)
-    if (ends === null) continue
-    parts.push({ end: ends, records })
+    const pageEnd = partEnd(page.url, every)
+    if (pageEnd === null) continue
+    parts.push({ end: pageEnd, records })
     records = []
   }
   if (records.length > 0) parts.push({ end, records })
@@ -92,7 +98,7 @@ function cutAt<P extends PlannedPage>(members: readonly P[], every: number, end:
  * (two, when its page ends one) unless that makes a part cross `most` and be cut again or no longer. A part cut
  * again keeps its name (its last page's) on its last piece.
  */
-function cutLongParts<P extends PlannedPage>(parts: { end: string | null; records: P[] }[], every: number, most: number): { end: string | null; records: P[] }[] {
+function cutLongParts<P extends PlannedPage>(parts: Part<P>[], every: number, most: number): Part<P>[] {
   if (every <= 1) return parts
   const finer = Math.floor(every / 2)
   return parts.flatMap((part) => (part.records.length > most ? cutLongParts(cutAt(part.records, finer, part.end), finer, most) : [part]))
