@@ -2,7 +2,7 @@ import { sidecarPathsOf } from '../ingest/index.ts'
 import { createMessage, fieldOf, isDoubtRule, labelOf, type Field } from '../messages.ts'
 import type { Message, Report } from '../types.ts'
 import { reportsOfYear } from './reports-of-year.ts'
-import type { QualityView, QualityYear, ReportView, YearView } from './view-types.ts'
+import type { QualityEntry, QualityPage, QualityView, QualityYear, ReportView, YearView } from './view-types.ts'
 
 /** Fields the work list offers a sidecar line for, in sidecar order. */
 const snippetFields: readonly Field[] = ['agency', 'region', 'level', 'year', 'published', 'title', 'id']
@@ -11,15 +11,18 @@ const snippetFields: readonly Field[] = ['agency', 'region', 'level', 'year', 'p
  * The quality page's work list: every message once, grouped under the report (by title and source file) or the file
  * it is about, with a tally per rule; for each report with an unknown or doubtful field, a `NAME.meta.yml` snippet
  * that sets it. A report with no publication date, a supplied title or no level gets a finding too, though the
- * parser never warns about them (the source says nothing, which is a fact, not doubt).
+ * parser never warns about them (the source says nothing, which is a fact, not doubt). A list longer than `perPage`
+ * gets a page per year and province instead (`/quality/2022/tianjinshi/`), as the year pages do.
  */
 export function composeQuality(input: {
   reports: readonly Report[]
   views: readonly ReportView[]
   failures: readonly Message[]
   messages: readonly Message[]
-  /** The year pages' data: the summary counts each year's reports. */
+  /** The year pages' data: the summary counts each year's reports; a split list follows their groups. */
   years: readonly YearView[]
+  /** Reports the page lists itself at most; past it, a page per year and province. */
+  perPage: number
 }): QualityView {
   const views = new Map(input.views.map((view) => [view.id, view]))
   const ownerOf = new Map<string, Report>()
@@ -34,7 +37,7 @@ export function composeQuality(input: {
     if (report) byReport.set(report, [...(byReport.get(report) ?? []), message])
     else loose.push(message)
   }
-  const entries = [...input.reports]
+  const entries: QualityEntry[] = [...input.reports]
     .sort((a, b) => compareText(a.source.file, b.source.file))
     .flatMap((report) => {
       const messages = [...(byReport.get(report) ?? []), ...factsOf(report)]
@@ -57,16 +60,43 @@ export function composeQuality(input: {
   const all = [...input.failures, ...[...byReport.values()].flat(), ...input.reports.flatMap(factsOf), ...loose]
   const counts = new Map<string, number>()
   for (const message of all) counts.set(message.ruleId, (counts.get(message.ruleId) ?? 0) + 1)
+  const split = entries.length > input.perPage
   return {
     tally: [...counts.entries()]
       .sort(([a, x], [b, y]) => y - x || compareText(a, b))
       .map(([ruleId, count]) => ({ ruleId, label: labelOf(ruleId), count, doubt: isDoubtRule(ruleId) })),
     failures: input.failures.map(toLine),
     fieldReports: entries.filter((entry) => entry.snippet !== null).length,
-    reports: entries,
+    count: entries.length,
+    reports: split ? [] : entries,
+    pages: split ? pagesOf(entries, input.years) : [],
     files: loose.map(toLine),
     years: input.years.map(summariseYear),
   }
+}
+
+/**
+ * The work list cut by the year pages' groups (year, then province), each page's entries in source-path order as the
+ * whole list; no page for a group with nothing to look at.
+ */
+function pagesOf(entries: readonly QualityEntry[], years: readonly YearView[]): QualityPage[] {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]))
+  return years.flatMap((year) =>
+    year.groups.flatMap((group) => {
+      const members = reportsOfYear({ groups: [group] }).flatMap((view) => byId.get(view.id) ?? [])
+      if (members.length === 0) return []
+      return [
+        {
+          url: `/quality/${year.key}/${group.anchor}/`,
+          yearKey: year.key,
+          yearLabel: year.label,
+          province: group.province,
+          anchor: `reports-${year.key}-${group.anchor}`,
+          entries: members.sort((a, b) => compareText(a.file, b.file)),
+        },
+      ]
+    }),
+  )
 }
 
 /** How many of a year's reports lack each part, were late, or cannot be judged. */

@@ -33,7 +33,7 @@ export interface SiteDataInput {
   analysis?: CorpusAnalysis
   /** Reports of a year per page of its part pages. Default `reportsPerPartPage`. */
   reportsPerPartPage?: number
-  /** Entries a list page (a year's reports, the agencies) shows one by one at most; past it, a page per province. Default `listedPerPage`. */
+  /** Entries a list page (a year's reports, the agencies, the quality page's work list) shows one by one at most; past it, a page per province. Default `listedPerPage`. */
   listedPerPage?: number
 }
 
@@ -47,7 +47,8 @@ export const reportsPerPartPage = 100
 /**
  * Entries a list page shows at most, by province: a year's page its reports (by province and level), `/agencies/`
  * the agencies. A longer list gets a page per province (`/years/2022/tianjinshi/`, `/agencies/in/tianjinshi/`) that
- * the page links, under the same anchors (`/years/2022/#tianjinshi`). At 10,000 reports a year's tables were 1.5 MB
+ * the page links, under the same anchors (`/years/2022/#tianjinshi`); the quality page's work list, a page per year
+ * and province (`/quality/2022/tianjinshi/`). At 10,000 reports a year's tables were 1.5 MB
  * of its 2.2 MB page (1,700 reports) and `/agencies/` 1.2 MB (7,088 agencies); at 100,000, ten times that.
  */
 export const listedPerPage = 1000
@@ -135,7 +136,7 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
     failures: [...input.failures],
     messages: [...input.messages],
     citationFormats,
-    quality: composeQuality({ reports: input.reports, views, failures: input.failures, messages: input.messages, years }),
+    quality: composeQuality({ reports: input.reports, views, failures: input.failures, messages: input.messages, years, perPage }),
     regionSlugs: plan.slugs,
     redirects: composeRedirects(input.reports, views, input.removed ?? []).map((redirect) => ({
       ...redirect,

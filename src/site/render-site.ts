@@ -34,9 +34,9 @@ export async function renderSite(site: SiteData, outDir: string, pathPrefix: str
   const singletons = await unpaginatedTemplates()
   const skipped = singletons.filter((name) => options.unchanged?.has(name))
   const runs = splitSelection(pages, options.perRun ?? pagesPerRun)
-  // With more than one run, the other templates get a run of their own, first: the quality page lists every report
-  // to check (47 MB at 100,000 reports), and beside a full run of report pages its garbage was the render's
-  // largest moment.
+  // With more than one run, the other templates get a run of their own, first: the largest of them (the home page,
+  // the quality page's summary) beside a full run of report pages made the render's largest moment when the quality
+  // page listed every report to check (47 MB at 100,000 reports).
   if (runs.length > 1) runs.unshift(emptySelection())
   for (const [index, run] of runs.entries()) {
     await runEleventy(site, outDir, pathPrefix, run, index === 0 ? skipped : singletons)
@@ -69,6 +69,7 @@ export function allPages(site: SiteData): PageSelection {
     reusePages: site.reusePages ?? [],
     repeatedPages: site.repeatedPages ?? [],
     changed: site.changed,
+    qualityPages: site.quality.pages,
   }
 }
 
@@ -117,7 +118,7 @@ export function splitSelection(pages: PageSelection, size: number): PageSelectio
 
 /** A selection of no pages. */
 export function emptySelection(): PageSelection {
-  return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], yearProvinces: [], agencyProvinces: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [] }
+  return { reports: [], agencies: [], regions: [], years: [], yearKinds: [], yearProvinces: [], agencyProvinces: [], redirects: [], removed: [], reusePages: [], repeatedPages: [], changed: [], qualityPages: [] }
 }
 
 /** Templates without `pagination` in their front matter: the home page, lists, quality, search, about, 404. */

@@ -18,6 +18,7 @@ export interface PageSelection {
   reusePages: NonNullable<SiteData['reusePages']>
   repeatedPages: NonNullable<SiteData['repeatedPages']>
   changed: SiteData['changed']
+  qualityPages: SiteData['quality']['pages']
 }
 
 /** What a paginated page shows, in short: its template and a digest of everything it renders. */
@@ -97,6 +98,8 @@ export function digestPages(site: SiteData, contents: ReadonlyMap<ReportView, st
   for (const page of site.repeatedPages ?? []) add('repeatedPages', page.url, hash(JSON.stringify(page)))
   // A version comparison shows its report's versions, which the report's own digest covers.
   for (const view of site.changed) if (view.original.changes) add('changed', view.original.changes.url, hash(JSON.stringify(view.original), views.get(view) ?? ''))
+  // A page of the quality page's work list shows its entries, made from the reports' messages, not their text.
+  for (const page of site.quality.pages) add('qualityPages', page.url, hash(JSON.stringify(page)))
   return pages
 }
 
@@ -142,7 +145,12 @@ export const singletonInputs: Readonly<Record<string, SingletonInput>> = {
     reads: ['reports', 'byYear', 'byLevel', 'byProvince', 'latest'],
     input: (site) => [site.reports.length, site.byYear, site.byLevel, site.byProvince, site.latest.map(listedReport)],
   },
-  'quality.njk': { url: '/quality/', reads: ['quality', 'reports'], input: (site) => [site.quality, site.reports.length] },
+  'quality.njk': {
+    url: '/quality/',
+    reads: ['quality', 'reports'],
+    // A split work list: the page links its pages and counts their entries.
+    input: (site) => [{ ...site.quality, pages: site.quality.pages.map(({ entries, ...page }) => ({ ...page, count: entries.length })) }, site.reports.length],
+  },
   'regions.njk': { url: '/regions/', reads: ['regionRoots', 'unplacedReports'], input: (site) => [site.regionRoots, site.unplacedReports.map(listedReport)] },
   'search.njk': { url: '/search/', reads: ['pathPrefix'], input: (site) => site.pathPrefix },
   'years.njk': { url: '/years/', reads: ['years'], input: (site) => site.years.map((year) => [year.url, year.label, year.count]) },
@@ -182,6 +190,7 @@ export function selectPages(site: SiteData, urls: ReadonlySet<string>): PageSele
     reusePages: (site.reusePages ?? []).filter((page) => urls.has(page.url)),
     repeatedPages: (site.repeatedPages ?? []).filter((page) => urls.has(page.url)),
     changed: site.changed.filter((view) => urls.has(view.original.changes?.url ?? '')),
+    qualityPages: site.quality.pages.filter((page) => urls.has(page.url)),
   }
 }
 

@@ -286,8 +286,15 @@ export interface QualityView {
   failures: MessageLine[]
   /** How many reports have a field to correct. */
   fieldReports: number
-  /** Reports with something to look at, by source path. */
+  /** How many reports have something to look at. */
+  count: number
+  /** Those reports, by source path, when they are at most `listedPerPage`; else none, and `pages` lists them. */
   reports: QualityEntry[]
+  /**
+   * Past `listedPerPage` reports to look at, a page of them per year and province (the year pages' groups), in the
+   * year pages' order: at 100,000 reports the list was 48,089 entries, 47 MB in one page.
+   */
+  pages: QualityPage[]
   /** Messages about files that are no report (stray metadata, the registry, the index). */
   files: MessageLine[]
   /**
@@ -295,6 +302,19 @@ export interface QualityView {
    * lists its reports one by one (the quality page once listed every report: 114 MB at 100,000).
    */
   years: QualityYear[]
+}
+
+/** One year and province of the quality page's work list, when the list is split (`QualityView.pages`). */
+export interface QualityPage {
+  /** `/quality/2022/tianjinshi/`: the year's key and the province's region slug, as on the year pages. */
+  url: string
+  yearKey: string
+  yearLabel: string
+  province: string
+  /** Its line's fragment id on `/quality/`, e.g. `reports-2022-tianjinshi` (the year's is `reports-2022`). */
+  anchor: string
+  /** By source path. */
+  entries: QualityEntry[]
 }
 
 /** One year's row of the quality page's summary. */

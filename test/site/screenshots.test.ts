@@ -18,7 +18,9 @@ const pages = [
   // The agencies split by province (more than two).
   { name: 'agencies', path: 'agencies/' },
   { name: 'agencies-province', path: 'agencies/in/hebeisheng/' },
+  // The quality page's work list split by year and province (more than two entries).
   { name: 'quality', path: 'quality/' },
+  { name: 'quality-page', path: 'quality/2023/unplaced/' },
 ]
 let server: StaticServer
 let browser: Browser

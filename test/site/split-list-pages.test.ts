@@ -89,6 +89,55 @@ describe('the agencies split by province', () => {
   })
 })
 
+/** The pages of the quality page's work list a split `/quality/` links. */
+function qualityPagesOf(html: string): string[] {
+  return [...html.matchAll(/href="(\/quality\/\w+\/\w+\/)"/g)].map((match) => match[1] ?? '')
+}
+
+/** The work list's entries of a page, as written. */
+function workItemsOf(html: string): string[] {
+  return [...html.matchAll(/<section class="work-item"[\s\S]*?<\/section>/g)].map((match) => match[0])
+}
+
+describe("the quality page's work list split by year and province", () => {
+  it('links a page per year and province, which together list every entry of the whole list once, by source file', async () => {
+    const one = await readPage(whole.outDir, '/quality/')
+    const split = await readPage(paged.outDir, '/quality/')
+    const entries = workItemsOf(one)
+    expect(entries.length).toBeGreaterThan(2)
+    expect(workItemsOf(split)).toEqual([])
+    // Both say how many there are.
+    expect(one).toContain(`待核对的报告（${entries.length}）`)
+    expect(split).toContain(`待核对的报告（${entries.length}）`)
+    const links = [...split.matchAll(/<li id="(reports-(\w+)-(\w+))"><a href="([^"]+)">[^<]+<\/a> <span class="muted">(\d+) 篇<\/span>/g)]
+    expect(links.length).toBeGreaterThan(1)
+    const shown: string[] = []
+    for (const [, anchor, year, province, url = '', count] of links) {
+      expect(url).toBe(`/quality/${year}/${province}/`)
+      const page = await readPage(paged.outDir, url)
+      const items = workItemsOf(page)
+      expect(items).toHaveLength(Number(count))
+      expect(page).toContain(`<a href="/quality/#${anchor}">质量</a>`)
+      const files = items.map((item) => /源文件 <code>([^<]+)<\/code>/.exec(item)?.[1] ?? '')
+      expect(files).toEqual([...files].sort())
+      shown.push(...items)
+    }
+    // Each entry once, as the whole list writes it; the year headings in the year pages' order.
+    expect([...shown].sort()).toEqual([...entries].sort())
+    const years = [...split.matchAll(/<h3 id="reports-(\w+)">/g)].map((match) => match[1])
+    expect(years).toEqual([...new Set(links.map((link) => link[2]))])
+  })
+
+  it('keeps the summary, the tally and the failures on /quality/', async () => {
+    // From the counts under the heading to the work list.
+    const tally = (html: string) => html.slice(html.indexOf('<p>共 '), html.indexOf('<h2 id="reports">'))
+    const one = await readPage(whole.outDir, '/quality/')
+    const split = await readPage(paged.outDir, '/quality/')
+    expect(tally(split)).toEqual(tally(one))
+    expect(tally(one)).toContain('<table class="tally-table')
+  })
+})
+
 describe("a year's part pages cut into pages", () => {
   it('show, page after page, the entries the one page shows, in its order, at the part address then …/2/, …/3/', async () => {
     for (const kind of statutoryKinds) {
@@ -131,7 +180,7 @@ describe("a year's part pages cut into pages", () => {
       rules: { 'no-trailing-whitespace': 'off', 'long-title': 'off', 'text-content': 'off' },
     })
     const problems: string[] = []
-    for (const url of ['/years/2022/plans/', '/years/2022/plans/2/', '/years/2022/plans/3/', '/years/2022/', '/years/2022/hebeisheng/', '/agencies/', '/agencies/in/hebeisheng/']) {
+    for (const url of ['/years/2022/plans/', '/years/2022/plans/2/', '/years/2022/plans/3/', '/years/2022/', '/years/2022/hebeisheng/', '/agencies/', '/agencies/in/hebeisheng/', '/quality/', ...qualityPagesOf(await readPage(paged.outDir, '/quality/'))]) {
       const report = await validator.validateString(await readPage(paged.outDir, url), url)
       for (const result of report.results) for (const message of result.messages) problems.push(`${url}: ${message.ruleId} ${message.message}`)
     }
