@@ -22,7 +22,8 @@ export interface ReuseAsked {
   keyOf?: (report: Report) => string
   /**
    * The parse cache entry that holds a report's sections as they are (`StoredSections`), if one does: the worker
-   * reads them there, and this thread posts only the entry's name.
+   * reads them there, and this thread posts only the entry's name. Given by a large build only: the worker then
+   * keeps its folded text in a file and writes its memo before it answers.
    */
   entryOf?: (report: Report) => string | undefined
 }
@@ -51,7 +52,7 @@ export interface StoredReuseReport {
  * Messages to the worker: the reports (what `findReuse` reads, or where their sections are) and their agencies, then
  * their sections keys (null: no memo), then one `next` for each piece of the answer taken in.
  */
-type ToWorker = { reports: (ReuseReport | StoredReuseReport)[]; agencies: string[] } | { keys: string[] | null } | { next: true }
+type ToWorker = { reports: (ReuseReport | StoredReuseReport)[]; agencies: string[]; large: boolean } | { keys: string[] | null } | { next: true }
 
 /**
  * Messages from the worker: the listings in pieces (where each report's text is in the listings file, and its
@@ -124,7 +125,7 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
         const entry = entryOf?.(report)
         return entry === undefined ? reuseReportOf(report) : { id: report.id, year: report.year, entry }
       })
-      worker.postMessage({ reports: posted, agencies: reports.map(agencyOf) } satisfies ToWorker)
+      worker.postMessage({ reports: posted, agencies: reports.map(agencyOf), large: entryOf !== undefined } satisfies ToWorker)
       worker.postMessage({ keys: keyOf ? reports.map(keyOf) : null } satisfies ToWorker)
       return (await found) ?? findReuse(reports, { agencyOf })
     },
@@ -190,9 +191,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   // The reports, then their keys: the first is taken in while the build makes the second. Nothing holds the
   // reports once the reuse is found (`findAndStore`), not even this function's frame.
   port.once('message', (first: Extract<ToWorker, { reports: unknown }>) => {
-    // Reports posted by their parse cache entry are a large build's: their folded text goes to a file too.
-    const large = first.reports.some((report) => 'entry' in report)
-    let reports: Received | null = { agencies: first.agencies, reports: first.reports.map(receivePosted), large }
+    let reports: Received | null = { agencies: first.agencies, reports: first.reports.map(receivePosted), large: first.large }
     port.once('message', (second: Extract<ToWorker, { keys: unknown }>) => {
       const taken = reports
       reports = null
@@ -223,7 +222,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
 interface Received {
   reports: ReuseReport[]
   agencies: string[]
-  /** Whether they are a large build's (posted by their parse cache entries): folded text in a file, the memo written before the answer. */
+  /** Whether they are a large build's (`ReuseAsked.entryOf` given): folded text in a file, the memo written before the answer. */
   large: boolean
 }
 
