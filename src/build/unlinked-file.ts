@@ -25,7 +25,7 @@ export function openUnlinked(name: string): number | null {
 }
 
 /** Bytes gathered before a write: few system calls, and never a whole file in memory. */
-const writePiece = 4 * 2 ** 20
+export const writePiece = 4 * 2 ** 20
 
 /** Pieces of bytes appended to a file one after another, `writePiece` at a time: `flush` before any is read. */
 export interface Appender {
@@ -37,23 +37,31 @@ export interface Appender {
   written: () => number
 }
 
-/** Append to the file from `start`. */
+/**
+ * Append to the file from `start`. Bytes are copied into one buffer of `writePiece`, written when full: a buffer
+ * made for each write was garbage outside V8's heap, ~0.4 GB of it at once in the reuse worker at 30,000 reports.
+ */
 export function createAppender(fd: number, start = 0): Appender {
-  let pending: Buffer[] = []
-  let pendingBytes = 0
+  let piece: Buffer | null = null
+  let used = 0
   let written = start
-  const flush = (): void => {
-    const data = Buffer.concat(pending, pendingBytes)
+  const write = (data: Buffer): void => {
     for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, written + done)
     written += data.length
-    pending = []
-    pendingBytes = 0
+  }
+  const flush = (): void => {
+    if (piece && used > 0) write(piece.subarray(0, used))
+    used = 0
   }
   const append = (bytes: Buffer): number => {
-    const at = written + pendingBytes
-    pending.push(bytes)
-    pendingBytes += bytes.length
-    if (pendingBytes >= writePiece) flush()
+    const at = written + used
+    if (used + bytes.length > writePiece) flush()
+    if (bytes.length >= writePiece) write(bytes)
+    else {
+      piece ??= Buffer.allocUnsafe(writePiece)
+      bytes.copy(piece, used)
+      used += bytes.length
+    }
     return at
   }
   return { append, flush, written: () => written }

@@ -1,0 +1,53 @@
+import { closeSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { createAppender, openUnlinked, readExactly, writePiece } from '../../src/build/unlinked-file.ts'
+
+/** Bytes of `length` that say where they come from: the same seed gives the same bytes. */
+function bytesOf(length: number, seed: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length)
+  for (let at = 0; at < length; at++) bytes[at] = (at * 31 + seed * 7) & 0xff
+  return bytes
+}
+
+describe('createAppender', () => {
+  it('puts each piece at the offset it said, whatever its size against a write', () => {
+    const fd = openUnlinked('appender-test')
+    if (fd === null) throw new Error('no temporary file')
+    try {
+      const appender = createAppender(fd, 5)
+      // Small pieces, one that fills a write exactly, one larger than a write, and small ones after.
+      const sizes = [1, 1000, writePiece - 1001, 3, writePiece, 17, writePiece * 2 + 5, 0, 64 * 1024]
+      const placed = sizes.map((size, index) => ({ at: appender.append(bytesOf(size, index)), size, index }))
+      appender.flush()
+      let next = 5
+      for (const { at, size, index } of placed) {
+        expect(at).toBe(next)
+        expect(readExactly(fd, at, size)?.equals(bytesOf(size, index))).toBe(true)
+        next += size
+      }
+      expect(appender.written()).toBe(next)
+      expect(readExactly(fd, next, 1)).toBeNull()
+    } finally {
+      closeSync(fd)
+    }
+  })
+
+  it('writes nothing until a write is full or it is flushed', () => {
+    const fd = openUnlinked('appender-test')
+    if (fd === null) throw new Error('no temporary file')
+    try {
+      const appender = createAppender(fd)
+      appender.append(bytesOf(10, 1))
+      expect(appender.written()).toBe(0)
+      appender.append(bytesOf(writePiece, 2))
+      // The first piece went out to make room, the full one at once.
+      expect(appender.written()).toBe(10 + writePiece)
+      appender.append(bytesOf(3, 3))
+      appender.flush()
+      expect(appender.written()).toBe(13 + writePiece)
+      expect(readExactly(fd, 10 + writePiece, 3)?.equals(bytesOf(3, 3))).toBe(true)
+    } finally {
+      closeSync(fd)
+    }
+  })
+})
