@@ -6,7 +6,7 @@ import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, typ
 import { contributionWriter, readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
 import { startReuseBeside } from './reuse-beside.ts'
 import { memoSectionsKey } from './sections-key.ts'
-import { writeAtomically } from './write-atomically.ts'
+import { writeAtomically } from '../files/write-atomically.ts'
 import type { Report } from '../types.ts'
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { writeAtomically } from './write-atomically.ts'
+import { writeAtomically } from '../files/write-atomically.ts'
 import { fileURLToPath } from 'node:url'
 import type { FileParts } from '../open-data/index.ts'
 import type { PageDigest } from '../site/index.ts'

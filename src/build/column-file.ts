@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import { deserialize, serialize } from 'node:v8'
-import { writeAtomicallyWith } from './write-atomically.ts'
+import { writeAtomicallyWith } from '../files/write-atomically.ts'
 
 /** Bytes read from the file at a time (a single read is limited to 2 GiB). */
 const readPiece = 2 ** 30

@@ -1,5 +1,5 @@
 import { closeSync } from 'node:fs'
-import { createAppender, openUnlinked, readExactly } from './unlinked-file.ts'
+import { createAppender, openUnlinked, readExactly } from '../files/unlinked-file.ts'
 import type { FoldedTexts } from '../analysis/index.ts'
 
 /** Folded paragraphs in a file, open until `close`. */

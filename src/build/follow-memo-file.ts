@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { filesAtOnce, mapLimit } from './map-limit.ts'
-import { writeAtomically, writeAtomicallySync } from './write-atomically.ts'
+import { writeAtomically, writeAtomicallySync } from '../files/write-atomically.ts'
 import { deserialize, serialize } from 'node:v8'
 import { createFollowMemo, type BigramContribution, type FollowKept, type FollowMemo } from '../analysis/index.ts'
 

@@ -1,5 +1,5 @@
 import { closeSync } from 'node:fs'
-import { createAppender, openUnlinked, readExactly } from './unlinked-file.ts'
+import { createAppender, openUnlinked, readExactly } from '../files/unlinked-file.ts'
 import type { ListingSummary, ListingText } from '../analysis/index.ts'
 
 /** Where a listing's text is in the listings file, with its summary: what the reuse worker hands the build thread. */

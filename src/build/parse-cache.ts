@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { deserialize, serialize } from 'node:v8'
 import { sidecarPathsOf } from '../ingest/index.ts'
 import type { SectionsDigests } from './sections-key.ts'
-import { writeAtomically } from './write-atomically.ts'
+import { writeAtomically } from '../files/write-atomically.ts'
 import type { Report, Result } from '../types.ts'
 
 /** A file's parse as the cache keeps it: the result, with its report's digests (absent in entries from before them). */

@@ -1,4 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync } from 'node:fs'
+import { createAppender, readExactly, writePiece } from '../files/unlinked-file.ts'
+import { writeAtomically, writeAtomicallyWith } from '../files/write-atomically.ts'
 
 /** Where each report's part of a file lies (byte offset and length), and the file's size: kept for the next build. */
 export interface FileParts {
@@ -24,38 +26,88 @@ export interface KeptParts {
  * Write a file of one part per report, in the order of `ids`. Given what the last build wrote (`kept`), an unchanged
  * report's part is copied from the file as it is, so a rebuild formats only the changed reports' parts (the reuse
  * table is 46 MB at 10,000 reports). The bytes are those a write from nothing makes; a file that is not the size the
- * last build left is not trusted, and every part is made afresh.
+ * last build left is not trusted, and every part is made afresh. Written as it is made, 4 MB at a time, atomically,
+ * runs of kept parts read from the last file: the file was once held in memory twice (its parts, then joined), ~0.9
+ * GB for the reuse table at 100,000 reports.
  * @example await writeInParts('data/reports.csv', { head: 'id\r\n', separator: '', tail: '' }, ids, (id) => `${id}\r\n`)
  */
 export async function writeInParts(file: string, layout: PartsLayout, ids: readonly string[], partOf: (id: string) => string, kept?: KeptParts): Promise<FileParts> {
   if (ids.length === 0 && layout.empty !== undefined) {
-    await writeFile(file, layout.empty)
+    await writeAtomically(file, layout.empty)
     return { bytes: Buffer.byteLength(layout.empty), parts: {} }
   }
-  const old = kept?.previous ? await readFileOfSize(file, kept.previous.bytes) : null
+  const previous = kept?.previous
+  const old = previous ? openOfSize(file, previous.bytes) : null
   const separator = Buffer.from(layout.separator)
-  const chunks: Buffer[] = []
   const parts: FileParts['parts'] = {}
-  let offset = 0
-  const push = (chunk: Buffer): void => {
-    chunks.push(chunk)
-    offset += chunk.length
+  let bytes = 0
+  try {
+    await writeAtomicallyWith(file, async (handle) => {
+      const out = createAppender(handle.fd)
+      // A run of kept parts, one after another in the last file: copied in one read once the run ends.
+      let run: { at: number; length: number } | null = null
+      const endRun = (): void => {
+        if (old === null || run === null) return
+        for (let done = 0; done < run.length; ) {
+          const length = Math.min(writePiece, run.length - done)
+          const read = readExactly(old, run.at + done, length)
+          if (!read) throw new Error(`上次构建写出的 ${file} 在读取中变短了（应有 ${previous?.bytes ?? 0} 字节）：构建时有其他程序改动输出文件夹？请重新构建`)
+          out.append(read)
+          done += length
+        }
+        run = null
+      }
+      const add = (piece: Buffer): void => {
+        endRun()
+        out.append(piece)
+      }
+      const copy = (at: number, length: number): void => {
+        if (run && run.at + run.length === at) run.length += length
+        else {
+          endRun()
+          run = { at, length }
+        }
+      }
+      let offset = 0
+      add(Buffer.from(layout.head))
+      offset += Buffer.byteLength(layout.head)
+      ids.forEach((id, position) => {
+        if (position > 0) {
+          add(separator)
+          offset += separator.length
+        }
+        const range = old !== null && kept?.unchanged(id) ? previous?.parts[id] : undefined
+        if (range && previous && range[0] + range[1] <= previous.bytes) {
+          copy(range[0], range[1])
+          parts[id] = [offset, range[1]]
+          offset += range[1]
+        } else {
+          const part = Buffer.from(partOf(id))
+          add(part)
+          parts[id] = [offset, part.length]
+          offset += part.length
+        }
+      })
+      add(Buffer.from(layout.tail))
+      offset += Buffer.byteLength(layout.tail)
+      out.flush()
+      bytes = offset
+    })
+  } finally {
+    if (old !== null) closeSync(old)
   }
-  push(Buffer.from(layout.head))
-  ids.forEach((id, position) => {
-    if (position > 0) push(separator)
-    const range = old && kept?.unchanged(id) ? kept.previous?.parts[id] : undefined
-    const part = old && range && range[0] + range[1] <= old.length ? old.subarray(range[0], range[0] + range[1]) : Buffer.from(partOf(id))
-    parts[id] = [offset, part.length]
-    push(part)
-  })
-  push(Buffer.from(layout.tail))
-  await writeFile(file, Buffer.concat(chunks, offset))
-  return { bytes: offset, parts }
+  return { bytes, parts }
 }
 
-/** The file's bytes when it has the size expected, else null (gone, or changed since). */
-async function readFileOfSize(file: string, bytes: number): Promise<Buffer | null> {
-  const content = await readFile(file).catch(() => null)
-  return content?.length === bytes ? content : null
+/** The file open for reading when it has the size expected, else null (gone, or changed since). */
+function openOfSize(file: string, bytes: number): number | null {
+  let fd: number
+  try {
+    fd = openSync(file, 'r')
+  } catch {
+    return null
+  }
+  if (fstatSync(fd).size === bytes) return fd
+  closeSync(fd)
+  return null
 }

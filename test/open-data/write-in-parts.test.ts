@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writePiece } from '../../src/files/unlinked-file.ts'
 import { writeInParts, type PartsLayout } from '../../src/open-data/write-in-parts.ts'
 
 let work = ''
@@ -38,6 +39,23 @@ describe('writeInParts', () => {
     const expected = await writeInParts(fresh, layout, ids, (id) => after[id] as string)
     expect(await readFile(file)).toEqual(await readFile(fresh))
     expect(written).toEqual(expected)
+  })
+
+  it('copies runs of kept parts longer than one write, to the bytes of a fresh write', async () => {
+    const file = path.join(work, 'long.csv')
+    const ids = Array.from({ length: 3000 }, (_, index) => `r${index}`)
+    const text = (id: string, edition: string) => `${id},${edition},${'法治'.repeat(500)}\r\n`
+    const previous = await writeInParts(file, { head: 'id\r\n', separator: '', tail: '' }, ids, (id) => text(id, 'old'))
+    // Two runs of ~1,500 parts of 3 KB: each more than a 4 MB write.
+    expect(previous.bytes).toBeGreaterThan(2 * writePiece)
+    const changed = new Set(['r1500', 'r2999'])
+    const made: string[] = []
+    const partOf = (id: string) => text(id, changed.has(id) ? 'new' : 'old')
+    const written = await writeInParts(file, { head: 'id\r\n', separator: '', tail: '' }, ids, (id) => (made.push(id), partOf(id)), { previous, unchanged: (id) => !changed.has(id) })
+    expect(made).toEqual(['r1500', 'r2999'])
+    const fresh = path.join(work, 'long-fresh.csv')
+    expect(written).toEqual(await writeInParts(fresh, { head: 'id\r\n', separator: '', tail: '' }, ids, partOf))
+    expect((await readFile(file)).equals(await readFile(fresh))).toBe(true)
   })
 
   it('makes every part afresh when the last file is not the size it was left at', async () => {

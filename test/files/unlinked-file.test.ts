@@ -1,6 +1,6 @@
 import { closeSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createAppender, openUnlinked, readExactly, writePiece } from '../../src/build/unlinked-file.ts'
+import { createAppender, openUnlinked, readExactly, writePiece } from '../../src/files/unlinked-file.ts'
 
 /** Bytes of `length` that say where they come from: the same seed gives the same bytes. */
 function bytesOf(length: number, seed: number): Buffer {
