@@ -14,7 +14,7 @@ import { knownBodyKey, memoSectionsKey } from './sections-key.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
 import { spillSections } from './spill-sections.ts'
 import { createProgress } from './progress.ts'
-import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth } from './collect-garbage.ts'
+import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth, largeRenderHeapGrowth } from './collect-garbage.ts'
 
 /** What a build did. */
 export interface BuildSummary {
@@ -302,11 +302,14 @@ async function publishPages(input: PublishInput): Promise<Published> {
   // 100,000 the count began at ~4.4 GB, mostly garbage, and the heap reached 6.7 GB before the first collection
   // (2.5 GB live). A rebuild renders a few pages and skips it.
   if (!changed) collectGarbage()
+  // A large build's render lets the heap grow by a quarter past what a collection left, then by half again.
+  const renderCapped = input.spilled && !changed && capHeapGrowth(largeRenderHeapGrowth)
   await renderSite(site, input.outDir, input.pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), {
     unchanged: unchangedSingletons,
     // Each run leaves its pages' garbage; V8 lets it grow to ~3 GB at 10,000 reports beside the index's worker.
     afterRun: collectGarbageAfterGrowth(renderHeapGrowth),
   })
+  if (renderCapped) capHeapGrowth()
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const reportFiles = Object.fromEntries(
     input.reports.map((report) => {
