@@ -28,7 +28,7 @@ export interface KeptParts {
  * table is 46 MB at 10,000 reports). The bytes are those a write from nothing makes; a file that is not the size the
  * last build left is not trusted, and every part is made afresh. Written as it is made, 4 MB at a time, atomically,
  * runs of kept parts read from the last file: the file was once held in memory twice (its parts, then joined), ~0.9
- * GB for the reuse table at 100,000 reports.
+ * GB for the reuse table at 100,000 reports by 10,000's figure.
  * @example await writeInParts('data/reports.csv', { head: 'id\r\n', separator: '', tail: '' }, ids, (id) => `${id}\r\n`)
  */
 export async function writeInParts(file: string, layout: PartsLayout, ids: readonly string[], partOf: (id: string) => string, kept?: KeptParts): Promise<FileParts> {
