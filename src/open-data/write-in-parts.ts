@@ -57,39 +57,34 @@ export async function writeInParts(file: string, layout: PartsLayout, ids: reado
         }
         run = null
       }
-      const add = (piece: Buffer): void => {
+      // Where the next byte goes in the new file; `add` and `copy` say where their bytes start.
+      let offset = 0
+      const add = (piece: Buffer): number => {
         endRun()
         out.append(piece)
+        offset += piece.length
+        return offset - piece.length
       }
-      const copy = (at: number, length: number): void => {
+      const copy = (at: number, length: number): number => {
         if (run && run.at + run.length === at) run.length += length
         else {
           endRun()
           run = { at, length }
         }
+        offset += length
+        return offset - length
       }
-      let offset = 0
       add(Buffer.from(layout.head))
-      offset += Buffer.byteLength(layout.head)
       ids.forEach((id, position) => {
-        if (position > 0) {
-          add(separator)
-          offset += separator.length
-        }
+        if (position > 0) add(separator)
         const range = old !== null && kept?.unchanged(id) ? previous?.parts[id] : undefined
-        if (range && previous && range[0] + range[1] <= previous.bytes) {
-          copy(range[0], range[1])
-          parts[id] = [offset, range[1]]
-          offset += range[1]
-        } else {
+        if (range && previous && range[0] + range[1] <= previous.bytes) parts[id] = [copy(range[0], range[1]), range[1]]
+        else {
           const part = Buffer.from(partOf(id))
-          add(part)
-          parts[id] = [offset, part.length]
-          offset += part.length
+          parts[id] = [add(part), part.length]
         }
       })
       add(Buffer.from(layout.tail))
-      offset += Buffer.byteLength(layout.tail)
       out.flush()
       bytes = offset
     })
