@@ -30,11 +30,14 @@ export function lazyProperties<G extends LazyGetters>(getters: G, { enumerable =
       },
     }
   }
-  descriptors[stateKey] = { value: undefined, writable: true }
   return (target, state) => {
-    // Defined in one order, by the same functions, so every object takes the same hidden classes.
+    // Defined in one order, by the same functions, so every object takes the same hidden classes. The state comes
+    // first: its key is this call's own, so the objects' hidden classes branch from those of other lazy objects of
+    // the same shape before any getter. V8 shares a transition to an accessor only for the same getter, and turns
+    // an object to dictionary mode when another getter of that name was added to the same hidden class before (a
+    // lazy listing's `reuse` and a lazy analysis's, both on `{}`: every report's analysis was one).
+    Object.defineProperty(target, stateKey, { value: state, writable: true })
     Object.defineProperties(target, descriptors)
-    ;(target as Record<symbol, unknown>)[stateKey] = state
     return target as WithLazy<typeof target, G>
   }
 }
