@@ -102,7 +102,13 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
   let reportOf = (_id: string): Report | undefined => undefined
   worker.on('message', (message: FromWorker) => {
     if ('listings' in message) {
-      for (const [id, { at, bytes, ...summary }] of message.listings) byReport.set(id, storedReportReuse(summary, () => readListing(file, { at, bytes })))
+      // The ids arrive as copies, one string per mention: this thread's own are kept instead (at 30,000 reports the
+      // copies, named by the side-by-side pages' report lists, were ~20 MB of the render's heap).
+      const ownId = (id: string): string => reportOf(id)?.id ?? id
+      for (const [id, { at, bytes, ...summary }] of message.listings) {
+        summary.others = summary.others.map(ownId)
+        byReport.set(ownId(id), storedReportReuse(summary, () => readListing(file, { at, bytes })))
+      }
       worker.postMessage({ next: true } satisfies ToWorker)
     } else if ('found' in message) {
       answered = true

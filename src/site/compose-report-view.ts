@@ -6,7 +6,7 @@ import { citeInGbt, citeReport, type Citation } from './cite-report.ts'
 import { locateReport } from './locate-report.ts'
 import { renderSection } from './render-section.ts'
 import { kindsPresent } from './sections-of-kind.ts'
-import type { Link, ReportView, SectionView, TocEntry } from './view-types.ts'
+import type { Link, PartFound, ReportView, SectionView, TocEntry } from './view-types.ts'
 import { displayTitle } from './display-title.ts'
 import { describeOriginal } from './describe-original.ts'
 import { textOf } from './keep-latest-versions.ts'
@@ -20,6 +20,15 @@ export interface ReportViewContext {
   regionLinks: (region: readonly string[]) => Link[]
   /** Notes beside paragraphs (the analysis's 「与 N 篇报告高度相似」), by paragraph anchor: asked for when the page renders. */
   notes?: () => ReadonlyMap<string, { href: string; text: string }> | undefined
+}
+
+/** Each statutory part found and not found, made once and shared by every view (5 objects a report otherwise). */
+const partsFound = new Map(statutoryKinds.map((kind) => [kind, [false, true].map((found): PartFound => Object.freeze({ kind, label: kindLabel(kind), short: kindShortLabel(kind), found }))] as const))
+
+function partFound(kind: SectionKind, found: boolean): PartFound {
+  const shared = partsFound.get(kind)?.[Number(found)]
+  if (!shared) throw new Error(`not a statutory part: ${kind}`)
+  return shared
 }
 
 /** The fields of a report's view that its page shows and the search filters on, known before the rest of the site. */
@@ -92,7 +101,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
     source: report.source,
     sourceUrl: report.source.url && /^https?:\/\//i.test(report.source.url) ? report.source.url : null,
     timeliness: assessTimeliness(report),
-    completeness: statutoryKinds.map((kind) => ({ kind, label: kindLabel(kind), short: kindShortLabel(kind), found: present.has(kind) })),
+    completeness: statutoryKinds.map((kind) => partFound(kind, present.has(kind))),
     warnings: report.warnings,
     original: describeOriginal(report, location.url, () => textOf(report)),
     previous: null,
