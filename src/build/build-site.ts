@@ -12,7 +12,7 @@ import { clearBuildState, digestBuildCode, readBuildState, stateFileOf, writeBui
 import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
 import { knownBodyKey, memoSectionsKey } from './sections-key.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
-import { spillSections } from './spill-sections.ts'
+import { spilledFrom, spillSections } from './spill-sections.ts'
 import { createProgress } from './progress.ts'
 import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth, largeRenderHeapGrowth } from './collect-garbage.ts'
 
@@ -77,16 +77,17 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   // A large build trades time for memory here too: its heaps grow by half what a collection left, not by up to 4×.
   if (large) capHeapGrowth()
   const spilled = stored !== undefined
-  // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the rest.
-  const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf, stored && ((report) => stored.get(report.sections))) ?? null
   if (stored) {
     // The keys are made first, while each report's sections are still the ones its digests were made of.
     for (const report of unique.reports) sectionsKeyOf(report)
     spillSections(unique.reports, stored)
-    // And collected at once: at 100,000 reports V8 let this thread's heap grow 2.0 → 6.5 GB of garbage (these
-    // sections, the copies then posted to the worker, the first ones read back) before its next full collection.
-    collectGarbage()
   }
+  // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the
+  // rest; a spilled report is posted as its parse cache entry, which the worker reads.
+  const analysis = analysisCache?.begin(unique.reports, sectionsKeyOf, stored && spilledFrom) ?? null
+  // And collected at once: at 100,000 reports V8 let this thread's heap grow 2.0 → 6.5 GB of garbage (the sections
+  // let go, the reports posted to the worker, the first sections read back) before its next full collection.
+  if (stored) collectGarbage()
   // An incremental build needs the state of a finished build of this folder, made by the same code and options.
   const onlyBundles = resolved.onlyBundles && resolved.onlyBundles.length > 0 ? resolved.onlyBundles : null
   const stateFile = stateFileOf(resolved.stateDir, outDir)

@@ -3,7 +3,7 @@ import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, writePass
 import { openFoldedFile } from './folded-file.ts'
 import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type ListingsFile, type StoredListing } from './listings-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
-import { readStoredSections } from './spill-sections.ts'
+import { readingSections, readStoredSections } from './spill-sections.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
 
@@ -161,13 +161,12 @@ function reuseReportOf(report: Report): ReuseReport {
 export function receivePosted(report: ReuseReport | StoredReuseReport): ReuseReport {
   if (!('entry' in report)) return report
   const { id, year, entry } = report
-  const received = { id, year } as ReuseReport
-  return Object.defineProperty(received, 'sections', {
-    enumerable: true,
-    configurable: true,
-    get: () => readStoredSections(entry).map(paragraphsOf),
-    set: (sections: ReuseReport['sections']) => void Object.defineProperty(received, 'sections', { value: sections, enumerable: true, writable: true, configurable: true }),
-  })
+  return readingSections<ReuseReport>({ id, year, sections: [] }, entry, readParagraphs)
+}
+
+/** A parse cache entry's sections as the worker folds them: one function for every report (`readingSections`). */
+function readParagraphs(entry: string): ParagraphSection[] {
+  return readStoredSections(entry).map(paragraphsOf)
 }
 
 function paragraphsOf(section: ParagraphSection): ParagraphSection {

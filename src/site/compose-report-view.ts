@@ -18,8 +18,12 @@ export interface ReportViewContext {
   base: string
   /** Region links for an administrative path, province first. */
   regionLinks: (region: readonly string[]) => Link[]
-  /** Notes beside paragraphs (the analysis's 「与 N 篇报告高度相似」), by paragraph anchor: asked for when the page renders. */
-  notes?: () => ReadonlyMap<string, { href: string; text: string }> | undefined
+  /**
+   * Notes beside a report's paragraphs (the analysis's 「与 N 篇报告高度相似」), by paragraph anchor, given the report's
+   * id and page: asked for when the page renders. One function for every report: a closure per report costs ~250
+   * bytes more than its own size under tsx (esbuild's `keepNames` renames each one, which V8 keeps in a table).
+   */
+  notes?: (id: string, url: string) => ReadonlyMap<string, { href: string; text: string }> | undefined
 }
 
 /** Each statutory part found and not found, made once and shared by every view (5 objects a report otherwise). */
@@ -66,7 +70,7 @@ interface ViewSource {
 const withRenderedParts = lazyProperties({
   toc: ({ report }: ViewSource): TocEntry[] => report.sections.map((section) => tocEntry(section, 2)),
   sections: ({ report, context, url, absoluteUrl }: ViewSource): SectionView[] => {
-    const notes = context.notes?.()
+    const notes = context.notes?.(report.id, url)
     return report.sections.map((section) => ({
       anchor: section.anchor,
       kind: section.kind,

@@ -75,10 +75,8 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
   // A page's notes are made when it renders, once `addAnalysis` gave the analysis, and not kept: made for every
   // report they parsed every listing (~0.5 s of a 10,000-report rebuild that renders a few pages).
   let analysed: CorpusAnalysis | null = null
-  const views = sorted.map((report) => {
-    const view = composeReportView(report, { base, regionLinks: plan.linksFor, notes: () => (analysed ? reuseNotes(analysed, report.id, view.url) : undefined) })
-    return view
-  })
+  const context = { base, regionLinks: plan.linksFor, notes: (id: string, url: string) => (analysed ? reuseNotes(analysed, id, url) : undefined) }
+  const views = sorted.map((report) => composeReportView(report, context))
   const byId = new Map(sorted.map((report, index) => [report.id, { report, view: views[index] as ReportView }]))
   const agencies = composeAgencies(views, byId, plan)
   const perPage = input.listedPerPage ?? listedPerPage
