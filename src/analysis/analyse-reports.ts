@@ -1,6 +1,6 @@
 import type { Report } from '../types.ts'
 import type { FollowUpItem, PartChange, RepeatedPassage, ReportAnalysis } from './analysis-types.ts'
-import { createYearComparer } from './compare-years.ts'
+import { createYearComparer, holdRunsCompactly } from './compare-years.ts'
 import { findReuse, type ReuseFindings } from './find-reuse.ts'
 import { followPlans, type FollowKept } from './follow-plans.ts'
 import { analysisOf } from './listing-text.ts'
@@ -108,7 +108,7 @@ function compareAgencyYears(
   const results: PartChange[][] = []
   for (const index of order) {
     const [report, next] = pairs[index] ?? []
-    if (report && next) results[index] = kept(report, next) ?? comparer(report, next)
+    if (report && next) results[index] = (kept(report, next) ?? comparer(report, next)).map(holdRunsCompactly)
   }
   const changes: CorpusAnalysis['changes'] = new Map()
   pairs.forEach(([report, next], index) => changes.set(`${report.id}>${next.id}`, results[index] ?? []))

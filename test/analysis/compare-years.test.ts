@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareYears } from '../../src/analysis/index.ts'
+import { holdRunsCompactly } from '../../src/analysis/compare-years.ts'
 import { composeText, reportOf } from './analysis-helpers.ts'
 
 const shortcomings = ['一是基层执法人员法律素养有待提高，执法不规范的问题仍有发生。', '二是法治宣传教育的针对性和实效性还不够强。']
@@ -43,5 +44,20 @@ describe('compareYears', () => {
     expect(heading.filter(([op]) => op !== 0)).toEqual([[-1, '的不足和原因'], [1, '问题']])
     // Runs alternate: two of one kind in a row are one run.
     expect(runs.every(([op], index) => index === 0 || runs[index - 1]?.[0] !== op)).toBe(true)
+  })
+  it('holds a diff compactly with the same runs, fields and text, and leaves a change without a diff as it is', () => {
+    const before = reportOf('2022-a', composeText('甲县司法', 2022, { shortcomings, plans: ['加强执法监督。'] }))
+    const after = reportOf('2023-a', composeText('甲县司法', 2023, { shortcomings: [shortcomings[0] ?? '', '二是法治宣传教育的实效性还需加强。'], plans: ['全面推进严格规范公正文明执法，落实行政执法责任制。'] }))
+    const changes = compareYears(before, after)
+    const diffed = changes.find((change) => change.kind === 'shortcomings')
+    if (!diffed?.runs) throw new Error('no diff')
+    const held = holdRunsCompactly(diffed)
+    expect(held).not.toBe(diffed)
+    expect(held.runs).toEqual(diffed.runs)
+    expect(Object.keys(held)).toEqual(Object.keys(diffed))
+    expect(JSON.stringify(held)).toBe(JSON.stringify(diffed))
+    const rewritten = changes.find((change) => change.runs === null)
+    if (!rewritten) throw new Error('every part diffed')
+    expect(holdRunsCompactly(rewritten)).toBe(rewritten)
   })
 })
