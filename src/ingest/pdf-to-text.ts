@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { getDocument } from '../pdfjs-private/load-pdfjs.ts'
+import { loadPdfjs } from '../pdfjs-private/load-pdfjs.ts'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
 
 /** The text of a PDF, one paragraph or heading a line, and the line each page starts on. */
@@ -39,6 +39,7 @@ const pageNumberPattern = /^[-－—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/
  * Throws when pdf.js cannot open the file (damaged, encrypted); `characters` is 0 for a scan.
  */
 export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
+  const { getDocument } = await loadPdfjs()
   const document = await getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: `${pdfjsRoot}/cmaps/`,

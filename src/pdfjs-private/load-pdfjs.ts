@@ -10,11 +10,26 @@ const replaced = [
   [Function.prototype, 'toString'],
 ] as const
 
-const engine = replaced.map(([owner, key]) => Object.getOwnPropertyDescriptor(owner, key))
-const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-replaced.forEach(([owner, key], index) => {
-  const descriptor = engine[index]
-  if (descriptor) Object.defineProperty(owner, key, descriptor)
-})
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 
-export const getDocument = pdfjs.getDocument
+let loading: Promise<PdfJs> | null = null
+
+/**
+ * pdf.js, loaded when first asked for: a thread that never reads a PDF (the reuse and index workers, and a build
+ * whose parses all come from the cache) does not hold its code and, under tsx, its source map (~50 MB of each
+ * thread's heap).
+ */
+export function loadPdfjs(): Promise<PdfJs> {
+  loading ??= importPdfjs()
+  return loading
+}
+
+async function importPdfjs(): Promise<PdfJs> {
+  const engine = replaced.map(([owner, key]) => Object.getOwnPropertyDescriptor(owner, key))
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  replaced.forEach(([owner, key], index) => {
+    const descriptor = engine[index]
+    if (descriptor) Object.defineProperty(owner, key, descriptor)
+  })
+  return pdfjs
+}

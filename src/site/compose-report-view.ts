@@ -26,7 +26,7 @@ export interface ReportViewContext {
   notes?: (id: string, url: string) => ReadonlyMap<string, { href: string; text: string }> | undefined
 }
 
-/** Each statutory part found and not found, made once and shared by every view (5 objects a report otherwise). */
+/** Each statutory part found and not found, made once and shared by every view (four objects a report otherwise). */
 const partsFound = new Map(statutoryKinds.map((kind) => [kind, [false, true].map((found): PartFound => Object.freeze({ kind, label: kindLabel(kind), short: kindShortLabel(kind), found }))] as const))
 
 function partFound(kind: SectionKind, found: boolean): PartFound {

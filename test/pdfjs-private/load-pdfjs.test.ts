@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 
 const probe = fileURLToPath(new URL('./probe-builtins.mts', import.meta.url))
 
-/** What importing pdf.js (`raw`) or our loader (`fenced`) does to the built-ins, in a process of its own. */
-async function builtinsChangedBy(how: 'raw' | 'fenced'): Promise<{ replaced: string[]; added: string[] }> {
+/** What importing pdf.js (`raw`), loading it through our loader (`fenced`) or importing the loader alone (`unused`) does to the built-ins, in a process of its own. */
+async function builtinsChangedBy(how: 'raw' | 'fenced' | 'unused'): Promise<{ replaced: string[]; added: string[] }> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', probe, how], { cwd: fileURLToPath(new URL('../..', import.meta.url)) })
   return JSON.parse(stdout) as { replaced: string[]; added: string[] }
 }
@@ -21,5 +21,10 @@ describe('loading pdf.js', () => {
     const fenced = await builtinsChangedBy('fenced')
     expect(fenced.replaced).toEqual([])
     expect(fenced.added).toContain('Promise.withResolvers')
+  }, 60_000)
+
+  it('loads nothing until a PDF is read: a thread that reads none does not hold pdf.js', async () => {
+    const unused = await builtinsChangedBy('unused')
+    expect(unused).toEqual({ replaced: [], added: [] })
   }, 60_000)
 })
