@@ -5,6 +5,7 @@ import { collectParagraphs, type ParagraphSection, type PlacedParagraph } from '
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
 import { lazyReportReuse, listingTextOf, reuseSummaryOf, type ListingText } from './listing-text.ts'
+import { lazyProperties } from '../lazy-properties.ts'
 import { bandKey, bands, minHash, mix, signatureLength } from './min-hash.ts'
 import { sharedCharsOf, sharedCharsOfCopy } from './shared-grams.ts'
 import { splitUnits } from './split-units.ts'
@@ -235,6 +236,9 @@ function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKep
     kept,
     reportKeys,
   }
+  // Held by the memo's units, which must not keep the rest of the corpus once it is done with.
+  const { unitPara, unitStart, unitEnd, unitHashA, unitHashB, unitBands } = corpus
+  const columns: UnitColumns = { unitPara, unitStart, unitEnd, unitHashA, unitHashB, unitBands }
   let at = 0
   blocks.forEach(({ first, block }, reportIndex) => {
     corpus.reportUnits[reportIndex] = at
@@ -245,29 +249,37 @@ function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKep
     corpus.unitHashB.set(block.hashB, at)
     corpus.unitBands.set(block.bandKeys, at * bands)
     const key = reportKeys[reportIndex]
-    if (key !== undefined) kept?.now.units.set(key, unitsInCorpus(corpus, at, block))
+    if (key !== undefined) kept?.now.units.set(key, withUnitViews({ chars: block.chars }, { columns, at, end: at + block.para.length, first }))
     at += block.para.length
   })
   corpus.reportUnits[reports.length] = at
   return corpus
 }
 
-/**
- * A report's units as the memo keeps them: views of the corpus's columns (its own `para`, which the corpus numbers
- * corpus-wide), so the units are held once, not twice, while they are clustered (at 30,000 reports ~2 million units).
- */
-function unitsInCorpus(corpus: Corpus, at: number, block: ReportUnits): ReportUnits {
-  const end = at + block.para.length
-  return {
-    para: block.para,
-    start: corpus.unitStart.subarray(at, end),
-    end: corpus.unitEnd.subarray(at, end),
-    hashA: corpus.unitHashA.subarray(at, end),
-    hashB: corpus.unitHashB.subarray(at, end),
-    bandKeys: corpus.unitBands.subarray(at * bands, end * bands),
-    chars: block.chars,
-  }
+/** The corpus's unit columns, without the rest of it (its paragraphs' text and anchors). */
+type UnitColumns = Pick<Corpus, 'unitPara' | 'unitStart' | 'unitEnd' | 'unitHashA' | 'unitHashB' | 'unitBands'>
+
+/** Where a report's units are in the corpus's columns: its units `at` to `end`, its paragraphs from `first`. */
+interface UnitsPlace {
+  columns: UnitColumns
+  at: number
+  end: number
+  first: number
 }
+
+/**
+ * A report's units as the memo keeps them: views of the corpus's columns, made each time they are asked for (the
+ * memo writes them once; a later build reads its own), so the units are held once, not twice, while they are
+ * clustered. Held views were six typed arrays a report (~17 MB at 30,000 reports, by a heap snapshot).
+ */
+const withUnitViews = lazyProperties({
+  para: ({ columns, at, end, first }: UnitsPlace) => columns.unitPara.subarray(at, end).map((para) => para - first),
+  start: ({ columns, at, end }: UnitsPlace) => columns.unitStart.subarray(at, end),
+  end: ({ columns, at, end }: UnitsPlace) => columns.unitEnd.subarray(at, end),
+  hashA: ({ columns, at, end }: UnitsPlace) => columns.unitHashA.subarray(at, end),
+  hashB: ({ columns, at, end }: UnitsPlace) => columns.unitHashB.subarray(at, end),
+  bandKeys: ({ columns, at, end }: UnitsPlace) => columns.unitBands.subarray(at * bands, end * bands),
+})
 
 /** Fold a report's paragraphs, cut them into units and hash each unit (`onFolded` is handed each folded paragraph). */
 function unitsOfParagraphs(paragraphs: readonly PlacedParagraph[], onFolded: (index: number, folded: string) => void): ReportUnits {
