@@ -32,12 +32,39 @@ export function* inPieces<T, R>(name: string, items: readonly T[], map: (item: T
   for (let at = 0; at < items.length; at += piece) yield [name, items.slice(at, at + piece).map(map)]
 }
 
+/** The typed arrays a column may be made of. */
+export type TypedColumn = Int32Array | Uint32Array
+
+/**
+ * A typed column as pieces under its name: each piece the parts of `piece` items one after the other, made when it is
+ * written, and read back as one array. Joined whole, the reuse memo's band keys were a copy of ~210 MB at 100,000
+ * reports, and their serialised bytes another, beside the keys themselves, at the reuse worker's last moment.
+ */
+export function* typedInPieces<T, R extends TypedColumn>(name: string, items: readonly T[], partOf: (item: T) => R, empty: R): Generator<readonly [string, R]> {
+  if (items.length === 0) yield [name, empty]
+  for (let at = 0; at < items.length; at += piece) yield [name, joinTyped(items.slice(at, at + piece).map(partOf), empty)]
+}
+
+/** Typed arrays one after the other, in one array of the kind of `like`. */
+function joinTyped<R extends TypedColumn>(parts: readonly R[], like: R): R {
+  const Kind = like.constructor as new (length: number) => R
+  const joined = new Kind(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    joined.set(part, at)
+    at += part.length
+  }
+  return joined
+}
+
 /** Read what `writeColumnFile` wrote, one value at a time; a file not in its shape throws. */
 export async function readColumnFile(file: string): Promise<Map<string, unknown>> {
   const handle = await open(file, 'r')
   try {
     const size = (await handle.stat()).size
     const values = new Map<string, unknown>()
+    // A typed column's pieces, joined once the file is read.
+    const typedPieces = new Map<string, TypedColumn[]>()
     const head = Buffer.alloc(8)
     for (let position = 0; position < size; ) {
       await readExactly(handle, head, position)
@@ -48,13 +75,23 @@ export async function readColumnFile(file: string): Promise<Map<string, unknown>
       const [name, value] = deserialize(bytes) as [string, unknown]
       const earlier = values.get(name)
       if (Array.isArray(earlier) && Array.isArray(value)) for (const item of value) earlier.push(item)
+      else if (isTyped(earlier) && isTyped(value) && earlier.constructor === value.constructor) {
+        const pieces = typedPieces.get(name)
+        if (pieces) pieces.push(value)
+        else typedPieces.set(name, [earlier, value])
+      }
       else values.set(name, value)
       position += 8 + length
     }
+    for (const [name, pieces] of typedPieces) if (pieces[0]) values.set(name, joinTyped(pieces, pieces[0]))
     return values
   } finally {
     await handle.close()
   }
+}
+
+function isTyped(value: unknown): value is TypedColumn {
+  return value instanceof Int32Array || value instanceof Uint32Array
 }
 
 async function readExactly(handle: Awaited<ReturnType<typeof open>>, target: Buffer, position: number): Promise<void> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { serialize } from 'node:v8'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { inPieces, readColumnFile, writeColumnFile } from '../../src/build/column-file.ts'
+import { inPieces, readColumnFile, typedInPieces, writeColumnFile } from '../../src/build/column-file.ts'
 
 let work = ''
 beforeAll(async () => {
@@ -50,6 +50,21 @@ describe('a column file', () => {
     const read = await readColumnFile(file)
     expect(read.get('keys')).toEqual(keys.map((key) => key.toUpperCase()))
     expect(read.get('none')).toEqual([])
+  })
+
+  it('reads a typed column written in pieces back as one array of its kind, in order', async () => {
+    const file = path.join(work, 'typed.bin')
+    // 25,001 items of 3 values each: three pieces, each the parts of up to 10,000 items joined.
+    const items = Array.from({ length: 25_001 }, (_, index) => Uint32Array.of(index, index * 2, 2 ** 32 - 1 - index))
+    const pieces = [...typedInPieces('keys', items, (item) => item, new Uint32Array(0))]
+    expect(pieces.map(([, part]) => part.length)).toEqual([30_000, 30_000, 15_003])
+    await writeColumnFile(file, [['version', 'x'], ...pieces, ...typedInPieces('none', [], (item: Int32Array) => item, new Int32Array(0)), ['after', 1]])
+    const read = await readColumnFile(file)
+    const keys = read.get('keys')
+    expect(keys).toBeInstanceOf(Uint32Array)
+    expect(keys).toEqual(Uint32Array.from(items.flatMap((item) => [...item])))
+    expect(read.get('none')).toEqual(new Int32Array(0))
+    expect(read.get('after')).toBe(1)
   })
 
   it('refuses a file cut short, or one serialised whole (the earlier memo format)', async () => {
