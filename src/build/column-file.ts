@@ -57,8 +57,11 @@ function joinTyped<R extends TypedColumn>(parts: readonly R[], like: R): R {
   return joined
 }
 
-/** Read what `writeColumnFile` wrote, one value at a time; a file not in its shape throws. */
-export async function readColumnFile(file: string): Promise<Map<string, unknown>> {
+/**
+ * Read what `writeColumnFile` wrote, one value at a time; a file not in its shape throws. A column named in `take` is
+ * not kept: each of its pieces goes to its function as it is read, with the values read before it.
+ */
+export async function readColumnFile(file: string, take: ReadonlyMap<string, (piece: unknown, before: ReadonlyMap<string, unknown>) => void> = new Map()): Promise<Map<string, unknown>> {
   const handle = await open(file, 'r')
   try {
     const size = (await handle.stat()).size
@@ -73,15 +76,19 @@ export async function readColumnFile(file: string): Promise<Map<string, unknown>
       const bytes = Buffer.allocUnsafe(length)
       await readExactly(handle, bytes, position + 8)
       const [name, value] = deserialize(bytes) as [string, unknown]
+      position += 8 + length
+      const taker = take.get(name)
+      if (taker) {
+        taker(value, values)
+        continue
+      }
       const earlier = values.get(name)
       if (Array.isArray(earlier) && Array.isArray(value)) for (const item of value) earlier.push(item)
       else if (isTyped(earlier) && isTyped(value) && earlier.constructor === value.constructor) {
         const pieces = typedPieces.get(name)
         if (pieces) pieces.push(value)
         else typedPieces.set(name, [earlier, value])
-      }
-      else values.set(name, value)
-      position += 8 + length
+      } else values.set(name, value)
     }
     for (const [name, pieces] of typedPieces) if (pieces[0]) values.set(name, joinTyped(pieces, pieces[0]))
     return values

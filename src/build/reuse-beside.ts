@@ -191,8 +191,10 @@ export async function findReuseBeside(reports: readonly Report[], agencyOf: (rep
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === role) {
   const port = parentPort
   const { memo, perMessage, fd } = workerData as { memo?: ReuseMemoPlace; perMessage: number; fd: number }
-  // Read while the build loads its reports; a memo that cannot be read is an empty one. Let go once used.
-  let earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version) : null
+  const listings = createListingStore(fd)
+  // Read while the build loads its reports, each kept listing's text written to the listings file as it is read; a
+  // memo that cannot be read is an empty one. Let go once used.
+  let earlier: Promise<ReuseMemo> | null = memo ? readReuseMemo(memo.file, memo.version, (text) => listings.store(text).listing).finally(listings.flush) : null
   // The reports, then their keys: the first is taken in while the build makes the second. Nothing holds the
   // reports once the reuse is found (`findAndStore`), not even this function's frame.
   port.once('message', (first: Extract<ToWorker, { reports: unknown }>) => {
@@ -206,7 +208,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   const findWithMemo = async (reports: Received, keys: string[] | undefined): Promise<Stored> => {
     const kept = earlier && keys ? { earlier: await earlier, now: createReuseMemo() } : undefined
     earlier = null
-    const stored = findAndStore(reports, keys, fd, kept)
+    const stored = findAndStore(reports, keys, listings, kept)
     if (!reports.large || !memo || !stored.now) return stored
     // A large build's memo is written before the answer, and let go: at 100,000 reports it was ~0.6 GB of this
     // worker's heap while the build thread took in the answer and began its render (the build's peak), and the
@@ -238,17 +240,15 @@ interface Stored {
   now?: ReuseMemo
 }
 
-/**
- * Find the reuse, each listing's text written to the listings file as it is made (`keepListing`), and keep in
- * `kept.now` listings that read their text from there. What is returned holds neither the reports nor the texts: at
- * 100,000 reports the texts piled up beside the reports and their folded text (the worker's peak, ~5.9 GB), and both
- * stayed, ~1.5 GB each, while the worker waited for the build thread to take in its answer and wrote its memo.
- */
-function findAndStore(message: Received, keys: string[] | undefined, fd: number, kept: Omit<ReuseKept, 'keyOf'> | undefined): Stored {
-  const { reports, agencies, large } = message
-  const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
-  const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
-  const keyOf = (report: ReuseReport): string => keyById.get(report.id) ?? ''
+/** The worker's listings written to the listings file, each then read from there, and where each is. */
+interface ListingStore {
+  store: (text: ListingText) => { listing: ReportReuse; place: StoredListing }
+  placeOf: Map<ReportReuse, StoredListing>
+  /** Write what is queued: before any listing is read. */
+  flush: () => void
+}
+
+function createListingStore(fd: number): ListingStore {
   const file: ListingsFile = { fd }
   const writer = createListingsWriter(fd)
   const placeOf = new Map<ReportReuse, StoredListing>()
@@ -259,6 +259,21 @@ function findAndStore(message: Received, keys: string[] | undefined, fd: number,
     placeOf.set(listing, place)
     return { listing, place }
   }
+  return { store, placeOf, flush: writer.flush }
+}
+
+/**
+ * Find the reuse, each listing's text written to the listings file as it is made (`keepListing`), and keep in
+ * `kept.now` listings that read their text from there. What is returned holds neither the reports nor the texts: at
+ * 100,000 reports the texts piled up beside the reports and their folded text (the worker's peak, ~5.9 GB), and both
+ * stayed, ~1.5 GB each, while the worker waited for the build thread to take in its answer and wrote its memo.
+ */
+function findAndStore(message: Received, keys: string[] | undefined, listings: ListingStore, kept: Omit<ReuseKept, 'keyOf'> | undefined): Stored {
+  const { reports, agencies, large } = message
+  const agencyById = new Map(reports.map((report, index) => [report.id, agencies[index] ?? '']))
+  const keyById = new Map(reports.map((report, index) => [report.id, keys?.[index] ?? '']))
+  const keyOf = (report: ReuseReport): string => keyById.get(report.id) ?? ''
+  const { store, placeOf } = listings
   // Without a temporary file, in memory, as a smaller build's.
   const folded = large ? openFoldedFile() : null
   let findings: ReuseFindings
@@ -278,7 +293,8 @@ function findAndStore(message: Received, keys: string[] | undefined, fd: number,
     // The findings name paragraphs, never read them again.
     folded?.close()
   }
-  // A listing kept from the last build's memo is still its text in memory: written now, and read from the file after.
+  // Each listing was written as it was made, or as the memo was read; one still in memory (a memo read elsewhere) is
+  // written now, and read from the file after.
   const rewritten = new Map<ReportReuse, ReportReuse>()
   const stored = [...findings.byReport].map(([id, listing]): [string, StoredListing] => {
     const place = placeOf.get(listing)
@@ -287,7 +303,7 @@ function findAndStore(message: Received, keys: string[] | undefined, fd: number,
     rewritten.set(listing, written.listing)
     return [id, written.place]
   })
-  writer.flush()
+  listings.flush()
   for (const [key, entry] of kept?.now.listings ?? []) {
     const listing = rewritten.get(entry.listing)
     if (listing) kept?.now.listings.set(key, { listing, reads: entry.reads })

@@ -1,8 +1,8 @@
 import { inPieces, readColumnFile, typedInPieces, writeColumnFile, type TypedColumn } from './column-file.ts'
-import { createReuseMemo, lazyReportReuse, listingSummaryOf, listingTextOf, type KeptListing, type ListingText, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
+import { createReuseMemo, lazyReportReuse, listingSummaryOf, listingTextOf, type KeptListing, type ListingText, type ReportReuse, type ReportUnits, type ReuseMemo } from '../analysis/index.ts'
 
 /** Bumped when the columns change: with the analysis version, what a file must match to be read. */
-const format = 6
+const format = 7
 
 /** A report's per-unit arrays; in the file each is one column, every report's slice after the other. */
 const unitColumns = ['para', 'start', 'end', 'hashA', 'hashB', 'bandKeys'] as const
@@ -31,15 +31,36 @@ interface MemoColumns {
 
 /**
  * Read the text-reuse memo (`findReuse`'s `kept`) from its columns: a report's units are slices of the shared
- * arrays, and each listing stays its JSON text with its summary (`lazyReportReuse`), read only where a page shows it
- * (at 100,000 reports the listings are ~740 million characters). A file of another analysis version, or one that
- * cannot be read, gives an empty memo.
+ * arrays, and each listing is handed to `keep` as its JSON text with its summary as soon as its piece is read (by
+ * default it stays that text, `lazyReportReuse`, read only where a page shows it). The reuse worker writes each to
+ * its listings file instead: at 100,000 reports the texts are ~740 million characters, which a rebuild's worker
+ * held beside everything else (its process reached 6 GB). A file of another analysis version, or one that cannot be
+ * read, gives an empty memo.
  */
-export async function readReuseMemo(file: string, version: string): Promise<ReuseMemo> {
+export async function readReuseMemo(file: string, version: string, keep: (text: ListingText) => ReportReuse = lazyReportReuse): Promise<ReuseMemo> {
   let columns: MemoColumns
+  const listings: ReportReuse[] = []
+  const keepPiece = (piece: unknown, before: ReadonlyMap<string, unknown>): void => {
+    // The summaries come before the texts; a file of another version is not read further.
+    const read = Object.fromEntries(before) as Partial<MemoColumns>
+    if (read.version !== `${format}/${version}`) throw new Error('另一版本的文本复用记录')
+    for (const json of piece as string[]) {
+      const index = listings.length
+      const others = read.others?.[index] ?? ''
+      listings.push(
+        keep({
+          json,
+          reusedShare: read.shares?.[index] ?? 0,
+          paragraphs: read.paragraphs?.[index] ?? 0,
+          others: others === '' ? [] : others.split('\n'),
+          digest: read.digests?.[index] ?? '',
+        }),
+      )
+    }
+  }
   try {
     // Column by column: the file (1.75 GB at 100,000 reports) is never one buffer.
-    const read = await readColumnFile(file)
+    const read = await readColumnFile(file, new Map([['listings', keepPiece]]))
     const units = Object.fromEntries(unitColumns.map((name) => [name, read.get(`units.${name}`)])) as UnitColumns
     columns = { ...Object.fromEntries(read), units } as MemoColumns
   } catch {
@@ -61,16 +82,8 @@ export async function readReuseMemo(file: string, version: string): Promise<Reus
   })
   columns.alignedKeys.forEach((key, index) => memo.aligned.set(key, columns.aligned[index] === 1))
   columns.listingKeys.forEach((key, index) => {
-    const others = columns.others[index] ?? ''
-    const text: ListingText = {
-      json: columns.listings[index] ?? '{}',
-      reusedShare: columns.shares[index] ?? 0,
-      paragraphs: columns.paragraphs[index] ?? 0,
-      others: others === '' ? [] : others.split('\n'),
-      digest: columns.digests[index] ?? '',
-    }
-    const entry: KeptListing = { listing: lazyReportReuse(text), reads: columns.reads[index] ?? '' }
-    memo.listings.set(key, entry)
+    const listing = listings[index]
+    if (listing) memo.listings.set(key, { listing, reads: columns.reads[index] ?? '' } satisfies KeptListing)
   })
   return memo
 }
@@ -98,11 +111,12 @@ function* memoColumns(version: string, memo: ReuseMemo): Generator<readonly [str
   yield* inPieces('alignedKeys', [...memo.aligned.keys()], (key) => key)
   yield ['aligned', Uint8Array.from(memo.aligned.values(), (aligned) => (aligned ? 1 : 0))]
   yield ['listingKeys', [...memo.listings.keys()]]
-  // The listings' text is most of the memo (740 million characters at 100,000 reports): written in pieces.
-  yield* inPieces('listings', listings, (entry) => listingTextOf(entry.listing).json)
+  // The summaries before the texts: a reader hands on each text with its summary as soon as its piece is read.
   yield ['shares', Float64Array.from(summaries, (summary) => summary.reusedShare)]
   yield ['paragraphs', Int32Array.from(summaries, (summary) => summary.paragraphs)]
   yield* inPieces('others', summaries, (summary) => summary.others.join('\n'))
   yield* inPieces('digests', summaries, (summary) => summary.digest)
   yield* inPieces('reads', listings, (entry) => entry.reads)
+  // The listings' text is most of the memo (740 million characters at 100,000 reports): written in pieces.
+  yield* inPieces('listings', listings, (entry) => listingTextOf(entry.listing).json)
 }

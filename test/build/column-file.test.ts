@@ -67,6 +67,16 @@ describe('a column file', () => {
     expect(read.get('after')).toBe(1)
   })
 
+  it('hands the pieces of a column named in take to its function, with the values before, and keeps no more of it', async () => {
+    const file = path.join(work, 'take.bin')
+    const texts = Array.from({ length: 25_001 }, (_, index) => `listing ${index}`)
+    await writeColumnFile(file, [['version', 'x'], ...inPieces('texts', texts, (text) => text), ['after', 1]])
+    const pieces: { length: number; version: unknown; after: unknown }[] = []
+    const read = await readColumnFile(file, new Map([['texts', (piece: unknown, before: ReadonlyMap<string, unknown>) => void pieces.push({ length: (piece as string[]).length, version: before.get('version'), after: before.get('after') })]]))
+    expect(pieces).toEqual([10_000, 10_000, 5_001].map((length) => ({ length, version: 'x', after: undefined })))
+    expect([...read.keys()]).toEqual(['version', 'after'])
+  })
+
   it('refuses a file cut short, or one serialised whole (the earlier memo format)', async () => {
     const file = path.join(work, 'short.bin')
     await writeColumnFile(file, [['version', 'x'], ['texts', ['甲'.repeat(1000)]]])

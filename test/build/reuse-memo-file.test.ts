@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { agencyOfId, createReuseMemo, findReuse, listingTextOf, reuseSummaryOf, type ReuseMemo } from '../../src/analysis/index.ts'
+import { agencyOfId, createReuseMemo, findReuse, lazyReportReuse, listingTextOf, reuseSummaryOf, type ListingText, type ReuseMemo } from '../../src/analysis/index.ts'
 import { readReuseMemo, writeReuseMemo } from '../../src/build/reuse-memo-file.ts'
 import { composeText, reportOf } from '../analysis/analysis-helpers.ts'
 
@@ -35,6 +35,19 @@ describe('the reuse memo file', () => {
     expect([...read.listings.values()].some((entry) => reuseSummaryOf(entry.listing).paragraphs > 0)).toBe(true)
     // Written atomically: no temporary file is left beside it.
     expect(await readdir(path.dirname(file))).toEqual(['analysis.reuse.bin'])
+  })
+
+  it('hands each listing on, text and summary, to be kept where the reader says', async () => {
+    const file = path.join(work, 'kept', 'analysis.reuse.bin')
+    await writeReuseMemo(file, 'v1', memo)
+    const handed: ListingText[] = []
+    const read = await readReuseMemo(file, 'v1', (text) => (handed.push(text), lazyReportReuse(text)))
+    expect(handed).toEqual([...memo.listings.values()].map((entry) => listingTextOf(entry.listing)))
+    expect([...read.listings.values()].map((entry) => listingTextOf(entry.listing))).toEqual(handed)
+    // Nothing of a file of another version is handed on.
+    handed.length = 0
+    expect((await readReuseMemo(file, 'v2', (text) => (handed.push(text), lazyReportReuse(text)))).listings.size).toBe(0)
+    expect(handed).toEqual([])
   })
 
   it('gives an empty memo for another analysis version, a broken file or none', async () => {
