@@ -47,6 +47,12 @@ export interface ReuseOptions<R extends ReuseReport = ReuseReport> {
    * (src/build/folded-file.ts): at 100,000 reports they are ~0.7 GB, a third of its heap, and each is read a few times.
    */
   folded?: FoldedTexts
+  /**
+   * Where the units' band keys go once the units are clustered (only the memo reads them after): given the keys and
+   * how many a unit has, a reader of a stretch of units, or null to keep them. Default: kept in memory. The reuse
+   * worker of a large build writes them to a file (src/build/spilled-keys.ts): ~210 MB at 100,000 reports.
+   */
+  spillBands?: (keys: Uint32Array, width: number) => ((from: number, to: number) => Uint32Array) | null
 }
 
 /** A store of folded paragraphs, by their number in the corpus (`collectParagraphs` order, report after report). */
@@ -147,6 +153,11 @@ export function findReuse<R extends ReuseReport>(reports: readonly R[], options:
   const corpus = indexUnits(sorted, options.kept, options.folded ?? foldedInMemory(), options.releaseTexts !== undefined)
   options.releaseTexts?.()
   const parent = clusterUnits(corpus)
+  const spilled = options.spillBands?.(corpus.unitBands, bands)
+  if (spilled) {
+    corpus.columns.bandsOf = spilled
+    corpus.unitBands = new Uint32Array(0)
+  }
   const clusters = collectClusters(corpus, parent)
   const repeated = listRepeated(sorted, corpus, clusters, options.perPart ?? repeatedPerPart, options.usesPerPassage ?? usesPerPassage)
   if (!options.releaseTexts) {
@@ -173,6 +184,8 @@ interface Corpus {
   unitHashA: Uint32Array
   unitHashB: Uint32Array
   unitBands: Uint32Array
+  /** The unit columns the memo's units read (`withUnitViews`), apart from the rest of the corpus. */
+  columns: UnitColumns
   units: number
   /** Each report's first unit, and the number of units at the end. */
   reportUnits: Int32Array
@@ -218,27 +231,35 @@ function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKep
     return { first, block }
   })
   const units = blocks.reduce((sum, { block }) => sum + block.para.length, 0)
+  const unitBands = new Uint32Array(units * bands)
+  // Apart from the rest of the corpus: the memo's units hold these, and must not keep the rest once it is done with.
+  const columns: UnitColumns = {
+    unitPara: new Int32Array(units),
+    unitStart: new Int32Array(units),
+    unitEnd: new Int32Array(units),
+    unitHashA: new Uint32Array(units),
+    unitHashB: new Uint32Array(units),
+    bandsOf: bandsIn(unitBands),
+  }
   const corpus: Corpus = {
     paraReport,
     paraAnchor,
     paraKind,
     paraText,
     folded,
-    unitPara: new Int32Array(units),
-    unitStart: new Int32Array(units),
-    unitEnd: new Int32Array(units),
-    unitHashA: new Uint32Array(units),
-    unitHashB: new Uint32Array(units),
-    unitBands: new Uint32Array(units * bands),
+    unitPara: columns.unitPara,
+    unitStart: columns.unitStart,
+    unitEnd: columns.unitEnd,
+    unitHashA: columns.unitHashA,
+    unitHashB: columns.unitHashB,
+    unitBands,
+    columns,
     units,
     reportUnits: new Int32Array(reports.length + 1),
     reportChars: blocks.map(({ block }) => block.chars),
     kept,
     reportKeys,
   }
-  // Held by the memo's units, which must not keep the rest of the corpus once it is done with.
-  const { unitPara, unitStart, unitEnd, unitHashA, unitHashB, unitBands } = corpus
-  const columns: UnitColumns = { unitPara, unitStart, unitEnd, unitHashA, unitHashB, unitBands }
   let at = 0
   blocks.forEach(({ first, block }, reportIndex) => {
     corpus.reportUnits[reportIndex] = at
@@ -256,8 +277,13 @@ function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKep
   return corpus
 }
 
-/** The corpus's unit columns, without the rest of it (its paragraphs' text and anchors). */
-type UnitColumns = Pick<Corpus, 'unitPara' | 'unitStart' | 'unitEnd' | 'unitHashA' | 'unitHashB' | 'unitBands'>
+/** The corpus's unit columns, without the rest of it (its paragraphs' text and anchors); band keys by a stretch of units. */
+type UnitColumns = Pick<Corpus, 'unitPara' | 'unitStart' | 'unitEnd' | 'unitHashA' | 'unitHashB'> & { bandsOf: (from: number, to: number) => Uint32Array }
+
+/** A stretch of units' band keys, read from the keys of every unit (made here: a closure in `indexUnits` would hold all of its scope). */
+function bandsIn(keys: Uint32Array): UnitColumns['bandsOf'] {
+  return (from, to) => keys.subarray(from * bands, to * bands)
+}
 
 /** Where a report's units are in the corpus's columns: its units `at` to `end`, its paragraphs from `first`. */
 interface UnitsPlace {
@@ -278,7 +304,7 @@ const withUnitViews = lazyProperties({
   end: ({ columns, at, end }: UnitsPlace) => columns.unitEnd.subarray(at, end),
   hashA: ({ columns, at, end }: UnitsPlace) => columns.unitHashA.subarray(at, end),
   hashB: ({ columns, at, end }: UnitsPlace) => columns.unitHashB.subarray(at, end),
-  bandKeys: ({ columns, at, end }: UnitsPlace) => columns.unitBands.subarray(at * bands, end * bands),
+  bandKeys: ({ columns, at, end }: UnitsPlace) => columns.bandsOf(at, end),
 })
 
 /** Fold a report's paragraphs, cut them into units and hash each unit (`onFolded` is handed each folded paragraph). */

@@ -4,6 +4,7 @@ import { openFoldedFile } from './folded-file.ts'
 import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type ListingsFile, type StoredListing } from './listings-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { readingSections, readStoredSections } from './spill-sections.ts'
+import { spillKeys } from './spilled-keys.ts'
 import { tsxWorkerShim } from '../tsx-private/tsx-worker-shim.ts'
 import type { Report } from '../types.ts'
 
@@ -281,6 +282,7 @@ function findAndStore(message: Received, keys: string[] | undefined, listings: L
     findings = findReuse(reports, {
       agencyOf: (report) => agencyById.get(report.id) ?? '',
       ...(folded ? { folded } : {}),
+      ...(large ? { spillBands: spillKeys } : {}),
       keepListing: (text) => store(text).listing,
       // The reports are this worker's copies: what findReuse still needs of their text, it holds itself; the repeated
       // passages' text is written by the build thread (`writePassageTexts`).
