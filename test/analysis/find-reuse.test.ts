@@ -90,6 +90,9 @@ describe('findReuse with a memo', () => {
     expect(first.now.aligned.size).toBeGreaterThan(0)
     const second = keptFrom(first.now)
     expect(findReuse(reports, { agencyOf: agencyOfId, kept: second })).toEqual(plain)
+    // The earlier memo's units are let go once used; this run's are its own.
+    expect(first.now.units.size).toBe(0)
+    expect(second.now.units.size).toBe(reports.length)
     // Nothing changed: every listing was kept, none made anew.
     for (const [key, entry] of second.now.listings) expect(first.now.listings.get(key)).toBe(entry)
   })
