@@ -14,7 +14,7 @@ import { knownBodyKey, memoSectionsKey } from './sections-key.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
 import { spilledFrom, spillSections } from './spill-sections.ts'
 import { createProgress } from './progress.ts'
-import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth, largeRenderHeapGrowth } from './collect-garbage.ts'
+import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth, largeIndexHeapGrowth } from './collect-garbage.ts'
 
 /** What a build did. */
 export interface BuildSummary {
@@ -74,8 +74,9 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   // reports while the reuse worker's heap peaked beside it. The worker reads them from those entries too.
   const large = unique.reports.length >= resolved.spillSectionsFrom
   const stored = large ? loaded.stored : undefined
-  // A large build trades time for memory here too: its heaps grow by half what a collection left, not by up to 4×.
-  if (large) capHeapGrowth()
+  // A large build trades time for memory here too: its heaps grow by a quarter of what a collection left, not by up
+  // to 4×, until its pages are written.
+  const heapCapped = large && capHeapGrowth()
   const spilled = stored !== undefined
   if (stored) {
     // The keys are made first, while each report's sections are still the ones its digests were made of.
@@ -129,6 +130,7 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
     analysis,
     sectionsKeyOf,
     spilled,
+    heapCapped,
     recordPermalinks: resolved.recordPermalinks,
     reportsPerPartPage: resolved.reportsPerPartPage,
     listedPerPage: resolved.listedPerPage,
@@ -238,6 +240,8 @@ interface PublishInput {
   sectionsKeyOf: (report: Report) => string
   /** Whether the reports' sections were let go (`spillSections`), to be read back from the parse cache when asked. */
   spilled: boolean
+  /** Whether the build capped its heaps' growth (`capHeapGrowth`) until its pages are written. */
+  heapCapped: boolean
   recordPermalinks: boolean
   /** Reports of a year per page of its part pages. */
   reportsPerPartPage: number
@@ -303,14 +307,13 @@ async function publishPages(input: PublishInput): Promise<Published> {
   // 100,000 the count began at ~4.4 GB, mostly garbage, and the heap reached 6.7 GB before the first collection
   // (2.5 GB live). A rebuild renders a few pages and skips it.
   if (!changed) collectGarbage()
-  // A large build's render lets the heap grow by a quarter past what a collection left, then by half again.
-  const renderCapped = input.spilled && !changed && capHeapGrowth(largeRenderHeapGrowth)
   await renderSite(site, input.outDir, input.pathPrefix, changed ? selectPages(site, changed.render) : allPages(site), {
     unchanged: unchangedSingletons,
     // Each run leaves its pages' garbage; V8 lets it grow to ~3 GB at 10,000 reports beside the index's worker.
     afterRun: collectGarbageAfterGrowth(renderHeapGrowth),
   })
-  if (renderCapped) capHeapGrowth()
+  // The pages written, the rest (the index's last bundles, two at a time) may grow by half again.
+  if (input.heapCapped) capHeapGrowth(largeIndexHeapGrowth)
   const views = new Map(site.reports.map((view) => [view.id, view]))
   const reportFiles = Object.fromEntries(
     input.reports.map((report) => {

@@ -32,21 +32,17 @@ export function collectGarbageAfterGrowth(bytes: number, heapUsed = (): number =
 }
 
 /**
- * How much a heap may grow past what its last full collection left, in percent, in a large build (`capHeapGrowth`).
- * V8 otherwise picks a factor of up to 4× by how fast it collects against how fast the program allocates, and a
- * build allocates fast: at 30,000 reports the build's peak fell from 3,470 to 3,020 MB at 50%, its CPU seconds rose
- * from 740 to 773.
+ * How much a heap may grow past what its last full collection left, in percent, while a large build analyses and
+ * renders (`capHeapGrowth`). V8 otherwise picks a factor of up to 4× by how fast it collects against how fast the
+ * program allocates, and a build allocates fast: at 30,000 reports the build's peak fell from 3,470 to 3,020 MB at
+ * 50%, its CPU seconds rose from 740 to 773. At 100,000 at 50% the reuse worker reached 1.59 GB with 1.06 GB live, the
+ * build's peak (5.0 GB); at 25% through the analysis (it was the render's alone since session 27) the analysis's
+ * peak fell to 4.2 GB for the same render time (docs/performance.md, session 28).
  */
-export const largeBuildHeapGrowth = 50
+export const largeBuildHeapGrowth = 25
 
-/**
- * `largeBuildHeapGrowth` while a large build renders (with its sections let go). Each Eleventy run leaves its pages'
- * garbage: at 100,000 reports the build thread held 1.6–2.1 GB through the render and reached 3.0 GB before V8's
- * next full collection, the build's peak (5.5–5.7 GB). At 25% it reached 2.4–2.7 GB (process ≤ 5.1 GB, about the
- * analysis's), for 94 full collections in the render instead of 67 (22 of those ours, atomic: the growth between
- * runs now stays under `collectGarbageAfterGrowth`'s budget) and a render of 970 s instead of 863 s.
- */
-export const largeRenderHeapGrowth = 25
+/** `largeBuildHeapGrowth` once the pages are written: the index's last bundles, two at a time, and the open data. */
+export const largeIndexHeapGrowth = 50
 
 /**
  * Let every heap of this process (V8's flags are the process's: its worker threads too) grow by at most `percent`
