@@ -1,5 +1,5 @@
 import { closeSync } from 'node:fs'
-import { createAppender, openUnlinked, readExactly } from '../files/unlinked-file.ts'
+import { closeWhenCollected, createAppender, openUnlinked, readExactly } from '../files/unlinked-file.ts'
 import type { ListingSummary, ListingText } from '../analysis/index.ts'
 
 /** Where a listing's text is in the listings file, with its summary: what the reuse worker hands the build thread. */
@@ -25,14 +25,14 @@ export function openListingsFile(): ListingsFile | null {
   const fd = openUnlinked('listings')
   if (fd === null) return null
   const file = { fd }
-  closer.register(file, fd, file)
+  closeWhenCollected.register(file, fd, file)
   return file
 }
 
 /** Close the file now (a worker that failed before it answered): its descriptor is not closed twice. */
 export function closeListingsFile(file: ListingsFile): void {
   if (file.fd < 0) return
-  closer.unregister(file)
+  closeWhenCollected.unregister(file)
   closeSync(file.fd)
   file.fd = -1
 }
@@ -62,11 +62,3 @@ export function readListing(file: ListingsFile, listing: Pick<StoredListing, 'at
   return bytes.toString('utf8')
 }
 
-/** Closes a listings file once nothing holds it: each build's file, in a process that builds many times. */
-const closer = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd)
-  } catch {
-    // Closed with the process's other files already.
-  }
-})

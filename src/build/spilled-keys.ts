@@ -1,5 +1,5 @@
 import { closeSync, readSync, writeSync } from 'node:fs'
-import { openUnlinked, writePiece } from '../files/unlinked-file.ts'
+import { closeWhenCollected, openUnlinked, writePiece } from '../files/unlinked-file.ts'
 
 /** A stretch of the keys written to a file, `from` up to `to` units of `width` keys each. */
 export type KeysRead = (from: number, to: number) => Uint32Array
@@ -31,15 +31,7 @@ export function spillKeys(keys: Uint32Array, width: number): KeysRead | null {
     }
     return stretch
   }
-  closer.register(read, fd)
+  closeWhenCollected.register(read, fd)
   return read
 }
 
-/** Closes a keys file once its reader is gone. */
-const closer = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd)
-  } catch {
-    // Closed with the process's other files already.
-  }
-})

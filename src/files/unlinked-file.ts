@@ -1,4 +1,4 @@
-import { mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -78,3 +78,15 @@ export function readExactly(fd: number, at: number, length: number): Buffer | nu
   }
   return bytes
 }
+
+/**
+ * Closes a file's descriptor once the object that reads it is collected (a listings file, spilled keys): each build's
+ * files, in a process that builds many times. `register(holder, fd, token)`; `unregister(token)` once closed by hand.
+ */
+export const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd)
+  } catch {
+    // Closed with the process's other files already.
+  }
+})
