@@ -71,11 +71,16 @@ const exitGrace = 5000
  * exit by itself once it has reported, and stopped if it does not.
  */
 function runInWorker(job: BundleJob, onPage: () => void, onCreated: () => void): Promise<Result<BundleCount>> {
+  const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, job } })
+  onCreated()
+  // The worker has its copy: this thread keeps only what a crash message names. No closure here may name the job:
+  // the listeners' scope would hold its records (the bundle's text) until the worker exits.
+  return awaitWorker(worker, job.siteDir, job.folder, onPage)
+}
+
+/** A bundle worker's result, once it has reported and exited (or crashed). */
+function awaitWorker(worker: Worker, siteDir: string, folder: string, onPage: () => void): Promise<Result<BundleCount>> {
   return new Promise((resolve) => {
-    const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, job } })
-    // The worker has its copy: this thread keeps only what a crash message names, not the records.
-    const { siteDir, folder } = job
-    onCreated()
     let result: Result<BundleCount> | null = null
     let timer: NodeJS.Timeout | undefined
     const crash = (reason: string): Result<BundleCount> => ({
