@@ -88,12 +88,13 @@ export interface FollowUpRow {
 
 /** Follow-up and change between one agency's reports on consecutive years. */
 export interface PairAnalysis {
-  items: FollowUpRow[]
+  /** The plan items' rows, made each time they are read. */
+  readonly items: FollowUpRow[]
   /** Share of items with follow-up (有后续 or 再次列入), as `60%`, or null without items. */
   followUpPercent: string | null
   counts: { addressed: number; relisted: number; notFound: number }
   /** Per part: the share unchanged, and the diff as escaped HTML (`<del>`, `<ins>`), null when not diffed. */
-  changes: { kind: SectionKind; label: string; samePercent: string; flagged: boolean; diffHtml: string | null }[]
+  readonly changes: { kind: SectionKind; label: string; samePercent: string; flagged: boolean; diffHtml: string | null }[]
 }
 
 /** A year page's rankings. */

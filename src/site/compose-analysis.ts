@@ -1,8 +1,8 @@
 import { collectParagraphs, foldPassage, listedPerParagraph, repeatedPerPart, reuseSummaryOf, type FoldedPassage, repeatedShortcomings, sharedGramsBoth, type CorpusAnalysis, type FollowUpItem, type PartChange, type ReportAnalysis, type ReuseLink } from '../analysis/index.ts'
 import { kindLabel, statutoryKinds } from '../vocabulary.ts'
 import type { Report, SectionKind } from '../types.ts'
-import type { PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, YearAnalysis } from './analysis-view-types.ts'
-import type { AgencyView, ReportView, YearView } from './view-types.ts'
+import type { FollowUpRow, PairAnalysis, RepeatedPage, ReportAnalysisView, ReuseEntry, ReusePage, ReuseSide, YearAnalysis } from './analysis-view-types.ts'
+import type { AgencyView, PlanPair, ReportView, YearView } from './view-types.ts'
 import { escapeHtml } from './nunjucks-patch/escape-html.ts'
 import { lazyProperties } from '../lazy-properties.ts'
 
@@ -174,36 +174,54 @@ export function composeAgencyAnalysis(analysis: CorpusAnalysis, agencies: readon
         relisted: items.filter((item) => item.status === 'relisted').length,
         notFound: items.filter((item) => item.status === 'not-found').length,
       }
-      const result: PairAnalysis = {
-        items: items.map((item) => ({
-          text: item.text,
-          url: `${pair.from.url}#${item.anchor}`,
-          status: item.status,
-          statusLabel: statusLabels[item.status],
-          evidence: item.evidence.map((evidence) => ({
-            label: evidence.anchor.startsWith('plans') ? '下一年度安排' : '成效',
-            url: `${pair.to.url}#${evidence.anchor}`,
-            similarityPercent: percent(evidence.similarity),
-          })),
-        })),
-        followUpPercent: items.length > 0 ? percent((counts.addressed + counts.relisted) / items.length) : null,
-        counts,
-        changes: (analysis.changes.get(`${pair.from.id}>${pair.to.id}`) ?? []).map((change) =>
-          withDiffHtml(
-            {
-              kind: change.kind,
-              label: kindLabel(change.kind),
-              samePercent: percent(change.same),
-              flagged: change.kind === 'shortcomings' && change.same >= repeatedShortcomings,
-            },
-            change,
-          ),
-        ),
-      }
-      pair.analysis = result
+      const followUpPercent = items.length > 0 ? percent((counts.addressed + counts.relisted) / items.length) : null
+      const changes = analysis.changes.get(`${pair.from.id}>${pair.to.id}`) ?? []
+      pair.analysis = withPairRows({ followUpPercent, counts }, { pair, items, changes })
     }
   }
 }
+
+/** What a pair's rows are made from: the analysis's own items and changes. */
+interface PairSource {
+  pair: PlanPair
+  items: readonly FollowUpItem[]
+  changes: readonly PartChange[]
+}
+
+/**
+ * A pair's follow-up rows and changes, made each time they are read (its page, its digest): made for every pair and
+ * held through the render, the rows (an address per item and per piece of evidence) and the changes were ~16 MB of
+ * the render's heap at 30,000 reports (a heap snapshot, docs/performance.md).
+ */
+const withPairRows = lazyProperties({
+  items: ({ pair, items }: PairSource): FollowUpRow[] =>
+    items.map((item) => ({
+      text: item.text,
+      url: `${pair.from.url}#${item.anchor}`,
+      status: item.status,
+      statusLabel: statusLabels[item.status],
+      evidence: item.evidence.map((evidence) => ({
+        label: evidence.anchor.startsWith('plans') ? '下一年度安排' : '成效',
+        url: `${pair.to.url}#${evidence.anchor}`,
+        similarityPercent: percent(evidence.similarity),
+      })),
+    })),
+  changes: ({ changes }: PairSource): PairAnalysis['changes'] =>
+    changes.map((change) =>
+      withDiffHtml(
+        {
+          kind: change.kind,
+          label: kindLabel(change.kind),
+          samePercent: percent(change.same),
+          flagged: change.kind === 'shortcomings' && change.same >= repeatedShortcomings,
+        },
+        change,
+      ),
+    ),
+})
+
+/** A change's diff, made when it is read: a page that asks how many changes a pair has does not make them. */
+const withDiffHtml = lazyProperties({ diffHtml: (change: PartChange): string | null => (change.runs === null ? null : diffHtml(change.runs)) })
 
 /**
  * Rows a year page's ranking shows: the top of it. A year of 20,000 reports ranked in full made a page of ~6 MB;
@@ -215,10 +233,10 @@ export const rankedPerYearPage = 100
 export function composeYearAnalysis(year: YearView, agencies: readonly AgencyView[], views: readonly ReportView[], limit = rankedPerYearPage): YearAnalysis {
   const followUp = agencies.flatMap((agency) =>
     agency.pairs
-      .filter((pair) => pair.from.yearKey === year.key && pair.analysis && pair.analysis.items.length > 0)
+      .filter((pair) => pair.from.yearKey === year.key && pair.analysis && countOf(pair.analysis.counts) > 0)
       .map((pair) => {
         const counts = pair.analysis?.counts ?? { addressed: 0, relisted: 0, notFound: 0 }
-        const items = counts.addressed + counts.relisted + counts.notFound
+        const items = countOf(counts)
         const share = (counts.addressed + counts.relisted) / items
         return { agencyName: agency.name, agencyUrl: agency.url, share, percent: percent(share), items, ...counts, pairUrl: `${agency.url}#pair-${pair.from.year}-${pair.to.year}` }
       }),
@@ -266,12 +284,6 @@ export function markedHtml(text: string, ranges: readonly (readonly [number, num
   return html + escapeHtml(text.slice(at))
 }
 
-/**
- * A change's diff, made when a page shows it: the runs are held anyway (the analysis), and every pair's HTML beside
- * them was ~20 MB of the build thread's heap at 30,000 reports.
- */
-const withDiffHtml = lazyProperties({ diffHtml: (change: PartChange): string | null => (change.runs === null ? null : diffHtml(change.runs)) })
-
 /** A year-to-year diff as escaped HTML: removed text in `<del>`, added text in `<ins>`, kept text as it is. */
 function diffHtml(runs: readonly (readonly [number, string])[]): string {
   return runs.map(([op, text]) => (op === 1 ? `<ins>${escapeHtml(text)}</ins>` : op === -1 ? `<del>${escapeHtml(text)}</del>` : escapeHtml(text))).join('')
@@ -286,6 +298,11 @@ function paragraphTexts(report: Report | undefined): Map<string, string> {
 function kindOfAnchor(anchor: string): SectionKind {
   const kind = /^[a-z]+/.exec(anchor)?.[0] ?? 'other'
   return (statutoryKinds as readonly string[]).includes(kind) || kind === 'preamble' || kind === 'closing' ? (kind as SectionKind) : 'other'
+}
+
+/** Plan items of a pair, by their counts. */
+function countOf(counts: PairAnalysis['counts']): number {
+  return counts.addressed + counts.relisted + counts.notFound
 }
 
 function percent(share: number): string {

@@ -11,6 +11,7 @@ import { renderSection } from './render-section.ts'
 import { reportsOfPage, reportsOfYear } from './reports-of-year.ts'
 import { sectionsOfKind } from './sections-of-kind.ts'
 import { byPublishedDesc } from './by-published-desc.ts'
+import { lazyProperties } from '../lazy-properties.ts'
 import type { AgencyGroup, AgencyView, Link, PartPage, PlanPair, Redirect, RegionView, ReportView, SiteData, YearGroup, YearKindView, YearView } from './view-types.ts'
 
 /** Inputs of `composeSiteData`. */
@@ -175,12 +176,7 @@ function composeAgencies(views: ReportView[], byId: Index, plan: RegionPlan): Ag
       reports.forEach((from, index) => {
         const to = reports[index + 1]
         if (!to || from.year === null || to.year !== from.year + 1) return
-        pairs.push({
-          from,
-          to,
-          plans: sectionLinks(byId.get(from.id)?.report, from.url, 'plans'),
-          achievements: sectionLinks(byId.get(to.id)?.report, to.url, 'achievements'),
-        })
+        pairs.push(withSectionLinks({ from, to }, { from, to, plans: sectionTargets(byId.get(from.id)?.report, 'plans'), achievements: sectionTargets(byId.get(to.id)?.report, 'achievements') }))
       })
       const latest = reports[reports.length - 1] as ReportView
       const unknown = reports.every((view) => view.agency.name === null && view.agency.short === null)
@@ -199,19 +195,41 @@ function composeAgencies(views: ReportView[], byId: Index, plan: RegionPlan): Ag
     })
 }
 
-/** Links to the sub-parts of a report's sections of one kind (or the parts themselves when they have none). */
-function sectionLinks(report: Report | undefined, url: string, kind: Section['kind']): Link[] {
+/**
+ * The sub-parts of a report's sections of one kind (or the parts themselves when they have none), as anchor and label
+ * one after the other: a pair's links are made from these when its page renders. Held as links (an object and an
+ * address each), they were ~18 MB of the render's heap at 30,000 reports (a heap snapshot, docs/performance.md).
+ */
+function sectionTargets(report: Report | undefined, kind: Section['kind']): readonly string[] {
   if (!report) return []
   return sectionsOfKind(report.sections, kind)
     .flatMap((section) => {
       const children = section.children.filter((child) => child.kind === kind)
       return children.length > 0 ? children : [section]
     })
-    .map((section) => ({
-      label: `${section.number ?? ''}${section.heading ?? kindLabel(section.kind)}`,
-      url: `${url}#${section.anchor}`,
-    }))
+    .flatMap((section) => [section.anchor, `${section.number ?? ''}${section.heading ?? kindLabel(section.kind)}`])
 }
+
+/** Links to a report's sections from `sectionTargets`. */
+function sectionLinks(targets: readonly string[], url: string): Link[] {
+  const links: Link[] = []
+  for (let at = 0; at + 1 < targets.length; at += 2) links.push({ label: targets[at + 1] ?? '', url: `${url}#${targets[at]}` })
+  return links
+}
+
+/** What a pair's links are made from. */
+interface PairTargets {
+  from: ReportView
+  to: ReportView
+  plans: readonly string[]
+  achievements: readonly string[]
+}
+
+/** A pair's links to last year's plans and this year's achievements, made each time they are read. */
+const withSectionLinks = lazyProperties({
+  plans: ({ from, plans }: PairTargets): Link[] => sectionLinks(plans, from.url),
+  achievements: ({ to, achievements }: PairTargets): Link[] => sectionLinks(achievements, to.url),
+})
 
 /**
  * Redirect pages for every URL a report had before: its former report URLs, and its former agency pages when no

@@ -20,7 +20,7 @@ export interface RegionPlan {
   /** Keys of provinces, in URL order. */
   roots: string[]
   /** Links for each level of a path, province first. */
-  linksFor: (path: readonly string[]) => Link[]
+  linksFor: (path: readonly string[]) => readonly Link[]
   /** Every region key → URL segment given out so far (the registry's, plus this build's new ones). */
   slugs: Record<string, string>
 }
@@ -61,11 +61,22 @@ export function planRegions(paths: readonly (readonly string[])[], published: Re
   const byUrl = (a: string, b: string) => compareText(nodes.get(a)?.url ?? '', nodes.get(b)?.url ?? '')
   roots.sort(byUrl)
   for (const node of nodes.values()) node.children.sort(byUrl)
-  const linksFor = (path: readonly string[]): Link[] =>
-    path.flatMap((name, index) => {
-      const node = nodes.get(path.slice(0, index + 1).join('/'))
-      return node ? [{ label: name, url: node.url }] : []
-    })
+  // One list per path, shared by every report of it: made for each report, the lists and their links were ~8 MB of
+  // the render's heap at 30,000 reports (a heap snapshot, docs/performance.md).
+  const made = new Map<string, readonly Link[]>()
+  const linksFor = (path: readonly string[]): readonly Link[] => {
+    const key = path.join('/')
+    const known = made.get(key)
+    if (known) return known
+    const links = Object.freeze(
+      path.flatMap((name, index) => {
+        const node = nodes.get(path.slice(0, index + 1).join('/'))
+        return node ? [Object.freeze({ label: node.name, url: node.url })] : []
+      }),
+    )
+    made.set(key, links)
+    return links
+  }
   return { nodes, roots, linksFor, slugs }
 }
 

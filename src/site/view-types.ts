@@ -57,15 +57,15 @@ export interface ReportView {
   /** Year as a path segment: `2022` or `undated`. */
   yearKey: string
   province: string | null
-  regionLinks: Link[]
+  regionLinks: readonly Link[]
   published: string | null
   source: Source
   /** The source's address when it is http(s), else null (never a `javascript:` link). */
   sourceUrl: string | null
   timeliness: Timeliness
-  completeness: PartFound[]
+  completeness: readonly PartFound[]
   /** Kinds present anywhere in the report, in statutory order. */
-  kinds: SectionKind[]
+  kinds: readonly SectionKind[]
   toc: TocEntry[]
   sections: SectionView[]
   citation: Citation
@@ -162,8 +162,9 @@ export interface YearKindView {
 export interface PlanPair {
   from: ReportView
   to: ReportView
-  plans: Link[]
-  achievements: Link[]
+  /** Links to the sub-parts of last year's plans and of this year's achievements, made each time they are read. */
+  readonly plans: Link[]
+  readonly achievements: Link[]
   /** The plan items' follow-up and the change per part, when the build analysed the corpus. */
   analysis?: PairAnalysis
 }
@@ -178,7 +179,7 @@ export interface AgencyView {
   url: string
   name: string
   short: string | null
-  regionLinks: Link[]
+  regionLinks: readonly Link[]
   /** The province of its latest report (`地区未知` when none), under which `/agencies/` lists it. */
   province: string
   reports: ReportView[]
@@ -200,7 +201,7 @@ export interface RegionView {
   name: string
   url: string
   /** Ancestors from the province down, this node excluded. */
-  trail: Link[]
+  trail: readonly Link[]
   children: Count[]
   /** Reports in this region and below. */
   reports: ReportView[]
