@@ -13,17 +13,20 @@ export type WithLazy<T, G extends LazyGetters> = T & { readonly [K in keyof G]: 
  * object's own state (held under a symbol, not enumerable). An object literal with a getter, or a getter made per
  * object, puts the object in V8's dictionary mode (a hash table of its properties: ~1.9 KB for a report's view
  * against ~0.3 KB): at 100,000 reports the views, listings and analyses the render holds were ~0.4 GB of the build
- * thread's heap so. The properties stay own (enumerable unless `enumerable: false`): `JSON.stringify`, spreads and
- * digests read them as before. They come after the object's other properties, in the getters' order.
+ * thread's heap so. The properties stay own (enumerable unless `enumerable: false`, or named in `hidden`):
+ * `JSON.stringify`, spreads and digests read them as before. They come after the object's other properties, in the getters' order.
  * Returns a function that gives an object (its other properties already set) the properties and its state.
  * @example const withToc = lazyProperties({ toc: (report: Report) => tocOf(report) }); withToc({ id }, report).toc
  */
-export function lazyProperties<G extends LazyGetters>(getters: G, { enumerable = true } = {}): <T extends object>(target: T, state: LazyState<G>) => WithLazy<T, G> {
+export function lazyProperties<G extends LazyGetters>(
+  getters: G,
+  { enumerable = true, hidden = [] }: { enumerable?: boolean; hidden?: readonly (keyof G & string)[] } = {},
+): <T extends object>(target: T, state: LazyState<G>) => WithLazy<T, G> {
   const stateKey = Symbol('lazy state')
   const descriptors: PropertyDescriptorMap = {}
   for (const [name, read] of Object.entries(getters)) {
     descriptors[name] = {
-      enumerable,
+      enumerable: enumerable && !hidden.includes(name),
       configurable: true,
       get(this: Record<symbol, never>) {
         return read(this[stateKey] as never)

@@ -23,6 +23,13 @@ describe('lazyProperties', () => {
     expect(JSON.stringify(page)).toBe('{"url":"/a/"}')
   })
 
+  it('keeps only the properties named in hidden out of JSON', () => {
+    const withPage = lazyProperties({ url: (id: string) => `/${id}/`, entries: (id: string) => [id] }, { hidden: ['entries'] })
+    const page = withPage({ listed: 3 }, 'a')
+    expect(page.entries).toEqual(['a'])
+    expect(JSON.stringify(page)).toBe('{"listed":3,"url":"/a/"}')
+  })
+
   // What it is for, and what a new V8 could change: if this fails, the objects are large again (docs/performance.md).
   it('leaves V8 the objects in fast mode, all of one hidden class, beside other lazy objects with getters of the same names, where an object literal with a getter is not', async () => {
     const run = await runCommand(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', 'test/fixtures/lazy-properties/hidden-classes.ts'])

@@ -54,25 +54,27 @@ export function composeReportAnalysis(analysis: CorpusAnalysis, reports: readonl
       followUpPercent: found.followUp.length > 0 ? percent(followed / found.followUp.length) : null,
     }
     if (listed.paragraphs === 0) continue
-    const page = {
-      url: reuseUrlOf(view),
-      reportTitle: view.title,
-      reportUrl: view.url,
-      reusedPercent: percent(found.reusedShare),
-      listed: listedPerParagraph,
-      shown: pairsShownPerParagraph,
-      reportIds: [view.id, ...listed.others].sort(),
-    }
-    pages.push(withEntries(page, { found, view, reportById, viewById }))
+    pages.push(withReusePage({ listed: listedPerParagraph, shown: pairsShownPerParagraph }, { found, view, reportById, viewById }))
   }
   return pages
 }
 
 /**
- * A side-by-side page's entries, made when the page renders (not enumerable: the page's digest names its reports,
- * `reportIds`, whose digests cover what the entries show).
+ * A side-by-side page, made when it is read: its address and figures from its report's view and analysis (held
+ * for every report with reuse, they were ~10 MB at 30,000 reports); its entries when the page renders (not
+ * enumerable: the page's digest names its reports, `reportIds`, whose digests cover what the entries show).
  */
-const withEntries = lazyProperties({ entries: ({ found, view, reportById, viewById }: EntriesSource) => reuseEntries(found, view, reportById, viewById) }, { enumerable: false })
+const withReusePage = lazyProperties(
+  {
+    url: ({ view }: EntriesSource): string => reuseUrlOf(view),
+    reportTitle: ({ view }: EntriesSource): string => view.title,
+    reportUrl: ({ view }: EntriesSource): string => view.url,
+    reusedPercent: ({ found }: EntriesSource): string => percent(found.reusedShare),
+    reportIds: ({ found, view }: EntriesSource): string[] => [view.id, ...reuseSummaryOf(found).others].sort(),
+    entries: ({ found, view, reportById, viewById }: EntriesSource): ReuseEntry[] => reuseEntries(found, view, reportById, viewById),
+  },
+  { hidden: ['entries'] },
+)
 
 /** What a side-by-side page's entries are made from. */
 interface EntriesSource {

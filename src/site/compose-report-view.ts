@@ -69,12 +69,16 @@ export function reportPageFields(report: Report): ReportPageFields {
   }
 }
 
-/** What a report view's lazy parts are made from. */
+/** What a report view's lazy parts are made from: `url` is the view's own (one string for both). */
 interface ViewSource {
   report: Report
   context: ReportViewContext
   url: string
-  absoluteUrl: string
+}
+
+/** A report's page address with the site's base. */
+function absoluteUrlOf({ context, url }: ViewSource): string {
+  return context.base + url.slice(1)
 }
 
 /**
@@ -85,7 +89,9 @@ interface ViewSource {
  */
 const withRenderedParts = lazyProperties({
   toc: ({ report }: ViewSource): TocEntry[] => report.sections.map((section) => tocEntry(section, 2)),
-  sections: ({ report, context, url, absoluteUrl }: ViewSource): SectionView[] => {
+  sections: (source: ViewSource): SectionView[] => {
+    const { report, context, url } = source
+    const absoluteUrl = absoluteUrlOf(source)
     const notes = context.notes?.(report.id, url)
     return report.sections.map((section) => ({
       anchor: section.anchor,
@@ -98,21 +104,21 @@ const withRenderedParts = lazyProperties({
       }),
     }))
   },
-  citation: ({ report, absoluteUrl }: ViewSource): Citation => citeReport(report, absoluteUrl),
+  citation: (source: ViewSource): Citation => citeReport(source.report, absoluteUrlOf(source)),
+  // Addresses a page shows once or twice, made when read: held, they were ~11 MB at 30,000 reports.
+  absoluteUrl: absoluteUrlOf,
+  jsonUrl: ({ report }: ViewSource): string => locateReport(report.id).jsonUrl,
+  risUrl: ({ report }: ViewSource): string => locateReport(report.id).jsonUrl.replace(/\.json$/, '.ris'),
+  agencyUrl: ({ report }: ViewSource): string => locateReport(report.id).agencyUrl,
 })
 
 /** Turn a parsed report into what its page and the listings show (without previous/next, set once agencies are known). */
 export function composeReportView(report: Report, context: ReportViewContext): ReportView {
   const location = locateReport(report.id)
-  const absoluteUrl = context.base + location.url.slice(1)
   const fields = reportPageFields(report)
   const view = {
     id: report.id,
     ...fields,
-    absoluteUrl,
-    jsonUrl: location.jsonUrl,
-    risUrl: location.jsonUrl.replace(/\.json$/, '.ris'),
-    agencyUrl: location.agencyUrl,
     agencySlug: location.slug,
     agency: report.agency,
     yearKey: location.dir === 'undated' || report.year === null ? 'undated' : String(report.year),
@@ -122,11 +128,11 @@ export function composeReportView(report: Report, context: ReportViewContext): R
     timeliness: assessTimeliness(report),
     completeness: listsOfPresent(new Set(fields.kinds)).completeness,
     warnings: report.warnings,
-    original: describeOriginal(report, location.url, () => textOf(report)),
+    original: describeOriginal(report, fields.url, () => textOf(report)),
     previous: null,
     next: null,
   }
-  return withRenderedParts(view, { report, context, url: location.url, absoluteUrl })
+  return withRenderedParts(view, { report, context, url: fields.url })
 }
 
 function tocEntry(section: Section, depth: number): TocEntry {
