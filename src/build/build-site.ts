@@ -404,12 +404,15 @@ function changedPages(previous: BuildState, pages: ReadonlyMap<string, PageDiges
 }
 
 /** A report as the index plans it: what `planBundles` reads, and the report its record is made from. */
-interface PlannedReport extends PlannedPage {
+export interface PlannedReport extends PlannedPage {
   report: Report
 }
 
-function plannedReportOf(report: Report): PlannedReport {
-  return { ...plannedPageOf(reportPageFields(report)), report }
+/** A report's planned page. Exported for its hidden-class test (test/build/fixtures/planned-records.ts). */
+export function plannedReportOf(report: Report): PlannedReport {
+  // Named one by one: a spread first (`{ ...page, report }`) gave V8 a hidden class per record (~6 MB at 30,000).
+  const { url, year, sort } = plannedPageOf(reportPageFields(report))
+  return { url, year, sort, report }
 }
 
 /**
