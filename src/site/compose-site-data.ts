@@ -160,6 +160,9 @@ export function composeSiteParts(input: Omit<SiteDataInput, 'analysis'>): { site
 type Index = Map<string, { report: Report; view: ReportView }>
 
 function composeAgencies(views: ReportView[], byId: Index, plan: RegionPlan): AgencyView[] {
+  // Anchors repeat from report to report (`plans-2`): each held once, where a report read back from its parse cache
+  // entry has strings of its own.
+  const anchors = new Map<string, string>()
   const groups = new Map<string, ReportView[]>()
   for (const view of views) groups.set(view.agencySlug, [...(groups.get(view.agencySlug) ?? []), view])
   return [...groups.entries()]
@@ -176,7 +179,9 @@ function composeAgencies(views: ReportView[], byId: Index, plan: RegionPlan): Ag
       reports.forEach((from, index) => {
         const to = reports[index + 1]
         if (!to || from.year === null || to.year !== from.year + 1) return
-        pairs.push(withSectionLinks({ from, to }, { from, to, plans: sectionTargets(byId.get(from.id)?.report, 'plans'), achievements: sectionTargets(byId.get(to.id)?.report, 'achievements') }))
+        const plans = sectionTargets(byId.get(from.id)?.report, 'plans', anchors)
+        const achievements = sectionTargets(byId.get(to.id)?.report, 'achievements', anchors)
+        pairs.push(withSectionLinks({ from, to }, { from, to, plans, achievements }))
       })
       const latest = reports[reports.length - 1] as ReportView
       const unknown = reports.every((view) => view.agency.name === null && view.agency.short === null)
@@ -200,14 +205,14 @@ function composeAgencies(views: ReportView[], byId: Index, plan: RegionPlan): Ag
  * one after the other: a pair's links are made from these when its page renders. Held as links (an object and an
  * address each), they were ~18 MB of the render's heap at 30,000 reports (a heap snapshot, docs/performance.md).
  */
-function sectionTargets(report: Report | undefined, kind: Section['kind']): readonly string[] {
+function sectionTargets(report: Report | undefined, kind: Section['kind'], anchors: Map<string, string>): readonly string[] {
   if (!report) return []
   return sectionsOfKind(report.sections, kind)
     .flatMap((section) => {
       const children = section.children.filter((child) => child.kind === kind)
       return children.length > 0 ? children : [section]
     })
-    .flatMap((section) => [section.anchor, `${section.number ?? ''}${section.heading ?? kindLabel(section.kind)}`])
+    .flatMap((section) => [anchors.get(section.anchor) ?? (anchors.set(section.anchor, section.anchor), section.anchor), `${section.number ?? ''}${section.heading ?? kindLabel(section.kind)}`])
 }
 
 /** Links to a report's sections from `sectionTargets`. */
