@@ -14,7 +14,7 @@ import { knownBodyKey, memoSectionsKey } from './sections-key.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
 import { spilledFrom, spillSections } from './spill-sections.ts'
 import { createProgress } from './progress.ts'
-import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth, largeIndexHeapGrowth } from './collect-garbage.ts'
+import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth, largeIndexHeapGrowth, setWorkerSemiSpace } from './collect-garbage.ts'
 
 /** What a build did. */
 export interface BuildSummary {
@@ -77,6 +77,8 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   // A large build trades time for memory here too: its heaps grow by a quarter of what a collection left, not by up
   // to 4×, until its pages are written.
   const heapCapped = large && capHeapGrowth()
+  // The reuse worker has started: the index's workers, made from here on, get V8's default young generation.
+  if (large) setWorkerSemiSpace()
   const spilled = stored !== undefined
   if (stored) {
     // The keys are made first, while each report's sections are still the ones its digests were made of.

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth } from '../../src/build/collect-garbage.ts'
+import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth, workerSemiSpaceMb } from '../../src/build/collect-garbage.ts'
 
 /** Heap freed by `collect` once ~2 million strings (well over 50 MB) are no longer referenced. */
 function freedBy(collect: () => void): number {
@@ -65,5 +65,29 @@ describe('collectGarbage', () => {
     const { capped, held, most } = JSON.parse(run.stdout) as { capped: boolean; held: number; most: number }
     expect(capped).toBe(true)
     expect(most / held).toBeLessThan(3)
+  }, 120_000)
+
+  // What V8 could change: if this fails, the flag no longer reaches new threads and the index's workers are large again.
+  it('gives the worker threads made after it the smaller young generation, where a worker\'s resourceLimits do not', () => {
+    const module = fileURLToPath(new URL('../../src/build/collect-garbage.ts', import.meta.url))
+    // Each worker makes short-lived garbage until its young generation has grown, and says how large it is.
+    const script = `
+      import { Worker } from 'node:worker_threads'
+      import { setWorkerSemiSpace } from ${JSON.stringify(module)}
+      const source = "import v8 from 'node:v8'; import { parentPort } from 'node:worker_threads'; let keep = []; for (let i = 0; i < 3e6; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 2e5) keep = [] } parentPort.postMessage(v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size)"
+      const youngOf = (options = {}) => new Promise((resolve) => new Worker(source, { eval: true, ...options }).once('message', resolve))
+      const before = await youngOf()
+      const limited = await youngOf({ resourceLimits: { maxYoungGenerationSizeMb: 48 } })
+      setWorkerSemiSpace()
+      const after = await youngOf()
+      console.log(JSON.stringify({ before, limited, after }))`
+    const run = spawnSync(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    const { before, limited, after } = JSON.parse(run.stdout) as { before: number; limited: number; after: number }
+    const MB = 2 ** 20
+    // A new space holds two semi-spaces.
+    expect(before).toBeGreaterThan(2 * workerSemiSpaceMb * MB)
+    expect(limited).toBe(before)
+    expect(after).toBeLessThanOrEqual(2 * workerSemiSpaceMb * MB)
   }, 120_000)
 })
