@@ -353,34 +353,54 @@ function yearKindsOf(years: readonly YearView[], byId: Index): YearKindView[] {
 
 function composePageKinds(year: YearView, page: PartPage, members: readonly ReportView[], byId: Index, held: HeldPage): YearKindView[] {
   const key = `${year.key}/${page.number}`
-  return statutoryKinds.map((kind) => ({
-    yearKey: year.key,
-    yearLabel: year.label,
-    yearUrl: year.url,
-    kind,
-    label: kindLabel(kind),
-    url: `/years/${year.key}/${kind}/${page.path}`,
-    partUrl: `/years/${year.key}/${kind}/`,
-    page,
-    pages: year.partPages,
-    // Rendered when the page reads them, and not kept (an incremental build renders only the part pages that show
-    // a changed report; a full build frees them).
-    get entries(): YearKindView['entries'] {
-      const ofKind = takePagePart(held, key, kind, () => members.map((view) => [view.id, byId.get(view.id)?.report.sections ?? []]))
-      return members.flatMap((view) => {
-        const sections = ofKind.get(view.id) ?? []
-        if (sections.length === 0) return []
-        const rendered = sections.map((section) => ({
-          url: `${view.url}#${section.anchor}`,
-          html: renderSection(section, { depth: 3, anchors: false }),
-        }))
-        return [{ report: view, sections: rendered }]
-      })
-    },
-    // Which reports have the kind, from the kinds their page lists (the same tree walk), without their sections.
-    missing: members.filter((view) => !view.kinds.includes(kind)),
-  }))
+  return statutoryKinds.map((kind) =>
+    withPartEntries(
+      {
+        yearKey: year.key,
+        yearLabel: year.label,
+        yearUrl: year.url,
+        kind,
+        label: kindLabel(kind),
+        url: `/years/${year.key}/${kind}/${page.path}`,
+        partUrl: `/years/${year.key}/${kind}/`,
+        page,
+        pages: year.partPages,
+        // Which reports have the kind, from the kinds their page lists (the same tree walk), without their sections.
+        missing: members.filter((view) => !view.kinds.includes(kind)),
+      },
+      { key, kind, members, byId, held },
+    ),
+  )
 }
+
+/** What a part page's entries are made from. */
+interface PartSource {
+  key: string
+  kind: SectionKind
+  members: readonly ReportView[]
+  byId: Index
+  held: HeldPage
+}
+
+/**
+ * A part page's entries, rendered when the page reads them and not kept (an incremental build renders only the
+ * part pages that show a changed report; a full build frees them). One getter for all (`lazyProperties`): a getter
+ * in each object literal put every part page in V8's dictionary mode, with a closure of its own.
+ */
+const withPartEntries = lazyProperties({
+  entries: ({ key, kind, members, byId, held }: PartSource): YearKindView['entries'] => {
+    const ofKind = takePagePart(held, key, kind, () => members.map((view) => [view.id, byId.get(view.id)?.report.sections ?? []]))
+    return members.flatMap((view) => {
+      const sections = ofKind.get(view.id) ?? []
+      if (sections.length === 0) return []
+      const rendered = sections.map((section) => ({
+        url: `${view.url}#${section.anchor}`,
+        html: renderSection(section, { depth: 3, anchors: false }),
+      }))
+      return [{ report: view, sections: rendered }]
+    })
+  },
+})
 
 /** One page's sections by kind and report, each kind's given up once its part page has taken it (`takePagePart`). */
 interface HeldPage {
