@@ -13,6 +13,7 @@ import { openAnalysisCache, type AnalysisCache } from './analysis-cache.ts'
 import { knownBodyKey, memoSectionsKey } from './sections-key.ts'
 import { loadReports, type LoadedReports } from './load-reports.ts'
 import { spilledFrom, spillSections } from './spill-sections.ts'
+import { spillDiffs } from './spilled-diffs.ts'
 import { createProgress } from './progress.ts'
 import { capHeapGrowth, collectGarbage, collectGarbageAfterGrowth, largeIndexHeapGrowth, setWorkerSemiSpace } from './collect-garbage.ts'
 
@@ -292,6 +293,8 @@ async function publishPages(input: PublishInput): Promise<Published> {
   const contents = digestReportContents(composed.site, input.reports, input.sectionsKeyOf)
   const analysed = analysing ? await analysing : null
   const analysis = analysed?.result
+  // A large build holds the year-to-year diffs to its end: their text goes to a file, read when a page shows it.
+  if (analysis && input.spilled) spillDiffs(analysis.changes)
   // Until the analysis was there: its part on this thread and the wait for the reuse worker, with the compose between.
   const analysisSeconds = analysed ? (analysed.at - analysisStarted) / 1000 : 0
   const site = analysis ? composed.addAnalysis(analysis) : composed.site
