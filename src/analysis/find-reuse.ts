@@ -175,9 +175,13 @@ export function findReuse<R extends ReuseReport>(reports: readonly R[], options:
 
 /** Every paragraph and unit of the corpus in flat arrays: at 10,000 reports there are over a million units. */
 interface Corpus {
-  paraReport: number[]
-  paraAnchor: string[]
-  paraKind: SectionKind[]
+  paraReport: Int32Array
+  /** Each paragraph's anchor, as its place in `anchors` (anchors repeat from report to report: `s2-p3`). */
+  paraAnchor: Int32Array
+  anchors: string[]
+  /** Each paragraph's kind, as its place in `kinds`. */
+  paraKind: Uint8Array
+  kinds: SectionKind[]
   paraText: string[]
   /** Folded paragraphs, filled as they are read (`foldedOf`): with a memo most are never needed. */
   folded: FoldedTexts
@@ -205,23 +209,24 @@ interface Corpus {
  * next ones are folded.
  */
 function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKept<R> | undefined, folded: FoldedTexts, foldedOnly: boolean): Corpus {
-  const paraReport: number[] = []
-  const paraAnchor: string[] = []
-  const paraKind: SectionKind[] = []
+  const paraReport = typedAppender(Int32Array)
+  const paraAnchor = typedAppender(Int32Array)
+  const paraKind = typedAppender(Uint8Array)
   const paraText: string[] = []
-  // Anchors and kinds repeat from report to report ("s2-p3", "plans"): each held once, not once per paragraph (a
-  // report read from the parse cache has strings of its own; an anchor is a joined string): ~150 MB at 100,000.
-  const anchors = new Map<string, string>()
-  const kinds = new Map<SectionKind, SectionKind>()
-  const once = <T extends string>(held: Map<T, T>, text: T): T => held.get(text) ?? (held.set(text, text), text)
+  // Anchors and kinds repeat from report to report ("s2-p3", "plans"): each held once, a paragraph holding its
+  // place (a report read from the parse cache has strings of its own): as a string each, ~150 MB at 100,000 reports;
+  // as a JS array of them, 8 bytes a paragraph more.
+  const anchors = new Map<string, number>()
+  const kinds = new Map<SectionKind, number>()
+  const placeOf = <T extends string>(held: Map<T, number>, text: T): number => held.get(text) ?? (held.set(text, held.size), held.size - 1)
   const reportKeys = reports.map((report) => kept?.keyOf(report))
   const blocks = reports.map((report, reportIndex) => {
     const paragraphs = collectParagraphs(report)
-    const first = paraReport.length
+    const first = paraText.length
     for (const paragraph of paragraphs) {
       paraReport.push(reportIndex)
-      paraAnchor.push(once(anchors, paragraph.anchor))
-      paraKind.push(once(kinds, paragraph.kind))
+      paraAnchor.push(placeOf(anchors, paragraph.anchor))
+      paraKind.push(placeOf(kinds, paragraph.kind))
       paraText.push(paragraph.text)
     }
     const key = reportKeys[reportIndex]
@@ -245,9 +250,11 @@ function indexUnits<R extends ReuseReport>(reports: readonly R[], kept: ReuseKep
     bandsOf: bandsIn(unitBands),
   }
   const corpus: Corpus = {
-    paraReport,
-    paraAnchor,
-    paraKind,
+    paraReport: paraReport.done(),
+    paraAnchor: paraAnchor.done(),
+    anchors: [...anchors.keys()],
+    paraKind: paraKind.done(),
+    kinds: [...kinds.keys()],
     paraText,
     folded,
     unitPara: columns.unitPara,
@@ -342,6 +349,28 @@ function unitsOfParagraphs(paragraphs: readonly PlacedParagraph[], onFolded: (in
     hashB: Uint32Array.from(hashB),
     bandKeys: Uint32Array.from(bandKeys),
     chars,
+  }
+}
+
+/** A paragraph's anchor. */
+function anchorOf(corpus: Corpus, para: number): string {
+  return corpus.anchors[corpus.paraAnchor[para] ?? -1] ?? ''
+}
+
+/** Numbers appended one at a time to a typed array that doubles as it fills; `done` gives those appended. */
+function typedAppender<T extends Int32Array | Uint8Array>(Typed: { new (length: number): T }): { push: (value: number) => void; done: () => T } {
+  let values = new Typed(1 << 12)
+  let length = 0
+  return {
+    push: (value) => {
+      if (length === values.length) {
+        const grown = new Typed(values.length * 2)
+        grown.set(values)
+        values = grown
+      }
+      values[length++] = value
+    },
+    done: () => values.slice(0, length) as T,
   }
 }
 
@@ -656,7 +685,7 @@ function listReuse(
       for (const own of units) reused += (corpus.unitEnd[own] ?? 0) - (corpus.unitStart[own] ?? 0)
       // The paragraph's own report is in each of its clusters: counted out here.
       const union = unions(units.map((own) => clusters.of[own] ?? 0))
-      entry.reuseCounts.push({ anchor: corpus.paraAnchor[para] ?? '', reports: union.size - 1, sameAgency: (union.agencies.get(agencyOfReport[index] ?? 0) ?? 1) - 1 })
+      entry.reuseCounts.push({ anchor: anchorOf(corpus, para), reports: union.size - 1, sameAgency: (union.agencies.get(agencyOfReport[index] ?? 0) ?? 1) - 1 })
       entry.reuse.push(...closestParagraphs(para, units, scope))
     }
     const chars = corpus.reportChars[index] ?? 0
@@ -697,8 +726,9 @@ function listingKeys(reports: readonly ReuseReport[], corpus: Corpus, clusters: 
   const named = reports.map((report, index) => `${report.id}\0${agencies[index] ?? ''}`)
   const reportA = Uint32Array.from(named, (text) => fnvHash(text, 0, text.length))
   const reportB = Uint32Array.from(named, (text) => murmurHash(text, 0, text.length))
-  const anchorA = Uint32Array.from(corpus.paraAnchor, (text) => fnvHash(text, 0, text.length))
-  const anchorB = Uint32Array.from(corpus.paraAnchor, (text) => murmurHash(text, 0, text.length))
+  // Hashed once per distinct anchor.
+  const anchorA = Uint32Array.from(corpus.anchors, (text) => fnvHash(text, 0, text.length))
+  const anchorB = Uint32Array.from(corpus.anchors, (text) => murmurHash(text, 0, text.length))
   const clusterA = new Uint32Array(clusterCount(clusters))
   const clusterB = new Uint32Array(clusterCount(clusters))
   for (let cluster = 0; cluster < clusterCount(clusters); cluster++) {
@@ -707,8 +737,9 @@ function listingKeys(reports: readonly ReuseReport[], corpus: Corpus, clusters: 
     for (const member of membersOf(clusters, cluster)) {
       const para = corpus.unitPara[member] ?? 0
       const report = corpus.paraReport[para] ?? 0
-      a = mixIn(mixIn(a, reportA[report] ?? 0), anchorA[para] ?? 0)
-      b = mixIn(mixIn(b, reportB[report] ?? 0), anchorB[para] ?? 0)
+      const anchor = corpus.paraAnchor[para] ?? 0
+      a = mixIn(mixIn(a, reportA[report] ?? 0), anchorA[anchor] ?? 0)
+      b = mixIn(mixIn(b, reportB[report] ?? 0), anchorB[anchor] ?? 0)
     }
     clusterA[cluster] = a
     clusterB[cluster] = b
@@ -792,8 +823,8 @@ function closestParagraphs(para: number, units: readonly number[], scope: Scope)
     const other = foldedOf(corpus, otherPara)
     const shared = other === folded ? sharedCharsOfCopy(folded) : (sharedWith ??= sharedCharsOf(folded))(other)
     return {
-      anchor: corpus.paraAnchor[para] ?? '',
-      other: { id: reports[corpus.paraReport[otherPara] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[otherPara] ?? '' },
+      anchor: anchorOf(corpus, para),
+      other: { id: reports[corpus.paraReport[otherPara] ?? 0]?.id ?? '', anchor: anchorOf(corpus, otherPara) },
       sharedChars: shared,
       similarity: folded.length > 0 ? round(Math.min(1, shared / folded.length)) : 0,
       sameAgency: same(otherPara) === 1,
@@ -858,7 +889,7 @@ function listRepeated(reports: readonly ReuseReport[], corpus: Corpus, clusters:
   const groups = new Map<string, { units: number[]; reports: number; uses: { id: string; anchor: string }[]; usesKey: string }[]>()
   // Each paragraph's year and part, made once: a boilerplate cluster has thousands of units.
   const partKeys: (string | undefined)[] = []
-  const partKeyOf = (para: number): string => (partKeys[para] ??= `${reports[corpus.paraReport[para] ?? 0]?.year ?? 'undated'}/${corpus.paraKind[para] ?? 'other'}`)
+  const partKeyOf = (para: number): string => (partKeys[para] ??= `${reports[corpus.paraReport[para] ?? 0]?.year ?? 'undated'}/${corpus.kinds[corpus.paraKind[para] ?? -1] ?? 'other'}`)
   for (let cluster = 0; cluster < clusterCount(clusters); cluster++) {
     // A part of a cluster has no more reports than the cluster.
     if (reportsOf(clusters, cluster).length < minRepeatedReports) continue
@@ -874,7 +905,7 @@ function listRepeated(reports: readonly ReuseReport[], corpus: Corpus, clusters:
       const distinct = new Set(partUnits.map((unit) => corpus.paraReport[corpus.unitPara[unit] ?? 0] ?? 0))
       if (distinct.size < minRepeatedReports) continue
       const paras = [...new Set(partUnits.map((unit) => corpus.unitPara[unit] ?? 0))].sort((a, b) => a - b)
-      const uses = paras.map((para) => ({ id: reports[corpus.paraReport[para] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[para] ?? '' }))
+      const uses = paras.map((para) => ({ id: reports[corpus.paraReport[para] ?? 0]?.id ?? '', anchor: anchorOf(corpus, para) }))
       const list = groups.get(key) ?? []
       list.push({ units: partUnits, reports: distinct.size, uses, usesKey: paras.join(',') })
       groups.set(key, list)
@@ -906,7 +937,7 @@ function passageSource(reports: readonly ReuseReport[], corpus: Corpus, units: r
   const para = corpus.unitPara[Math.min(...units)] ?? 0
   const own = units.filter((unit) => corpus.unitPara[unit] === para).sort((a, b) => a - b)
   const ranges = own.map((unit): [number, number] => [corpus.unitStart[unit] ?? 0, corpus.unitEnd[unit] ?? 0])
-  return { text: '', source: { id: reports[corpus.paraReport[para] ?? 0]?.id ?? '', anchor: corpus.paraAnchor[para] ?? '', ranges } }
+  return { text: '', source: { id: reports[corpus.paraReport[para] ?? 0]?.id ?? '', anchor: anchorOf(corpus, para), ranges } }
 }
 
 /**
