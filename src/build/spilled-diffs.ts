@@ -46,8 +46,9 @@ export function spillDiffs(changes: Map<string, PartChange[]>): number {
       stored.push([
         key,
         list.map((change) => {
-          if (change.runs === null) return change
+          // Read once: a held change makes its runs each time they are asked for.
           const { runs, ...rest } = change
+          if (runs === null) return change
           const json = Buffer.from(JSON.stringify(runs), 'utf8')
           moved++
           return withStoredRuns(rest, { file, at: file.appender.append(json), bytes: json.length })

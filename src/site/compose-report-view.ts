@@ -48,7 +48,15 @@ function listsOfPresent(present: ReadonlySet<SectionKind>): { kinds: readonly Se
   if (known) return known
   const lists = { kinds: Object.freeze(kinds), completeness: Object.freeze(statutoryKinds.map((kind) => partFound(kind, present.has(kind)))) }
   presentLists.set(key, lists)
+  completenessOfKinds.set(lists.kinds, lists.completeness)
   return lists
+}
+
+/** The parts found for a shared list of kinds (`listsOfPresent`), without walking the kinds again. */
+const completenessOfKinds = new WeakMap<readonly SectionKind[], readonly PartFound[]>()
+
+function completenessOf(kinds: readonly SectionKind[]): readonly PartFound[] {
+  return completenessOfKinds.get(kinds) ?? listsOfPresent(new Set(kinds)).completeness
 }
 
 /** The fields of a report's view that its page shows and the search filters on, known before the rest of the site. */
@@ -126,7 +134,7 @@ export function composeReportView(report: Report, context: ReportViewContext): R
     source: report.source,
     sourceUrl: report.source.url && /^https?:\/\//i.test(report.source.url) ? report.source.url : null,
     timeliness: assessTimeliness(report),
-    completeness: listsOfPresent(new Set(fields.kinds)).completeness,
+    completeness: completenessOf(fields.kinds),
     warnings: report.warnings,
     original: describeOriginal(report, fields.url, () => textOf(report)),
     previous: null,
