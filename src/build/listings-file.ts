@@ -1,5 +1,4 @@
-import { closeSync } from 'node:fs'
-import { closeWhenCollected, createAppender, openUnlinked, readExactly } from '../files/unlinked-file.ts'
+import { closeTemporary, createAppender, openTemporary, readExactly, type TemporaryFile } from '../files/unlinked-file.ts'
 import type { ListingSummary, ListingText } from '../analysis/index.ts'
 
 /** Where a listing's text is in the listings file, with its summary: what the reuse worker hands the build thread. */
@@ -10,10 +9,7 @@ export interface StoredListing extends ListingSummary {
 }
 
 /** An open listings file: what every reader of it holds. */
-export interface ListingsFile {
-  /** Its descriptor; -1 once closed. */
-  fd: number
-}
+export type ListingsFile = TemporaryFile
 
 /**
  * A file for the reuse worker's listings, open for reading and writing and already unlinked: the build thread opens
@@ -22,20 +18,11 @@ export interface ListingsFile {
  * `closeListingsFile`. Null when no temporary file can be made.
  */
 export function openListingsFile(): ListingsFile | null {
-  const fd = openUnlinked('listings')
-  if (fd === null) return null
-  const file = { fd }
-  closeWhenCollected.register(file, fd, file)
-  return file
+  return openTemporary('listings')
 }
 
 /** Close the file now (a worker that failed before it answered): its descriptor is not closed twice. */
-export function closeListingsFile(file: ListingsFile): void {
-  if (file.fd < 0) return
-  closeWhenCollected.unregister(file)
-  closeSync(file.fd)
-  file.fd = -1
-}
+export const closeListingsFile: (file: ListingsFile) => void = closeTemporary
 
 /** Listings written one at a time, 4 MB to a write (`createAppender`): `flush` before any is read. */
 export interface ListingsWriter {

@@ -1,11 +1,10 @@
-import { closeSync } from 'node:fs'
 import type { PartChange } from '../analysis/index.ts'
-import { closeWhenCollected, createAppender, openUnlinked, readExactly, type Appender } from '../files/unlinked-file.ts'
+import { closeTemporary, createAppender, openTemporary, readExactly, type Appender, type TemporaryFile } from '../files/unlinked-file.ts'
 import { lazyProperties } from '../lazy-properties.ts'
 
 /** An open file of diff texts, and the appender that writes it: what every change read from it holds. */
 interface DiffFile {
-  fd: number
+  file: TemporaryFile
   appender: Appender
 }
 
@@ -18,8 +17,8 @@ interface StoredRuns {
 
 /** A change's `runs` read from the file each time they are asked for (its agency page, its digest, the analysis cache). */
 const withStoredRuns = lazyProperties({
-  runs: ({ file, at, bytes }: StoredRuns): [number, string][] => {
-    file.appender.flush()
+  runs: ({ file: { file, appender }, at, bytes }: StoredRuns): [number, string][] => {
+    appender.flush()
     const read = readExactly(file.fd, at, bytes)
     if (!read) throw new Error(`年度对比的差异文件不完整（第 ${at} 字节起应有 ${bytes} 字节）`)
     return JSON.parse(read.toString('utf8')) as [number, string][]
@@ -34,10 +33,9 @@ const withStoredRuns = lazyProperties({
  * Returns how many were moved: none when no temporary file can be made (they stay as they are).
  */
 export function spillDiffs(changes: Map<string, PartChange[]>): number {
-  const fd = openUnlinked('diffs')
-  if (fd === null) return 0
-  const file: DiffFile = { fd, appender: createAppender(fd) }
-  closeWhenCollected.register(file, fd, file)
+  const opened = openTemporary('diffs')
+  if (opened === null) return 0
+  const file: DiffFile = { file: opened, appender: createAppender(opened.fd) }
   // Every change written before any is replaced: a file that cannot be written leaves them all as they were.
   const stored: [string, PartChange[]][] = []
   let moved = 0
@@ -57,8 +55,7 @@ export function spillDiffs(changes: Map<string, PartChange[]>): number {
     }
     file.appender.flush()
   } catch {
-    closeWhenCollected.unregister(file)
-    closeSync(fd)
+    closeTemporary(opened)
     return 0
   }
   for (const [key, list] of stored) changes.set(key, list)

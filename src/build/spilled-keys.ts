@@ -1,5 +1,5 @@
-import { closeSync, readSync, writeSync } from 'node:fs'
-import { closeWhenCollected, openUnlinked, writePiece } from '../files/unlinked-file.ts'
+import { readSync, writeSync } from 'node:fs'
+import { closeTemporary, openTemporary, writePiece } from '../files/unlinked-file.ts'
 
 /** A stretch of the keys written to a file, `from` up to `to` units of `width` keys each. */
 export type KeysRead = (from: number, to: number) => Uint32Array
@@ -11,13 +11,13 @@ export type KeysRead = (from: number, to: number) => Uint32Array
  * reader. Null when no temporary file can be made: the keys stay where they are.
  */
 export function spillKeys(keys: Uint32Array, width: number): KeysRead | null {
-  const fd = openUnlinked('keys')
-  if (fd === null) return null
+  const file = openTemporary('keys')
+  if (file === null) return null
   const bytes = Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength)
   try {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, Math.min(writePiece, bytes.length - done), done)
+    for (let done = 0; done < bytes.length; ) done += writeSync(file.fd, bytes, done, Math.min(writePiece, bytes.length - done), done)
   } catch {
-    closeSync(fd)
+    closeTemporary(file)
     return null
   }
   const read: KeysRead = (from, to) => {
@@ -25,13 +25,13 @@ export function spillKeys(keys: Uint32Array, width: number): KeysRead | null {
     const target = Buffer.from(stretch.buffer)
     const at = from * width * 4
     for (let done = 0; done < target.length; ) {
-      const got = readSync(fd, target, done, target.length - done, at + done)
+      // Read through `file`: the reader holds it, and with it the file open.
+      const got = readSync(file.fd, target, done, target.length - done, at + done)
       if (got === 0) throw new Error(`文本复用的分段键文件不完整（第 ${from} 至 ${to} 个单元）`)
       done += got
     }
     return stretch
   }
-  closeWhenCollected.register(read, fd)
   return read
 }
 

@@ -79,14 +79,41 @@ export function readExactly(fd: number, at: number, length: number): Buffer | nu
   return bytes
 }
 
+/** A temporary file (`openUnlinked`) that closes once nothing holds this object, or when `closeTemporary` is called. */
+export interface TemporaryFile {
+  /** Its descriptor; -1 once closed. */
+  fd: number
+}
+
 /**
- * Closes a file's descriptor once the object that reads it is collected (a listings file, spilled keys): each build's
- * files, in a process that builds many times. `register(holder, fd, token)`; `unregister(token)` once closed by hand.
+ * Closes a temporary file's descriptor once the object that reads it is collected (a listings file, spilled keys or
+ * diffs): each build's files, in a process that builds many times.
  */
-export const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
   try {
     closeSync(fd)
   } catch {
     // Closed with the process's other files already.
   }
 })
+
+/**
+ * A temporary file, its name already removed (`openUnlinked`), whose descriptor is closed once nothing holds the
+ * returned object: whoever reads it holds it. Null when no temporary file can be made.
+ * @example const file = openTemporary('diffs'); if (file) readExactly(file.fd, 0, 4)
+ */
+export function openTemporary(name: string): TemporaryFile | null {
+  const fd = openUnlinked(name)
+  if (fd === null) return null
+  const file = { fd }
+  closeWhenCollected.register(file, fd, file)
+  return file
+}
+
+/** Close a temporary file now (its writing failed, its reader gave up): its descriptor is not closed twice. */
+export function closeTemporary(file: TemporaryFile): void {
+  if (file.fd < 0) return
+  closeWhenCollected.unregister(file)
+  closeSync(file.fd)
+  file.fd = -1
+}

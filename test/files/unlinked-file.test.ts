@@ -1,6 +1,7 @@
-import { closeSync } from 'node:fs'
+import { closeSync, fstatSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createAppender, openUnlinked, readExactly, writePiece } from '../../src/files/unlinked-file.ts'
+import { collectGarbage } from '../../src/build/collect-garbage.ts'
+import { closeTemporary, createAppender, openTemporary, openUnlinked, readExactly, writePiece, type TemporaryFile } from '../../src/files/unlinked-file.ts'
 
 /** Bytes of `length` that say where they come from: the same seed gives the same bytes. */
 function bytesOf(length: number, seed: number): Buffer {
@@ -49,5 +50,47 @@ describe('createAppender', () => {
     } finally {
       closeSync(fd)
     }
+  })
+})
+
+/** Whether `fd` is an open descriptor of this process. */
+function isOpen(fd: number): boolean {
+  try {
+    fstatSync(fd)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('openTemporary', () => {
+  it('closes the file once nothing holds it', async () => {
+    // Made in a function of its own, so that nothing of this test's scope holds the file.
+    const openAndDrop = (): { fd: number; held: WeakRef<TemporaryFile> } => {
+      const file = openTemporary('temporary-test')
+      if (file === null) throw new Error('no temporary file')
+      return { fd: file.fd, held: new WeakRef(file) }
+    }
+    const { fd, held } = openAndDrop()
+    expect(isOpen(fd)).toBe(true)
+    // The registry's callback runs after a collection, as a task of its own: waited for, with a bound as hang guard.
+    for (let turn = 0; turn < 1000 && isOpen(fd); turn++) {
+      collectGarbage()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(held.deref()).toBeUndefined()
+    expect(isOpen(fd)).toBe(false)
+  })
+
+  it('is closed once by hand, and not again when collected', () => {
+    const file = openTemporary('temporary-test')
+    if (file === null) throw new Error('no temporary file')
+    const fd = file.fd
+    closeTemporary(file)
+    expect(file.fd).toBe(-1)
+    expect(isOpen(fd)).toBe(false)
+    // A second close is nothing.
+    closeTemporary(file)
+    expect(file.fd).toBe(-1)
   })
 })
