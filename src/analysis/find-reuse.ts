@@ -5,6 +5,7 @@ import { collectParagraphs, type ParagraphSection, type PlacedParagraph } from '
 import { foldPassage } from './fold-passage.ts'
 import { lcsLength } from './lcs-length.ts'
 import { lazyReportReuse, listingTextOf, reuseSummaryOf, type ListingText } from './listing-text.ts'
+import { growTyped } from '../grow-typed.ts'
 import { lazyProperties } from '../lazy-properties.ts'
 import { bandKey, bands, minHash, mix, signatureLength } from './min-hash.ts'
 import { sharedCharsOf, sharedCharsOfCopy } from './shared-grams.ts'
@@ -363,11 +364,7 @@ function typedAppender<T extends Int32Array | Uint8Array>(Typed: { new (length: 
   let length = 0
   return {
     push: (value) => {
-      if (length === values.length) {
-        const grown = new Typed(values.length * 2)
-        grown.set(values)
-        values = grown
-      }
+      if (length === values.length) values = growTyped(values, length + 1)
       values[length++] = value
     },
     done: () => values.slice(0, length) as T,

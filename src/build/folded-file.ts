@@ -1,6 +1,7 @@
 import { closeSync } from 'node:fs'
 import { createAppender, openUnlinked, readExactly } from '../files/unlinked-file.ts'
 import type { FoldedTexts } from '../analysis/index.ts'
+import { growTyped } from '../grow-typed.ts'
 
 /** Folded paragraphs in a file, open until `close`. */
 export interface FoldedFile extends FoldedTexts {
@@ -25,19 +26,10 @@ export function openFoldedFile(): FoldedFile | null {
   let bytes = new Int32Array(1024)
   const appender = createAppender(fd)
   const recent = new Map<number, string>()
-  const room = (para: number): void => {
-    if (para < at.length) return
-    const size = Math.max(2 * at.length, para + 1)
-    const grownAt = new Float64Array(size).fill(-1)
-    grownAt.set(at)
-    const grownBytes = new Int32Array(size)
-    grownBytes.set(bytes)
-    at = grownAt
-    bytes = grownBytes
-  }
   return {
     add: (para, folded) => {
-      room(para)
+      at = growTyped(at, para + 1, -1)
+      bytes = growTyped(bytes, para + 1)
       const encoded = Buffer.from(folded, 'utf16le')
       at[para] = appender.append(encoded)
       bytes[para] = encoded.length
