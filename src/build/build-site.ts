@@ -3,7 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { reportDataFiles, writeOpenData } from '../open-data/index.ts'
 import { bundleDefaults, indexBundles, indexRecordOf, planBundles, plannedPageOf, type BundlePlan, type IndexOptions, type IndexSummary, type PlannedPage } from '../search/index.ts'
-import { assignPermalinks, composeSiteParts, reportPageFields, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestReportContents, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
+import { assignPermalinks, composeSiteParts, keepKindsOf, reportPageFields, reportPlacement, dropDuplicateReports, keepLatestVersions, readPermalinkRegistry, registryFile, renderSite, originalFiles, writeOriginals, writePermalinkRegistry, allPages, digestPages, digestReportContents, digestSingletons, htmlFilesOf, selectPages, type PageDigest, type PermalinkRegistry } from '../site/index.ts'
 import { createMessage, formatMessage } from '../messages.ts'
 import type { Message, Report, Result } from '../types.ts'
 import type { CorpusAnalysis } from '../analysis/index.ts'
@@ -84,7 +84,8 @@ async function buildWith(options: ReturnType<typeof resolveBuildOptions>, analys
   if (stored) {
     // The keys are made first, while each report's sections are still the ones its digests were made of.
     for (const report of unique.reports) sectionsKeyOf(report)
-    spillSections(unique.reports, stored)
+    // What every page-fields ask reads of the sections (their kinds) is kept, not read back each time.
+    spillSections(unique.reports, stored, (copy, original) => keepKindsOf(copy, original.sections))
   }
   // The reuse worker gets the reports now, and finds the reuse while this thread plans the index and analyses the
   // rest; a spilled report is posted as its parse cache entry, which the worker reads.
@@ -416,7 +417,8 @@ export interface PlannedReport extends PlannedPage {
 /** A report's planned page. Exported for its hidden-class test (test/build/fixtures/planned-records.ts). */
 export function plannedReportOf(report: Report): PlannedReport {
   // Named one by one: a spread first (`{ ...page, report }`) gave V8 a hidden class per record (~6 MB at 30,000).
-  const { url, year, sort } = plannedPageOf(reportPageFields(report))
+  // Not `reportPageFields`: its kinds are read from the sections, which a large build reads back from disk.
+  const { url, year, sort } = plannedPageOf(reportPlacement(report))
   return { url, year, sort, report }
 }
 

@@ -72,9 +72,10 @@ export function spilledFrom(object: object): string | undefined {
  * for a report's a few times more (the index plan, the compose, its part of the analysis, the page, the search
  * record, the open data); at 100,000 reports the sections are ~1.5 GB that the build thread otherwise held through
  * the analysis. An entry gone meanwhile (another build removed this parser version's folder) is an error naming
- * it. Returns how many reports let go of theirs.
+ * it. `onSpilled` is told each copy with the report it replaces, whose sections are still there (to keep what is
+ * asked of them often). Returns how many reports let go of theirs.
  */
-export function spillSections(reports: Report[], stored: StoredSections): number {
+export function spillSections(reports: Report[], stored: StoredSections, onSpilled?: (copy: Report, original: Report) => void): number {
   const recent = new Map<string, Section[]>()
   const readBack = (file: string): Section[] => {
     const held = recent.get(file)
@@ -88,7 +89,9 @@ export function spillSections(reports: Report[], stored: StoredSections): number
   for (const [index, report] of reports.entries()) {
     const file = stored.get(report.sections)
     if (file === undefined) continue
-    reports[index] = readingSections(report, file, readBack)
+    const copy = readingSections(report, file, readBack)
+    onSpilled?.(copy, report)
+    reports[index] = copy
     spilled++
   }
   return spilled

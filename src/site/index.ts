@@ -2,7 +2,7 @@
 export { assignPermalinks } from './assign-permalinks.ts'
 export { byPublishedDesc } from './by-published-desc.ts'
 export { composeSiteData, composeSiteParts, reportsPerPartPage, listedPerPage } from './compose-site-data.ts'
-export { reportPageFields } from './compose-report-view.ts'
+export { keepKindsOf, reportPageFields, reportPlacement } from './compose-report-view.ts'
 export { bodyKey, dropDuplicateReports } from './drop-duplicate-reports.ts'
 export { keepLatestVersions } from './keep-latest-versions.ts'
 export { readPermalinkRegistry, registryFile, writePermalinkRegistry, type PermalinkRegistry } from './permalink-registry.ts'

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { buildSite, loadReports } from '../../src/build/index.ts'
 import { spilledFrom, spillSections } from '../../src/build/spill-sections.ts'
+import { keepKindsOf, reportPageFields } from '../../src/site/index.ts'
+import type { Report } from '../../src/types.ts'
 import { runCommand } from '../run-script.ts'
 import { projectRoot } from '../site/build-temp-site.ts'
 import { digestFolder } from './digest-folder.ts'
@@ -56,6 +58,27 @@ describe('sections let go once analysed, read back from the parse cache', () => 
     const run = await runCommand(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', 'test/fixtures/spill-sections/hidden-classes.ts'])
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({ readingFast: true, readingSameMap: true, read: 'a.bin', setFast: true, ownGetterFast: false })
+  })
+
+  it('tells each copy made with its report, so that what is asked of the sections often is kept', async () => {
+    const cacheDir = path.join(work, 'cache-c')
+    const loaded = await loadReports(reportsDir, { cacheDir, workers: 0 })
+    if (!loaded.stored) throw new Error('no entries')
+    const originals = [...loaded.reports]
+    const reports = [...loaded.reports]
+    const told: [Report, Report][] = []
+    spillSections(reports, loaded.stored, (copy, original) => {
+      // Still the original's own sections, in memory.
+      expect(Object.getOwnPropertyDescriptor(original, 'sections')?.value).toBe(original.sections)
+      keepKindsOf(copy, original.sections)
+      told.push([copy, original])
+    })
+    expect(told).toEqual(reports.map((copy, index) => [copy, originals[index]]))
+    // With the entries gone, a copy's page fields (the index plan's, the digests', the view's) still come, the same
+    // as the original's: they read nothing back.
+    await rm(cacheDir, { recursive: true, force: true })
+    for (const [index, copy] of reports.entries()) expect(reportPageFields(copy)).toEqual(reportPageFields(originals[index] as Report))
+    expect(() => reports[0]?.sections).toThrow(/\[parse-cache-gone\]$/)
   })
 
   it('names the entry when it is gone before its sections are read back', async () => {
