@@ -2,6 +2,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CorpusAnalysis } from '../analysis/index.ts'
+import { reportFieldsOf } from '../report-fields.ts'
 import type { Report } from '../types.ts'
 import type { Timeliness } from '../site/assess-timeliness.ts'
 import { escapeXml } from './escape-xml.ts'
@@ -32,8 +33,7 @@ export async function writeOpenData(outDir: string, reports: readonly Report[], 
   const kept = (file: string): KeptParts | undefined => (unchanged ? { previous: previousParts?.[file], unchanged } : undefined)
   const parts: Record<string, FileParts> = {}
   const metadataOf = (id: string): string => {
-    const { sections: _sections, ...rest } = byId.get(id) as Report
-    const metadata = { ...rest, ...deadlineFields(views.get(id)?.timeliness), url: views.get(id)?.absoluteUrl ?? null, json: `${base}data/reports/${id}.json` }
+    const metadata = { ...reportFieldsOf(byId.get(id) as Report), ...deadlineFields(views.get(id)?.timeliness), url: views.get(id)?.absoluteUrl ?? null, json: `${base}data/reports/${id}.json` }
     // One element of the array as `JSON.stringify(all, null, 2)` indents it.
     return `  ${JSON.stringify(metadata, null, 2).replaceAll('\n', '\n  ')}`
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { analysisText, type CorpusAnalysis } from '../analysis/index.ts'
+import { reportFieldsOf } from '../report-fields.ts'
 import type { Report } from '../types.ts'
 import { reportsOfPage, reportsOfYear } from './reports-of-year.ts'
 import type { AgencyView, ReportView, SiteData } from './view-types.ts'
@@ -37,7 +38,7 @@ export function digestReportContents(site: SiteData, reports: readonly Report[],
   const contents = new Map<ReportView, string>()
   for (const view of site.reports) {
     const report = sources.get(view.id)
-    const digested = report && sectionsDigest ? { ...report, sections: sectionsDigest(report) } : (report ?? null)
+    const digested = report && sectionsDigest ? { ...reportFieldsOf(report), sections: sectionsDigest(report) } : (report ?? null)
     contents.set(view, hash(JSON.stringify(digested), JSON.stringify([view.absoluteUrl, view.regionLinks, view.previous, view.next])))
   }
   return contents
