@@ -40,7 +40,10 @@ describe('analyseWithCache', () => {
     const expected = analyseReports(reports)
     expect(expected.changes.size).toBeGreaterThan(0)
     expect(await analyseWithCache(reports, file)).toEqual(expected)
-    const kept = JSON.parse(await readFile(file, 'utf8')) as { metrics: object; changes: object }
+    const written = await readFile(file, 'utf8')
+    const kept = JSON.parse(written) as { metrics: object; changes: object }
+    // Written an entry at a time, the text `JSON.stringify` makes of the whole.
+    expect(written).toBe(JSON.stringify(kept))
     expect(Object.keys(kept.metrics).length).toBeGreaterThan(0)
     expect(Object.keys(kept.changes).length).toBe(expected.changes.size)
     expect(JSON.stringify([...(await analyseWithCache(reports, file)).changes])).toBe(JSON.stringify([...expected.changes]))
