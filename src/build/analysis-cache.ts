@@ -6,8 +6,7 @@ import { agencyOfId, analyseBesideReuse, assembleAnalysis, createFollowMemo, typ
 import { contributionWriter, readFollowMemo, writeFollowMemo } from './follow-memo-file.ts'
 import { startReuseBeside } from './reuse-beside.ts'
 import { memoSectionsKey } from './sections-key.ts'
-import { createAppender } from '../files/unlinked-file.ts'
-import { writeAtomicallyWith } from '../files/write-atomically.ts'
+import { readKeptAnalysis, writeAnalysisCache, type AnalysisCacheFile } from './analysis-cache-file.ts'
 import type { Report } from '../types.ts'
 
 /**
@@ -48,7 +47,7 @@ export interface AnalysisCache {
 export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCache> {
   const version = await hashAnalysisSources()
   const reuseBeside = startReuseBeside({ file: reuseMemoFile(cacheFile), version })
-  const reading = Promise.all([readAnalysisCache(cacheFile, version), readFollowMemo(followMemoFile(cacheFile), version)])
+  const reading = Promise.all([readKeptAnalysis(cacheFile, version), readFollowMemo(followMemoFile(cacheFile), version)])
   let written: Promise<unknown> = Promise.resolve()
   const begin: AnalysisCache['begin'] = (reports, keyOf, entryOf) => {
     // Text reuse in the worker meanwhile, with its own memo beside this file: `assembleAnalysis` of both is `analyseReports`.
@@ -65,13 +64,15 @@ export async function openAnalysisCache(cacheFile: string): Promise<AnalysisCach
     const beside = analyseBesideReuse(reports, {
       kept: {
         followUp,
-        metrics: (report) => kept.metrics[keyOf(report)],
+        metrics: (report) => kept.metrics(keyOf(report)),
         changes: (earlier, later) => {
           pairs.push([earlier, later])
-          return kept.changes[pairKey(keyOf(earlier), keyOf(later))]
+          return kept.changes(pairKey(keyOf(earlier), keyOf(later)))
         },
       },
     })
+    // All it reads of the last build's entries is read.
+    kept.close()
     whileWaiting()
     const result = assembleAnalysis(reports, await reuse, beside)
     for (const report of reports) {
@@ -106,13 +107,6 @@ function followMemoFile(cacheFile: string): string {
   return cacheFile.replace(/(\.json)?$/, '.follow.bin')
 }
 
-/** What the cache file holds: entries of one version of the analysis code. */
-interface AnalysisCacheFile {
-  version: string
-  metrics: Record<string, ReportAnalysis['metrics']>
-  changes: Record<string, PartChange[]>
-}
-
 const analysisDir = fileURLToPath(new URL('../analysis/', import.meta.url))
 
 /** A hash of the analysis sources: new code never gets an old result. */
@@ -126,39 +120,4 @@ async function hashAnalysisSources(): Promise<string> {
 /** The cache file's key of a year pair: both reports' `sectionsKey`, earlier first. */
 function pairKey(earlier: string, later: string): string {
   return `${earlier}>${later}`
-}
-
-async function readAnalysisCache(file: string, version: string): Promise<AnalysisCacheFile> {
-  try {
-    const cache = JSON.parse(await readFile(file, 'utf8')) as AnalysisCacheFile
-    if (cache.version === version && cache.metrics && cache.changes) return cache
-  } catch {
-    // No cache or an unreadable one: everything is computed.
-  }
-  return { version, metrics: {}, changes: {} }
-}
-
-/**
- * Write atomically (temporary file, then rename): a build stopped half-way leaves the old file or the new. The JSON
- * of `JSON.stringify(cache)`, written an entry at a time (`createAppender`): made whole, the text (~47 MB at 30,000
- * reports, ~155 MB at 100,000) and its bytes were held until the write ended, in the render's first seconds.
- */
-async function writeAnalysisCache(file: string, cache: AnalysisCacheFile): Promise<void> {
-  await writeAtomicallyWith(file, async (handle) => {
-    const out = createAppender(handle.fd)
-    const text = (piece: string): void => void out.append(Buffer.from(piece, 'utf8'))
-    const entries = (record: Record<string, unknown>): void => {
-      let first = true
-      for (const key in record) {
-        text(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(record[key])}`)
-        first = false
-      }
-    }
-    text(`{"version":${JSON.stringify(cache.version)},"metrics":{`)
-    entries(cache.metrics)
-    text('},"changes":{')
-    entries(cache.changes)
-    text('}}')
-    out.flush()
-  })
 }

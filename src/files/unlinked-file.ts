@@ -104,7 +104,11 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
  */
 export function openTemporary(name: string): TemporaryFile | null {
   const fd = openUnlinked(name)
-  if (fd === null) return null
+  return fd === null ? null : heldOpen(fd)
+}
+
+/** An open descriptor closed once nothing holds the returned object, or by `closeTemporary`. */
+export function heldOpen(fd: number): TemporaryFile {
   const file = { fd }
   closeWhenCollected.register(file, fd, file)
   return file

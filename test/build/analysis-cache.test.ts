@@ -42,8 +42,9 @@ describe('analyseWithCache', () => {
     expect(await analyseWithCache(reports, file)).toEqual(expected)
     const written = await readFile(file, 'utf8')
     const kept = JSON.parse(written) as { metrics: object; changes: object }
-    // Written an entry at a time, the text `JSON.stringify` makes of the whole.
-    expect(written).toBe(JSON.stringify(kept))
+    // The text `JSON.stringify` makes of the whole, an entry a line.
+    expect(written.replaceAll('\n', '')).toBe(JSON.stringify(kept))
+    expect(written.split('\n').length).toBe(Object.keys(kept.metrics).length + Object.keys(kept.changes).length + 3)
     expect(Object.keys(kept.metrics).length).toBeGreaterThan(0)
     expect(Object.keys(kept.changes).length).toBe(expected.changes.size)
     expect(JSON.stringify([...(await analyseWithCache(reports, file)).changes])).toBe(JSON.stringify([...expected.changes]))
