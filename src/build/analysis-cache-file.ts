@@ -1,7 +1,7 @@
 import { openSync, read } from 'node:fs'
 import { promisify } from 'node:util'
 import type { PartChange, ReportAnalysis } from '../analysis/index.ts'
-import { closeTemporary, createAppender, heldOpen, readExactly, type TemporaryFile } from '../files/unlinked-file.ts'
+import { closeHeld, createAppender, heldOpen, readExactly, type HeldFile } from '../files/unlinked-file.ts'
 import { writeAtomicallyWith } from '../files/write-atomically.ts'
 
 /** What the analysis cache file holds: entries of one version of the analysis code. */
@@ -21,9 +21,10 @@ export interface KeptAnalysis {
 
 /**
  * Write atomically (temporary file, then rename): a build stopped half-way leaves the old file or the new. The file
- * is JSON, `cache` as `JSON.stringify` gives it with a line break before each entry and before each closing brace,
- * so that a reader finds an entry by its line (`readKeptAnalysis`), the comma between entries starting the line. Written an entry at a time (`createAppender`):
- * made whole, its text (~47 MB at 30,000 reports) was held until the write ended, in the render's first seconds.
+ * is JSON, `cache` as `JSON.stringify` gives it with a line break before each entry (the comma between entries
+ * starting its line) and before each closing brace, so that a reader finds an entry by its line
+ * (`readKeptAnalysis`). Written an entry at a time (`createAppender`): made whole, its text (~47 MB at 30,000
+ * reports) was held until the write ended, in the render's first seconds.
  */
 export async function writeAnalysisCache(file: string, cache: AnalysisCacheFile): Promise<void> {
   await writeAtomicallyWith(file, async (handle) => {
@@ -72,22 +73,22 @@ export async function readKeptAnalysis(file: string, version: string, piece = re
   const found = await findEntries(file, version, piece).catch(() => null)
   if (!found) return { metrics: () => undefined, changes: () => undefined, close: () => {} }
   const { held, metrics, changes } = found
-  const read = (place: EntryPlace | undefined): unknown => {
+  const readEntry = (place: EntryPlace | undefined): unknown => {
     if (!place || held.fd < 0) return undefined
     const bytes = readExactly(held.fd, place[0], place[1])
     return bytes ? JSON.parse(bytes.toString('utf8')) : undefined
   }
   return {
-    metrics: (key) => read(metrics.get(key)) as ReportAnalysis['metrics'] | undefined,
-    changes: (key) => read(changes.get(key)) as PartChange[] | undefined,
-    close: () => closeTemporary(held),
+    metrics: (key) => readEntry(metrics.get(key)) as ReportAnalysis['metrics'] | undefined,
+    changes: (key) => readEntry(changes.get(key)) as PartChange[] | undefined,
+    close: () => closeHeld(held),
   }
 }
 
 const readAt = promisify(read)
 
 /** The places of a cache file's entries by key, the file held open; null when its lines are not a cache's of `version`. */
-async function findEntries(file: string, version: string, piece: number): Promise<{ held: TemporaryFile; metrics: Map<string, EntryPlace>; changes: Map<string, EntryPlace> } | null> {
+async function findEntries(file: string, version: string, piece: number): Promise<{ held: HeldFile; metrics: Map<string, EntryPlace>; changes: Map<string, EntryPlace> } | null> {
   const held = heldOpen(openSync(file, 'r'))
   const found = { held, metrics: new Map<string, EntryPlace>(), changes: new Map<string, EntryPlace>() }
   // The lines in order: the header, the metrics, the line between, the changes, the end.
@@ -113,7 +114,7 @@ async function findEntries(file: string, version: string, piece: number): Promis
     usable = false
   }
   if (usable && part === 'end') return found
-  closeTemporary(held)
+  closeHeld(held)
   return null
 }
 

@@ -1,4 +1,4 @@
-import { closeTemporary, createAppender, openTemporary, readExactly, type TemporaryFile } from '../files/unlinked-file.ts'
+import { closeHeld, createAppender, openTemporary, readExactly, type HeldFile } from '../files/unlinked-file.ts'
 import type { ListingSummary, ListingText } from '../analysis/index.ts'
 
 /** Where a listing's text is in the listings file, with its summary: what the reuse worker hands the build thread. */
@@ -9,7 +9,7 @@ export interface StoredListing extends ListingSummary {
 }
 
 /** An open listings file: what every reader of it holds. */
-export type ListingsFile = TemporaryFile
+export type ListingsFile = HeldFile
 
 /**
  * A file for the reuse worker's listings, open for reading and writing and already unlinked: the build thread opens
@@ -22,7 +22,7 @@ export function openListingsFile(): ListingsFile | null {
 }
 
 /** Close the file now (a worker that failed before it answered): its descriptor is not closed twice. */
-export const closeListingsFile: (file: ListingsFile) => void = closeTemporary
+export const closeListingsFile: (file: ListingsFile) => void = closeHeld
 
 /** Listings written one at a time, 4 MB to a write (`createAppender`): `flush` before any is read. */
 export interface ListingsWriter {

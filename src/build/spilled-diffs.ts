@@ -1,10 +1,10 @@
 import type { PartChange } from '../analysis/index.ts'
-import { closeTemporary, createAppender, openTemporary, readExactly, type Appender, type TemporaryFile } from '../files/unlinked-file.ts'
+import { closeHeld, createAppender, openTemporary, readExactly, type Appender, type HeldFile } from '../files/unlinked-file.ts'
 import { lazyProperties } from '../lazy-properties.ts'
 
 /** An open file of diff texts, and the appender that writes it: what every change read from it holds. */
 interface DiffFile {
-  file: TemporaryFile
+  file: HeldFile
   appender: Appender
 }
 
@@ -55,7 +55,7 @@ export function spillDiffs(changes: Map<string, PartChange[]>): number {
     }
     file.appender.flush()
   } catch {
-    closeTemporary(opened)
+    closeHeld(opened)
     return 0
   }
   for (const [key, list] of stored) changes.set(key, list)

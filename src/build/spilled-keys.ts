@@ -1,5 +1,5 @@
 import { readSync, writeSync } from 'node:fs'
-import { closeTemporary, openTemporary, writePiece } from '../files/unlinked-file.ts'
+import { closeHeld, openTemporary, writePiece } from '../files/unlinked-file.ts'
 
 /** A stretch of the keys written to a file, `from` up to `to` units of `width` keys each. */
 export type KeysRead = (from: number, to: number) => Uint32Array
@@ -17,7 +17,7 @@ export function spillKeys(keys: Uint32Array, width: number): KeysRead | null {
   try {
     for (let done = 0; done < bytes.length; ) done += writeSync(file.fd, bytes, done, Math.min(writePiece, bytes.length - done), done)
   } catch {
-    closeTemporary(file)
+    closeHeld(file)
     return null
   }
   const read: KeysRead = (from, to) => {

@@ -79,15 +79,15 @@ export function readExactly(fd: number, at: number, length: number): Buffer | nu
   return bytes
 }
 
-/** A temporary file (`openUnlinked`) that closes once nothing holds this object, or when `closeTemporary` is called. */
-export interface TemporaryFile {
+/** An open file that closes once nothing holds this object (`heldOpen`, `openTemporary`), or by `closeHeld`. */
+export interface HeldFile {
   /** Its descriptor; -1 once closed. */
   fd: number
 }
 
 /**
- * Closes a temporary file's descriptor once the object that reads it is collected (a listings file, spilled keys or
- * diffs): each build's files, in a process that builds many times.
+ * Closes a file's descriptor once the object that reads it is collected (a listings file, spilled keys or diffs, the
+ * last build's analysis cache): each build's files, in a process that builds many times.
  */
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
   try {
@@ -102,20 +102,20 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
  * returned object: whoever reads it holds it. Null when no temporary file can be made.
  * @example const file = openTemporary('diffs'); if (file) readExactly(file.fd, 0, 4)
  */
-export function openTemporary(name: string): TemporaryFile | null {
+export function openTemporary(name: string): HeldFile | null {
   const fd = openUnlinked(name)
   return fd === null ? null : heldOpen(fd)
 }
 
-/** An open descriptor closed once nothing holds the returned object, or by `closeTemporary`. */
-export function heldOpen(fd: number): TemporaryFile {
+/** An open descriptor closed once nothing holds the returned object, or by `closeHeld`. */
+export function heldOpen(fd: number): HeldFile {
   const file = { fd }
   closeWhenCollected.register(file, fd, file)
   return file
 }
 
-/** Close a temporary file now (its writing failed, its reader gave up): its descriptor is not closed twice. */
-export function closeTemporary(file: TemporaryFile): void {
+/** Close a held file now (its writing failed, its reader is done): its descriptor is not closed twice. */
+export function closeHeld(file: HeldFile): void {
   if (file.fd < 0) return
   closeWhenCollected.unregister(file)
   closeSync(file.fd)

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { collectGarbage } from '../../src/build/collect-garbage.ts'
-import { closeTemporary, createAppender, openTemporary, openUnlinked, readExactly, writePiece, type TemporaryFile } from '../../src/files/unlinked-file.ts'
+import { closeHeld, createAppender, openTemporary, openUnlinked, readExactly, writePiece, type HeldFile } from '../../src/files/unlinked-file.ts'
 
 /** Bytes of `length` that say where they come from: the same seed gives the same bytes. */
 function bytesOf(length: number, seed: number): Buffer {
@@ -66,7 +66,7 @@ function isOpen(fd: number): boolean {
 describe('openTemporary', () => {
   it('closes the file once nothing holds it', async () => {
     // Made in a function of its own, so that nothing of this test's scope holds the file.
-    const openAndDrop = (): { fd: number; held: WeakRef<TemporaryFile> } => {
+    const openAndDrop = (): { fd: number; held: WeakRef<HeldFile> } => {
       const file = openTemporary('temporary-test')
       if (file === null) throw new Error('no temporary file')
       return { fd: file.fd, held: new WeakRef(file) }
@@ -86,11 +86,11 @@ describe('openTemporary', () => {
     const file = openTemporary('temporary-test')
     if (file === null) throw new Error('no temporary file')
     const fd = file.fd
-    closeTemporary(file)
+    closeHeld(file)
     expect(file.fd).toBe(-1)
     expect(isOpen(fd)).toBe(false)
     // A second close is nothing.
-    closeTemporary(file)
+    closeHeld(file)
     expect(file.fd).toBe(-1)
   })
 })
