@@ -510,7 +510,11 @@ function unitsAlign(corpus: Corpus, spread: Uint8Array, a: number, b: number): b
   const kept = corpus.kept
   if (!kept) return textsAlign(unitText(corpus, a), unitText(corpus, b))
   const key = alignmentKey(corpus, a, b)
-  const aligned = kept.earlier.aligned.get(key) ?? kept.now.aligned.get(key) ?? textsAlign(unitText(corpus, a), unitText(corpus, b))
+  // Moved from the earlier memo, not copied: at 100,000 reports each memo's map of alignments had a ~56 MB table,
+  // both held through the listing of a rebuild's reuse worker (docs/performance.md, session 30).
+  const earlier = kept.earlier.aligned.get(key)
+  if (earlier !== undefined) kept.earlier.aligned.delete(key)
+  const aligned = earlier ?? kept.now.aligned.get(key) ?? textsAlign(unitText(corpus, a), unitText(corpus, b))
   kept.now.aligned.set(key, aligned)
   return aligned
 }

@@ -88,10 +88,14 @@ describe('findReuse with a memo', () => {
     expect(findReuse(reports, { agencyOf: agencyOfId, kept: first })).toEqual(plain)
     expect(first.now.units.size).toBe(reports.length)
     expect(first.now.aligned.size).toBeGreaterThan(0)
+    const alignedBefore = first.now.aligned.size
     const second = keptFrom(first.now)
     expect(findReuse(reports, { agencyOf: agencyOfId, kept: second })).toEqual(plain)
     // The earlier memo's units are let go once used; this run's are its own.
     expect(first.now.units.size).toBe(0)
+    // Its alignments are moved to this run's memo as they are asked for, not held in both.
+    expect(first.now.aligned.size).toBeLessThan(alignedBefore)
+    for (const key of second.now.aligned.keys()) expect(first.now.aligned.has(key)).toBe(false)
     expect(second.now.units.size).toBe(reports.length)
     // Nothing changed: every listing was kept, none made anew.
     for (const [key, entry] of second.now.listings) expect(first.now.listings.get(key)).toBe(entry)
