@@ -1,4 +1,4 @@
-import { closeHeld, createAppender, openTemporary, readExactly, type HeldFile } from '../files/unlinked-file.ts'
+import { createAppender, readExactly, type HeldFile } from '../files/unlinked-file.ts'
 import type { ListingSummary, ListingText } from '../analysis/index.ts'
 
 /** Where a listing's text is in the listings file, with its summary: what the reuse worker hands the build thread. */
@@ -7,22 +7,6 @@ export interface StoredListing extends ListingSummary {
   at: number
   bytes: number
 }
-
-/** An open listings file: what every reader of it holds. */
-export type ListingsFile = HeldFile
-
-/**
- * A file for the reuse worker's listings, open for reading and writing and already unlinked: the build thread opens
- * it (a file a worker thread opens is closed when the worker ends) and reads a listing only when a page shows it; no
- * name is left behind, whatever becomes of the build. It is closed once nothing holds it, or by
- * `closeListingsFile`. Null when no temporary file can be made.
- */
-export function openListingsFile(): ListingsFile | null {
-  return openTemporary('listings')
-}
-
-/** Close the file now (a worker that failed before it answered): its descriptor is not closed twice. */
-export const closeListingsFile: (file: ListingsFile) => void = closeHeld
 
 /** Listings written one at a time, 4 MB to a write (`createAppender`): `flush` before any is read. */
 export interface ListingsWriter {
@@ -43,7 +27,7 @@ export function createListingsWriter(fd: number, start = 0): ListingsWriter {
 }
 
 /** A listing's text, read from the file. */
-export function readListing(file: ListingsFile, listing: Pick<StoredListing, 'at' | 'bytes'>): string {
+export function readListing(file: HeldFile, listing: Pick<StoredListing, 'at' | 'bytes'>): string {
   const bytes = readExactly(file.fd, listing.at, listing.bytes)
   if (!bytes) throw new Error(`文本复用列表文件不完整（第 ${listing.at} 字节起应有 ${listing.bytes} 字节）`)
   return bytes.toString('utf8')

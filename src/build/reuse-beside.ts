@@ -1,7 +1,8 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
 import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, writePassageTexts, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
 import { openFoldedFile } from './folded-file.ts'
-import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type ListingsFile, type StoredListing } from './listings-file.ts'
+import { createListingsWriter, readListing, type StoredListing } from './listings-file.ts'
+import { closeHeld, openTemporary, type HeldFile } from '../files/unlinked-file.ts'
 import { readReuseMemo, writeReuseMemo } from './reuse-memo-file.ts'
 import { readingSections, readStoredSections } from './spill-sections.ts'
 import { spillKeys } from './spilled-keys.ts'
@@ -69,8 +70,9 @@ export const listingsPerMessage = 2_000
  * while this thread loads the reports; `find` then hands it the reports. Text reuse is the analysis's largest part,
  * and this thread meanwhile does the rest of it. The worker answers first and writes its memo after (`finished`);
  * a large build's, before.
- * Each listing's JSON text goes to a file this thread made (`openListingsFile`), and only what every page needs of it
- * (`StoredListing`) comes back, `listingsPerMessage` at a time: a listing is read from the file only for the pages a
+ * Each listing's JSON text goes to a file this thread made (`openTemporary`: unlinked, closed once no listing reads
+ * it; made here, as a file a worker thread opens is closed when the worker ends), and only what every page needs of
+ * it (`StoredListing`) comes back, `listingsPerMessage` at a time: a listing is read from the file only for the pages a
  * build renders (`storedReportReuse`), and by the worker for its memo, a piece at a time. At 100,000 reports the
  * texts are ~740 million characters, which this thread held through the render (~1.5 GB) and took in while the
  * worker still held them (the build's peak). Once they are written the worker holds neither them nor the reports.
@@ -82,7 +84,7 @@ export const listingsPerMessage = 2_000
  * @example const reuse = startReuseBeside(place); …load…; const found = await reuse.find(reports, { agencyOf: agencyOfId, keyOf: sectionsKeyOf })
  */
 export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPerMessage): ReuseBeside {
-  const file = openListingsFile()
+  const file = openTemporary('listings')
   if (file === null) return findReuseHere()
   const worker = new Worker(tsxWorkerShim(import.meta.url), { eval: true, workerData: { role, memo, perMessage, fd: file.fd } })
   // A build that stops before it asks (a load that failed) is not held open by the worker.
@@ -94,7 +96,7 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
   let answered = false
   const end = (): void => {
     // The file is closed once no listing that reads it is left; a worker that failed before answering leaves none.
-    if (!answered) closeListingsFile(file)
+    if (!answered) closeHeld(file)
     onFound(null)
     onFinished()
   }
@@ -250,7 +252,7 @@ interface ListingStore {
 }
 
 function createListingStore(fd: number): ListingStore {
-  const file: ListingsFile = { fd }
+  const file: HeldFile = { fd }
   const writer = createListingsWriter(fd)
   const placeOf = new Map<ReportReuse, StoredListing>()
   const store = (text: ListingText): { listing: ReportReuse; place: StoredListing } => {

@@ -1,7 +1,8 @@
 import { readlinkSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { digestListing, type ListingText } from '../../src/analysis/index.ts'
-import { closeListingsFile, createListingsWriter, openListingsFile, readListing, type StoredListing } from '../../src/build/listings-file.ts'
+import { createListingsWriter, readListing, type StoredListing } from '../../src/build/listings-file.ts'
+import { closeHeld, openTemporary } from '../../src/files/unlinked-file.ts'
 
 const textOf = (json: string): ListingText => ({ json, reusedShare: 0.5, paragraphs: 1, others: ['2022-b'], digest: digestListing(json) })
 
@@ -15,7 +16,7 @@ function writeListings(fd: number, start: number, listings: readonly (readonly [
 
 describe('the listings file', () => {
   it('is open with no name left, and gives back each text written, past the pieces it writes in', () => {
-    const file = openListingsFile()
+    const file = openTemporary('listings')
     if (!file) throw new Error('no temporary file')
     try {
       // Linux names an unlinked file's descriptor so: nothing is left in the temporary folder.
@@ -37,10 +38,10 @@ describe('the listings file', () => {
       expect(readListing(file, stored[3]?.[1] ?? { at: 0, bytes: 0 })).toBe('{"中":"文"}')
       expect(() => readListing(file, { at: last.at, bytes: 10 ** 9 })).toThrow(/文本复用列表文件不完整/)
     } finally {
-      closeListingsFile(file)
+      closeHeld(file)
     }
     expect(file.fd).toBe(-1)
     // Closed once: a second close does nothing (the number may already be another file's).
-    expect(() => closeListingsFile(file)).not.toThrow()
+    expect(() => closeHeld(file)).not.toThrow()
   })
 })

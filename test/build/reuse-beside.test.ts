@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { agencyOfId, findReuse } from '../../src/analysis/index.ts'
 import { generateCorpus } from '../../src/bench/generate-corpus.ts'
 import { loadReports } from '../../src/build/index.ts'
-import { openListingsFile } from '../../src/build/listings-file.ts'
+import { openTemporary } from '../../src/files/unlinked-file.ts'
 import { findReuseBeside, receivePosted, startReuseBeside } from '../../src/build/reuse-beside.ts'
 import { readReuseMemo } from '../../src/build/reuse-memo-file.ts'
 import { projectRoot } from '../site/build-temp-site.ts'
@@ -38,7 +38,7 @@ describe('findReuseBeside', () => {
     // `os.tmpdir()` reads TMPDIR when asked: a folder that is not there (each test file runs in a process of its own).
     process.env.TMPDIR = path.join(tmpdir(), 'no-such-folder', 'below')
     try {
-      expect(openListingsFile()).toBeNull()
+      expect(openTemporary('listings')).toBeNull()
       expect(await findReuseBeside(reports, agencyOf)).toEqual(findReuse(reports, { agencyOf }))
     } finally {
       if (before === undefined) delete process.env.TMPDIR
