@@ -86,14 +86,12 @@ export function reportPlacement(report: Report): Pick<ReportPageFields, 'url' | 
 /** What the report's page and the search index share, from the report alone (no analysis, no other report). */
 export function reportPageFields(report: Report): ReportPageFields {
   return {
-    url: locateReport(report.id).url,
+    ...reportPlacement(report),
     title: displayTitle(report),
-    year: report.year,
     province: report.agency.region[0] ?? null,
     level: report.agency.level,
     agencyName: report.agency.name ?? report.agency.short ?? '未知机构',
     kinds: keptKinds.get(report) ?? listsOfPresent(kindsPresent(report.sections)).kinds,
-    published: report.published,
   }
 }
 
