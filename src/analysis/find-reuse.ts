@@ -670,9 +670,9 @@ function listReuse(
   const agencyOfReport = Int32Array.from(agencies, (agency) => numbers.get(agency) ?? numbers.set(agency, numbers.size).size - 1)
   const agencyOfPara = Int32Array.from(corpus.paraReport, (report) => agencyOfReport[report] ?? 0)
   const unions = unionCounter(clusters, agencyOfReport, reports.length)
-  const byAgency = membersByAgency(corpus, clusters, agencyOfPara)
+  const sameAgency = sameAgencyMembers(corpus, clusters, agencyOfPara)
   const scores: Scores = { of: new Int32Array(corpus.paraReport.length), touched: [] }
-  const scope: Scope = { reports, corpus, clusters, agencyOfPara, byAgency, limit: perParagraph, perCluster, scores }
+  const scope: Scope = { reports, corpus, clusters, agencyOfPara, sameAgency, limit: perParagraph, perCluster, scores }
   const listReport = (index: number): ReportReuse => {
     const entry: ReportReuse = { reuse: [], reuseCounts: [], reusedShare: 0 }
     let reused = 0
@@ -777,7 +777,7 @@ interface Scope {
   corpus: Corpus
   clusters: Clusters
   agencyOfPara: Int32Array
-  byAgency: (cluster: number) => ReadonlyMap<number, readonly number[]>
+  sameAgency: (cluster: number, agency: number) => Int32Array
   limit: number
   perCluster: number
   scores: Scores
@@ -798,7 +798,7 @@ function closestParagraphs(para: number, units: readonly number[], scope: Scope)
     const cluster = clusters.of[unit] ?? 0
     const length = (corpus.unitEnd[unit] ?? 0) - (corpus.unitStart[unit] ?? 0)
     // All of the same agency's members, and the first few of other agencies: a cluster may hold thousands.
-    for (const member of scope.byAgency(cluster).get(agency) ?? []) add(member, length)
+    for (const member of scope.sameAgency(cluster, agency)) add(member, length)
     let others = 0
     for (const member of membersOf(clusters, cluster)) {
       if (others >= scope.perCluster) break
@@ -833,22 +833,29 @@ function closestParagraphs(para: number, units: readonly number[], scope: Scope)
   })
 }
 
+/** Reports a set of clusters must name, counting repeats, before its union is kept rather than counted again. */
+const keptUnionReports = 64
+
 /**
  * Distinct reports (and how many per agency) in the union of some clusters. Paragraphs copied from one source share
- * their set of clusters, so each set is counted once: counting per paragraph would cost paragraphs × cluster size.
+ * their set of clusters, so a large set is counted once: counting per paragraph would cost paragraphs × cluster size.
+ * A small one is counted each time (a key and a map kept for each were ~15 MB halfway through the listing at 30,000
+ * reports, by a heap snapshot).
  */
 function unionCounter(clusters: Clusters, agencyOfReport: Int32Array, reportCount: number): (ids: readonly number[]) => { size: number; agencies: Map<number, number> } {
   const cache = new Map<string, { size: number; agencies: Map<number, number> }>()
   const stamp = new Int32Array(reportCount).fill(-1)
   let round = 0
   return function countUnion(ids) {
-    const key = [...new Set(ids)].sort((a, b) => a - b).join(',')
-    const held = cache.get(key)
+    const distinct = [...new Set(ids)].sort((a, b) => a - b)
+    const named = distinct.reduce((sum, id) => sum + reportsOf(clusters, id).length, 0)
+    const key = named >= keptUnionReports ? distinct.join(',') : undefined
+    const held = key === undefined ? undefined : cache.get(key)
     if (held) return held
     round++
     const counts = new Map<number, number>()
     let size = 0
-    for (const id of key.split(',').map(Number)) {
+    for (const id of distinct) {
       for (const report of reportsOf(clusters, id)) {
         if (stamp[report] === round) continue
         stamp[report] = round
@@ -858,28 +865,42 @@ function unionCounter(clusters: Clusters, agencyOfReport: Int32Array, reportCoun
       }
     }
     const union = { size, agencies: counts }
-    cache.set(key, union)
+    if (key !== undefined) cache.set(key, union)
     return union
   }
 }
 
-/** A cluster's units grouped by their report's agency, computed when first asked. */
-function membersByAgency(corpus: Corpus, clusters: Clusters, agencyOfPara: Int32Array): (cluster: number) => ReadonlyMap<number, readonly number[]> {
-  const cache = new Map<number, Map<number, number[]>>()
-  return function groupsOf(cluster) {
-    let groups = cache.get(cluster)
-    if (!groups) {
-      groups = new Map()
-      for (const member of membersOf(clusters, cluster)) {
-        const agency = agencyOfPara[corpus.unitPara[member] ?? 0] ?? 0
-        const list = groups.get(agency)
-        if (list) list.push(member)
-        else groups.set(agency, [member])
-      }
-      cache.set(cluster, groups)
+/**
+ * A cluster's units of one agency, ascending. Each cluster's units are sorted by agency when first asked, in one
+ * typed array beside `clusters.members`: a map of lists per cluster was ~160 MB of the reuse worker's heap halfway
+ * through the listing at 30,000 reports (a heap snapshot, docs/performance.md), and grew to its end.
+ */
+function sameAgencyMembers(corpus: Corpus, clusters: Clusters, agencyOfPara: Int32Array): (cluster: number, agency: number) => Int32Array {
+  const byAgency = new Int32Array(clusters.members.length)
+  const sorted = new Uint8Array(clusterCount(clusters))
+  const agencyOf = (member: number): number => agencyOfPara[corpus.unitPara[member] ?? 0] ?? 0
+  return function membersOfAgency(cluster, agency) {
+    const stretch = byAgency.subarray(clusters.memberStart[cluster] ?? 0, clusters.memberStart[cluster + 1] ?? 0)
+    if (sorted[cluster] !== 1) {
+      stretch.set(membersOf(clusters, cluster))
+      stretch.sort((a, b) => agencyOf(a) - agencyOf(b) || a - b)
+      sorted[cluster] = 1
     }
-    return groups
+    const from = firstAtLeast(stretch, agency, agencyOf)
+    return stretch.subarray(from, firstAtLeast(stretch, agency + 1, agencyOf, from))
   }
+}
+
+/** The first place in `values` (ascending by `keyOf`) from `from` whose key is at least `key`; the length if none. */
+function firstAtLeast(values: Int32Array, key: number, keyOf: (value: number) => number, from = 0): number {
+  let low = from
+  let high = values.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (keyOf(values[middle] ?? 0) < key) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /**
