@@ -833,29 +833,22 @@ function closestParagraphs(para: number, units: readonly number[], scope: Scope)
   })
 }
 
-/** Reports a set of clusters must name, counting repeats, before its union is kept rather than counted again. */
-const keptUnionReports = 64
-
 /**
  * Distinct reports (and how many per agency) in the union of some clusters. Paragraphs copied from one source share
- * their set of clusters, so a large set is counted once: counting per paragraph would cost paragraphs × cluster size.
- * A small one is counted each time (a key and a map kept for each were ~15 MB halfway through the listing at 30,000
- * reports, by a heap snapshot).
+ * their set of clusters, so each set is counted once: counting per paragraph would cost paragraphs × cluster size.
  */
 function unionCounter(clusters: Clusters, agencyOfReport: Int32Array, reportCount: number): (ids: readonly number[]) => { size: number; agencies: Map<number, number> } {
   const cache = new Map<string, { size: number; agencies: Map<number, number> }>()
   const stamp = new Int32Array(reportCount).fill(-1)
   let round = 0
   return function countUnion(ids) {
-    const distinct = [...new Set(ids)].sort((a, b) => a - b)
-    const named = distinct.reduce((sum, id) => sum + reportsOf(clusters, id).length, 0)
-    const key = named >= keptUnionReports ? distinct.join(',') : undefined
-    const held = key === undefined ? undefined : cache.get(key)
+    const key = [...new Set(ids)].sort((a, b) => a - b).join(',')
+    const held = cache.get(key)
     if (held) return held
     round++
     const counts = new Map<number, number>()
     let size = 0
-    for (const id of distinct) {
+    for (const id of key.split(',').map(Number)) {
       for (const report of reportsOf(clusters, id)) {
         if (stamp[report] === round) continue
         stamp[report] = round
@@ -865,7 +858,7 @@ function unionCounter(clusters: Clusters, agencyOfReport: Int32Array, reportCoun
       }
     }
     const union = { size, agencies: counts }
-    if (key !== undefined) cache.set(key, union)
+    cache.set(key, union)
     return union
   }
 }
