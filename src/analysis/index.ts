@@ -1,7 +1,7 @@
 export { analyseReports, analyseBesideReuse, assembleAnalysis, agencyOfId, type AnalysisOptions, type CorpusAnalysis, type FindingsBesideReuse } from './analyse-reports.ts'
 export { alignPassages, type Alignment } from './align-passages.ts'
 export { createReuseMemo, findReuse, foldedSlices, writePassageTexts, listedPerParagraph, minCoverage, minSharedChars, repeatedPerPart, type FoldedTexts, type KeptListing, type ReportReuse, type ReportUnits, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from './find-reuse.ts'
-export { analysisText, digestListing, lazyReportReuse, listingSummaryOf, listingTextOf, reuseSummaryOf, storedReportReuse, type ListingSummary, type ListingText, type ReuseSummary } from './listing-text.ts'
+export { analysisText, digestListing, lazyReportReuse, listingSummaryOf, listingTextOf, reuseSummaryOf, storedReportReuse, summaryOf, type ListingSummary, type ListingText, type ReuseSummary } from './listing-text.ts'
 export { sharedGrams, sharedGramsBoth } from './shared-grams.ts'
 export { followPlans, addressedThreshold, relistedThreshold, createFollowMemo, type FollowKept, type FollowMemo } from './follow-plans.ts'
 export type { BigramContribution } from './weigh-bigrams.ts'

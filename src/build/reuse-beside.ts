@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads'
-import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, writePassageTexts, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
+import { createReuseMemo, findReuse, listingTextOf, storedReportReuse, summaryOf, writePassageTexts, type ListingText, type ParagraphSection, type ReportReuse, type ReuseFindings, type ReuseKept, type ReuseMemo, type ReuseReport } from '../analysis/index.ts'
 import { openFoldedFile } from './folded-file.ts'
 import { createListingsWriter, readListing, type StoredListing } from './listings-file.ts'
 import { closeHeld, openTemporary, type HeldFile } from '../files/unlinked-file.ts'
@@ -108,7 +108,9 @@ export function startReuseBeside(memo?: ReuseMemoPlace, perMessage = listingsPer
       // The ids arrive as copies, one string per mention: this thread's own are kept instead (at 30,000 reports the
       // copies, named by the side-by-side pages' report lists, were ~20 MB of the render's heap).
       const ownId = (id: string): string => reportOf(id)?.id ?? id
-      for (const [id, { at, bytes, ...summary }] of message.listings) {
+      for (const [id, place] of message.listings) {
+        const { at, bytes } = place
+        const summary = summaryOf(place)
         summary.others = summary.others.map(ownId)
         byReport.set(ownId(id), storedReportReuse(summary, () => readListing(file, { at, bytes })))
       }
@@ -257,8 +259,8 @@ function createListingStore(fd: number): ListingStore {
   const placeOf = new Map<ReportReuse, StoredListing>()
   const store = (text: ListingText): { listing: ReportReuse; place: StoredListing } => {
     const place = writer.add(text)
-    const { at, bytes, ...summary } = place
-    const listing = storedReportReuse(summary, () => readListing(file, { at, bytes }))
+    const { at, bytes } = place
+    const listing = storedReportReuse(summaryOf(place), () => readListing(file, { at, bytes }))
     placeOf.set(listing, place)
     return { listing, place }
   }

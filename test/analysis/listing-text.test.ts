@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyseBesideReuse, analysisText, assembleAnalysis, findReuse, lazyReportReuse, listingSummaryOf, listingTextOf, reuseSummaryOf } from '../../src/analysis/index.ts'
 import { composeText, reportOf } from './analysis-helpers.ts'
+import { runCommand } from '../run-script.ts'
 
 const copied = '我局建立了覆盖全县十二个乡镇的行政执法监督网络，聘请三十名特邀行政执法监督员，全年开展专项执法检查四十二次。'
 const reports = [
@@ -61,5 +62,15 @@ describe('a reuse listing handed over as text', () => {
     const otherListing = assembleAnalysis(reports, { ...lazy, byReport: new Map([['2023-a', lazyReportReuse(listingTextOf({ ...listing, reusedShare: 0.5 }))]]) }, beside)
     expect(analysisText(otherListing.reports.get('2023-a') ?? analysis)).not.toBe(base)
     expect(analysisText({ ...analysis, metrics: {} })).not.toBe(base)
+  })
+})
+
+describe('listing summaries, one per report held through the build', () => {
+  // What a new V8 could change: if one fails, every report's summary carries a hidden class of its own (~30 MB at
+  // 100,000 reports in the reuse worker, by a heap snapshot).
+  it('share one hidden class', async () => {
+    const run = await runCommand(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', 'test/analysis/fixtures/listing-summaries.ts'])
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({ listings: 40, lazy: 40, places: 40, named: 40 })
   })
 })
