@@ -51,8 +51,8 @@ export function listingTextOf(listing: ReportReuse): ListingText {
 }
 
 /**
- * A summary's fields, named one by one: a rest or a spread gave each summary made so a hidden class of its own (one
- * per listing held, by a heap snapshot of the reuse worker; ~30 MB at 100,000 reports).
+ * A summary's fields, named one by one: a rest or a spread gave each summary made so a hidden class of its own (a
+ * heap snapshot of the reuse worker halfway through the listing at 30,000 reports held 14,992 of them).
  */
 export function summaryOf({ reusedShare, paragraphs, others, digest }: ListingSummary): ListingSummary {
   return { reusedShare, paragraphs, others, digest }

@@ -66,8 +66,8 @@ describe('a reuse listing handed over as text', () => {
 })
 
 describe('listing summaries, one per report held through the build', () => {
-  // What a new V8 could change: if one fails, every report's summary carries a hidden class of its own (~30 MB at
-  // 100,000 reports in the reuse worker, by a heap snapshot).
+  // What a new V8 could change: if one fails, every report's summary carries a hidden class of its own (one per
+  // listing in the reuse worker's heap snapshots, docs/performance.md session 31).
   it('share one hidden class', async () => {
     const run = await runCommand(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', 'test/analysis/fixtures/listing-summaries.ts'])
     expect(run.stderr).toBe('')
