@@ -88,7 +88,7 @@ export const catalogue = {
   'parse-cache-gone': rule('doubt', '解析缓存条目丢失', (p: { detail: string }) =>
     `构建中读回报告正文时，解析缓存中的这一条目已无法读取（${p.detail}）；可能另一次构建清理了缓存，请重新构建`),
   'heap-limit': rule('fact', '堆内存上限过小', (p: { reports: string; needed: string; limit: string; ask: string; short: boolean }) =>
-    `${p.reports} 份报告的构建预计需要约 ${p.needed} 的堆内存，超过 Node 当前的上限 ${p.limit}：以 --max-old-space-size=${p.ask}（并设 MALLOC_ARENA_MAX，减少多线程内存碎片）重新启动` +
+    `${p.reports} 份报告的构建预计需要约 ${p.needed} 的堆内存，超过 Node 当前的上限 ${p.limit}：以 --max-old-space-size=${p.ask}（并设 MALLOC_ARENA_MAX 与 MALLOC_MMAP_THRESHOLD_，减少多线程内存碎片、及时归还大块内存）重新启动` +
     (p.short ? '（已是本机内存的四分之三，可能仍然不够）' : '')),
   // Fetching reports from the web (src/acquire)
   'bad-url': rule('doubt', '网址无效', (p: { redirect?: string }) =>

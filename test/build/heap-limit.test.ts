@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { getHeapStatistics } from 'node:v8'
 import { describe, expect, it } from 'vitest'
-import { heapBase, heapLimitSet, heapPerReport, mallocArenas, planHeap } from '../../src/build/heap-limit.ts'
+import { heapBase, heapLimitSet, heapPerReport, mallocArenas, mmapThreshold, planHeap } from '../../src/build/heap-limit.ts'
 import { projectRoot, runCommand, type ScriptRun } from '../run-script.ts'
 
 const GB = 2 ** 30
@@ -26,18 +26,19 @@ describe('planHeap', () => {
 /** Run the fixture as a build script runs: Node with tsx, `flags` before it. */
 function runFixture(flags: string[], args: string[]): Promise<ScriptRun> {
   const script = path.join(projectRoot, 'test/build/fixtures/relaunch-heap.ts')
-  return runCommand(process.execPath, [...flags, '--import', 'tsx', script, ...args], { env: { ...process.env, NODE_OPTIONS: '', FAZHI_HEAP_RELAUNCHED: '', MALLOC_ARENA_MAX: '' } })
+  return runCommand(process.execPath, [...flags, '--import', 'tsx', script, ...args], { env: { ...process.env, NODE_OPTIONS: '', FAZHI_HEAP_RELAUNCHED: '', MALLOC_ARENA_MAX: '', MALLOC_MMAP_THRESHOLD_: '', MALLOC_TRIM_THRESHOLD_: '' } })
 }
 
 describe('relaunchWithHeap', () => {
   it('relaunches the script with a larger heap, says so in Chinese, and ends with its exit code', async () => {
     const { code, stdout, stderr } = await runFixture([], ['1000000', '3'])
     expect(code, stderr).toBe(3)
-    const child = JSON.parse(stdout.trim()) as { limit: number; relaunched: boolean; arenas: string | null }
+    const child = JSON.parse(stdout.trim()) as { limit: number; relaunched: boolean; arenas: string | null; mmap: string | null; trim: string | null }
     expect(child.relaunched).toBe(true)
     expect(child.arenas).toBe(String(mallocArenas))
+    expect([child.mmap, child.trim]).toEqual([String(mmapThreshold), String(mmapThreshold)])
     expect(child.limit).toBeGreaterThan(getHeapStatistics().heap_size_limit)
-    expect(stderr).toMatch(/^1,000,000 份报告的构建预计需要约 [\d.]+ GB 的堆内存，超过 Node 当前的上限 [\d.]+ GB：以 --max-old-space-size=\d+（并设 MALLOC_ARENA_MAX，减少多线程内存碎片）重新启动（已是本机内存的四分之三，可能仍然不够） \[heap-limit\]$/m)
+    expect(stderr).toMatch(/^1,000,000 份报告的构建预计需要约 [\d.]+ GB 的堆内存，超过 Node 当前的上限 [\d.]+ GB：以 --max-old-space-size=\d+（并设 MALLOC_ARENA_MAX 与 MALLOC_MMAP_THRESHOLD_，减少多线程内存碎片、及时归还大块内存）重新启动（已是本机内存的四分之三，可能仍然不够） \[heap-limit\]$/m)
   }, 60_000)
 
   it('goes on in this process when the heap is enough or its limit was set by hand', async () => {
